@@ -1,0 +1,1 @@
+//! asmgen (placeholder until its issue lands).

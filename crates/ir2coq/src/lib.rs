@@ -1,0 +1,1 @@
+//! ir2coq (placeholder until its issue lands).

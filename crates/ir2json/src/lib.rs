@@ -1,0 +1,1 @@
+//! ir2json (placeholder until its issue lands).

@@ -1,0 +1,1 @@
+//! specgen (placeholder until its issue lands).

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# The whole test suite: installs what is missing, then Rust tests, lints, and the Coq library with its tests.
+# Reads the shared inputs from ../shared (next to the repository root).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/setup.sh
+export CARGO_TERM_COLOR=never
+
+echo "== cargo fmt --check"
+cargo fmt --all -- --check
+echo "== cargo clippy"
+cargo clippy --workspace --all-targets --release -- -D warnings
+echo "== cargo test"
+cargo test --workspace --release
+
+if [ -f coq-lib/Makefile ] || [ -f coq-lib/_CoqProject ]; then
+  echo "== coq-lib"
+  bash scripts/coq-tests.sh
+fi
