@@ -1,16 +1,23 @@
-//! The `autov` command line: parses arguments and wires library stages together. No logic lives here.
+//! The `autov` command line: parses arguments and wires library stages together. No logic lives here;
+//! each subcommand is a module with an `Args` struct and a `run` function.
 
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(name = "autov", version, about = "LLVM IR and aarch64 assembly to checked Coq refinement proofs")]
+#[command(
+    name = "autov",
+    version,
+    about = "LLVM IR and aarch64 assembly to checked Coq refinement proofs"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
 }
 
 #[derive(Subcommand)]
-enum Command {}
+enum Command {
+    // One variant per subcommand module, e.g. `Ir2json(cmd_ir2json::Args)`.
+}
 
 fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
