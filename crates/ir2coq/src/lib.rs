@@ -1,1 +1,4 @@
-//! ir2coq (placeholder until its issue lands).
+//! ir2coq: LLVM IR model → structured code → typed Coq AST → text.
+
+pub mod cfg;
+pub mod phi;
