@@ -1,0 +1,420 @@
+(** * Evaluation of pure expressions. *)
+
+From Coq Require Import ZArith List Bool.
+From AutoV Require Import Syntax Ints Values.
+Import ListNotations.
+Local Open Scope Z_scope.
+
+(** Local environments. *)
+Definition env := ident -> option val.
+Definition env_empty : env := fun _ => None.
+Definition env_set (x : ident) (v : val) (e : env) : env :=
+  fun y => if Pos.eqb y x then Some v else e y.
+
+Lemma env_set_same : forall x v e, env_set x v e x = Some v.
+Proof. intros; unfold env_set; rewrite Pos.eqb_refl; auto. Qed.
+Lemma env_set_other : forall x y v e, y <> x -> env_set x v e y = e y.
+Proof. intros; unfold env_set; rewrite (proj2 (Pos.eqb_neq y x) H); auto. Qed.
+
+Fixpoint zero_of (t : typ) : val :=
+  match t with
+  | Tint w => Vint w 0
+  | Tptr => Vnull
+  | Tfloat k => Vfloat k 0
+  | Tarray n t => Vagg (repeat (zero_of t) (Z.to_nat n))
+  | Tvector n t => Vvec (repeat (zero_of t) (Z.to_nat n))
+  | Tstruct _ ts => Vagg (map zero_of ts)
+  | _ => Vpoison
+  end.
+
+Fixpoint eval_const (c : const) : val :=
+  match c with
+  | Cint w z => Vint w (wrap w z)
+  | Cfloat k b => Vfloat k b
+  | Cnull => Vnull
+  | Cglobal g => Vptr (Ptr (Bglob g) 0)
+  | Cundef _ | Cpoison _ => Vpoison
+  | Czero t => zero_of t
+  | Cagg cs => Vagg (map eval_const cs)
+  | Cvec cs => Vvec (map eval_const cs)
+  end.
+
+(** ** Integer operations with LLVM's poison/UB rules *)
+
+Definition in_srange (w z : Z) : bool := (- 2 ^ (w - 1) <=? z) && (z <? 2 ^ (w - 1)).
+Definition in_urange (w z : Z) : bool := (0 <=? z) && (z <? 2 ^ w).
+
+Definition ovf_add (fl : flags) (w a b : Z) : bool :=
+  (f_nuw fl && negb (in_urange w (wrap w a + wrap w b)))
+  || (f_nsw fl && negb (in_srange w (signed w a + signed w b))).
+Definition ovf_sub (fl : flags) (w a b : Z) : bool :=
+  (f_nuw fl && negb (in_urange w (wrap w a - wrap w b)))
+  || (f_nsw fl && negb (in_srange w (signed w a - signed w b))).
+Definition ovf_mul (fl : flags) (w a b : Z) : bool :=
+  (f_nuw fl && negb (in_urange w (wrap w a * wrap w b)))
+  || (f_nsw fl && negb (in_srange w (signed w a * signed w b))).
+Definition ovf_shl (fl : flags) (w a b : Z) : bool :=
+  (f_nuw fl && negb (ilshr w (ishl w a b) b =? wrap w a))
+  || (f_nsw fl && negb (iashr w (ishl w a b) b =? wrap w a)).
+(** [sdiv]/[srem] overflow: [INT_MIN / -1]. *)
+Definition sdiv_ovf (w a b : Z) : bool :=
+  (signed w a =? min_signed w) && (signed w b =? -1).
+
+Definition pz (c : bool) (w z : Z) : option val :=
+  Some (if c then Vpoison else Vint w z).
+
+Definition int_binop (op : binop) (fl : flags) (w a b : Z) : option val :=
+  match op with
+  | Oadd => pz (ovf_add fl w a b) w (iadd w a b)
+  | Osub => pz (ovf_sub fl w a b) w (isub w a b)
+  | Omul => pz (ovf_mul fl w a b) w (imul w a b)
+  | Oudiv => if wrap w b =? 0 then None
+             else pz (f_exact fl && negb (iurem w a b =? 0)) w (iudiv w a b)
+  | Ourem => if wrap w b =? 0 then None else pz false w (iurem w a b)
+  | Osdiv => if (wrap w b =? 0) || sdiv_ovf w a b then None
+             else pz (f_exact fl && negb (isrem w a b =? 0)) w (isdiv w a b)
+  | Osrem => if (wrap w b =? 0) || sdiv_ovf w a b then None else pz false w (isrem w a b)
+  | Oshl => if w <=? wrap w b then Some Vpoison else pz (ovf_shl fl w a b) w (ishl w a b)
+  | Olshr => if w <=? wrap w b then Some Vpoison
+             else pz (f_exact fl && negb (wrap w a mod 2 ^ wrap w b =? 0)) w (ilshr w a b)
+  | Oashr => if w <=? wrap w b then Some Vpoison
+             else pz (f_exact fl && negb (wrap w a mod 2 ^ wrap w b =? 0)) w (iashr w a b)
+  | Oand => pz false w (iand w a b)
+  | Oor => pz false w (ior w a b)
+  | Oxor => pz false w (ixor w a b)
+  end.
+
+(** Division-like operators make a poison divisor undefined behaviour. *)
+Definition div_like (op : binop) : bool :=
+  match op with Oudiv | Ourem | Osdiv | Osrem => true | _ => false end.
+
+Fixpoint map2_opt (f : val -> val -> option val) (l1 l2 : list val) : option (list val) :=
+  match l1, l2 with
+  | [], [] => Some []
+  | a :: l1', b :: l2' =>
+      match f a b, map2_opt f l1' l2' with
+      | Some v, Some l => Some (v :: l)
+      | _, _ => None
+      end
+  | _, _ => None
+  end.
+
+Fixpoint map_opt (f : val -> option val) (l : list val) : option (list val) :=
+  match l with
+  | [] => Some []
+  | a :: l' =>
+      match f a, map_opt f l' with
+      | Some v, Some l => Some (v :: l)
+      | _, _ => None
+      end
+  end.
+
+Fixpoint binop_val (op : binop) (fl : flags) (a b : val) {struct a} : option val :=
+  match a, b with
+  | Vint w x, Vint w' y => if Z.eqb w w' then int_binop op fl w x y else None
+  | Vvec xs, Vvec ys =>
+      let fix go xs ys :=
+        match xs, ys with
+        | [], [] => Some []
+        | x :: xs', y :: ys' =>
+            match binop_val op fl x y, go xs' ys' with
+            | Some v, Some l => Some (v :: l) | _, _ => None end
+        | _, _ => None
+        end in
+      match go xs ys with Some l => Some (Vvec l) | None => None end
+  | _, Vpoison => if div_like op then None else Some Vpoison
+  | Vpoison, _ => Some Vpoison
+  | _, _ => None
+  end.
+
+Definition icmp_int (p : icmp) (w a b : Z) : bool :=
+  match p with
+  | Ceq => ieq w a b | Cne => negb (ieq w a b)
+  | Cult => iult w a b | Cule => iule w a b
+  | Cugt => iult w b a | Cuge => iule w b a
+  | Cslt => islt w a b | Csle => isle w a b
+  | Csgt => islt w b a | Csge => isle w b a
+  end.
+
+Fixpoint icmp_val (p : icmp) (a b : val) {struct a} : option val :=
+  match a, b with
+  | Vint w x, Vint w' y => if Z.eqb w w' then Some (Vbool (icmp_int p w x y)) else None
+  | Vptr (Ptr b1 o1), Vptr (Ptr b2 o2) =>
+      if block_eqb b1 b2 then Some (Vbool (icmp_int p 64 o1 o2))
+      else match p with
+           | Ceq => Some Vfalse
+           | Cne => Some Vtrue
+           | _ => None   (** ordering between different objects: undefined *)
+           end
+  | Vvec xs, Vvec ys =>
+      let fix go xs ys :=
+        match xs, ys with
+        | [], [] => Some []
+        | x :: xs', y :: ys' =>
+            match icmp_val p x y, go xs' ys' with
+            | Some v, Some l => Some (v :: l) | _, _ => None end
+        | _, _ => None
+        end in
+      match go xs ys with Some l => Some (Vvec l) | None => None end
+  | Vpoison, _ | _, Vpoison => Some Vpoison
+  | _, _ => None
+  end.
+
+(** Casts; [p2i]/[fl] are the layer's [ptrtoint] and float operations. *)
+Fixpoint cast_val (p2i : ptr -> option Z) (fl : fop -> list val -> option val)
+    (op : castop) (v : val) (t : typ) {struct v} : option val :=
+  match v, t with
+  | Vpoison, _ => Some Vpoison
+  | Vvec xs, Tvector _ t' =>
+      match op with
+      | Kbitcast => None
+      | _ =>
+          let fix go xs :=
+            match xs with
+            | [] => Some []
+            | x :: xs' =>
+                match cast_val p2i fl op x t', go xs' with
+                | Some v, Some l => Some (v :: l) | _, _ => None end
+            end in
+          match go xs with Some l => Some (Vvec l) | None => None end
+      end
+  | Vint w z, Tint w' =>
+      match op with
+      | Ktrunc => Some (Vint w' (itrunc w' z))
+      | Kzext => Some (Vint w' (wrap w' (izext w z)))
+      | Ksext => Some (Vint w' (isext w w' z))
+      | Kbitcast => if Z.eqb w w' then Some (Vint w z) else None
+      | _ => None
+      end
+  | Vptr (Ptr b o), Tint w' =>
+      match op with
+      | Kptrtoint =>
+          match b with
+          | Babs => Some (Vint w' (wrap w' o))
+          | _ => match p2i (Ptr b o) with Some z => Some (Vint w' (wrap w' z)) | None => None end
+          end
+      | _ => None
+      end
+  | Vint w z, Tptr =>
+      match op with
+      | Kinttoptr => Some (Vptr (Ptr Babs (wrap w z)))
+      | _ => None
+      end
+  | Vptr p, Tptr =>
+      match op with Kbitcast | Kaddrspacecast => Some (Vptr p) | _ => None end
+  | Vint w z, Tfloat k =>
+      match op with
+      | Kbitcast => Some (Vfloat k (wrap w z))
+      | Kuitofp | Ksitofp => fl (FOcast op t) [v]
+      | _ => None
+      end
+  | Vfloat k z, Tint w =>
+      match op with
+      | Kbitcast => Some (Vint w (wrap w z))
+      | Kfptoui | Kfptosi => fl (FOcast op t) [v]
+      | _ => None
+      end
+  | Vfloat k z, Tfloat k' =>
+      match op with
+      | Kfptrunc | Kfpext => fl (FOcast op t) [v]
+      | Kbitcast => Some (Vfloat k' z)
+      | _ => None
+      end
+  | _, _ => None
+  end.
+
+Definition truth (v : val) : option bool :=
+  match v with
+  | Vint w z => Some (negb (wrap w z =? 0))
+  | _ => None
+  end.
+
+Fixpoint select_val (c a b : val) {struct c} : option val :=
+  match c with
+  | Vint _ _ => match truth c with Some true => Some a | Some false => Some b | None => None end
+  | Vvec cs =>
+      match a, b with
+      | Vvec xs, Vvec ys =>
+          let fix go cs xs ys :=
+            match cs, xs, ys with
+            | [], [], [] => Some []
+            | c :: cs', x :: xs', y :: ys' =>
+                match select_val c x y, go cs' xs' ys' with
+                | Some v, Some l => Some (v :: l) | _, _ => None end
+            | _, _, _ => None
+            end in
+          match go cs xs ys with Some l => Some (Vvec l) | None => None end
+      | _, _ => None
+      end
+  | Vpoison => Some Vpoison
+  | _ => None
+  end.
+
+Fixpoint nth_z {A} (l : list A) (i : Z) : option A :=
+  match l with
+  | [] => None
+  | x :: l' => if Z.eqb i 0 then Some x else nth_z l' (i - 1)
+  end.
+
+Fixpoint set_nth_z {A} (l : list A) (i : Z) (v : A) : option (list A) :=
+  match l with
+  | [] => None
+  | x :: l' => if Z.eqb i 0 then Some (v :: l')
+               else match set_nth_z l' (i - 1) v with Some l'' => Some (x :: l'') | None => None end
+  end.
+
+Fixpoint extract_val (v : val) (idx : list Z) : option val :=
+  match idx with
+  | [] => Some v
+  | i :: idx' =>
+      match v with
+      | Vagg vs => match nth_z vs i with Some v' => extract_val v' idx' | None => None end
+      | Vpoison => Some Vpoison
+      | _ => None
+      end
+  end.
+
+Fixpoint insert_val (v x : val) (idx : list Z) : option val :=
+  match idx with
+  | [] => Some x
+  | i :: idx' =>
+      match v with
+      | Vagg vs =>
+          match nth_z vs i with
+          | Some v' =>
+              match insert_val v' x idx' with
+              | Some v'' => match set_nth_z vs i v'' with Some l => Some (Vagg l) | None => None end
+              | None => None
+              end
+          | None => None
+          end
+      | _ => None
+      end
+  end.
+
+Definition lane_index (i : val) : option Z :=
+  match i with Vint w z => Some (wrap w z) | _ => None end.
+
+Definition shuffle_val (a b : val) (mask : list Z) : option val :=
+  match a, b with
+  | Vvec xs, Vvec ys =>
+      let n := Z.of_nat (length xs) in
+      match map_opt (fun m =>
+          match m with
+          | Vint _ m =>
+              if m <? 0 then Some Vpoison
+              else if m <? n then nth_z xs m else nth_z ys (m - n)
+          | _ => None
+          end) (map (fun m => Vint 64 m) mask) with
+      | Some l => Some (Vvec l)
+      | None => None
+      end
+  | _, _ => None
+  end.
+
+Definition ptradd_val (p off : val) : option val :=
+  match p, off with
+  | Vptr (Ptr Babs o), Vint w n => Some (Vptr (Ptr Babs (wrap 64 (o + n))))
+  | Vptr (Ptr b o), Vint w n => Some (Vptr (Ptr b (o + signed w n)))
+  | Vpoison, _ | Vptr _, Vpoison => Some Vpoison
+  | _, _ => None
+  end.
+
+Section EVAL.
+Variable p2i : ptr -> option Z.
+Variable fl : fop -> list val -> option val.
+Variable e : env.
+
+Fixpoint eval_expr (a : expr) : option val :=
+  match a with
+  | Evar x => e x
+  | Econst c => Some (eval_const c)
+  | Ebinop op f a1 a2 =>
+      match eval_expr a1, eval_expr a2 with
+      | Some v1, Some v2 => binop_val op f v1 v2
+      | _, _ => None
+      end
+  | Efbinop op a1 a2 =>
+      match eval_expr a1, eval_expr a2 with
+      | Some Vpoison, Some _ | Some _, Some Vpoison => Some Vpoison
+      | Some v1, Some v2 => fl (FObin op) [v1; v2]
+      | _, _ => None
+      end
+  | Efneg a1 =>
+      match eval_expr a1 with
+      | Some Vpoison => Some Vpoison
+      | Some v1 => fl FOneg [v1]
+      | None => None
+      end
+  | Eicmp p a1 a2 =>
+      match eval_expr a1, eval_expr a2 with
+      | Some v1, Some v2 => icmp_val p v1 v2
+      | _, _ => None
+      end
+  | Efcmp p a1 a2 =>
+      match eval_expr a1, eval_expr a2 with
+      | Some Vpoison, Some _ | Some _, Some Vpoison => Some Vpoison
+      | Some v1, Some v2 => fl (FOcmp p) [v1; v2]
+      | _, _ => None
+      end
+  | Ecast op a1 t =>
+      match eval_expr a1 with Some v => cast_val p2i fl op v t | None => None end
+  | Eselect c a1 a2 =>
+      match eval_expr c, eval_expr a1, eval_expr a2 with
+      | Some vc, Some v1, Some v2 => select_val vc v1 v2
+      | _, _, _ => None
+      end
+  | Efreeze a1 =>
+      match eval_expr a1 with
+      | Some Vpoison => None   (** conservative: a frozen poison has no behaviour *)
+      | r => r
+      end
+  | Eextractvalue a1 idx =>
+      match eval_expr a1 with Some v => extract_val v idx | None => None end
+  | Einsertvalue a1 a2 idx =>
+      match eval_expr a1, eval_expr a2 with
+      | Some v, Some x => insert_val v x idx
+      | _, _ => None
+      end
+  | Eextractelement a1 i =>
+      match eval_expr a1, eval_expr i with
+      | Some (Vvec vs), Some vi =>
+          match lane_index vi with
+          | Some k => match nth_z vs k with Some v => Some v | None => Some Vpoison end
+          | None => Some Vpoison
+          end
+      | Some Vpoison, Some _ => Some Vpoison
+      | _, _ => None
+      end
+  | Einsertelement a1 x i =>
+      match eval_expr a1, eval_expr x, eval_expr i with
+      | Some (Vvec vs), Some vx, Some vi =>
+          match lane_index vi with
+          | Some k => match set_nth_z vs k vx with Some l => Some (Vvec l) | None => Some Vpoison end
+          | None => Some Vpoison
+          end
+      | _, _, _ => None
+      end
+  | Eshufflevector a1 a2 mask =>
+      match eval_expr a1, eval_expr a2 with
+      | Some v1, Some v2 => shuffle_val v1 v2 mask
+      | _, _ => None
+      end
+  | Eptradd a1 a2 =>
+      match eval_expr a1, eval_expr a2 with
+      | Some v1, Some v2 => ptradd_val v1 v2
+      | _, _ => None
+      end
+  end.
+
+Fixpoint eval_exprs (l : list expr) : option (list val) :=
+  match l with
+  | [] => Some []
+  | a :: l' =>
+      match eval_expr a, eval_exprs l' with
+      | Some v, Some vs => Some (v :: vs)
+      | _, _ => None
+      end
+  end.
+
+End EVAL.
