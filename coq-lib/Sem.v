@@ -215,6 +215,7 @@ with exec_func : ident -> list val -> S -> S -> option val -> Prop :=
 
 Scheme exec_stmt_mut := Induction for exec_stmt Sort Prop
   with exec_func_mut := Induction for exec_func Sort Prop.
+Combined Scheme exec_stmt_mut_combined from exec_stmt_mut, exec_func_mut.
 
 End EXEC.
 
