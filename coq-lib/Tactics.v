@@ -1,0 +1,163 @@
+(** * Proof automation: spec destruction, [vcgen], the loop lemma. *)
+
+From Coq Require Import ZArith List Bool Lia.
+From AutoV Require Import Syntax Ints Values Eval Sem Refine Spec.
+Import ListNotations.
+Local Open Scope Z_scope.
+
+(** ** Booleans to propositions, and the arithmetic solver *)
+
+Lemma truth_b2z : forall b, negb (wrap 1 (b2z b) =? 0) = b.
+Proof. destruct b; reflexivity. Qed.
+
+Ltac bool_prop :=
+  repeat (rewrite ?andb_true_iff, ?orb_true_iff, ?negb_true_iff, ?andb_false_iff,
+            ?orb_false_iff, ?negb_false_iff, ?Z.eqb_eq, ?Z.eqb_neq, ?Z.ltb_lt, ?Z.ltb_ge,
+            ?Z.leb_le, ?Z.leb_gt, ?Pos.eqb_eq, ?Pos.eqb_neq in *).
+
+Ltac unfold_bool_ints :=
+  unfold in_srange, in_urange, ovf_add, ovf_sub, ovf_mul, sdiv_ovf, ieq, iult, iule, islt, isle,
+    nofl, fl_nsw, fl_nuw, fl_nuw_nsw, fl_exact, f_nuw, f_nsw, f_exact in *.
+
+(** [bsolve]: prove [c = true] or [c = false] for an arithmetic boolean. *)
+Ltac bsolve :=
+  first [ reflexivity | assumption
+        | unfold_bool_ints; cbn in *; bool_prop; zsolve ].
+
+(** ** Destructing a spec equation [H : spec ... = Some ...] *)
+
+Ltac destruct_spec H :=
+  repeat (cbn in H;
+    match type of H with
+    | context [ annot _ ?r ] => change (annot _ r) with r in H
+    | context [ match ?c with _ => _ end ] =>
+        lazymatch c with context [ match _ with _ => _ end ] => fail | _ => idtac end;
+        let E := fresh "Hc" in destruct c eqn:E; try discriminate H
+    end);
+  try (injection H; clear H; intros; subst).
+
+(** ** Deciding conditionals in goals *)
+
+Ltac decide_if :=
+  match goal with
+  | |- context [ if ?c then _ else _ ] =>
+      let T := type of c in unify T bool;
+      lazymatch c with
+      | true => fail | false => fail
+      | _ => first [ replace c with true by (symmetry; bsolve)
+                   | replace c with false by (symmetry; bsolve)
+                   | let E := fresh "Hc" in destruct c eqn:E ]
+      end
+  end.
+
+Ltac rewrite_hyps :=
+  repeat match goal with
+  | E : ?a = Some _ |- context [ ?a ] => rewrite E
+  | E : ?a = true |- context [ ?a ] => rewrite E
+  | E : ?a = false |- context [ ?a ] => rewrite E
+  end.
+
+Ltac vc_simpl := cbn; rewrite ?truth_b2z; rewrite_hyps; cbn.
+
+(** Evaluate an expression (or an executable side condition) to its value. *)
+Ltac vc_eval :=
+  vc_simpl; repeat (decide_if; vc_simpl);
+  first [ reflexivity | f_equal; f_equal; zsolve | eassumption ].
+
+(** ** [vcgen]: prove [exec_stmt]/[exec_func] goals by symbolic execution *)
+
+Ltac vc_prim :=
+  cbn;
+  first [ eexists; split; [ reflexivity | vc_eval ]     (* prims_rel *)
+        | eassumption ].
+
+Ltac vcgen_func vcs :=
+  first [ eapply exec_external; [ reflexivity | vc_prim ]
+        | eapply exec_internal; [ reflexivity | reflexivity | vcs | vc_eval ] ].
+
+Ltac vcgen_stmt :=
+  lazymatch goal with
+  | |- exec_stmt _ _ _ _ (if ?c then _ else _) _ _ _ =>
+      repeat (decide_if; cbn); vcgen_stmt
+  | |- exec_stmt _ _ _ _ (select_case _ _ _ _) _ _ _ =>
+      vc_simpl; repeat (decide_if; cbn); vcgen_stmt
+  | |- exec_stmt _ _ _ _ Sskip _ _ _ => apply exec_skip
+  | |- exec_stmt _ _ _ _ (Sassign _ _) _ _ _ => eapply exec_assign; vc_eval
+  | |- exec_stmt _ _ _ _ (Sload _ _ _ _) _ _ _ =>
+      eapply exec_load; [ vc_eval | vc_eval ]
+  | |- exec_stmt _ _ _ _ (Sstore _ _ _ _) _ _ _ =>
+      eapply exec_store; [ vc_eval | vc_eval | vc_eval ]
+  | |- exec_stmt _ _ _ _ (Salloca _ _) _ _ _ =>
+      eapply exec_alloca; [ vc_eval | vc_eval ]
+  | |- exec_stmt _ _ _ _ (Sfence _) _ _ _ => apply exec_fence
+  | |- exec_stmt _ _ _ _ (Scall _ _ _) _ _ _ =>
+      eapply exec_call; [ vc_eval | vc_eval | vcgen_func vcgen_stmt | vc_eval ]
+  | |- exec_stmt _ _ _ _ (Sseq _ _) _ _ _ =>
+      first [ eapply exec_seq_1; [ vcgen_stmt | vcgen_stmt ]
+            | eapply exec_seq_2; [ vcgen_stmt | discriminate ] ]
+  | |- exec_stmt _ _ _ _ (Sif _ _ _) _ _ _ =>
+      eapply exec_if; [ vc_eval | vc_eval | vcgen_stmt ]
+  | |- exec_stmt _ _ _ _ (Sswitch _ _ _) _ _ _ =>
+      eapply exec_switch; [ vc_eval | vcgen_stmt ]
+  | |- exec_stmt _ _ _ _ (Sblock _) _ _ _ =>
+      eapply exec_block; [ vcgen_stmt | reflexivity ]
+  | |- exec_stmt _ _ _ _ (Sloop _) _ _ _ =>
+      first [ eapply exec_loop_exit; [ vcgen_stmt | reflexivity ]
+            | eapply exec_loop_again; [ vcgen_stmt | reflexivity | vcgen_stmt ] ]
+  | |- exec_stmt _ _ _ _ (Sbreak _) _ _ _ => apply exec_break
+  | |- exec_stmt _ _ _ _ (Scontinue _) _ _ _ => apply exec_continue
+  | |- exec_stmt _ _ _ _ (Sreturn None) _ _ _ => apply exec_return_none
+  | |- exec_stmt _ _ _ _ (Sreturn (Some _)) _ _ _ =>
+      eapply exec_return_some; vc_eval
+  | |- exec_stmt _ _ _ _ ?s _ _ _ =>
+      let s' := eval cbn in s in progress change s with s'; vcgen_stmt
+  end.
+
+Ltac vcgen :=
+  lazymatch goal with
+  | |- exec_func _ _ _ _ _ _ _ => vcgen_func vcgen_stmt
+  | |- exec_stmt _ _ _ _ _ _ _ _ => vcgen_stmt
+  end.
+
+(** ** The loop lemma for fuel-bounded loops
+
+    [I n e st]: the loop can still run [n] iterations from [(e, st)].  Each
+    iteration either continues with a strictly smaller measure, or leaves
+    the loop with an outcome satisfying [Q]. *)
+Section LOOP.
+Variable L : layer.
+Variable ge : code.
+
+Lemma exec_loop_measure :
+  forall (I : nat -> env -> lstate L -> Prop) (Q : env -> lstate L -> outcome -> Prop) s,
+  (forall n e st, I n e st ->
+     exists e1 st1 o, exec_stmt L ge e st s e1 st1 o /\
+       ((loop_again o = true /\ exists n', (n' < n)%nat /\ I n' e1 st1)
+        \/ (exists o', loop_out o = Some o' /\ Q e1 st1 o'))) ->
+  forall n e st, I n e st ->
+    exists e' st' o, exec_stmt L ge e st (Sloop s) e' st' o /\ Q e' st' o.
+Proof.
+  intros I Q s STEP n. induction n as [n IH] using (well_founded_induction lt_wf).
+  intros e st HI. destruct (STEP n e st HI) as (e1 & st1 & o & EX & [[AG (n' & LT & HI')] | (o' & OUT & HQ)]).
+  - destruct (IH n' LT e1 st1 HI') as (e2 & st2 & o2 & EX2 & HQ2).
+    exists e2, st2, o2; split; auto. eapply exec_loop_again; eauto.
+  - exists e1, st1, o'; split; auto. eapply exec_loop_exit; eauto.
+Qed.
+
+(** Fuel form: a spec loop [loop_spec (S n) x = step x ...] with fuel [n]. *)
+Lemma exec_loop_fuel :
+  forall (I : nat -> env -> lstate L -> Prop) (Q : env -> lstate L -> outcome -> Prop) s,
+  (forall n e st, I (S n) e st ->
+     exists e1 st1 o, exec_stmt L ge e st s e1 st1 o /\
+       ((loop_again o = true /\ I n e1 st1) \/ (exists o', loop_out o = Some o' /\ Q e1 st1 o'))) ->
+  (forall e st, ~ I O e st) ->
+  forall n e st, I n e st ->
+    exists e' st' o, exec_stmt L ge e st (Sloop s) e' st' o /\ Q e' st' o.
+Proof.
+  intros I Q s STEP NZ. apply exec_loop_measure.
+  intros [|n] e st HI; [exfalso; eapply NZ; eauto|].
+  destruct (STEP n e st HI) as (e1 & st1 & o & EX & [[AG HI'] | HX]).
+  - exists e1, st1, o; split; auto. left; split; auto. exists n; split; auto.
+  - exists e1, st1, o; split; auto.
+Qed.
+End LOOP.
