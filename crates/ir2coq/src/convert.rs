@@ -1,0 +1,1266 @@
+//! IR model → typed Coq AST, one function at a time.
+
+use crate::cfg::{self, NodeKind};
+use crate::coq::{
+    self, Binop, Callee as CCallee, Const, Expr, FBinop, FKind, Flags, Id, Stmt, Typ,
+};
+use crate::layout::Layout;
+use crate::mangle;
+use crate::phi::{self, Move};
+use ir2json::{
+    BinOp, CastOp, ConstExpr, Constant, DebugLoc, FloatPredicate, FpKind, Function, Instruction,
+    IntPredicate, Module, Name, Op, Ordering, RmwOp, TermOp, Type, Value,
+};
+use std::collections::{BTreeMap, HashMap};
+
+/// A construct with no mapping, located in its function.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{code} in @{function}{}: {message}", loc_suffix(.loc))]
+pub struct ConvError {
+    /// Stable error code (`E-I2C0NN`).
+    pub code: &'static str,
+    /// Short reason used to group failures (e.g. `unsupported terminator invoke`).
+    pub reason: String,
+    /// Full message.
+    pub message: String,
+    pub function: String,
+    pub loc: Option<Box<DebugLoc>>,
+}
+
+fn loc_suffix(l: &Option<Box<DebugLoc>>) -> String {
+    match l {
+        Some(l) => format!(" at {}:{}", l.file, l.line),
+        None => String::new(),
+    }
+}
+
+/// An error before it is located in a function.
+#[derive(Debug, Clone)]
+pub(crate) struct Fail {
+    code: &'static str,
+    reason: String,
+    message: String,
+}
+
+fn fail(code: &'static str, reason: impl Into<String>, message: impl Into<String>) -> Fail {
+    Fail {
+        code,
+        reason: reason.into(),
+        message: message.into(),
+    }
+}
+
+fn unsupported(what: &str) -> Fail {
+    fail(
+        "E-I2C001",
+        format!("unsupported {what}"),
+        format!("no Coq mapping for {what}"),
+    )
+}
+
+type R<T> = Result<T, Fail>;
+
+/// Module-wide conversion context: layouts, global names.
+pub struct ModCtx<'m> {
+    pub m: &'m Module,
+    pub layout: Layout<'m>,
+    /// LLVM global name → Coq ident name (`g_…`).
+    pub globals: BTreeMap<String, Id>,
+    /// Named struct name → body (None when opaque).
+    pub named: HashMap<&'m str, Option<&'m ir2json::StructBody>>,
+}
+
+impl<'m> ModCtx<'m> {
+    pub fn new(m: &'m Module) -> ModCtx<'m> {
+        let mut globals = BTreeMap::new();
+        for f in &m.functions {
+            globals.insert(f.sig.name.clone(), Id(mangle::global(&f.sig.name)));
+        }
+        for f in &m.declarations {
+            globals.insert(f.sig.name.clone(), Id(mangle::global(&f.sig.name)));
+        }
+        for g in &m.globals {
+            globals.insert(g.name.clone(), Id(mangle::global(&g.name)));
+        }
+        for a in &m.aliases {
+            globals.insert(a.name.clone(), Id(mangle::global(&a.name)));
+        }
+        for a in &m.ifuncs {
+            globals.insert(a.name.clone(), Id(mangle::global(&a.name)));
+        }
+        ModCtx {
+            m,
+            layout: Layout::new(m),
+            globals,
+            named: m
+                .types
+                .iter()
+                .map(|t| (t.name.as_str(), t.body.as_ref()))
+                .collect(),
+        }
+    }
+
+    fn global(&self, name: &str) -> R<Id> {
+        self.globals.get(name).cloned().ok_or_else(|| {
+            fail(
+                "E-I2C004",
+                "unknown global",
+                format!("reference to unknown global @{name}"),
+            )
+        })
+    }
+
+    pub(crate) fn typ(&self, t: &Type) -> R<Typ> {
+        Ok(match t {
+            Type::Void => Typ::Void,
+            Type::Int { bits } => Typ::Int(*bits),
+            Type::Float { fp } => Typ::Float(fkind(*fp)),
+            Type::Ptr { .. } => Typ::Ptr,
+            Type::Vector {
+                elem,
+                len,
+                scalable,
+            } => {
+                if *scalable {
+                    return Err(unsupported("scalable vector type"));
+                }
+                Typ::Vector(*len, Box::new(self.typ(elem)?))
+            }
+            Type::Array { elem, len } => Typ::Array(*len, Box::new(self.typ(elem)?)),
+            Type::Struct { fields, packed } => Typ::Struct(
+                *packed,
+                fields.iter().map(|f| self.typ(f)).collect::<R<_>>()?,
+            ),
+            Type::Named { name } => match self.named.get(name.as_str()) {
+                Some(Some(_)) => Typ::Named(Id(mangle::named_type(name))),
+                _ => Typ::Opaque,
+            },
+            Type::Func(ft) => Typ::Func(
+                Box::new(self.typ(&ft.ret)?),
+                ft.params.iter().map(|p| self.typ(p)).collect::<R<_>>()?,
+                ft.var_arg,
+            ),
+            Type::Label | Type::Metadata | Type::Token | Type::X86Amx => Typ::Opaque,
+            Type::X86Mmx => Typ::Int(64),
+        })
+    }
+
+    /// The type of a constant.
+    pub(crate) fn const_type(&self, c: &Constant) -> R<Type> {
+        Ok(match c {
+            Constant::Int { bits, .. } => Type::Int { bits: *bits },
+            Constant::Float { fp, .. } => Type::Float { fp: *fp },
+            Constant::Null { ty }
+            | Constant::Zero { ty }
+            | Constant::Undef { ty }
+            | Constant::Poison { ty } => ty.clone(),
+            Constant::Struct { name: Some(n), .. } => Type::Named { name: n.clone() },
+            Constant::Struct {
+                name: None,
+                packed,
+                fields,
+            } => Type::Struct {
+                fields: fields
+                    .iter()
+                    .map(|f| self.const_type(f))
+                    .collect::<R<_>>()?,
+                packed: *packed,
+            },
+            Constant::Array { elem_ty, elems } => Type::Array {
+                elem: Box::new(elem_ty.clone()),
+                len: elems.len() as u64,
+            },
+            Constant::Vector { elems } => Type::Vector {
+                elem: Box::new(match elems.first() {
+                    Some(e) => self.const_type(e)?,
+                    None => return Err(unsupported("empty vector constant")),
+                }),
+                len: elems.len() as u64,
+                scalable: false,
+            },
+            Constant::BlockAddress { .. } => Type::Ptr {
+                pointee: Box::new(Type::Int { bits: 8 }),
+                addr_space: 0,
+            },
+            Constant::Global { ty, .. } => ty.clone(),
+            Constant::TokenNone => Type::Token,
+            Constant::Expr { expr } => match &**expr {
+                ConstExpr::Binary { lhs, .. } => self.const_type(lhs)?,
+                ConstExpr::FNeg { operand } => self.const_type(operand)?,
+                ConstExpr::Cast { to, .. } => to.clone(),
+                ConstExpr::GetElementPtr { base, indices, .. } => {
+                    let bt = self.const_type(base)?;
+                    let Type::Ptr {
+                        pointee,
+                        addr_space,
+                    } = &bt
+                    else {
+                        return Err(unsupported("vector getelementptr constant"));
+                    };
+                    let mut cur = (**pointee).clone();
+                    for ix in indices.iter().skip(1) {
+                        cur = self.step_type(&cur, const_int(ix))?;
+                    }
+                    Type::Ptr {
+                        pointee: Box::new(cur),
+                        addr_space: *addr_space,
+                    }
+                }
+                ConstExpr::ICmp { lhs, .. } | ConstExpr::FCmp { lhs, .. } => {
+                    match self.const_type(lhs)? {
+                        Type::Vector { len, scalable, .. } => Type::Vector {
+                            elem: Box::new(Type::Int { bits: 1 }),
+                            len,
+                            scalable,
+                        },
+                        _ => Type::Int { bits: 1 },
+                    }
+                }
+                ConstExpr::Select { on_true, .. } => self.const_type(on_true)?,
+                ConstExpr::ExtractElement { vector, .. } => match self.const_type(vector)? {
+                    Type::Vector { elem, .. } => *elem,
+                    _ => return Err(unsupported("extractelement of non-vector")),
+                },
+                ConstExpr::InsertElement { vector, .. } => self.const_type(vector)?,
+                ConstExpr::ShuffleVector { a, mask, .. } => match self.const_type(a)? {
+                    Type::Vector { elem, .. } => Type::Vector {
+                        elem,
+                        len: mask.len() as u64,
+                        scalable: false,
+                    },
+                    _ => return Err(unsupported("shufflevector of non-vector")),
+                },
+                ConstExpr::ExtractValue { aggregate, indices } => {
+                    let mut t = self.const_type(aggregate)?;
+                    for &i in indices {
+                        t = self.step_type(&t, Some(i as i128))?;
+                    }
+                    t
+                }
+                ConstExpr::InsertValue { aggregate, .. } => self.const_type(aggregate)?,
+            },
+        })
+    }
+
+    /// The element type reached by one GEP/extractvalue index into `t`.
+    fn step_type(&self, t: &Type, idx: Option<i128>) -> R<Type> {
+        Ok(match t {
+            Type::Array { elem, .. } | Type::Vector { elem, .. } => (**elem).clone(),
+            Type::Struct { fields, .. } => {
+                let i = idx.ok_or_else(|| unsupported("non-constant struct index"))?;
+                fields
+                    .get(i as usize)
+                    .cloned()
+                    .ok_or_else(|| unsupported("struct index out of range"))?
+            }
+            Type::Named { name } => match self.named.get(name.as_str()) {
+                Some(Some(b)) => {
+                    let i = idx.ok_or_else(|| unsupported("non-constant struct index"))?;
+                    b.fields
+                        .get(i as usize)
+                        .cloned()
+                        .ok_or_else(|| unsupported("struct index out of range"))?
+                }
+                _ => return Err(unsupported(&format!("indexing into opaque struct %{name}"))),
+            },
+            _ => return Err(unsupported("indexing into a scalar type")),
+        })
+    }
+
+    /// A constant in constant context (global initializers, aggregate members).
+    pub(crate) fn const_val(&self, c: &Constant) -> R<Const> {
+        Ok(match c {
+            Constant::Int { bits, signed, .. } => Const::Int(*bits, signed.clone()),
+            Constant::Float { fp, bits } => match bits {
+                Some(b) => Const::Float(fkind(*fp), b.clone()),
+                None => return Err(unsupported("floating-point constant without bits")),
+            },
+            Constant::Null { .. } => Const::Null,
+            Constant::Zero { ty } => Const::Zero(self.typ(ty)?),
+            Constant::Undef { ty } => Const::Undef(self.typ(ty)?),
+            Constant::Poison { ty } => Const::Poison(self.typ(ty)?),
+            Constant::Struct { fields, .. } => {
+                Const::Agg(fields.iter().map(|f| self.const_val(f)).collect::<R<_>>()?)
+            }
+            Constant::Array { elems, .. } => {
+                Const::Agg(elems.iter().map(|f| self.const_val(f)).collect::<R<_>>()?)
+            }
+            Constant::Vector { elems } => {
+                Const::Vec(elems.iter().map(|f| self.const_val(f)).collect::<R<_>>()?)
+            }
+            Constant::BlockAddress { function, block } => {
+                Const::Global(Id(mangle::block_address(function, block)))
+            }
+            Constant::Global { name, .. } => Const::Global(self.global(name)?),
+            Constant::TokenNone => return Err(unsupported("token constant")),
+            Constant::Expr { expr } => match &**expr {
+                // Pointer-to-pointer casts are the identity on pointer values.
+                ConstExpr::Cast {
+                    cop: CastOp::BitCast | CastOp::AddrSpaceCast,
+                    operand,
+                    to: Type::Ptr { .. },
+                } if matches!(self.const_type(operand)?, Type::Ptr { .. }) => {
+                    self.const_val(operand)?
+                }
+                ConstExpr::GetElementPtr { base, indices, .. }
+                    if indices.iter().all(|i| const_int(i) == Some(0)) =>
+                {
+                    self.const_val(base)?
+                }
+                _ => {
+                    return Err(fail(
+                        "E-I2C003",
+                        "constant expression in constant context",
+                        "constant expression (other than a pointer cast) inside a constant",
+                    ))
+                }
+            },
+        })
+    }
+
+    /// A constant used as an operand: constant expressions become expressions.
+    pub(crate) fn const_expr(&self, c: &Constant) -> R<Expr> {
+        let Constant::Expr { expr } = c else {
+            return Ok(Expr::Const(self.const_val(c)?));
+        };
+        let b = |c: &Constant| self.const_expr(c).map(Box::new);
+        Ok(match &**expr {
+            ConstExpr::Binary {
+                bop,
+                lhs,
+                rhs,
+                flags,
+            } => binop(*bop, flags, b(lhs)?, b(rhs)?),
+            ConstExpr::FNeg { operand } => Expr::FNeg(b(operand)?),
+            ConstExpr::Cast { cop, operand, to } => {
+                Expr::Cast(cast_name(*cop), b(operand)?, self.typ(to)?)
+            }
+            ConstExpr::GetElementPtr { base, indices, .. } => {
+                let bt = self.const_type(base)?;
+                let ix: Vec<GepIndex> = indices
+                    .iter()
+                    .map(|i| {
+                        Ok(GepIndex {
+                            konst: const_int(i),
+                            bits: int_bits(&self.const_type(i)?)?,
+                            expr: self.const_expr(i)?,
+                        })
+                    })
+                    .collect::<R<_>>()?;
+                self.gep(self.const_expr(base)?, &bt, &ix)?
+            }
+            ConstExpr::ICmp { pred, lhs, rhs } => Expr::Icmp(icmp_name(*pred), b(lhs)?, b(rhs)?),
+            ConstExpr::FCmp { pred, lhs, rhs } => Expr::Fcmp(fcmp_name(*pred), b(lhs)?, b(rhs)?),
+            ConstExpr::Select {
+                cond,
+                on_true,
+                on_false,
+            } => Expr::Select(b(cond)?, b(on_true)?, b(on_false)?),
+            ConstExpr::ExtractElement { vector, index } => {
+                Expr::ExtractElement(b(vector)?, b(index)?)
+            }
+            ConstExpr::InsertElement {
+                vector,
+                elem,
+                index,
+            } => Expr::InsertElement(b(vector)?, b(elem)?, b(index)?),
+            ConstExpr::ShuffleVector { a, b: bb, mask } => {
+                Expr::Shuffle(b(a)?, b(bb)?, mask_vals(mask))
+            }
+            ConstExpr::ExtractValue { aggregate, indices } => {
+                Expr::ExtractValue(b(aggregate)?, indices.clone())
+            }
+            ConstExpr::InsertValue {
+                aggregate,
+                elem,
+                indices,
+            } => Expr::InsertValue(b(aggregate)?, b(elem)?, indices.clone()),
+        })
+    }
+
+    /// Lower a GEP to `Eptradd base offset` with the DataLayout.
+    fn gep(&self, base: Expr, base_ty: &Type, indices: &[GepIndex]) -> R<Expr> {
+        let Type::Ptr { pointee, .. } = base_ty else {
+            return Err(unsupported("getelementptr on a vector of pointers"));
+        };
+        let mut cur: Type = (**pointee).clone();
+        let mut konst: i128 = 0;
+        let mut terms: Vec<Expr> = Vec::new();
+        let lay = |e: crate::layout::LayoutError| fail("E-I2C005", "layout", e.to_string());
+        for (k, ix) in indices.iter().enumerate() {
+            let (stride, next) = if k == 0 {
+                (self.layout.alloc_size(&cur).map_err(lay)?, cur.clone())
+            } else {
+                match &cur {
+                    Type::Struct { .. } | Type::Named { .. } => {
+                        let i = ix
+                            .konst
+                            .ok_or_else(|| unsupported("non-constant struct index"))?;
+                        konst += self.layout.field_offset(&cur, i as usize).map_err(lay)? as i128;
+                        cur = self.step_type(&cur, Some(i))?;
+                        continue;
+                    }
+                    Type::Array { elem, .. } | Type::Vector { elem, .. } => {
+                        (self.layout.alloc_size(elem).map_err(lay)?, (**elem).clone())
+                    }
+                    _ => return Err(unsupported("getelementptr into a scalar")),
+                }
+            };
+            cur = next;
+            match ix.konst {
+                Some(v) => konst = konst.wrapping_add(v.wrapping_mul(stride as i128)),
+                None => {
+                    let e = match ix.bits {
+                        64 => ix.expr.clone(),
+                        b if b < 64 => Expr::Cast("Ksext", Box::new(ix.expr.clone()), Typ::Int(64)),
+                        _ => Expr::Cast("Ktrunc", Box::new(ix.expr.clone()), Typ::Int(64)),
+                    };
+                    terms.push(if stride == 1 {
+                        e
+                    } else {
+                        Expr::Binop(
+                            Binop::Mul,
+                            Flags::default(),
+                            Box::new(e),
+                            Box::new(i64c(stride as i128)),
+                        )
+                    });
+                }
+            }
+        }
+        let konst = konst as i64 as i128; // wrap to 64 bits, signed reading
+        let mut off: Option<Expr> = None;
+        for t in terms {
+            off = Some(match off {
+                None => t,
+                Some(o) => Expr::Binop(Binop::Add, Flags::default(), Box::new(o), Box::new(t)),
+            });
+        }
+        if konst != 0 || off.is_none() {
+            let c = i64c(konst);
+            off = Some(match off {
+                None => c,
+                Some(o) => Expr::Binop(Binop::Add, Flags::default(), Box::new(o), Box::new(c)),
+            });
+        }
+        match off {
+            Some(Expr::Const(Const::Int(_, ref z))) if z == "0" => Ok(base),
+            Some(o) => Ok(Expr::PtrAdd(Box::new(base), Box::new(o))),
+            None => Ok(base),
+        }
+    }
+}
+
+struct GepIndex {
+    konst: Option<i128>,
+    bits: u32,
+    expr: Expr,
+}
+
+fn i64c(v: i128) -> Expr {
+    Expr::Const(Const::Int(64, v.to_string()))
+}
+
+fn int_bits(t: &Type) -> R<u32> {
+    match t {
+        Type::Int { bits } => Ok(*bits),
+        _ => Err(unsupported("vector index in getelementptr")),
+    }
+}
+
+fn const_int(c: &Constant) -> Option<i128> {
+    match c {
+        Constant::Int { signed, .. } => signed.parse().ok(),
+        _ => None,
+    }
+}
+
+fn mask_vals(m: &[Option<u32>]) -> Vec<i64> {
+    m.iter()
+        .map(|x| x.map(|v| v as i64).unwrap_or(-1))
+        .collect()
+}
+
+pub(crate) fn fkind(k: FpKind) -> FKind {
+    match k {
+        FpKind::Half => FKind::Half,
+        FpKind::Bfloat => FKind::Bfloat,
+        FpKind::Float => FKind::Float,
+        FpKind::Double => FKind::Double,
+        FpKind::Fp128 => FKind::Fp128,
+        FpKind::X86Fp80 => FKind::X86Fp80,
+        FpKind::PpcFp128 => FKind::PpcFp128,
+    }
+}
+
+fn binop(op: BinOp, f: &ir2json::ArithFlags, a: Box<Expr>, b: Box<Expr>) -> Expr {
+    let fl = Flags {
+        nuw: f.nuw,
+        nsw: f.nsw,
+        exact: f.exact,
+    };
+    let i = |o| Expr::Binop(o, fl, a.clone(), b.clone());
+    let fo = |o| Expr::FBinop(o, a.clone(), b.clone());
+    match op {
+        BinOp::Add => i(Binop::Add),
+        BinOp::Sub => i(Binop::Sub),
+        BinOp::Mul => i(Binop::Mul),
+        BinOp::UDiv => i(Binop::Udiv),
+        BinOp::SDiv => i(Binop::Sdiv),
+        BinOp::URem => i(Binop::Urem),
+        BinOp::SRem => i(Binop::Srem),
+        BinOp::Shl => i(Binop::Shl),
+        BinOp::LShr => i(Binop::Lshr),
+        BinOp::AShr => i(Binop::Ashr),
+        BinOp::And => i(Binop::And),
+        BinOp::Or => i(Binop::Or),
+        BinOp::Xor => i(Binop::Xor),
+        BinOp::FAdd => fo(FBinop::Add),
+        BinOp::FSub => fo(FBinop::Sub),
+        BinOp::FMul => fo(FBinop::Mul),
+        BinOp::FDiv => fo(FBinop::Div),
+        BinOp::FRem => fo(FBinop::Rem),
+    }
+}
+
+fn cast_name(c: CastOp) -> &'static str {
+    match c {
+        CastOp::Trunc => "Ktrunc",
+        CastOp::ZExt => "Kzext",
+        CastOp::SExt => "Ksext",
+        CastOp::FPTrunc => "Kfptrunc",
+        CastOp::FPExt => "Kfpext",
+        CastOp::FPToUI => "Kfptoui",
+        CastOp::FPToSI => "Kfptosi",
+        CastOp::UIToFP => "Kuitofp",
+        CastOp::SIToFP => "Ksitofp",
+        CastOp::PtrToInt => "Kptrtoint",
+        CastOp::IntToPtr => "Kinttoptr",
+        CastOp::BitCast => "Kbitcast",
+        CastOp::AddrSpaceCast => "Kaddrspacecast",
+    }
+}
+
+fn icmp_name(p: IntPredicate) -> &'static str {
+    match p {
+        IntPredicate::Eq => "Ceq",
+        IntPredicate::Ne => "Cne",
+        IntPredicate::Ugt => "Cugt",
+        IntPredicate::Uge => "Cuge",
+        IntPredicate::Ult => "Cult",
+        IntPredicate::Ule => "Cule",
+        IntPredicate::Sgt => "Csgt",
+        IntPredicate::Sge => "Csge",
+        IntPredicate::Slt => "Cslt",
+        IntPredicate::Sle => "Csle",
+    }
+}
+
+fn fcmp_name(p: FloatPredicate) -> &'static str {
+    match p {
+        FloatPredicate::False => "FCfalse",
+        FloatPredicate::Oeq => "FCoeq",
+        FloatPredicate::Ogt => "FCogt",
+        FloatPredicate::Oge => "FCoge",
+        FloatPredicate::Olt => "FColt",
+        FloatPredicate::Ole => "FCole",
+        FloatPredicate::One => "FCone",
+        FloatPredicate::Ord => "FCord",
+        FloatPredicate::Uno => "FCuno",
+        FloatPredicate::Ueq => "FCueq",
+        FloatPredicate::Ugt => "FCugt",
+        FloatPredicate::Uge => "FCuge",
+        FloatPredicate::Ult => "FCult",
+        FloatPredicate::Ule => "FCule",
+        FloatPredicate::Une => "FCune",
+        FloatPredicate::True => "FCtrue",
+    }
+}
+
+fn ordering(o: Ordering) -> coq::Ordering {
+    match o {
+        Ordering::NotAtomic => coq::Ordering::NotAtomic,
+        Ordering::Unordered => coq::Ordering::Unordered,
+        Ordering::Monotonic => coq::Ordering::Monotonic,
+        Ordering::Acquire => coq::Ordering::Acquire,
+        Ordering::Release => coq::Ordering::Release,
+        Ordering::AcqRel => coq::Ordering::AcqRel,
+        Ordering::SeqCst => coq::Ordering::SeqCst,
+    }
+}
+
+fn rmw_name(o: RmwOp) -> &'static str {
+    match o {
+        RmwOp::Xchg => "RMWxchg",
+        RmwOp::Add => "RMWadd",
+        RmwOp::Sub => "RMWsub",
+        RmwOp::And => "RMWand",
+        RmwOp::Nand => "RMWnand",
+        RmwOp::Or => "RMWor",
+        RmwOp::Xor => "RMWxor",
+        RmwOp::Max => "RMWmax",
+        RmwOp::Min => "RMWmin",
+        RmwOp::UMax => "RMWumax",
+        RmwOp::UMin => "RMWumin",
+        RmwOp::FAdd => "RMWfadd",
+        RmwOp::FSub => "RMWfsub",
+    }
+}
+
+/// Whether a call to this function is dropped (debug-info and lifetime markers only).
+pub fn is_dropped_intrinsic(name: &str) -> bool {
+    name.starts_with("llvm.dbg.") || name.starts_with("llvm.lifetime.")
+}
+
+/// One converted function.
+#[derive(Debug, Clone)]
+pub struct FuncCode {
+    pub name: String,
+    /// Locals in numbering order (parameters first).
+    pub locals: Vec<Id>,
+    pub params: Vec<(Id, Typ)>,
+    pub ret: Typ,
+    pub vararg: bool,
+    pub body: Stmt,
+    /// Inline-asm procedures called: ident, template, constraints.
+    pub asm: Vec<(Id, String, String)>,
+    pub stats: cfg::Stats,
+}
+
+struct FnCtx<'a, 'm> {
+    mc: &'a ModCtx<'m>,
+    f: &'a Function,
+    locals: Vec<Id>,
+    local_set: std::collections::HashSet<Id>,
+    asm: Vec<(Id, String, String)>,
+    next_tmp: u32,
+    loc: Option<DebugLoc>,
+}
+
+impl FnCtx<'_, '_> {
+    fn local(&mut self, id: Id) -> Id {
+        if self.local_set.insert(id.clone()) {
+            self.locals.push(id.clone());
+        }
+        id
+    }
+
+    fn name(&mut self, n: &Name) -> Id {
+        self.local(Id(mangle::local(n)))
+    }
+
+    fn value(&mut self, v: &Value) -> R<Expr> {
+        match v {
+            Value::Local { name, .. } => Ok(Expr::Var(self.name(name))),
+            Value::Const { value } => self.mc.const_expr(value),
+            Value::Metadata => Err(unsupported("metadata operand")),
+        }
+    }
+
+    fn value_type(&self, v: &Value) -> R<Type> {
+        match v {
+            Value::Local { ty, .. } => Ok(ty.clone()),
+            Value::Const { value } => self.mc.const_type(value),
+            Value::Metadata => Ok(Type::Metadata),
+        }
+    }
+
+    fn result(&mut self, i: &Instruction) -> R<Id> {
+        match &i.result {
+            Some(n) => Ok(self.name(n)),
+            None => Err(fail(
+                "E-I2C006",
+                "instruction without result",
+                "value instruction has no result name",
+            )),
+        }
+    }
+
+    fn instr(&mut self, i: &Instruction, out: &mut Vec<Stmt>) -> R<()> {
+        let mc = self.mc;
+        let s = match &i.op {
+            Op::Phi { .. } => return Ok(()),
+            Op::Binary {
+                bop,
+                lhs,
+                rhs,
+                flags,
+            } => {
+                let a = Box::new(self.value(lhs)?);
+                let b = Box::new(self.value(rhs)?);
+                Stmt::Assign(self.result(i)?, binop(*bop, flags, a, b))
+            }
+            Op::FNeg { operand, .. } => {
+                Stmt::Assign(self.result(i)?, Expr::FNeg(Box::new(self.value(operand)?)))
+            }
+            Op::ICmp { pred, lhs, rhs } => {
+                let e = Expr::Icmp(
+                    icmp_name(*pred),
+                    Box::new(self.value(lhs)?),
+                    Box::new(self.value(rhs)?),
+                );
+                Stmt::Assign(self.result(i)?, e)
+            }
+            Op::FCmp { pred, lhs, rhs, .. } => {
+                let e = Expr::Fcmp(
+                    fcmp_name(*pred),
+                    Box::new(self.value(lhs)?),
+                    Box::new(self.value(rhs)?),
+                );
+                Stmt::Assign(self.result(i)?, e)
+            }
+            Op::Cast { cop, operand, to } => {
+                let e = Expr::Cast(cast_name(*cop), Box::new(self.value(operand)?), mc.typ(to)?);
+                Stmt::Assign(self.result(i)?, e)
+            }
+            Op::Alloca {
+                allocated,
+                num_elements,
+                ..
+            } => {
+                let sz = mc
+                    .layout
+                    .alloc_size(allocated)
+                    .map_err(|e| fail("E-I2C005", "layout", e.to_string()))?
+                    as i128;
+                let size = match num_elements {
+                    Value::Const {
+                        value: c @ Constant::Int { .. },
+                    } => i64c(const_int(c).unwrap_or(1).wrapping_mul(sz)),
+                    v => {
+                        let bits = int_bits(&self.value_type(v)?)?;
+                        let n = self.value(v)?;
+                        let n = match bits {
+                            64 => n,
+                            b if b < 64 => Expr::Cast("Kzext", Box::new(n), Typ::Int(64)),
+                            _ => Expr::Cast("Ktrunc", Box::new(n), Typ::Int(64)),
+                        };
+                        Expr::Binop(
+                            Binop::Mul,
+                            Flags::default(),
+                            Box::new(n),
+                            Box::new(i64c(sz)),
+                        )
+                    }
+                };
+                Stmt::Alloca(self.result(i)?, size)
+            }
+            Op::Load { ptr, atomic, .. } => {
+                let ord = atomic
+                    .as_ref()
+                    .map(|a| ordering(a.ordering))
+                    .unwrap_or(coq::Ordering::NotAtomic);
+                let p = self.value(ptr)?;
+                Stmt::Load(self.result(i)?, ord, mc.typ(&i.ty)?, p)
+            }
+            Op::Store {
+                value, ptr, atomic, ..
+            } => {
+                let ord = atomic
+                    .as_ref()
+                    .map(|a| ordering(a.ordering))
+                    .unwrap_or(coq::Ordering::NotAtomic);
+                let t = mc.typ(&self.value_type(value)?)?;
+                Stmt::Store(ord, t, self.value(ptr)?, self.value(value)?)
+            }
+            Op::Fence { atomic } => Stmt::Fence(ordering(atomic.ordering)),
+            Op::CmpXchg {
+                ptr,
+                expected,
+                replacement,
+                weak,
+                success,
+                failure,
+                ..
+            } => {
+                let t = mc.typ(&self.value_type(expected)?)?;
+                Stmt::CmpXchg(
+                    self.result(i)?,
+                    ordering(success.ordering),
+                    ordering(*failure),
+                    *weak,
+                    t,
+                    self.value(ptr)?,
+                    self.value(expected)?,
+                    self.value(replacement)?,
+                )
+            }
+            Op::AtomicRmw {
+                rmw,
+                ptr,
+                value,
+                atomic,
+                ..
+            } => {
+                let t = mc.typ(&self.value_type(value)?)?;
+                Stmt::AtomicRmw(
+                    self.result(i)?,
+                    rmw_name(*rmw),
+                    ordering(atomic.ordering),
+                    t,
+                    self.value(ptr)?,
+                    self.value(value)?,
+                )
+            }
+            Op::GetElementPtr { base, indices, .. } => {
+                let bt = self.value_type(base)?;
+                let b = self.value(base)?;
+                let mut ix = Vec::with_capacity(indices.len());
+                for v in indices {
+                    let konst = match v {
+                        Value::Const { value } => const_int(value),
+                        _ => None,
+                    };
+                    ix.push(GepIndex {
+                        konst,
+                        bits: int_bits(&self.value_type(v)?)?,
+                        expr: self.value(v)?,
+                    });
+                }
+                let e = mc.gep(b, &bt, &ix)?;
+                Stmt::Assign(self.result(i)?, e)
+            }
+            Op::Select {
+                cond,
+                on_true,
+                on_false,
+            } => {
+                let e = Expr::Select(
+                    Box::new(self.value(cond)?),
+                    Box::new(self.value(on_true)?),
+                    Box::new(self.value(on_false)?),
+                );
+                Stmt::Assign(self.result(i)?, e)
+            }
+            Op::ExtractElement { vector, index } => {
+                let e = Expr::ExtractElement(
+                    Box::new(self.value(vector)?),
+                    Box::new(self.value(index)?),
+                );
+                Stmt::Assign(self.result(i)?, e)
+            }
+            Op::InsertElement {
+                vector,
+                elem,
+                index,
+            } => {
+                let e = Expr::InsertElement(
+                    Box::new(self.value(vector)?),
+                    Box::new(self.value(elem)?),
+                    Box::new(self.value(index)?),
+                );
+                Stmt::Assign(self.result(i)?, e)
+            }
+            Op::ShuffleVector { a, b, mask } => {
+                let e = Expr::Shuffle(
+                    Box::new(self.value(a)?),
+                    Box::new(self.value(b)?),
+                    mask_vals(mask),
+                );
+                Stmt::Assign(self.result(i)?, e)
+            }
+            Op::ExtractValue { aggregate, indices } => {
+                let e = Expr::ExtractValue(Box::new(self.value(aggregate)?), indices.clone());
+                Stmt::Assign(self.result(i)?, e)
+            }
+            Op::InsertValue {
+                aggregate,
+                elem,
+                indices,
+            } => {
+                let e = Expr::InsertValue(
+                    Box::new(self.value(aggregate)?),
+                    Box::new(self.value(elem)?),
+                    indices.clone(),
+                );
+                Stmt::Assign(self.result(i)?, e)
+            }
+            Op::Freeze { operand } => Stmt::Assign(
+                self.result(i)?,
+                Expr::Freeze(Box::new(self.value(operand)?)),
+            ),
+            Op::Call { call } => {
+                let callee = match &call.callee {
+                    ir2json::Callee::Direct { name } => {
+                        if is_dropped_intrinsic(name) {
+                            return Ok(());
+                        }
+                        let g = mc.global(name)?;
+                        if name.starts_with("llvm.") {
+                            CCallee::Intrinsic(g)
+                        } else {
+                            CCallee::Direct(g)
+                        }
+                    }
+                    ir2json::Callee::Indirect { value } => CCallee::Indirect(self.value(value)?),
+                    ir2json::Callee::Asm { asm } => {
+                        let id = Id(mangle::asm_proc(&self.f.sig.name, self.asm.len()));
+                        self.asm
+                            .push((id.clone(), asm.template.clone(), asm.constraints.clone()));
+                        CCallee::Asm(id)
+                    }
+                };
+                let args = call
+                    .args
+                    .iter()
+                    .map(|a| self.value(&a.value))
+                    .collect::<R<Vec<_>>>()?;
+                let res = match (&i.result, &i.ty) {
+                    (Some(n), t) if *t != Type::Void => Some(self.name(n)),
+                    _ => None,
+                };
+                Stmt::Call(res, callee, args)
+            }
+            Op::VaArg { .. } => return Err(unsupported("instruction va_arg")),
+            Op::LandingPad { .. } => return Err(unsupported("instruction landingpad")),
+            Op::CatchPad { .. } => return Err(unsupported("instruction catchpad")),
+            Op::CleanupPad { .. } => return Err(unsupported("instruction cleanuppad")),
+        };
+        out.push(s);
+        Ok(())
+    }
+}
+
+fn term_name(t: &TermOp) -> &'static str {
+    match t {
+        TermOp::Ret { .. } => "ret",
+        TermOp::Br { .. } => "br",
+        TermOp::CondBr { .. } => "br",
+        TermOp::Switch { .. } => "switch",
+        TermOp::IndirectBr { .. } => "indirectbr",
+        TermOp::Invoke { .. } => "invoke",
+        TermOp::CallBr { .. } => "callbr",
+        TermOp::Resume { .. } => "resume",
+        TermOp::Unreachable => "unreachable",
+        TermOp::CleanupRet { .. } => "cleanupret",
+        TermOp::CatchRet { .. } => "catchret",
+        TermOp::CatchSwitch { .. } => "catchswitch",
+    }
+}
+
+/// Convert one function definition.
+pub fn convert_function(mc: &ModCtx, f: &Function) -> Result<FuncCode, ConvError> {
+    let mut cx = FnCtx {
+        mc,
+        f,
+        locals: Vec::new(),
+        local_set: Default::default(),
+        asm: Vec::new(),
+        next_tmp: 0,
+        loc: f.debug_loc.clone(),
+    };
+    let r = convert_inner(&mut cx);
+    r.map_err(|e| ConvError {
+        code: e.code,
+        reason: e.reason,
+        message: e.message,
+        function: f.sig.name.clone(),
+        loc: cx.loc.clone().map(Box::new),
+    })
+}
+
+fn convert_inner(cx: &mut FnCtx) -> R<FuncCode> {
+    let f = cx.f;
+    let mc = cx.mc;
+    let mut params = Vec::new();
+    for (k, p) in f.sig.params.iter().enumerate() {
+        let id = match &p.name {
+            Some(n) => cx.name(n),
+            None => cx.local(Id(mangle::anon_param(k))),
+        };
+        params.push((id, mc.typ(&p.ty)?));
+    }
+    let ret = mc.typ(&f.sig.ret_ty)?;
+    if f.blocks.is_empty() {
+        return Err(fail(
+            "E-I2C006",
+            "function without blocks",
+            "definition has no blocks",
+        ));
+    }
+    let index: HashMap<&Name, usize> = f
+        .blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| (&b.name, i))
+        .collect();
+    let blk = |n: &Name| -> R<usize> {
+        index.get(n).copied().ok_or_else(|| {
+            fail(
+                "E-I2C006",
+                "unknown block",
+                format!("branch to unknown block {n}"),
+            )
+        })
+    };
+    let mut succs = Vec::with_capacity(f.blocks.len());
+    let mut has_phis = Vec::with_capacity(f.blocks.len());
+    for b in &f.blocks {
+        cx.loc = b.term.debug_loc.clone().or(cx.loc.clone());
+        let ss = match &b.term.op {
+            TermOp::Ret { .. } | TermOp::Unreachable => vec![],
+            TermOp::Br { dest } => vec![blk(dest)?],
+            TermOp::CondBr {
+                on_true, on_false, ..
+            } => vec![blk(on_true)?, blk(on_false)?],
+            TermOp::Switch { default, cases, .. } => {
+                let mut v = vec![blk(default)?];
+                for c in cases {
+                    v.push(blk(&c.dest)?);
+                }
+                v
+            }
+            TermOp::IndirectBr { dests, .. } => dests.iter().map(blk).collect::<R<_>>()?,
+            t => return Err(unsupported(&format!("terminator {}", term_name(t)))),
+        };
+        succs.push(ss);
+        has_phis.push(b.instrs.iter().any(|i| matches!(i.op, Op::Phi { .. })));
+    }
+    cx.loc = f.debug_loc.clone();
+    let st = cfg::structure(&succs, &has_phis)
+        .map_err(|e| fail("E-I2C002", "structuring", e.to_string()))?;
+    let mut em = Emitter {
+        cx,
+        g: &st.graph,
+        labels: Vec::new(),
+    };
+    let body = em.seq(&st.body)?;
+    Ok(FuncCode {
+        name: f.sig.name.clone(),
+        locals: cx.locals.clone(),
+        params,
+        ret,
+        vararg: f.sig.var_arg,
+        body,
+        asm: cx.asm.clone(),
+        stats: st.stats,
+    })
+}
+
+struct Emitter<'e, 'a, 'm> {
+    cx: &'e mut FnCtx<'a, 'm>,
+    g: &'e cfg::Graph,
+    /// Enclosing labels, innermost last: (label, is_loop).
+    labels: Vec<(cfg::Label, bool)>,
+}
+
+impl Emitter<'_, '_, '_> {
+    fn seq(&mut self, body: &[cfg::Stmt]) -> R<Stmt> {
+        let mut out = Vec::new();
+        for s in body {
+            self.stmt(s, &mut out)?;
+        }
+        Ok(if out.len() == 1 {
+            out.pop().unwrap()
+        } else {
+            Stmt::Seq(out)
+        })
+    }
+
+    fn stmt(&mut self, s: &cfg::Stmt, out: &mut Vec<Stmt>) -> R<()> {
+        match s {
+            cfg::Stmt::Node(n) => self.node(*n, out)?,
+            cfg::Stmt::Block { label, body } => {
+                self.labels.push((*label, false));
+                let b = self.seq(body)?;
+                self.labels.pop();
+                out.push(Stmt::Block(Box::new(b)));
+            }
+            cfg::Stmt::Loop { label, body } => {
+                self.labels.push((*label, true));
+                let b = self.seq(body)?;
+                self.labels.pop();
+                out.push(Stmt::Loop(Box::new(b)));
+            }
+            cfg::Stmt::Br(l) => {
+                let pos = self
+                    .labels
+                    .iter()
+                    .rposition(|(x, _)| x == l)
+                    .ok_or_else(|| {
+                        fail("E-I2C002", "structuring", "branch to a label not in scope")
+                    })?;
+                let depth = self.labels.len() - 1 - pos;
+                out.push(if self.labels[pos].1 {
+                    Stmt::Continue(depth)
+                } else {
+                    Stmt::Break(depth)
+                });
+            }
+            cfg::Stmt::Exit(n) => {
+                let NodeKind::Orig(b) = self.g.kinds[*n] else {
+                    return Err(fail(
+                        "E-I2C002",
+                        "structuring",
+                        "synthetic node without successor",
+                    ));
+                };
+                let t = &self.cx.f.blocks[b].term;
+                self.cx.loc = t.debug_loc.clone().or(self.cx.loc.clone());
+                out.push(match &t.op {
+                    TermOp::Ret { value } => Stmt::Return(match value {
+                        Some(v) => Some(self.cx.value(v)?),
+                        None => None,
+                    }),
+                    TermOp::Unreachable => Stmt::Unreachable,
+                    t => return Err(unsupported(&format!("terminator {}", term_name(t)))),
+                });
+            }
+            cfg::Stmt::Branch { node, arms } => {
+                let arms: Vec<Stmt> = arms.iter().map(|a| self.seq(a)).collect::<R<_>>()?;
+                out.push(self.branch(*node, arms)?);
+            }
+        }
+        Ok(())
+    }
+
+    fn branch(&mut self, node: usize, mut arms: Vec<Stmt>) -> R<Stmt> {
+        match self.g.kinds[node] {
+            NodeKind::Dispatch => {
+                let cases = arms
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, s)| (vec![i.to_string()], s))
+                    .collect();
+                Ok(Stmt::Switch(
+                    Expr::Var(self.cx.local(Id(mangle::pc()))),
+                    cases,
+                    Box::new(Stmt::Unreachable),
+                ))
+            }
+            NodeKind::Orig(b) => {
+                let t = &self.cx.f.blocks[b].term;
+                self.cx.loc = t.debug_loc.clone().or(self.cx.loc.clone());
+                match &t.op {
+                    TermOp::CondBr { cond, .. } => {
+                        let c = self.cx.value(cond)?;
+                        let e = arms.pop().unwrap();
+                        let th = arms.pop().unwrap();
+                        Ok(Stmt::If(c, Box::new(th), Box::new(e)))
+                    }
+                    TermOp::Switch { value, cases, .. } => {
+                        let v = self.cx.value(value)?;
+                        let mut it = arms.into_iter();
+                        let default = it.next().unwrap();
+                        // Group case values with identical bodies (first occurrence order).
+                        let mut groups: Vec<(Vec<String>, Stmt)> = Vec::new();
+                        for (c, body) in cases.iter().zip(it) {
+                            let z = match &c.value {
+                                Constant::Int { signed, .. } => signed.clone(),
+                                _ => return Err(unsupported("non-integer switch case")),
+                            };
+                            match groups.iter_mut().find(|(_, b)| *b == body) {
+                                Some((vs, _)) => vs.push(z),
+                                None => groups.push((vec![z], body)),
+                            }
+                        }
+                        Ok(Stmt::Switch(v, groups, Box::new(default)))
+                    }
+                    TermOp::IndirectBr { address, dests } => {
+                        let a = self.cx.value(address)?;
+                        let fname = self.cx.f.sig.name.clone();
+                        let mut acc = Stmt::Unreachable;
+                        for (d, body) in dests.iter().zip(arms).rev() {
+                            let ba =
+                                Expr::Const(Const::Global(Id(mangle::block_address(&fname, d))));
+                            acc = Stmt::If(
+                                Expr::Icmp("Ceq", Box::new(a.clone()), Box::new(ba)),
+                                Box::new(body),
+                                Box::new(acc),
+                            );
+                        }
+                        Ok(acc)
+                    }
+                    t => Err(unsupported(&format!(
+                        "terminator {} with several successors",
+                        term_name(t)
+                    ))),
+                }
+            }
+            _ => Err(fail(
+                "E-I2C002",
+                "structuring",
+                "branch at a synthetic node",
+            )),
+        }
+    }
+
+    fn node(&mut self, n: usize, out: &mut Vec<Stmt>) -> R<()> {
+        match self.g.kinds[n].clone() {
+            NodeKind::Orig(b) => {
+                let f = self.cx.f;
+                for i in &f.blocks[b].instrs {
+                    if i.debug_loc.is_some() {
+                        self.cx.loc = i.debug_loc.clone();
+                    }
+                    self.cx.instr(i, out)?;
+                }
+            }
+            NodeKind::EdgeCopy { pred, succ } => {
+                let f = self.cx.f;
+                let pname = &f.blocks[pred].name;
+                let mut copies = Vec::new();
+                for i in &f.blocks[succ].instrs {
+                    if let Op::Phi { incoming } = &i.op {
+                        let inc = incoming.iter().find(|x| &x.block == pname).ok_or_else(|| {
+                            fail(
+                                "E-I2C006",
+                                "phi without incoming value",
+                                format!("phi has no value for {pname}"),
+                            )
+                        })?;
+                        let dst = self.cx.result(i)?;
+                        let src = match &inc.value {
+                            Value::Local { name, .. } => PhiSrc::Var(self.cx.name(name)),
+                            v => PhiSrc::Other(v.clone()),
+                        };
+                        copies.push((dst, src));
+                    }
+                }
+                let moves = phi::sequentialize(&copies, &mut self.cx.next_tmp);
+                for m in moves {
+                    out.push(match m {
+                        Move::Copy { dst, src } => Stmt::Assign(
+                            dst,
+                            match src {
+                                PhiSrc::Var(x) => Expr::Var(x),
+                                PhiSrc::Other(v) => self.cx.value(&v)?,
+                            },
+                        ),
+                        Move::Save { tmp, var } => {
+                            Stmt::Assign(self.cx.local(Id(mangle::temp(tmp))), Expr::Var(var))
+                        }
+                        Move::Restore { dst, tmp } => {
+                            Stmt::Assign(dst, Expr::Var(self.cx.local(Id(mangle::temp(tmp)))))
+                        }
+                    });
+                }
+            }
+            NodeKind::SetLabel { value } => {
+                let pc = self.cx.local(Id(mangle::pc()));
+                out.push(Stmt::Assign(
+                    pc,
+                    Expr::Const(Const::Int(32, value.to_string())),
+                ));
+            }
+            NodeKind::Dispatch | NodeKind::Entry => {}
+        }
+        Ok(())
+    }
+}
+
+/// A φ source operand: a local (which may be another φ of the same block) or anything else.
+#[derive(Clone)]
+enum PhiSrc {
+    Var(Id),
+    Other(Value),
+}
+
+impl phi::Source<Id> for PhiSrc {
+    fn as_var(&self) -> Option<&Id> {
+        match self {
+            PhiSrc::Var(x) => Some(x),
+            PhiSrc::Other(_) => None,
+        }
+    }
+}

@@ -1,0 +1,543 @@
+//! Typed Coq AST of the `AutoV.Syntax` forms and a Wadler-style pretty printer (`pretty` crate).
+//!
+//! The typed nodes ([`Typ`], [`Const`], [`Expr`], [`Stmt`], …) are lowered to a small generic
+//! [`Term`] (application, list, tuple, atom) which is laid out with `pretty`'s group/nest combinators.
+
+use pretty::RcDoc;
+
+/// Width the printer aims for.
+pub const WIDTH: usize = 100;
+
+/// A Coq identifier (already mangled).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Id(pub String);
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FKind {
+    Half,
+    Bfloat,
+    Float,
+    Double,
+    X86Fp80,
+    Fp128,
+    PpcFp128,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Typ {
+    Void,
+    Int(u32),
+    Float(FKind),
+    Ptr,
+    Array(u64, Box<Typ>),
+    Vector(u64, Box<Typ>),
+    Struct(bool, Vec<Typ>),
+    Func(Box<Typ>, Vec<Typ>, bool),
+    Opaque,
+    /// A named struct defined in the module's `Types.v` (`t_<name>`).
+    Named(Id),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Const {
+    /// Width and value as a decimal integer literal (may be negative).
+    Int(u32, String),
+    /// Raw bits as a `0x` hex literal.
+    Float(FKind, String),
+    Null,
+    Global(Id),
+    Undef(Typ),
+    Poison(Typ),
+    Zero(Typ),
+    Agg(Vec<Const>),
+    Vec(Vec<Const>),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Binop {
+    Add,
+    Sub,
+    Mul,
+    Udiv,
+    Sdiv,
+    Urem,
+    Srem,
+    Shl,
+    Lshr,
+    Ashr,
+    And,
+    Or,
+    Xor,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Flags {
+    pub nuw: bool,
+    pub nsw: bool,
+    pub exact: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FBinop {
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Rem,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Expr {
+    Var(Id),
+    Const(Const),
+    Binop(Binop, Flags, Box<Expr>, Box<Expr>),
+    FBinop(FBinop, Box<Expr>, Box<Expr>),
+    FNeg(Box<Expr>),
+    /// Predicate constructor name (`Ceq` …).
+    Icmp(&'static str, Box<Expr>, Box<Expr>),
+    /// Predicate constructor name (`FColt` …).
+    Fcmp(&'static str, Box<Expr>, Box<Expr>),
+    /// Cast constructor name (`Kzext` …) and destination type.
+    Cast(&'static str, Box<Expr>, Typ),
+    Select(Box<Expr>, Box<Expr>, Box<Expr>),
+    Freeze(Box<Expr>),
+    ExtractValue(Box<Expr>, Vec<u32>),
+    InsertValue(Box<Expr>, Box<Expr>, Vec<u32>),
+    ExtractElement(Box<Expr>, Box<Expr>),
+    InsertElement(Box<Expr>, Box<Expr>, Box<Expr>),
+    Shuffle(Box<Expr>, Box<Expr>, Vec<i64>),
+    PtrAdd(Box<Expr>, Box<Expr>),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ordering {
+    NotAtomic,
+    Unordered,
+    Monotonic,
+    Acquire,
+    Release,
+    AcqRel,
+    SeqCst,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Callee {
+    Direct(Id),
+    Indirect(Expr),
+    Intrinsic(Id),
+    Asm(Id),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Stmt {
+    Skip,
+    Assign(Id, Expr),
+    Load(Id, Ordering, Typ, Expr),
+    Store(Ordering, Typ, Expr, Expr),
+    Alloca(Id, Expr),
+    /// Result, `RMW…` constructor name, ordering, type, address, value.
+    AtomicRmw(Id, &'static str, Ordering, Typ, Expr, Expr),
+    /// Result, success/failure orderings, weak, type, address, expected, new.
+    CmpXchg(Id, Ordering, Ordering, bool, Typ, Expr, Expr, Expr),
+    Fence(Ordering),
+    Call(Option<Id>, Callee, Vec<Expr>),
+    /// A sequence (printed with `Sseqs`).
+    Seq(Vec<Stmt>),
+    If(Expr, Box<Stmt>, Box<Stmt>),
+    /// Cases: values (decimal literals) and bodies; then the default.
+    Switch(Expr, Vec<(Vec<String>, Stmt)>, Box<Stmt>),
+    Block(Box<Stmt>),
+    Loop(Box<Stmt>),
+    Break(usize),
+    Continue(usize),
+    Return(Option<Expr>),
+    Unreachable,
+}
+
+/// A generic Coq term, the input of the layout engine.
+#[derive(Clone, Debug)]
+pub enum Term {
+    Atom(String),
+    App(String, Vec<Term>),
+    List(Vec<Term>),
+    Tuple(Vec<Term>),
+    /// A list laid out one element per line (statement sequences).
+    Lines(Vec<Term>),
+}
+
+fn atom(s: impl Into<String>) -> Term {
+    Term::Atom(s.into())
+}
+
+fn app(h: &str, args: Vec<Term>) -> Term {
+    Term::App(h.to_string(), args)
+}
+
+/// An integer literal, parenthesised when negative.
+pub fn z(s: &str) -> Term {
+    if s.starts_with('-') {
+        atom(format!("({s})"))
+    } else {
+        atom(s)
+    }
+}
+
+fn zn(n: i64) -> Term {
+    z(&n.to_string())
+}
+
+impl Term {
+    /// Whether the term needs parentheses as an argument.
+    fn is_compound(&self) -> bool {
+        matches!(self, Term::App(_, a) if !a.is_empty())
+    }
+
+    pub fn doc(&self) -> RcDoc<'static, ()> {
+        match self {
+            Term::Atom(s) => RcDoc::text(s.clone()),
+            Term::App(h, args) if args.is_empty() => RcDoc::text(h.clone()),
+            Term::App(h, args) => {
+                let mut d = RcDoc::text(h.clone());
+                for a in args {
+                    d = d.append(RcDoc::line()).append(a.arg_doc());
+                }
+                d.nest(2).group()
+            }
+            Term::List(items) if items.is_empty() => RcDoc::text("[]"),
+            Term::List(items) => RcDoc::text("[")
+                .append(RcDoc::intersperse(
+                    items.iter().map(|t| t.doc()),
+                    RcDoc::text(";").append(RcDoc::line()),
+                ))
+                .nest(1)
+                .append(RcDoc::text("]"))
+                .group(),
+            Term::Lines(items) => RcDoc::text("[")
+                .append(RcDoc::intersperse(
+                    items.iter().map(|t| t.doc()),
+                    RcDoc::text(";").append(RcDoc::hardline()),
+                ))
+                .nest(1)
+                .append(RcDoc::text("]")),
+            Term::Tuple(items) => RcDoc::text("(")
+                .append(RcDoc::intersperse(
+                    items.iter().map(|t| t.doc()),
+                    RcDoc::text(",").append(RcDoc::line()),
+                ))
+                .nest(1)
+                .append(RcDoc::text(")"))
+                .group(),
+        }
+    }
+
+    fn arg_doc(&self) -> RcDoc<'static, ()> {
+        if self.is_compound() {
+            RcDoc::text("(")
+                .append(self.doc().nest(1))
+                .append(RcDoc::text(")"))
+        } else {
+            self.doc()
+        }
+    }
+
+    /// Render at [`WIDTH`].
+    pub fn render(&self) -> String {
+        let mut out = Vec::new();
+        self.doc()
+            .render(WIDTH, &mut out)
+            .expect("writing to a Vec cannot fail");
+        String::from_utf8(out).expect("the printer only emits UTF-8")
+    }
+}
+
+impl FKind {
+    fn name(self) -> &'static str {
+        match self {
+            FKind::Half => "Fhalf",
+            FKind::Bfloat => "Fbfloat",
+            FKind::Float => "Ffloat",
+            FKind::Double => "Fdouble",
+            FKind::X86Fp80 => "Fx86_fp80",
+            FKind::Fp128 => "Ffp128",
+            FKind::PpcFp128 => "Fppc_fp128",
+        }
+    }
+}
+
+impl Typ {
+    pub fn term(&self) -> Term {
+        match self {
+            Typ::Void => atom("Tvoid"),
+            Typ::Int(w) => app("Tint", vec![zn(*w as i64)]),
+            Typ::Float(k) => app("Tfloat", vec![atom(k.name())]),
+            Typ::Ptr => atom("Tptr"),
+            Typ::Array(n, t) => app("Tarray", vec![atom(n.to_string()), t.term()]),
+            Typ::Vector(n, t) => app("Tvector", vec![atom(n.to_string()), t.term()]),
+            Typ::Struct(p, fs) => app(
+                "Tstruct",
+                vec![
+                    atom(if *p { "true" } else { "false" }),
+                    Term::List(fs.iter().map(|t| t.term()).collect()),
+                ],
+            ),
+            Typ::Func(r, a, v) => app(
+                "Tfunc",
+                vec![
+                    r.term(),
+                    Term::List(a.iter().map(|t| t.term()).collect()),
+                    atom(if *v { "true" } else { "false" }),
+                ],
+            ),
+            Typ::Opaque => atom("Topaque"),
+            Typ::Named(id) => atom(id.0.clone()),
+        }
+    }
+}
+
+impl Const {
+    pub fn term(&self) -> Term {
+        match self {
+            Const::Int(w, v) => app("Cint", vec![zn(*w as i64), z(v)]),
+            Const::Float(k, bits) => app("Cfloat", vec![atom(k.name()), atom(bits.clone())]),
+            Const::Null => atom("Cnull"),
+            Const::Global(g) => app("Cglobal", vec![atom(g.0.clone())]),
+            Const::Undef(t) => app("Cundef", vec![t.term()]),
+            Const::Poison(t) => app("Cpoison", vec![t.term()]),
+            Const::Zero(t) => app("Czero", vec![t.term()]),
+            Const::Agg(cs) => app(
+                "Cagg",
+                vec![Term::List(cs.iter().map(|c| c.term()).collect())],
+            ),
+            Const::Vec(cs) => app(
+                "Cvec",
+                vec![Term::List(cs.iter().map(|c| c.term()).collect())],
+            ),
+        }
+    }
+}
+
+fn flags_term(f: Flags) -> Term {
+    atom(match (f.nuw, f.nsw, f.exact) {
+        (false, false, false) => "nofl",
+        (true, false, false) => "fl_nuw",
+        (false, true, false) => "fl_nsw",
+        (true, true, false) => "fl_nuw_nsw",
+        (false, false, true) => "fl_exact",
+        _ => {
+            return app(
+                "mkflags",
+                vec![
+                    atom(f.nuw.to_string()),
+                    atom(f.nsw.to_string()),
+                    atom(f.exact.to_string()),
+                ],
+            )
+        }
+    })
+}
+
+fn zlist<T: ToString>(v: &[T]) -> Term {
+    Term::List(v.iter().map(|x| z(&x.to_string())).collect())
+}
+
+impl Expr {
+    pub fn term(&self) -> Term {
+        match self {
+            Expr::Var(x) => app("Evar", vec![atom(x.0.clone())]),
+            Expr::Const(c) => app("Econst", vec![c.term()]),
+            Expr::Binop(op, f, a, b) => {
+                let o = match op {
+                    Binop::Add => "Oadd",
+                    Binop::Sub => "Osub",
+                    Binop::Mul => "Omul",
+                    Binop::Udiv => "Oudiv",
+                    Binop::Sdiv => "Osdiv",
+                    Binop::Urem => "Ourem",
+                    Binop::Srem => "Osrem",
+                    Binop::Shl => "Oshl",
+                    Binop::Lshr => "Olshr",
+                    Binop::Ashr => "Oashr",
+                    Binop::And => "Oand",
+                    Binop::Or => "Oor",
+                    Binop::Xor => "Oxor",
+                };
+                app("Ebinop", vec![atom(o), flags_term(*f), a.term(), b.term()])
+            }
+            Expr::FBinop(op, a, b) => {
+                let o = match op {
+                    FBinop::Add => "Ofadd",
+                    FBinop::Sub => "Ofsub",
+                    FBinop::Mul => "Ofmul",
+                    FBinop::Div => "Ofdiv",
+                    FBinop::Rem => "Ofrem",
+                };
+                app("Efbinop", vec![atom(o), a.term(), b.term()])
+            }
+            Expr::FNeg(a) => app("Efneg", vec![a.term()]),
+            Expr::Icmp(p, a, b) => app("Eicmp", vec![atom(*p), a.term(), b.term()]),
+            Expr::Fcmp(p, a, b) => app("Efcmp", vec![atom(*p), a.term(), b.term()]),
+            Expr::Cast(k, a, t) => app("Ecast", vec![atom(*k), a.term(), t.term()]),
+            Expr::Select(c, a, b) => app("Eselect", vec![c.term(), a.term(), b.term()]),
+            Expr::Freeze(a) => app("Efreeze", vec![a.term()]),
+            Expr::ExtractValue(a, ix) => app("Eextractvalue", vec![a.term(), zlist(ix)]),
+            Expr::InsertValue(a, v, ix) => app("Einsertvalue", vec![a.term(), v.term(), zlist(ix)]),
+            Expr::ExtractElement(a, i) => app("Eextractelement", vec![a.term(), i.term()]),
+            Expr::InsertElement(a, v, i) => {
+                app("Einsertelement", vec![a.term(), v.term(), i.term()])
+            }
+            Expr::Shuffle(a, b, m) => app("Eshufflevector", vec![a.term(), b.term(), zlist(m)]),
+            Expr::PtrAdd(p, o) => app("Eptradd", vec![p.term(), o.term()]),
+        }
+    }
+}
+
+impl Ordering {
+    fn term(self) -> Term {
+        atom(match self {
+            Ordering::NotAtomic => "NotAtomic",
+            Ordering::Unordered => "Unordered",
+            Ordering::Monotonic => "Monotonic",
+            Ordering::Acquire => "Acquire",
+            Ordering::Release => "Release",
+            Ordering::AcqRel => "AcqRel",
+            Ordering::SeqCst => "SeqCst",
+        })
+    }
+}
+
+fn id_term(x: &Id) -> Term {
+    atom(x.0.clone())
+}
+
+impl Stmt {
+    pub fn term(&self) -> Term {
+        match self {
+            Stmt::Skip => atom("Sskip"),
+            Stmt::Assign(x, e) => app("Sassign", vec![id_term(x), e.term()]),
+            Stmt::Load(x, o, t, a) => app("Sload", vec![id_term(x), o.term(), t.term(), a.term()]),
+            Stmt::Store(o, t, a, v) => app("Sstore", vec![o.term(), t.term(), a.term(), v.term()]),
+            Stmt::Alloca(x, n) => app("Salloca", vec![id_term(x), n.term()]),
+            Stmt::AtomicRmw(x, op, o, t, a, v) => app(
+                "Satomicrmw",
+                vec![
+                    id_term(x),
+                    atom(*op),
+                    o.term(),
+                    t.term(),
+                    a.term(),
+                    v.term(),
+                ],
+            ),
+            Stmt::CmpXchg(x, s, f, w, t, a, e, n) => app(
+                "Scmpxchg",
+                vec![
+                    id_term(x),
+                    s.term(),
+                    f.term(),
+                    atom(w.to_string()),
+                    t.term(),
+                    a.term(),
+                    e.term(),
+                    n.term(),
+                ],
+            ),
+            Stmt::Fence(o) => app("Sfence", vec![o.term()]),
+            Stmt::Call(x, f, args) => {
+                let r = match x {
+                    Some(x) => app("Some", vec![id_term(x)]),
+                    None => atom("None"),
+                };
+                let f = match f {
+                    Callee::Direct(g) => app("Fdirect", vec![id_term(g)]),
+                    Callee::Indirect(e) => app("Findirect", vec![e.term()]),
+                    Callee::Intrinsic(g) => app("Fintrinsic", vec![id_term(g)]),
+                    Callee::Asm(g) => app("Fasm", vec![id_term(g)]),
+                };
+                app(
+                    "Scall",
+                    vec![r, f, Term::List(args.iter().map(|a| a.term()).collect())],
+                )
+            }
+            Stmt::Seq(v) => match v.len() {
+                0 => atom("Sskip"),
+                1 => v[0].term(),
+                _ => app(
+                    "Sseqs",
+                    vec![Term::Lines(v.iter().map(|s| s.term()).collect())],
+                ),
+            },
+            Stmt::If(c, a, b) => app("Sif", vec![c.term(), a.term(), b.term()]),
+            Stmt::Switch(e, cases, d) => app(
+                "Sswitch",
+                vec![
+                    e.term(),
+                    Term::List(
+                        cases
+                            .iter()
+                            .map(|(vs, s)| {
+                                Term::Tuple(vec![
+                                    Term::List(vs.iter().map(|v| z(v)).collect()),
+                                    s.term(),
+                                ])
+                            })
+                            .collect(),
+                    ),
+                    d.term(),
+                ],
+            ),
+            Stmt::Block(s) => app("Sblock", vec![s.term()]),
+            Stmt::Loop(s) => app("Sloop", vec![s.term()]),
+            Stmt::Break(n) => app("Sbreak", vec![atom(n.to_string())]),
+            Stmt::Continue(n) => app("Scontinue", vec![atom(n.to_string())]),
+            Stmt::Return(None) => app("Sreturn", vec![atom("None")]),
+            Stmt::Return(Some(e)) => app("Sreturn", vec![app("Some", vec![e.term()])]),
+            Stmt::Unreachable => atom("Sunreachable"),
+        }
+    }
+}
+
+/// A Coq comment with text made safe for Coq's comment lexer (which also lexes strings and nested
+/// comments inside comments).
+pub fn comment(text: &str) -> String {
+    let safe: String = text
+        .replace("(*", "( *")
+        .replace("*)", "* )")
+        .replace('"', "'")
+        .chars()
+        .map(|c| if c.is_control() && c != '\n' { '?' } else { c })
+        .collect();
+    format!("(* {safe} *)")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prints_nested_statements() {
+        let s = Stmt::Seq(vec![
+            Stmt::Assign(
+                Id("_x".into()),
+                Expr::Binop(
+                    Binop::Add,
+                    Flags {
+                        nsw: true,
+                        ..Default::default()
+                    },
+                    Box::new(Expr::Var(Id("_a".into()))),
+                    Box::new(Expr::Const(Const::Int(32, "-1".into()))),
+                ),
+            ),
+            Stmt::Return(Some(Expr::Var(Id("_x".into())))),
+        ]);
+        assert_eq!(
+            s.term().render(),
+            "Sseqs\n  [Sassign _x (Ebinop Oadd fl_nsw (Evar _a) (Econst (Cint 32 (-1))));\n   Sreturn (Some (Evar _x))]"
+        );
+    }
+
+    #[test]
+    fn comments_cannot_escape() {
+        assert_eq!(comment("a *) \"b (*"), "(* a * ) 'b ( * *)");
+    }
+}
