@@ -87,6 +87,28 @@ Proof.
   intros; unfold wrap. rewrite Z.add_mod_idemp_r; auto. generalize (pow2_pos w H); lia.
 Qed.
 
+Lemma wrap_sub_l : forall w a b, 0 <= w -> wrap w (wrap w a - b) = wrap w (a - b).
+Proof.
+  intros; unfold wrap. generalize (pow2_pos w H); intro.
+  rewrite Zminus_mod_idemp_l; auto.
+Qed.
+
+Lemma wrap_sub_r : forall w a b, 0 <= w -> wrap w (a - wrap w b) = wrap w (a - b).
+Proof.
+  intros; unfold wrap. generalize (pow2_pos w H); intro.
+  rewrite Zminus_mod_idemp_r; auto.
+Qed.
+
+Lemma wrap_mul_l : forall w a b, 0 <= w -> wrap w (wrap w a * b) = wrap w (a * b).
+Proof.
+  intros; unfold wrap. rewrite Z.mul_mod_idemp_l; auto. generalize (pow2_pos w H); lia.
+Qed.
+
+Lemma wrap_mul_r : forall w a b, 0 <= w -> wrap w (a * wrap w b) = wrap w (a * b).
+Proof.
+  intros; unfold wrap. rewrite Z.mul_mod_idemp_r; auto. generalize (pow2_pos w H); lia.
+Qed.
+
 Lemma wrap_eq_iff : forall w a b, 0 <= w ->
   (wrap w a = wrap w b <-> exists k, a = b + k * 2 ^ w).
 Proof.
@@ -160,7 +182,7 @@ Ltac eval_pow2 :=
 Ltac unfold_ints :=
   unfold add8, add16, add32, add64, sub32, sub64, mul32, mul64, and32, and64, or32, or64,
     xor32, xor64, shl32, shl64, lshr32, lshr64, signed32, signed64,
-    iadd, isub, imul, ineg, iudiv, iurem, itrunc, izext, ieq, iult, iule, islt, isle in *.
+    iadd, isub, imul, ineg, iudiv, iurem, itrunc, izext, isext, ieq, iult, iule, islt, isle in *.
 
 (** [zsolve] closes linear (and simple non-linear) goals involving [wrap]/[signed]:
     it first drops provably-small wrap-arounds, then falls back to the
@@ -171,7 +193,33 @@ Ltac drop_wraps :=
   | |- context [ signed ?w ?z ] => rewrite (signed_in_range w z) by (eval_pow2; lia)
   end.
 
+(** Remove wraps nested inside wraps (same width). *)
+Ltac wrap_norm :=
+  repeat match goal with
+  | |- context [ wrap ?w (wrap ?w ?a + ?b) ] => rewrite (wrap_add_l w a b) by lia
+  | |- context [ wrap ?w (?a + wrap ?w ?b) ] => rewrite (wrap_add_r w a b) by lia
+  | |- context [ wrap ?w (wrap ?w ?a - ?b) ] => rewrite (wrap_sub_l w a b) by lia
+  | |- context [ wrap ?w (?a - wrap ?w ?b) ] => rewrite (wrap_sub_r w a b) by lia
+  | |- context [ wrap ?w (wrap ?w ?a * ?b) ] => rewrite (wrap_mul_l w a b) by lia
+  | |- context [ wrap ?w (?a * wrap ?w ?b) ] => rewrite (wrap_mul_r w a b) by lia
+  | |- context [ wrap ?w (wrap ?w ?a) ] => rewrite (wrap_idem w a) by lia
+  end.
+
+(** [wrap w a = wrap w b] follows from [a = b] modulo [2^w]. *)
+Lemma wrap_congr : forall w a b, a = b -> wrap w a = wrap w b.
+Proof. intros; subst; auto. Qed.
+
+Lemma wrap_eq_diff : forall w a b, 0 <= w -> (a - b) mod 2 ^ w = 0 -> wrap w a = wrap w b.
+Proof.
+  intros w a b Hw E. apply wrap_eq_iff; auto. exists ((a - b) / 2 ^ w).
+  generalize (pow2_pos w Hw); intro.
+  assert (D : a - b = 2 ^ w * ((a - b) / 2 ^ w) + (a - b) mod 2 ^ w) by (apply Z.div_mod; lia).
+  rewrite E in D. nia.
+Qed.
+
 Ltac zsolve :=
-  unfold_ints; drop_wraps; eval_pow2;
+  unfold_ints; wrap_norm; drop_wraps; wrap_norm; eval_pow2;
   first [ reflexivity | lia
+        | apply wrap_congr; ring
+        | apply wrap_eq_diff; [ lia | ring_simplify; eval_pow2; reflexivity ]
         | unfold wrap, signed in *; eval_pow2; Z.div_mod_to_equations; nia ].

@@ -57,12 +57,23 @@ Ltac rewrite_hyps :=
   | E : ?a = false |- context [ ?a ] => rewrite E
   end.
 
-Ltac vc_simpl := cbn; rewrite ?truth_b2z; rewrite_hyps; cbn.
+Ltac vc_simpl := rewrite_hyps; cbn; rewrite ?truth_b2z; rewrite_hyps; cbn.
+
+(** Split an equation between values into equations between integers. *)
+Ltac vc_congr :=
+  repeat match goal with
+  | |- Some _ = Some _ => f_equal
+  | |- Vint _ _ = Vint _ _ => f_equal
+  | |- Vptr _ = Vptr _ => f_equal
+  | |- Ptr _ _ = Ptr _ _ => f_equal
+  | |- (_, _) = (_, _) => f_equal
+  | |- ZMap.set _ _ _ = ZMap.set _ _ _ => f_equal
+  end.
 
 (** Evaluate an expression (or an executable side condition) to its value. *)
 Ltac vc_eval :=
   vc_simpl; repeat (decide_if; vc_simpl);
-  first [ reflexivity | f_equal; f_equal; zsolve | eassumption ].
+  first [ reflexivity | eassumption | vc_congr; zsolve ].
 
 (** ** [vcgen]: prove [exec_stmt]/[exec_func] goals by symbolic execution *)
 
@@ -70,10 +81,6 @@ Ltac vc_prim :=
   cbn;
   first [ eexists; split; [ reflexivity | vc_eval ]     (* prims_rel *)
         | eassumption ].
-
-Ltac vcgen_func vcs :=
-  first [ eapply exec_external; [ reflexivity | vc_prim ]
-        | eapply exec_internal; [ reflexivity | reflexivity | vcs | vc_eval ] ].
 
 Ltac vcgen_stmt :=
   lazymatch goal with
@@ -91,7 +98,11 @@ Ltac vcgen_stmt :=
       eapply exec_alloca; [ vc_eval | vc_eval ]
   | |- exec_stmt _ _ _ _ (Sfence _) _ _ _ => apply exec_fence
   | |- exec_stmt _ _ _ _ (Scall _ _ _) _ _ _ =>
-      eapply exec_call; [ vc_eval | vc_eval | vcgen_func vcgen_stmt | vc_eval ]
+      eapply exec_call;
+        [ vc_eval | vc_eval
+        | first [ eapply exec_external; [ reflexivity | vc_prim ]
+                | eapply exec_internal; [ reflexivity | reflexivity | vcgen_stmt | vc_eval ] ]
+        | vc_eval ]
   | |- exec_stmt _ _ _ _ (Sseq _ _) _ _ _ =>
       first [ eapply exec_seq_1; [ vcgen_stmt | vcgen_stmt ]
             | eapply exec_seq_2; [ vcgen_stmt | discriminate ] ]
@@ -115,7 +126,9 @@ Ltac vcgen_stmt :=
 
 Ltac vcgen :=
   lazymatch goal with
-  | |- exec_func _ _ _ _ _ _ _ => vcgen_func vcgen_stmt
+  | |- exec_func _ _ _ _ _ _ _ =>
+      first [ eapply exec_external; [ reflexivity | vc_prim ]
+            | eapply exec_internal; [ reflexivity | reflexivity | vcgen_stmt | vc_eval ] ]
   | |- exec_stmt _ _ _ _ _ _ _ _ => vcgen_stmt
   end.
 

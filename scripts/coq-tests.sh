@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Builds coq-lib (logical name AutoV), compiles its positive tests (which must be accepted), then
+# its negative tests (wrong specs, each of which coqc must reject), and checks Print Assumptions.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+JOBS="${COQ_JOBS:-2}"
+echo "== coq-lib: make -C coq-lib -j$JOBS"
+start=$(date +%s)
+make -C coq-lib -j"$JOBS" >/tmp/coq-lib-build.$$ 2>&1 || { cat /tmp/coq-lib-build.$$; rm -f /tmp/coq-lib-build.$$; echo "coq-tests: library build failed"; exit 1; }
+rm -f /tmp/coq-lib-build.$$
+echo "coq-lib built in $(( $(date +%s) - start ))s"
+
+LIB="$PWD/coq-lib"
+T="$LIB/tests"
+COQC=(coqc -q -w -overriding-logical-loadpath -Q "$LIB" AutoV -Q "$T/sum" ExSum -Q "$T/prog" Prog -Q "$T/pos" T)
+passed=0
+failed=0
+LOG=$(mktemp)
+trap 'rm -f "$LOG"' EXIT
+
+# coqc prints a load-path remapping warning (tests/ lives inside the AutoV tree); drop it.
+run_coqc() {
+  "${COQC[@]}" "$1" >"$LOG" 2>&1
+  local rc=$?
+  grep -v -e 'overriding-logical-loadpath' -e 'was previously bound to' -e '^AutoV\.tests' "$LOG" >"$LOG.f" || true
+  mv "$LOG.f" "$LOG"
+  return $rc
+}
+
+positive() {
+  local f="$1"
+  if run_coqc "$f"; then
+    passed=$((passed + 1)); echo "ok    $f"
+  else
+    failed=$((failed + 1)); echo "FAIL  $f (should be accepted)"; cat "$LOG"
+  fi
+}
+
+negative() {
+  local f="$1"
+  if timeout 120 "${COQC[@]}" "$f" >"$LOG" 2>&1; then
+    failed=$((failed + 1)); echo "FAIL  $f (wrong spec accepted)"
+  else
+    passed=$((passed + 1)); echo "ok    $f (rejected)"
+  fi
+  rm -f "${f%.v}.vo" "${f%.v}.vok" "${f%.v}.vos" "${f%.v}.glob"
+}
+
+echo "== coq-lib positive tests"
+for f in sum/Globals sum/F_sum sum/Code \
+         prog/Globals prog/F_arith prog/F_branch prog/F_find prog/F_callp prog/F_inc prog/F_inc2 prog/Code \
+         pos/Layers pos/Layers2 pos/T_arith pos/T_branch pos/T_find pos/T_callp pos/T_inc pos/T_compose \
+         pos/T_interp pos/Assumptions; do
+  [ -f "$T/$f.v" ] && positive "$T/$f.v"
+done
+
+# Print Assumptions: every checked theorem must be closed under the global context.
+if [ -f "$T/pos/Assumptions.v" ]; then
+  run_coqc "$T/pos/Assumptions.v" || true
+  n_closed=$(grep -c 'Closed under the global context' "$LOG" || true)
+  n_checked=$(grep -c '^Print Assumptions' "$T/pos/Assumptions.v" || true)
+  if [ "$n_closed" = "$n_checked" ]; then
+    passed=$((passed + 1)); echo "ok    Print Assumptions: $n_closed/$n_checked theorems closed"
+  else
+    failed=$((failed + 1)); echo "FAIL  Print Assumptions: only $n_closed/$n_checked closed"; cat "$LOG"
+  fi
+fi
+
+# No Admitted / admit / Axiom anywhere in coq-lib.
+if grep -rnwE 'Admitted|admit|Axiom|Parameter' --include='*.v' coq-lib >/dev/null; then
+  failed=$((failed + 1)); echo "FAIL  coq-lib contains Admitted/admit/Axiom/Parameter:"
+  grep -rnwE 'Admitted|admit|Axiom|Parameter' --include='*.v' coq-lib
+else
+  passed=$((passed + 1)); echo "ok    no Admitted/admit/Axiom/Parameter in coq-lib"
+fi
+
+echo "== coq-lib negative tests (each must be rejected)"
+for f in "$T"/neg/*.v; do
+  [ -f "$f" ] && negative "$f"
+done
+
+echo "coq-tests: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
