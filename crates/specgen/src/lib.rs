@@ -1,1 +1,6 @@
-//! specgen (placeholder until its issue lands).
+//! specgen: the proof-configuration language (`proof.v`) front end, and later spec generation.
+//!
+//! The config front end lives in [`config`]: lexer, parser, type checker and project-level checks,
+//! all reporting [`config::Diagnostic`]s with stable codes and source spans.
+
+pub mod config;

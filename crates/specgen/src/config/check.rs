@@ -1,0 +1,897 @@
+//! Type resolution and bidirectional type inference for expressions (with unification
+//! variables; every variable must be solved by the end of a declaration — no silent fallback).
+
+use super::ast::*;
+use super::diag::{Code, Diagnostic};
+use super::env::{builtin_ctor_arity, builtin_value, Env, GlobalKind, BUILTIN_TYPES};
+use super::span::Span;
+use super::types::Ty;
+
+/// Resolve a written type. Unknown names are errors (declare opaque types with
+/// `Parameter T : Type.`).
+pub fn resolve_type(env: &Env, t: &TypeExpr, diags: &mut Vec<Diagnostic>) -> Option<Ty> {
+    Some(match &t.kind {
+        TypeExprKind::Name(n) => match n.as_str() {
+            "Z" => Ty::Z,
+            "bool" => Ty::Bool,
+            "Prop" => Ty::Prop,
+            "string" => Ty::Str,
+            "nat" => Ty::Nat,
+            "Type" => Ty::Sort,
+            "unit" => Ty::Tuple(vec![]),
+            _ => {
+                if let Some(td) = env.typedefs.get(n) {
+                    return Some(td.clone());
+                }
+                match env.globals.get(n) {
+                    Some(g) if g.kind.is_type() => Ty::Named(n.clone()),
+                    Some(g) => {
+                        diags.push(
+                            Diagnostic::error(
+                                Code::NotAType,
+                                t.span,
+                                format!("`{n}` is a {}, not a type", g.kind.describe()),
+                            )
+                            .label("used as a type here")
+                            .hint("use a type: Z, bool, Prop, string, nat, list T, option T, ZMap.t T, a tuple, or a declared Record/Inductive/typedef"),
+                        );
+                        return None;
+                    }
+                    None => {
+                        diags.push(
+                            Diagnostic::error(
+                                Code::UnknownType,
+                                t.span,
+                                format!("unknown type `{n}`"),
+                            )
+                            .label("not declared")
+                            .hint(format!("declare it (`Record`, `Inductive`, `Definition {n} := <type>.`) or, if it is abstract, `Parameter {n} : Type.`")),
+                        );
+                        return None;
+                    }
+                }
+            }
+        },
+        TypeExprKind::App(c, a) => {
+            let a = resolve_type(env, a, diags)?;
+            match c.as_str() {
+                "list" => Ty::list(a),
+                "option" => Ty::option(a),
+                _ => Ty::zmap(a),
+            }
+        }
+        TypeExprKind::Tuple(ts) => {
+            let mut out = vec![];
+            let mut ok = true;
+            for t in ts {
+                match resolve_type(env, t, diags) {
+                    Some(t) => out.push(t),
+                    None => ok = false,
+                }
+            }
+            if !ok {
+                return None;
+            }
+            Ty::tuple(out)
+        }
+        TypeExprKind::Arrow(a, b) => {
+            let a = resolve_type(env, a, diags);
+            let b = resolve_type(env, b, diags);
+            Ty::arrow(a?, b?)
+        }
+    })
+}
+
+/// Is `n` a type name (built-in or declared)?
+pub fn is_type_name(env: &Env, n: &str) -> bool {
+    BUILTIN_TYPES.contains(&n)
+        || n == "unit"
+        || env.globals.get(n).is_some_and(|g| g.kind.is_type())
+}
+
+/// A reference from a declaration to a global value (for dependency and layer-order checks).
+#[derive(Clone, Debug)]
+pub struct Ref {
+    pub name: String,
+    pub span: Span,
+}
+
+pub struct Infer<'a> {
+    pub env: &'a Env,
+    metas: Vec<Option<Ty>>,
+    locals: Vec<(String, Ty)>,
+    pub diags: Vec<Diagnostic>,
+    pub refs: Vec<Ref>,
+    /// The fixpoint being checked: its name and type (recursive calls).
+    pub self_def: Option<(String, Ty)>,
+}
+
+fn mismatch_hint(expected: &Ty, found: &Ty) -> String {
+    match (expected, found) {
+        (Ty::Prop, Ty::Bool) => "a bool is not a Prop: write `prop b` (or `b = true`)".into(),
+        (Ty::Bool, Ty::Prop) => "Props are not computable: use the boolean operators (`=?`, `<?`, `&&`, `||`, `(! b)`) instead of `=`, `<`, `/\\`, `\\/`, `(~ P)`".into(),
+        (Ty::Nat, Ty::Z) => "convert with `z_to_nat`".into(),
+        (Ty::Z, Ty::Nat) => "convert with `Z.of_nat`".into(),
+        (Ty::Option(a), f) if **a == *f => "wrap the value: `Some e`".into(),
+        _ => "make the expression and the expected type agree (see the declared types)".into(),
+    }
+}
+
+impl<'a> Infer<'a> {
+    pub fn new(env: &'a Env) -> Self {
+        Infer {
+            env,
+            metas: vec![],
+            locals: vec![],
+            diags: vec![],
+            refs: vec![],
+            self_def: None,
+        }
+    }
+    pub fn fresh(&mut self) -> Ty {
+        self.metas.push(None);
+        Ty::Meta(self.metas.len() as u32 - 1)
+    }
+    fn shallow(&self, t: &Ty) -> Ty {
+        let mut t = t.clone();
+        while let Ty::Meta(i) = t {
+            match &self.metas[i as usize] {
+                Some(u) => t = u.clone(),
+                None => break,
+            }
+        }
+        t
+    }
+    /// Substitute solved variables everywhere.
+    pub fn zonk(&self, t: &Ty) -> Ty {
+        match self.shallow(t) {
+            Ty::List(a) => Ty::list(self.zonk(&a)),
+            Ty::Option(a) => Ty::option(self.zonk(&a)),
+            Ty::ZMap(a) => Ty::zmap(self.zonk(&a)),
+            Ty::Tuple(ts) => Ty::Tuple(ts.iter().map(|t| self.zonk(t)).collect()),
+            Ty::Arrow(a, b) => Ty::arrow(self.zonk(&a), self.zonk(&b)),
+            t => t,
+        }
+    }
+    fn occurs(&self, m: u32, t: &Ty) -> bool {
+        match self.shallow(t) {
+            Ty::Meta(i) => i == m,
+            Ty::List(a) | Ty::Option(a) | Ty::ZMap(a) => self.occurs(m, &a),
+            Ty::Tuple(ts) => ts.iter().any(|t| self.occurs(m, t)),
+            Ty::Arrow(a, b) => self.occurs(m, &a) || self.occurs(m, &b),
+            _ => false,
+        }
+    }
+    pub fn unify(&mut self, a: &Ty, b: &Ty) -> bool {
+        let a = self.shallow(a);
+        let b = self.shallow(b);
+        match (&a, &b) {
+            (Ty::Meta(i), Ty::Meta(j)) if i == j => true,
+            (Ty::Meta(i), t) | (t, Ty::Meta(i)) => {
+                if self.occurs(*i, t) {
+                    return false;
+                }
+                self.metas[*i as usize] = Some(t.clone());
+                true
+            }
+            (Ty::List(x), Ty::List(y))
+            | (Ty::Option(x), Ty::Option(y))
+            | (Ty::ZMap(x), Ty::ZMap(y)) => self.unify(x, y),
+            (Ty::Tuple(xs), Ty::Tuple(ys)) => {
+                xs.len() == ys.len() && xs.iter().zip(ys).all(|(x, y)| self.unify(x, y))
+            }
+            (Ty::Arrow(a1, b1), Ty::Arrow(a2, b2)) => self.unify(a1, a2) && self.unify(b1, b2),
+            _ => a == b,
+        }
+    }
+    /// Unify or report a mismatch at `span`.
+    pub fn expect(&mut self, span: Span, found: &Ty, expected: &Ty, what: &str) -> bool {
+        if self.unify(found, expected) {
+            return true;
+        }
+        let (e, f) = (self.zonk(expected), self.zonk(found));
+        let hint = mismatch_hint(&e, &f);
+        self.diags.push(
+            Diagnostic::error(
+                Code::TypeMismatch,
+                span,
+                format!("type mismatch in {what}: expected `{e}`, found `{f}`"),
+            )
+            .label(format!("this has type `{f}`"))
+            .hint(hint),
+        );
+        false
+    }
+
+    pub fn push_local(&mut self, n: &str, t: Ty) {
+        self.locals.push((n.to_string(), t));
+    }
+    fn lookup_local(&self, n: &str) -> Option<Ty> {
+        self.locals
+            .iter()
+            .rev()
+            .find(|(m, _)| m == n)
+            .map(|(_, t)| t.clone())
+    }
+
+    fn resolve_ty(&mut self, t: &TypeExpr) -> Ty {
+        let mut d = vec![];
+        let r = resolve_type(self.env, t, &mut d);
+        self.diags.extend(d);
+        r.unwrap_or_else(|| self.fresh())
+    }
+
+    /// Type of a global or built-in value name.
+    fn global_value(&mut self, name: &str, span: Span) -> Option<Ty> {
+        if let Some((n, t)) = &self.self_def {
+            if n == name {
+                return Some(t.clone());
+            }
+        }
+        let g = self.env.globals.get(name)?;
+        if g.kind.is_type() {
+            self.diags.push(
+                Diagnostic::error(
+                    Code::NotAType,
+                    span,
+                    format!("`{name}` is a {}, used as a value", g.kind.describe()),
+                )
+                .label("a type, not a value")
+                .hint("types can only appear after `:` or on the right of a type definition"),
+            );
+            return Some(self.fresh());
+        }
+        if g.kind == GlobalKind::Builtin {
+            let mut metas = std::mem::take(&mut self.metas);
+            let t = builtin_value(name, &mut || {
+                metas.push(None);
+                Ty::Meta(metas.len() as u32 - 1)
+            });
+            self.metas = metas;
+            return t;
+        }
+        self.refs.push(Ref {
+            name: name.to_string(),
+            span,
+        });
+        match &g.ty {
+            Some(t) => Some(t.clone()),
+            // a definition whose type is unknown because it failed to check
+            None => Some(self.fresh()),
+        }
+    }
+
+    fn unknown_name(&mut self, name: &str, span: Span) {
+        let similar: Vec<&String> = self
+            .env
+            .globals
+            .keys()
+            .filter(|k| close(k, name))
+            .take(3)
+            .collect();
+        let hint = if similar.is_empty() {
+            format!("declare `{name}` (Definition, Parameter, …) or bind it locally")
+        } else {
+            format!(
+                "did you mean {}?",
+                similar
+                    .iter()
+                    .map(|s| format!("`{s}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        };
+        self.diags.push(
+            Diagnostic::error(Code::UnknownName, span, format!("unknown name `{name}`"))
+                .label("not defined here")
+                .hint(hint),
+        );
+    }
+
+    /// Check `e` against `expected`.
+    pub fn check(&mut self, e: &mut Expr, expected: &Ty, what: &str) {
+        match &mut e.kind {
+            // propagate the expected type into the branches, so errors point inside
+            ExprKind::Let(..)
+            | ExprKind::LetTuple(..)
+            | ExprKind::If(..)
+            | ExprKind::Match(..)
+            | ExprKind::When(..)
+            | ExprKind::Rely(..)
+            | ExprKind::Anno(..) => {
+                let t = self.infer_with(e, Some(expected));
+                // the branches were checked; this only catches forms without branches
+                if !self.unify(&t, expected) {
+                    self.expect(e.span, &t, expected, what);
+                }
+            }
+            _ => {
+                let t = self.infer(e);
+                self.expect(e.span, &t, expected, what);
+            }
+        }
+    }
+
+    pub fn infer(&mut self, e: &mut Expr) -> Ty {
+        self.infer_with(e, None)
+    }
+
+    fn branch(&mut self, e: &mut Expr, expected: Option<&Ty>, what: &str) -> Ty {
+        match expected {
+            Some(t) => {
+                let t = t.clone();
+                self.check(e, &t, what);
+                t
+            }
+            None => self.infer(e),
+        }
+    }
+
+    fn field_of(&mut self, rec_ty: &Ty, f: &Ident, rec_span: Span) -> Ty {
+        let Some(g) = self.env.globals.get(&f.name) else {
+            self.diags.push(
+                Diagnostic::error(Code::UnknownField, f.span, format!("unknown field `{}`", f.name))
+                    .label("no record has this field")
+                    .hint("field names are global (as Coq projections are); check the Record declarations"),
+            );
+            return self.fresh();
+        };
+        let GlobalKind::Field(rec) = &g.kind else {
+            self.diags.push(
+                Diagnostic::error(
+                    Code::UnknownField,
+                    f.span,
+                    format!(
+                        "`{}` is a {}, not a record field",
+                        f.name,
+                        g.kind.describe()
+                    ),
+                )
+                .label("not a field")
+                .hint("use `e.(field)` with a field of the record's declaration"),
+            );
+            return self.fresh();
+        };
+        let rec = rec.clone();
+        let info = &self.env.records[&rec];
+        let fty = info
+            .fields
+            .iter()
+            .find(|(n, _)| *n == f.name)
+            .map(|(_, t)| t.clone())
+            .unwrap();
+        let rt = self.zonk(rec_ty);
+        if !self.unify(rec_ty, &Ty::Named(rec.clone())) {
+            self.diags.push(
+                Diagnostic::error(
+                    Code::UnknownField,
+                    f.span,
+                    format!(
+                        "field `{}` belongs to record `{rec}`, but the expression has type `{rt}`",
+                        f.name
+                    ),
+                )
+                .label(format!("field of `{rec}`"))
+                .note(rec_span, format!("this has type `{rt}`"))
+                .hint(match &rt {
+                    Ty::Named(r) if self.env.records.contains_key(r) => format!(
+                        "fields of `{r}`: {}",
+                        self.env.records[r]
+                            .fields
+                            .iter()
+                            .map(|(n, _)| n.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                    _ => "only records have fields".into(),
+                }),
+            );
+        }
+        fty
+    }
+
+    fn infer_with(&mut self, e: &mut Expr, expected: Option<&Ty>) -> Ty {
+        let span = e.span;
+        let is_rely = matches!(e.kind, ExprKind::Rely(..));
+        let t = match &mut e.kind {
+            ExprKind::Var(n) => {
+                if let Some(t) = self.lookup_local(n) {
+                    t
+                } else if let Some(t) = self.global_value(&n.clone(), span) {
+                    t
+                } else {
+                    let n = n.clone();
+                    self.unknown_name(&n, span);
+                    self.fresh()
+                }
+            }
+            ExprKind::Num(_) => Ty::Z,
+            ExprKind::Str(_) => Ty::Str,
+            ExprKind::Bool(_) => Ty::Bool,
+            ExprKind::App(f, args) => {
+                let mut ft = self.infer(f);
+                let fspan = f.span;
+                for a in args.iter_mut() {
+                    let cur = self.shallow(&ft);
+                    match cur {
+                        Ty::Arrow(p, r) => {
+                            self.check(a, &p, "function argument");
+                            ft = *r;
+                        }
+                        Ty::Meta(_) => {
+                            let p = self.fresh();
+                            let r = self.fresh();
+                            self.unify(&cur, &Ty::arrow(p.clone(), r.clone()));
+                            self.check(a, &p, "function argument");
+                            ft = r;
+                        }
+                        other => {
+                            let other = self.zonk(&other);
+                            self.diags.push(
+                                Diagnostic::error(
+                                    Code::BadApplication,
+                                    a.span,
+                                    format!("too many arguments: the function has type `{}` and cannot take this one", self.zonk(&other)),
+                                )
+                                .label("extra argument")
+                                .note(fspan, "applied function")
+                                .hint("remove the extra argument or check the function's declared parameters"),
+                            );
+                            self.infer(a);
+                            ft = self.fresh();
+                            break;
+                        }
+                    }
+                }
+                ft
+            }
+            ExprKind::Unary(op, a) => {
+                let t = match op {
+                    UnOp::Neg => Ty::Z,
+                    UnOp::Not => Ty::Prop,
+                    UnOp::BNot => Ty::Bool,
+                };
+                self.check(a, &t, "operand");
+                t
+            }
+            ExprKind::Binary(op, a, b) => {
+                use BinOp::*;
+                let sym = op.symbol();
+                let what = format!("operand of `{sym}`");
+                match op {
+                    Mul | Div | Mod | Add | Sub | BAnd | BOr | Shl | Shr => {
+                        self.check(a, &Ty::Z, &what);
+                        self.check(b, &Ty::Z, &what);
+                        Ty::Z
+                    }
+                    EqB | NeB | GtB | GeB | LtB | LeB => {
+                        self.check(a, &Ty::Z, &what);
+                        self.check(b, &Ty::Z, &what);
+                        Ty::Bool
+                    }
+                    StrEqB | StrNeB => {
+                        self.check(a, &Ty::Str, &what);
+                        self.check(b, &Ty::Str, &what);
+                        Ty::Bool
+                    }
+                    AndB | OrB => {
+                        self.check(a, &Ty::Bool, &what);
+                        self.check(b, &Ty::Bool, &what);
+                        Ty::Bool
+                    }
+                    Cons => {
+                        let x = self.infer(a);
+                        let l = Ty::list(x);
+                        self.check(b, &l, &what);
+                        l
+                    }
+                    Append => {
+                        let l = self.infer(a);
+                        let el = self.fresh();
+                        self.expect(a.span, &l, &Ty::list(el), &what);
+                        self.check(b, &l, &what);
+                        l
+                    }
+                    Eq | Ne => {
+                        let x = self.infer(a);
+                        self.check(b, &x, &what);
+                        Ty::Prop
+                    }
+                    Lt | Le | Gt | Ge => {
+                        self.check(a, &Ty::Z, &what);
+                        self.check(b, &Ty::Z, &what);
+                        Ty::Prop
+                    }
+                    And | Or | Iff | Impl => {
+                        self.check(a, &Ty::Prop, &what);
+                        self.check(b, &Ty::Prop, &what);
+                        Ty::Prop
+                    }
+                }
+            }
+            ExprKind::Tuple(es) => {
+                let exp_parts = match expected.map(|t| self.shallow(t)) {
+                    Some(Ty::Tuple(ts)) if ts.len() == es.len() => Some(ts),
+                    _ => None,
+                };
+                let mut ts = vec![];
+                for (i, x) in es.iter_mut().enumerate() {
+                    match &exp_parts {
+                        Some(p) => {
+                            self.check(x, &p[i], "tuple component");
+                            ts.push(p[i].clone());
+                        }
+                        None => ts.push(self.infer(x)),
+                    }
+                }
+                Ty::Tuple(ts)
+            }
+            ExprKind::Let(b, v, body) => {
+                let vt = match &b.ty {
+                    Some(te) => {
+                        let t = self.resolve_ty(te);
+                        self.check(v, &t, "let-bound value");
+                        t
+                    }
+                    None => self.infer(v),
+                };
+                self.push_local(&b.name.name, vt);
+                let t = self.branch(body, expected, "let body");
+                self.locals.pop();
+                t
+            }
+            ExprKind::LetTuple(ns, v, body) => {
+                let parts: Vec<Ty> = ns.iter().map(|_| self.fresh()).collect();
+                let vt = self.infer(v);
+                self.expect(v.span, &vt, &Ty::Tuple(parts.clone()), "tuple let");
+                for (n, t) in ns.iter().zip(parts) {
+                    self.push_local(&n.name, t);
+                }
+                let t = self.branch(body, expected, "let body");
+                for _ in ns.iter() {
+                    self.locals.pop();
+                }
+                t
+            }
+            ExprKind::When(ns, v, body) => {
+                let parts: Vec<Ty> = ns.iter().map(|_| self.fresh()).collect();
+                let inner = if parts.len() == 1 {
+                    parts[0].clone()
+                } else {
+                    Ty::Tuple(parts.clone())
+                };
+                let vt = self.infer(v);
+                self.expect(
+                    v.span,
+                    &vt,
+                    &Ty::option(inner),
+                    "`when` (it binds the value of an option)",
+                );
+                for (n, t) in ns.iter().zip(parts) {
+                    self.push_local(&n.name, t);
+                }
+                let r = match expected {
+                    Some(t) => t.clone(),
+                    None => {
+                        let a = self.fresh();
+                        Ty::option(a)
+                    }
+                };
+                let bt = self.infer_with(body, Some(&r));
+                let a = self.fresh();
+                self.expect(
+                    body.span,
+                    &bt,
+                    &Ty::option(a),
+                    "the body of `when` (it must be an option)",
+                );
+                self.expect(body.span, &bt, &r, "the body of `when`");
+                for _ in ns.iter() {
+                    self.locals.pop();
+                }
+                bt
+            }
+            ExprKind::Rely(p, body) | ExprKind::Anno(p, body) => {
+                let kw = if is_rely { "rely" } else { "anno" };
+                let pt = self.infer(p);
+                match self.shallow(&pt) {
+                    Ty::Prop | Ty::Bool => {}
+                    other => {
+                        let other = self.zonk(&other);
+                        self.diags.push(
+                            Diagnostic::error(Code::TypeMismatch, p.span, format!("the condition of `{kw}` must be a bool or a Prop, found `{other}`"))
+                                .label(format!("has type `{other}`"))
+                                .hint("write a boolean test (`x <? 10`) or a proposition (`x < 10`)"),
+                        );
+                    }
+                }
+                let bt = self.branch(body, expected, &format!("the body of `{kw}`"));
+                if is_rely {
+                    let a = self.fresh();
+                    self.expect(body.span, &bt, &Ty::option(a), "the body of `rely` (it yields None when the condition fails, so the body must be an option)");
+                }
+                bt
+            }
+            ExprKind::If(c, a, b) => {
+                self.check(c, &Ty::Bool, "`if` condition");
+                let t = match expected {
+                    Some(t) => t.clone(),
+                    None => self.infer(a),
+                };
+                if expected.is_some() {
+                    self.check(a, &t, "`then` branch");
+                }
+                self.check(
+                    b,
+                    &t,
+                    "`else` branch (both branches must have the same type)",
+                );
+                t
+            }
+            ExprKind::Match(s, arms) => {
+                let st = self.infer(s);
+                let mut rt = expected.cloned();
+                for arm in arms.iter_mut() {
+                    let n = self.locals.len();
+                    self.pattern(&mut arm.pat, &st);
+                    match &rt {
+                        Some(t) => {
+                            let t = t.clone();
+                            self.check(
+                                &mut arm.body,
+                                &t,
+                                "match arm (all arms must have the same type)",
+                            );
+                        }
+                        None => rt = Some(self.infer(&mut arm.body)),
+                    }
+                    self.locals.truncate(n);
+                }
+                rt.unwrap_or_else(|| self.fresh())
+            }
+            ExprKind::Field(r, f) => {
+                let rt = self.infer(r);
+                let f = f.clone();
+                self.field_of(&rt, &f, r.span)
+            }
+            ExprKind::MapGet(m, k) => {
+                let a = self.fresh();
+                self.check(m, &Ty::zmap(a.clone()), "map of `@`");
+                self.check(k, &Ty::Z, "key of `@`");
+                a
+            }
+            ExprKind::MapSet(m, k, v) => {
+                let a = self.fresh();
+                let mt = Ty::zmap(a.clone());
+                self.check(m, &mt, "map of `#`");
+                self.check(k, &Ty::Z, "key of `#`");
+                self.check(v, &a, "value stored by `#`");
+                mt
+            }
+            ExprKind::RecSet(r, f, v) => {
+                let rt = self.infer(r);
+                let f = f.clone();
+                let ft = self.field_of(&rt, &f, r.span);
+                self.check(v, &ft, "record field value");
+                rt
+            }
+            ExprKind::Update(r, path, v) => {
+                let rt = self.infer(r);
+                let mut cur = rt.clone();
+                let mut sp = r.span;
+                for f in path.iter() {
+                    cur = self.field_of(&cur, f, sp);
+                    sp = f.span;
+                }
+                self.check(v, &cur, "value of the nested update");
+                rt
+            }
+            ExprKind::Quant(_, bs, body) => {
+                let n = self.locals.len();
+                for b in bs.iter() {
+                    let t = match &b.ty {
+                        Some(te) => self.resolve_ty(te),
+                        None => self.fresh(),
+                    };
+                    self.push_local(&b.name.name, t);
+                }
+                self.check(body, &Ty::Prop, "quantifier body");
+                self.locals.truncate(n);
+                Ty::Prop
+            }
+        };
+        e.ty = Some(t.clone());
+        t
+    }
+
+    fn ctor_type(&mut self, name: &str) -> Option<Ty> {
+        let g = self.env.globals.get(name)?;
+        match &g.kind {
+            GlobalKind::Ctor(_) | GlobalKind::RecordCtor(_) => g.ty.clone(),
+            GlobalKind::Builtin if builtin_ctor_arity(name).is_some() => {
+                let mut metas = std::mem::take(&mut self.metas);
+                let t = builtin_value(name, &mut || {
+                    metas.push(None);
+                    Ty::Meta(metas.len() as u32 - 1)
+                });
+                self.metas = metas;
+                t
+            }
+            _ => None,
+        }
+    }
+
+    /// Check a pattern against the scrutinee type, binding its variables.
+    fn pattern(&mut self, p: &mut Pattern, t: &Ty) {
+        match &mut p.kind {
+            PatKind::Wild => {}
+            PatKind::Var(v) => {
+                if let Some(ct) = self.ctor_type(v) {
+                    // a nullary constructor
+                    let id = Ident {
+                        name: v.clone(),
+                        span: p.span,
+                    };
+                    p.kind = PatKind::Ctor(id, vec![]);
+                    if let Ty::Arrow(..) = self.shallow(&ct) {
+                        self.diags.push(
+                            Diagnostic::error(
+                                Code::BadPattern,
+                                p.span,
+                                "constructor pattern is missing its arguments",
+                            )
+                            .label("needs arguments")
+                            .hint("bind the arguments, e.g. `Some x`"),
+                        );
+                        return;
+                    }
+                    self.expect(p.span, &ct, t, "pattern");
+                } else {
+                    let v = v.clone();
+                    self.push_local(&v, t.clone());
+                }
+            }
+            PatKind::Ctor(c, args) => {
+                let Some(mut ct) = self.ctor_type(&c.name) else {
+                    self.diags.push(
+                        Diagnostic::error(Code::BadPattern, c.span, format!("`{}` is not a constructor", c.name))
+                            .label("expected a constructor")
+                            .hint("patterns are constructors applied to patterns, tuples, literals, `_` or variables"),
+                    );
+                    return;
+                };
+                for a in args.iter_mut() {
+                    match self.shallow(&ct) {
+                        Ty::Arrow(x, r) => {
+                            self.pattern(a, &x);
+                            ct = *r;
+                        }
+                        _ => {
+                            self.diags.push(
+                                Diagnostic::error(
+                                    Code::BadPattern,
+                                    a.span,
+                                    format!("too many arguments for constructor `{}`", c.name),
+                                )
+                                .label("extra")
+                                .hint("match the constructor's declared arguments"),
+                            );
+                            return;
+                        }
+                    }
+                }
+                if let Ty::Arrow(..) = self.shallow(&ct) {
+                    self.diags.push(
+                        Diagnostic::error(
+                            Code::BadPattern,
+                            p.span,
+                            format!("too few arguments for constructor `{}`", c.name),
+                        )
+                        .label("missing arguments")
+                        .hint(
+                            "match the constructor's declared arguments (use `_` for ignored ones)",
+                        ),
+                    );
+                    return;
+                }
+                self.expect(p.span, &ct, t, "pattern");
+            }
+            PatKind::Tuple(ps) => {
+                let parts: Vec<Ty> = ps.iter().map(|_| self.fresh()).collect();
+                self.expect(p.span, &Ty::Tuple(parts.clone()), t, "tuple pattern");
+                for (q, pt) in ps.iter_mut().zip(parts) {
+                    self.pattern(q, &pt);
+                }
+            }
+            PatKind::Num(_) => {
+                self.expect(p.span, &Ty::Z, t, "pattern");
+            }
+            PatKind::Str(_) => {
+                self.expect(p.span, &Ty::Str, t, "pattern");
+            }
+            PatKind::Bool(_) => {
+                self.expect(p.span, &Ty::Bool, t, "pattern");
+            }
+        }
+    }
+
+    /// Replace every node's type by its solved form; report the first node whose type is not
+    /// fully determined (only if no other error was reported).
+    pub fn finish(&mut self, e: &mut Expr) {
+        let mut first: Option<(Span, Ty)> = None;
+        self.zonk_expr(e, &mut first);
+        if let Some((sp, t)) = first {
+            if self.diags.is_empty() {
+                self.diags.push(
+                    Diagnostic::error(Code::CannotInfer, sp, format!("cannot infer the type of this expression (known so far: `{t}`)"))
+                        .label("type not determined")
+                        .hint("add a type annotation: a return type on the definition, `let x : T := …`, or typed binders `(x : T)`"),
+                );
+            }
+        }
+    }
+
+    fn zonk_expr(&self, e: &mut Expr, first: &mut Option<(Span, Ty)>) {
+        if let Some(t) = &e.ty {
+            let z = self.zonk(t);
+            if z.has_meta() && first.is_none() {
+                *first = Some((e.span, z.clone()));
+            }
+            e.ty = Some(z);
+        }
+        let mut kids: Vec<&mut Expr> = vec![];
+        match &mut e.kind {
+            ExprKind::Var(_) | ExprKind::Num(_) | ExprKind::Str(_) | ExprKind::Bool(_) => {}
+            ExprKind::App(f, args) => {
+                kids.push(f);
+                kids.extend(args.iter_mut());
+            }
+            ExprKind::Unary(_, a) | ExprKind::Field(a, _) => kids.push(a),
+            ExprKind::Quant(_, _, a) => kids.push(a),
+            ExprKind::Binary(_, a, b)
+            | ExprKind::Let(_, a, b)
+            | ExprKind::LetTuple(_, a, b)
+            | ExprKind::When(_, a, b)
+            | ExprKind::Rely(a, b)
+            | ExprKind::Anno(a, b)
+            | ExprKind::MapGet(a, b)
+            | ExprKind::RecSet(a, _, b)
+            | ExprKind::Update(a, _, b) => {
+                kids.push(a);
+                kids.push(b);
+            }
+            ExprKind::If(a, b, c) | ExprKind::MapSet(a, b, c) => {
+                kids.push(a);
+                kids.push(b);
+                kids.push(c);
+            }
+            ExprKind::Tuple(es) => kids.extend(es.iter_mut()),
+            ExprKind::Match(s, arms) => {
+                kids.push(s);
+                kids.extend(arms.iter_mut().map(|a| &mut a.body));
+            }
+        }
+        for k in kids {
+            self.zonk_expr(k, first);
+        }
+    }
+}
+
+/// Edit distance ≤ 2 (for "did you mean").
+fn close(a: &str, b: &str) -> bool {
+    if a == b || a.len().abs_diff(b.len()) > 2 {
+        return false;
+    }
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut cur = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let c = if a[i - 1] == b[j - 1] { 0 } else { 1 };
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + c);
+        }
+        prev = cur;
+    }
+    prev[b.len()] <= 2 && b.len() > 2
+}
