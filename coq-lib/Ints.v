@@ -8,6 +8,24 @@
 From Coq Require Import ZArith Lia.
 Local Open Scope Z_scope.
 
+(** Keep [cbn] from unfolding integer operations into stuck matches when one
+    argument is symbolic (it still computes on numerals). *)
+Global Arguments Z.add !x !y : simpl nomatch.
+Global Arguments Z.sub !m !n : simpl nomatch.
+Global Arguments Z.mul !x !y : simpl nomatch.
+Global Arguments Z.opp !x : simpl nomatch.
+Global Arguments Z.eqb !x !y : simpl nomatch.
+Global Arguments Z.ltb !x !y : simpl nomatch.
+Global Arguments Z.leb !x !y : simpl nomatch.
+Global Arguments Z.compare !x !y : simpl nomatch.
+Global Arguments Z.modulo !a !b : simpl nomatch.
+Global Arguments Z.div !a !b : simpl nomatch.
+Global Arguments Z.land !a !b : simpl nomatch.
+Global Arguments Z.lor !a !b : simpl nomatch.
+Global Arguments Z.lxor !a !b : simpl nomatch.
+Global Arguments Z.shiftl !a !n : simpl nomatch.
+Global Arguments Z.shiftr !a !n : simpl nomatch.
+
 (** Unsigned normalisation ("wrap-around"). *)
 Definition wrap (w z : Z) : Z := z mod 2 ^ w.
 

@@ -10,8 +10,19 @@ Local Open Scope Z_scope.
 Lemma truth_b2z : forall b, negb (wrap 1 (b2z b) =? 0) = b.
 Proof. destruct b; reflexivity. Qed.
 
+Lemma false_true_iff : (false = true) <-> False.
+Proof. split; discriminate || contradiction. Qed.
+Lemma true_false_iff : (true = false) <-> False.
+Proof. split; discriminate || contradiction. Qed.
+Lemma true_true_iff : (true = true) <-> True.
+Proof. split; auto. Qed.
+Lemma false_false_iff : (false = false) <-> True.
+Proof. split; auto. Qed.
+
 Ltac bool_prop :=
-  repeat (rewrite ?andb_true_iff, ?orb_true_iff, ?negb_true_iff, ?andb_false_iff,
+  rewrite ?orb_false_r, ?andb_true_r in *;
+  repeat (rewrite ?false_true_iff, ?true_false_iff, ?true_true_iff, ?false_false_iff,
+            ?andb_true_iff, ?orb_true_iff, ?negb_true_iff, ?andb_false_iff,
             ?orb_false_iff, ?negb_false_iff, ?Z.eqb_eq, ?Z.eqb_neq, ?Z.ltb_lt, ?Z.ltb_ge,
             ?Z.leb_le, ?Z.leb_gt, ?Pos.eqb_eq, ?Pos.eqb_neq in *).
 

@@ -284,12 +284,18 @@ Definition sys_write (sr : sysreg) (v : Z) (s : state) : state :=
   if sr_key sr =? sr_key NZCV_SR then set_nzcv s v
   else emit (with_sys s (upd (st_sys s) (sr_key sr) v)) (EvSysWrite sr v).
 
-(** DC ZVA zeroes an aligned 64-byte block (DCZID_EL0.BS = 4). *)
-Fixpoint zero_block (k : nat) (a : Z) (s : state) : option state :=
+(** DC ZVA zeroes an aligned block of [4 << DCZID_EL0.BS] bytes (the block size is read from
+    the state: it is IMPLEMENTATION DEFINED). *)
+Definition DCZID_SR : sysreg := SR 3 3 0 0 7.
+Fixpoint zero_words (k : nat) (a : Z) (s : state) : option state :=
   match k with
   | O => Some s
-  | S k' => opt_bind (store s a 8 0) (zero_block k' (a + 8))
+  | S k' => opt_bind (store s a 4 0) (zero_words k' (a + 4))
   end.
+Definition dc_zva (x : Z) (s : state) : option state :=
+  let bs := Z.land (st_sys s (sr_key DCZID_SR)) 15 in
+  let bytes := 4 * 2 ^ bs in
+  zero_words (Z.to_nat (2 ^ bs)) (Z.land x (Z.lnot (bytes - 1))) s.
 
 (** Semantics of every non-control instruction: a partial state transformer that
     does not touch the pc. [None] = the layer's memory refused the access, or
@@ -399,7 +405,7 @@ Definition exec_data (e : env) (i : instr) (s : state) : option state :=
   | Idc op r =>
       let x := rd64 r s in
       let s' := emit s (EvDc op x) in
-      if String.eqb op "zva" then zero_block 8 (Z.land x (Z.lnot 63)) s' else Some s'
+      if String.eqb op "zva" then dc_zva x s' else Some s'
   | Iic op r => Some (emit s (EvIc op (match r with Some r => Some (rd64 r s) | None => None end)))
   | Iat op r =>
       let x := rd64 r s in
