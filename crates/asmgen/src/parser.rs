@@ -228,6 +228,8 @@ fn build_procedure(name: String, entries: Vec<Entry>) -> R<Procedure> {
                             ))
                         }
                     }
+                } else if s == "." {
+                    *t = Target::Idx(k);
                 } else if let Some(&i) = named.get(s.as_str()) {
                     *t = Target::Idx(i);
                 } else if let Some(hex) = s.strip_prefix('\u{2}') {
@@ -243,7 +245,7 @@ fn build_procedure(name: String, entries: Vec<Entry>) -> R<Procedure> {
         match &mut ins {
             Instr::B(t) | Instr::Bl(t) | Instr::BCond(_, t) => fix(t)?,
             Instr::Cbz { target, .. } | Instr::Tbz { target, .. } => fix(target)?,
-            Instr::Adr { target, .. } => fix(target)?,
+            Instr::Adr { target, .. } | Instr::Adrp { target, .. } => fix(target)?,
             _ => {}
         }
         resolved.push(Located {
@@ -1048,9 +1050,44 @@ fn instr_of(cx: &Ctx, mn: &str) -> R<Instr> {
                 cx.count(&[3, 4])?;
                 let rdw = cx.reg(0)?;
                 let w = rdw.w;
-                let rd = if s { cx.gpr(0, w)? } else { cx.gpr_sp(0, w)? };
-                (rd, cx.gpr_sp(1, w)?, w, 2)
+                let rnw = cx.reg(1)?;
+                if rnw.w != w {
+                    return Err(cx.err(
+                        1,
+                        ErrorCode::BadOperand,
+                        format!("expected a {} register", wname(w)),
+                    ));
+                }
+                (rdw.reg, rnw.reg, w, 2)
             };
+            // Register roles: the immediate and extended forms read SP (not ZR) as rn and write SP
+            // (add/sub) or ZR (adds/subs); the shifted-register form uses ZR only.
+            let shifted_form = matches!(op_at(k), Some(Op::Reg(_)))
+                && !matches!(op_at(k + 1), Some(Op::ShExt(ShExt::Ex(..))))
+                && rd != Reg::Sp
+                && rn != Reg::Sp;
+            if shifted_form {
+                // fine: ZR allowed in every position
+            } else {
+                if rn == Reg::Zr {
+                    return Err(cx.err(
+                        if cmpish { 0 } else { 1 },
+                        ErrorCode::BadOperand,
+                        "zero register is not allowed here",
+                    ));
+                }
+                if !cmpish && ((s && rd == Reg::Sp) || (!s && rd == Reg::Zr)) {
+                    return Err(cx.err(
+                        0,
+                        ErrorCode::BadOperand,
+                        if s {
+                            "sp is not allowed here"
+                        } else {
+                            "zero register is not allowed here"
+                        },
+                    ));
+                }
+            }
             match op_at(k) {
                 Some(Op::Imm(v)) => {
                     let mut v = *v;

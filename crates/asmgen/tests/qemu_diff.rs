@@ -1,0 +1,382 @@
+//! Differential test: every snippet in testdata/asm is (1) assembled with aarch64-linux-gnu-gcc into a
+//! static harness that sets a known register state, runs the snippet and dumps X0–X30, SP, NZCV and a
+//! 512-byte scratch buffer, run under qemu-aarch64; and (2) parsed by asmgen, printed as Coq and run by
+//! coq-lib's AArch64 interpreter with `vm_compute` from the same state (one coqc run for all
+//! snippets). The final states must be equal. A snippet asmgen or the semantics cannot handle fails.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const SCRATCH: usize = 512;
+
+/// Initial X0..X30 (X19 = scratch buffer, X20 = scratch + 256, X30 = the harness return point).
+const INIT: [u64; 31] = [
+    0,
+    1,
+    2,
+    3,
+    0xffff_ffff_ffff_ffff,
+    0x8000_0000_0000_0000,
+    0x7fff_ffff_ffff_ffff,
+    0x1234_5678_9abc_def0,
+    0xfedc_ba98_7654_3210,
+    0xffff_ffff,
+    0x8000_0000,
+    100,
+    7,
+    0xffff_ffff_ffff_fff9,
+    0xdead_beef,
+    0x0f0f_0f0f_0f0f_0f0f,
+    16,
+    17,
+    0x100,
+    0, // x19: scratch
+    0, // x20: scratch + 256
+    21,
+    0x7fff_ffff,
+    0xff,
+    0x8000,
+    63,
+    0xaaaa_aaaa_aaaa_aaaa,
+    1000,
+    0xffff_ffff_8000_0000,
+    29,
+    0, // x30: return point
+];
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn harness(snippet: &str) -> String {
+    let mut s = String::new();
+    s.push_str("\t.data\n\t.balign 4096\nscratch:\n");
+    for i in 0..SCRATCH {
+        s.push_str(&format!("\t.byte {}\n", (37 * i + 11) % 256));
+    }
+    s.push_str("dumpbuf:\n\t.space 296\ninit_regs:\n");
+    for v in INIT {
+        s.push_str(&format!("\t.quad {v:#x}\n"));
+    }
+    s.push_str(
+        "\t.text\n\t.global _start\n_start:\n\
+         \tadrp x0, scratch\n\tadd x0, x0, :lo12:scratch\n\tadd x1, x0, #512\n\tmov sp, x1\n\
+         \tmov x1, #0\n\tmsr nzcv, x1\n\
+         \tadrp x30, init_regs\n\tadd x30, x30, :lo12:init_regs\n",
+    );
+    for k in (0..30).step_by(2) {
+        s.push_str(&format!("\tldp x{}, x{}, [x30, #{}]\n", k, k + 1, 8 * k));
+    }
+    s.push_str(
+        "\tadrp x19, scratch\n\tadd x19, x19, :lo12:scratch\n\tadd x20, x19, #256\n\
+         \tadr x30, after\n\t.balign 16\nsnippet_start:\n",
+    );
+    s.push_str(snippet);
+    s.push_str("\nafter:\n\tmsr tpidr_el0, x0\n\tmrs x0, nzcv\n\tmsr tpidrro_el0, x0\n");
+    // tpidrro_el0 is not writable at EL0, so keep NZCV in a register we restore last instead.
+    let mut s = s.replace(
+        "\tmrs x0, nzcv\n\tmsr tpidrro_el0, x0\n",
+        "\tadrp x0, dumpbuf\n\tadd x0, x0, :lo12:dumpbuf\n\tstr x1, [x0, #8]\n\tmrs x1, nzcv\n\tstr x1, [x0, #256]\n",
+    );
+    for k in (2..30).step_by(2) {
+        s.push_str(&format!("\tstp x{}, x{}, [x0, #{}]\n", k, k + 1, 8 * k));
+    }
+    s.push_str(
+        "\tstr x30, [x0, #240]\n\tmrs x1, tpidr_el0\n\tstr x1, [x0]\n\tmov x1, sp\n\tstr x1, [x0, #248]\n\
+         \tadrp x1, scratch\n\tadd x1, x1, :lo12:scratch\n\tstr x1, [x0, #264]\n\
+         \tadr x1, snippet_start\n\tstr x1, [x0, #272]\n\tadr x1, after\n\tstr x1, [x0, #280]\n\tmrs x1, dczid_el0\n\tstr x1, [x0, #288]\n\
+         \tmov x1, x0\n\tmov x0, #1\n\tmov x2, #296\n\tmov x8, #64\n\tsvc #0\n\
+         \tadrp x1, scratch\n\tadd x1, x1, :lo12:scratch\n\tmov x0, #1\n\tmov x2, #512\n\tmov x8, #64\n\tsvc #0\n\
+         \tmov x0, #0\n\tmov x8, #93\n\tsvc #0\n",
+    );
+    s
+}
+
+struct QemuResult {
+    /// X0..X30, SP, NZCV, then the scratch buffer as 64 little-endian words.
+    dump: Vec<u64>,
+    scratch: u64,
+    code: u64,
+    after: u64,
+    /// DCZID_EL0 as qemu reports it (the DC ZVA block size is IMPLEMENTATION DEFINED).
+    dczid: u64,
+}
+
+fn run_qemu(dir: &Path, name: &str, snippet: &str) -> Result<QemuResult, String> {
+    let src = dir.join(format!("{name}.S"));
+    let bin = dir.join(name);
+    std::fs::write(&src, harness(snippet)).map_err(|e| e.to_string())?;
+    let out = Command::new("aarch64-linux-gnu-gcc")
+        .args(["-nostdlib", "-static", "-no-pie", "-march=armv8.2-a", "-o"])
+        .arg(&bin)
+        .arg(&src)
+        .output()
+        .map_err(|e| format!("gcc: {e}"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "gcc failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    let out = Command::new("qemu-aarch64")
+        .arg(&bin)
+        .output()
+        .map_err(|e| format!("qemu: {e}"))?;
+    if !out.status.success() || out.stdout.len() != 296 + SCRATCH {
+        return Err(format!(
+            "qemu failed ({}), {} bytes: {}",
+            out.status,
+            out.stdout.len(),
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    let words: Vec<u64> = out
+        .stdout
+        .chunks(8)
+        .map(|c| u64::from_le_bytes(c.try_into().expect("8 bytes")))
+        .collect();
+    let mut dump = words[..33].to_vec();
+    dump.extend_from_slice(&words[37..]);
+    Ok(QemuResult {
+        dump,
+        scratch: words[33],
+        code: words[34],
+        after: words[35],
+        dczid: words[36],
+    })
+}
+
+fn coq_case(k: usize, code: &str, q: &QemuResult) -> String {
+    let mut regs: Vec<u64> = INIT.to_vec();
+    regs[19] = q.scratch;
+    regs[20] = q.scratch + 256;
+    regs[30] = q.after;
+    let regs: Vec<String> = regs.iter().map(|v| v.to_string()).collect();
+    format!(
+        "Definition p{k} : list instr := {code}.\n\
+         Definition e{k} := mkenv {} (fun _ => 0) (fun _ _ => 0).\n\
+         Eval vm_compute in (dump_result {} {SCRATCH} (run 100000 e{k} p{k} \
+         (init_state [{}] {} 0 [(SR 3 3 0 0 7, {})] (scratch {} {SCRATCH})))).\n",
+        q.code,
+        q.scratch,
+        regs.join("; "),
+        q.scratch + SCRATCH as u64,
+        q.dczid,
+        q.scratch
+    )
+}
+
+/// Parse the `= [..] : list Z` answers of the `Eval` commands, in order.
+fn parse_coq_output(out: &str) -> Vec<Vec<u64>> {
+    let mut res = Vec::new();
+    for chunk in out.split(": list Z").take_while(|c| c.contains('=')) {
+        let body = &chunk[chunk.rfind('=').expect("=")..];
+        let inner = body
+            .split_once('[')
+            .and_then(|(_, r)| r.split_once(']'))
+            .map(|(i, _)| i)
+            .unwrap_or("");
+        let nums: Vec<u64> = inner
+            .split(';')
+            .filter_map(|t| {
+                let t = t.trim();
+                if t.is_empty() {
+                    None
+                } else {
+                    Some(t.parse::<i128>().map(|v| v as u64).unwrap_or(u64::MAX))
+                }
+            })
+            .collect();
+        res.push(nums);
+    }
+    res
+}
+
+fn names() -> [&'static str; 97] {
+    let mut n = [""; 97];
+    const R: [&str; 31] = [
+        "x0", "x1", "x2", "x3", "x4", "x5", "x6", "x7", "x8", "x9", "x10", "x11", "x12", "x13",
+        "x14", "x15", "x16", "x17", "x18", "x19", "x20", "x21", "x22", "x23", "x24", "x25", "x26",
+        "x27", "x28", "x29", "x30",
+    ];
+    n[..31].copy_from_slice(&R);
+    n[31] = "sp";
+    n[32] = "nzcv";
+    for (k, slot) in n.iter_mut().enumerate().skip(33) {
+        *slot = MEMW[k - 33];
+    }
+    n
+}
+
+const MEMW: [&str; 64] = [
+    "mem+0", "mem+8", "mem+16", "mem+24", "mem+32", "mem+40", "mem+48", "mem+56", "mem+64",
+    "mem+72", "mem+80", "mem+88", "mem+96", "mem+104", "mem+112", "mem+120", "mem+128", "mem+136",
+    "mem+144", "mem+152", "mem+160", "mem+168", "mem+176", "mem+184", "mem+192", "mem+200",
+    "mem+208", "mem+216", "mem+224", "mem+232", "mem+240", "mem+248", "mem+256", "mem+264",
+    "mem+272", "mem+280", "mem+288", "mem+296", "mem+304", "mem+312", "mem+320", "mem+328",
+    "mem+336", "mem+344", "mem+352", "mem+360", "mem+368", "mem+376", "mem+384", "mem+392",
+    "mem+400", "mem+408", "mem+416", "mem+424", "mem+432", "mem+440", "mem+448", "mem+456",
+    "mem+464", "mem+472", "mem+480", "mem+488", "mem+496", "mem+504",
+];
+
+fn tools_available() -> bool {
+    ["aarch64-linux-gnu-gcc", "qemu-aarch64", "coqc"]
+        .iter()
+        .all(|t| {
+            Command::new(t)
+                .arg("--version")
+                .output()
+                .map(|o| o.status.success())
+                .unwrap_or(false)
+        })
+}
+
+#[test]
+fn snippets_match_qemu() {
+    if !tools_available() && std::env::var("ASMGEN_REQUIRE_TOOLS").is_err() {
+        eprintln!("skipping: aarch64-linux-gnu-gcc, qemu-aarch64 or coqc missing");
+        return;
+    }
+    let root = root();
+    let dir = root.join("testdata/asm");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("testdata/asm")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "S"))
+        .collect();
+    files.sort();
+    assert!(
+        files.len() >= 60,
+        "expected at least 60 snippets, found {}",
+        files.len()
+    );
+    let work = std::env::temp_dir().join(format!("asmgen-diff-{}", std::process::id()));
+    std::fs::create_dir_all(&work).expect("work dir");
+
+    // qemu side, two threads.
+    let items: Vec<(String, String)> = files
+        .iter()
+        .map(|p| {
+            (
+                p.file_stem().unwrap().to_string_lossy().into_owned(),
+                std::fs::read_to_string(p).expect("read snippet"),
+            )
+        })
+        .collect();
+    let half = items.len() / 2;
+    let (a, b) = items.split_at(half);
+    let run_all = |chunk: &[(String, String)]| -> Vec<Result<QemuResult, String>> {
+        chunk.iter().map(|(n, s)| run_qemu(&work, n, s)).collect()
+    };
+    let (ra, rb) = std::thread::scope(|sc| {
+        let h = sc.spawn(|| run_all(a));
+        let rb = run_all(b);
+        (h.join().expect("thread"), rb)
+    });
+    let qemu: Vec<Result<QemuResult, String>> = ra.into_iter().chain(rb).collect();
+
+    // Coq side: one file, one coqc run.
+    let mut failures: Vec<String> = Vec::new();
+    let mut v = String::from(
+        "From Coq Require Import ZArith String List.\n\
+         From AutoV.AArch64 Require Import Syntax Semantics ByteMem.\n\
+         Import ListNotations.\nOpen Scope Z_scope.\n",
+    );
+    let mut cases: Vec<usize> = Vec::new();
+    for (k, ((name, src), q)) in items.iter().zip(&qemu).enumerate() {
+        let q = match q {
+            Ok(q) => q,
+            Err(e) => {
+                failures.push(format!("{name}: qemu side: {e}"));
+                continue;
+            }
+        };
+        let prog = match asmgen::parse_program(src, name) {
+            Ok(p) => p,
+            Err(e) => {
+                failures.push(format!("{name}: asmgen: {e}"));
+                continue;
+            }
+        };
+        if prog.procedures.len() != 1 {
+            failures.push(format!("{name}: expected one procedure"));
+            continue;
+        }
+        let code = asmgen::coq::render_term(&asmgen::emit::code_term(&prog.procedures[0]), 100);
+        v.push_str(&coq_case(k, &code, q));
+        cases.push(k);
+    }
+    // Compile a private copy of the AArch64 library (coq-lib may be mid-build by someone else).
+    let lib = work.join("lib");
+    std::fs::create_dir_all(lib.join("AArch64")).expect("lib dir");
+    for f in ["Syntax", "Semantics", "ByteMem"] {
+        let dst = lib.join("AArch64").join(format!("{f}.v"));
+        std::fs::copy(root.join("coq-lib/AArch64").join(format!("{f}.v")), &dst).expect("copy lib");
+        let out = Command::new("coqc")
+            .arg("-R")
+            .arg(&lib)
+            .arg("AutoV")
+            .arg(&dst)
+            .output()
+            .expect("coqc");
+        assert!(
+            out.status.success(),
+            "coqc {f}.v: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let vfile = work.join("Diff.v");
+    std::fs::write(&vfile, &v).expect("write Diff.v");
+    let out = Command::new("coqc")
+        .arg("-R")
+        .arg(&lib)
+        .arg("AutoV")
+        .arg(&vfile)
+        .output()
+        .expect("coqc");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "coqc failed: {}\n{}",
+        String::from_utf8_lossy(&out.stderr),
+        stdout
+    );
+    let answers = parse_coq_output(&stdout);
+    assert_eq!(answers.len(), cases.len(), "one answer per case");
+    let names = names();
+    let mut passed = 0;
+    for (k, ans) in cases.iter().zip(answers) {
+        let (name, _) = &items[*k];
+        let q = qemu[*k].as_ref().expect("ok");
+        if ans.is_empty() {
+            failures.push(format!(
+                "{name}: the Coq semantics got stuck or ran out of fuel"
+            ));
+            continue;
+        }
+        let diffs: Vec<String> = q
+            .dump
+            .iter()
+            .zip(&ans)
+            .enumerate()
+            .filter(|(_, (a, b))| a != b)
+            .map(|(i, (a, b))| format!("{}: qemu {a:#x} coq {b:#x}", names[i]))
+            .collect();
+        if diffs.is_empty() && ans.len() == q.dump.len() {
+            passed += 1;
+        } else {
+            failures.push(format!("{name}: {}", diffs.join(", ")));
+        }
+    }
+    let _ = std::fs::remove_dir_all(&work);
+    eprintln!(
+        "asmgen differential test: {passed}/{} snippets match qemu",
+        items.len()
+    );
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}

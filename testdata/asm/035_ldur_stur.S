@@ -1,0 +1,10 @@
+// asmgen differential snippet: ldur stur
+	ldur x0, [x20, #-1]
+	ldur w1, [x19, #3]
+	stur x7, [x20, #-9]
+	ldur x2, [x20, #-9]
+	ldurb w3, [x19, #7]
+	ldursh x4, [x19, #1]
+	sturh w14, [x19, #61]
+	ldurh w5, [x19, #61]
+	ldursw x6, [x19, #5]

@@ -1,0 +1,7 @@
+// asmgen differential snippet: hints
+	nop
+	yield
+	sev
+	sevl
+	wfe
+	add x0, x7, #2
