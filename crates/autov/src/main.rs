@@ -1,6 +1,8 @@
 //! The `autov` command line: parses arguments and wires library stages together. No logic lives here;
 //! each subcommand is a module with an `Args` struct and a `run` function.
 
+mod cmd_ir2json;
+
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
@@ -17,9 +19,13 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     // One variant per subcommand module, e.g. `Ir2json(cmd_ir2json::Args)`.
+    /// LLVM 14 IR (.ll/.bc files or directories) to JSON (schema: docs/ir-json.md).
+    Ir2json(cmd_ir2json::Args),
 }
 
 fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
-    match cli.command {}
+    match cli.command {
+        Command::Ir2json(args) => cmd_ir2json::run(args),
+    }
 }

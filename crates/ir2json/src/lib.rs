@@ -1,27 +1,240 @@
 //! ir2json: reads LLVM 14 IR (`.ll` text or `.bc` bitcode, typed pointers) into the typed IR model of
 //! [`model`], whose serde serialisation is the JSON schema documented in `docs/ir-json.md`.
 //!
-//! Entry points: [`read_module`] (a path) and [`read_module_from_str`] (text IR in memory), both
-//! returning [`Module`] or an [`IrError`] with a stable code.
+//! Entry points: [`read_module`] (a path) and [`read_module_str`] (text IR in memory), both returning
+//! a [`Module`] or an [`IrError`] with a stable code. [`to_json`] gives the JSON document.
+//!
+//! How it reads: LLVM 14 parses the input once through the C API (captured diagnostics, so bad input
+//! is an error value, never a process exit); llvm-ir 0.11 provides the instruction/constant model;
+//! the C API supplies attributes, calling conventions, call types and DataLayout struct layouts; and
+//! LLVM's own printing of the module supplies what neither exposes on LLVM 14 (inline-asm strings and
+//! flags, nsw/nuw/exact and fast-math flags, tail-call kinds, callbr targets, block addresses, exact
+//! wide integers, half/fp128/x86_fp80 bits, debug-info struct member names).
 
+mod bigint;
+mod convert;
 pub mod error;
 pub mod model;
+mod sys;
+mod text;
 
 pub use error::{IrError, Pos};
 pub use model::*;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Read one LLVM 14 module from a `.ll` or `.bc` file (detected by content, not by extension).
 pub fn read_module(path: impl AsRef<Path>) -> Result<Module, IrError> {
     let path = path.as_ref();
-    Err(IrError::Conversion {
+    let bytes = std::fs::read(path).map_err(|source| IrError::Unreadable {
         path: path.to_path_buf(),
-        message: "reader not implemented yet".into(),
-    })
+        source,
+    })?;
+    guarded(path, || read_bytes(&bytes, path))
+}
+
+/// Read LLVM 14 text IR from memory; `name` is used as the file name in errors.
+pub fn read_module_str(text: &str, name: impl AsRef<Path>) -> Result<Module, IrError> {
+    let path = name.as_ref();
+    guarded(path, || read_bytes(text.as_bytes(), path))
 }
 
 /// Serialise a module as pretty-printed JSON (deterministic: fields and sequences in model order).
 pub fn to_json(module: &Module) -> String {
-    serde_json::to_string_pretty(module).expect("the IR model always serialises")
+    // The model has only string-keyed structs, strings, numbers and sequences: serialisation cannot
+    // fail; an empty string would be the (unreachable) failure value.
+    serde_json::to_string_pretty(module).unwrap_or_default()
+}
+
+/// Run `f`, turning any panic (from llvm-ir or from us) into an `E-IR008` error.
+fn guarded(path: &Path, f: impl FnOnce() -> Result<Module, IrError>) -> Result<Module, IrError> {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)) {
+        Ok(r) => r,
+        Err(p) => {
+            let message = p
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_else(|| "panic".into());
+            Err(IrError::Conversion {
+                path: path.to_path_buf(),
+                message,
+            })
+        }
+    }
+}
+
+fn is_bitcode(b: &[u8]) -> bool {
+    b.starts_with(b"BC\xC0\xDE") || b.starts_with(&[0xDE, 0xC0, 0x17, 0x0B])
+}
+
+/// Does this text look like an attempt at LLVM IR at all?
+fn looks_like_ir(s: &str) -> bool {
+    s.lines().any(|l| {
+        let l = l.trim_start();
+        l.starts_with("define ")
+            || l.starts_with("declare ")
+            || l.starts_with("target ")
+            || l.starts_with("source_filename")
+            || l.starts_with("; ModuleID")
+            || l.starts_with("attributes #")
+            || (l.starts_with('@') || l.starts_with('%') || l.starts_with('!')) && l.contains(" = ")
+    })
+}
+
+/// Parse `input:LINE:COL: error: MESSAGE` from LLVM's text parser.
+fn parse_diag(msg: &str) -> (Option<Pos>, String) {
+    let first = msg.lines().next().unwrap_or("");
+    let rest = first.strip_prefix("input:").unwrap_or(first);
+    let mut parts = rest.splitn(3, ':');
+    let line = parts.next().and_then(|s| s.trim().parse().ok());
+    let col = parts.next().and_then(|s| s.trim().parse().ok());
+    match (line, col, parts.next()) {
+        (Some(line), Some(col), Some(m)) => (
+            Some(Pos { line, col }),
+            m.trim().trim_start_matches("error:").trim().to_string(),
+        ),
+        _ => (None, first.to_string()),
+    }
+}
+
+/// The word at 1-based line:col of `text`.
+fn word_at(text: &str, pos: Pos) -> &str {
+    let Some(line) = text.lines().nth(pos.line.saturating_sub(1) as usize) else {
+        return "";
+    };
+    let start = (pos.col.saturating_sub(1) as usize).min(line.len());
+    let s = line.get(start..).unwrap_or("");
+    let end = s
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .unwrap_or(s.len());
+    &s[..end]
+}
+
+/// First use of the opaque `ptr` type in text IR, outside strings, comments and names.
+fn find_opaque_ptr(text: &str) -> Option<Pos> {
+    for (ln, line) in text.lines().enumerate() {
+        let b = line.as_bytes();
+        let mut in_str = false;
+        let mut i = 0;
+        while i < b.len() {
+            let c = b[i];
+            if in_str {
+                if c == b'"' {
+                    in_str = false;
+                }
+            } else if c == b'"' {
+                in_str = true;
+            } else if c == b';' {
+                break;
+            } else if line[i..].starts_with("ptr") {
+                let before_ok =
+                    i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b"%@!._$-".contains(&b[i - 1]));
+                let after = b.get(i + 3).copied().unwrap_or(b' ');
+                let after_ok = !(after.is_ascii_alphanumeric() || b"._$-:".contains(&after));
+                if before_ok && after_ok {
+                    return Some(Pos {
+                        line: ln as u32 + 1,
+                        col: i as u32 + 1,
+                    });
+                }
+            }
+            i += 1;
+        }
+    }
+    None
+}
+
+fn read_bytes(bytes: &[u8], path: &Path) -> Result<Module, IrError> {
+    let p = || path.to_path_buf();
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(IrError::Empty { path: p() });
+    }
+    sys::install_fatal_handler();
+    let bitcode = is_bitcode(bytes);
+    let text = if bitcode {
+        None
+    } else {
+        let Ok(t) = std::str::from_utf8(bytes) else {
+            return Err(IrError::NotLlvm {
+                path: p(),
+                reason: "neither LLVM bitcode nor UTF-8 text".into(),
+            });
+        };
+        if t.contains('\0') {
+            return Err(IrError::NotLlvm {
+                path: p(),
+                reason: "binary data that is not LLVM bitcode".into(),
+            });
+        }
+        Some(t)
+    };
+    let sm = match sys::parse(bytes, bitcode) {
+        Ok(m) => m,
+        Err(sys::ParseFail::Text(msg)) => {
+            let t = text.unwrap_or("");
+            let (pos, message) = parse_diag(&msg);
+            if let Some(pos) = pos {
+                if word_at(t, pos) == "ptr" {
+                    return Err(IrError::OpaquePointers {
+                        path: p(),
+                        pos: Some(pos),
+                    });
+                }
+            }
+            if !looks_like_ir(t) {
+                return Err(IrError::NotLlvm {
+                    path: p(),
+                    reason: format!("LLVM: {message}"),
+                });
+            }
+            if let Some(op) = find_opaque_ptr(t) {
+                return Err(IrError::OpaquePointers {
+                    path: p(),
+                    pos: Some(op),
+                });
+            }
+            return Err(IrError::Malformed {
+                path: p(),
+                pos,
+                message,
+            });
+        }
+        Err(sys::ParseFail::Bitcode(message)) => {
+            if message.to_ascii_lowercase().contains("opaque pointer") {
+                return Err(IrError::OpaquePointers {
+                    path: p(),
+                    pos: None,
+                });
+            }
+            return Err(IrError::BadBitcode { path: p(), message });
+        }
+    };
+    let printed = sm.print();
+    let index = text::TextIndex::build(&printed);
+    let lm = match text {
+        Some(t) => llvm_ir::Module::from_ir_str(t),
+        None => llvm_ir::Module::from_bc_path(path),
+    }
+    .map_err(|message| IrError::Conversion { path: p(), message })?;
+    convert::module(path, &lm, &sm, &index)
+}
+
+/// All `.ll` and `.bc` files under `dir`, recursively, sorted.
+pub fn find_ir_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d)? {
+            let e = e?;
+            let p = e.path();
+            if e.file_type()?.is_dir() {
+                stack.push(p);
+            } else if matches!(p.extension().and_then(|x| x.to_str()), Some("ll" | "bc")) {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
 }
