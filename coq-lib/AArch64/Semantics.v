@@ -542,4 +542,35 @@ Proof.
     + simpl. rewrite Hpc, app_length. simpl. lia.
 Qed.
 
+(** The same for a straight-line procedure that returns by falling off its end
+    (the shape of instantiated inline asm). *)
+Theorem straight_refines_falloff :
+  forall e body pre p s s',
+    p = pre ++ body ->
+    straight body = true ->
+    st_pc s = Z.of_nat (length pre) ->
+    exec_seq e body s = Some s' ->
+    run (S (length body)) e p s = Some s'.
+Proof.
+  intros e body. induction body as [|i body IH]; intros pre p s s' Hp Hs Hpc Hseq.
+  - simpl in Hseq. inversion Hseq; subst s'.
+    cbn [run]. unfold step, fetch.
+    rewrite Hpc.
+    replace (Z.of_nat (length pre) <? 0) with false by (symmetry; apply Z.ltb_ge; lia).
+    rewrite Nat2Z.id. subst p. rewrite app_nil_r.
+    rewrite (proj2 (nth_error_None pre (length pre))) by lia.
+    rewrite Z.eqb_refl. reflexivity.
+  - simpl in Hs. apply andb_prop in Hs. destruct Hs as [Hc Hs].
+    apply negb_true_iff in Hc.
+    simpl in Hseq. unfold step_data in Hseq. rewrite Hc in Hseq.
+    destruct (exec_data e i s) as [s1|] eqn:E; simpl in Hseq; [|discriminate].
+    assert (F : fetch p (st_pc s) = Some i) by (rewrite Hp, Hpc; apply fetch_at).
+    assert (Hstep : step e p s = Cont (with_pc s1 (st_pc s + 1))).
+    { unfold step. rewrite F, Hc, E. reflexivity. }
+    cbn [length run]. rewrite Hstep.
+    apply (IH (pre ++ [i])); auto.
+    + rewrite Hp, <- app_assoc. reflexivity.
+    + simpl. rewrite Hpc, app_length. simpl. lia.
+Qed.
+
 End SEM.

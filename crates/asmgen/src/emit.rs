@@ -499,32 +499,119 @@ pub fn procedure_sentences(p: &Procedure) -> Vec<Sentence> {
         p.body.last().map(|l| &l.instr),
         Some(Instr::Ret(Reg::X(30)))
     );
-    if ends_ret && p.is_straight_line() {
-        let body = &p.body[..p.body.len() - 1];
-        // Low spec: opt_bind chain of step_data.
-        let n = body.len();
-        let mut t = Term::app("Some", vec![Term::var(format!("s{n}"))]);
-        for (k, l) in body.iter().enumerate().rev() {
-            let prev = if k == 0 {
-                "s".to_string()
-            } else {
-                format!("s{k}")
-            };
-            t = Term::app(
-                "opt_bind",
-                vec![
-                    Term::Commented(
-                        l.text.clone(),
-                        Box::new(Term::app(
-                            "step_data",
-                            vec![Term::var("e"), instr_term(&l.instr), Term::var(prev)],
-                        )),
-                    ),
-                    Term::Fun(format!("s{}", k + 1), Box::new(t)),
-                ],
-            );
-        }
-        out.push(Sentence::Definition {
+    let falloff = !p.body.is_empty() && p.body.iter().all(|l| !l.instr.is_control());
+    if (ends_ret && p.is_straight_line()) || falloff {
+        let body = if ends_ret {
+            &p.body[..p.body.len() - 1]
+        } else {
+            &p.body[..]
+        };
+        out.extend(low_spec(&name, body, ends_ret));
+    }
+    out
+}
+
+/// The low spec of a straight-line body (an `opt_bind` chain of `step_data`) and the theorem that
+/// the procedure refines it, proved by the generic lemmas of `AArch64/Semantics.v`.
+fn low_spec(name: &str, body: &[Located], ends_ret: bool) -> Vec<Sentence> {
+    let n = body.len();
+    let mut t = Term::app("Some", vec![Term::var(format!("s{n}"))]);
+    for (k, l) in body.iter().enumerate().rev() {
+        let prev = if k == 0 {
+            "s".to_string()
+        } else {
+            format!("s{k}")
+        };
+        t = Term::app(
+            "opt_bind",
+            vec![
+                Term::Commented(
+                    l.text.clone(),
+                    Box::new(Term::app(
+                        "step_data",
+                        vec![Term::var("e"), instr_term(&l.instr), Term::var(prev)],
+                    )),
+                ),
+                Term::Fun(format!("s{}", k + 1), Box::new(t)),
+            ],
+        );
+    }
+    let code = Term::var(format!("{name}_code"));
+    let run_eq = Term::infix(
+        "=",
+        Term::app(
+            "run",
+            vec![
+                if ends_ret {
+                    Term::app("length", vec![code.clone()])
+                } else {
+                    Term::app("S", vec![Term::app("length", vec![code.clone()])])
+                },
+                Term::var("e"),
+                code.clone(),
+                Term::var("s"),
+            ],
+        ),
+        Term::app("Some", vec![Term::var("s'")]),
+    );
+    let concl = if ends_ret {
+        Term::infix(
+            "->",
+            Term::infix(
+                "=",
+                Term::app(
+                    "code_index",
+                    vec![
+                        Term::var("e"),
+                        Term::app("Z.of_nat", vec![Term::app("length", vec![code.clone()])]),
+                        Term::app(
+                            "rd64",
+                            vec![Term::app("X", vec![Term::Z(30)]), Term::var("s'")],
+                        ),
+                    ],
+                ),
+                Term::var("None"),
+            ),
+            run_eq,
+        )
+    } else {
+        run_eq
+    };
+    let stmt = Term::Forall(
+        vec![
+            ("e".into(), Term::var("env")),
+            ("s".into(), Term::var("state")),
+            ("s'".into(), Term::var("state")),
+        ],
+        Box::new(Term::infix(
+            "->",
+            Term::infix("=", Term::app("st_pc", vec![Term::var("s")]), Term::Z(0)),
+            Term::infix(
+                "->",
+                Term::infix(
+                    "=",
+                    Term::app(format!("{name}_low"), vec![Term::var("e"), Term::var("s")]),
+                    Term::app("Some", vec![Term::var("s'")]),
+                ),
+                concl,
+            ),
+        )),
+    );
+    let proof = if ends_ret {
+        vec![
+            "intros e s s' Hpc Hlow Hret.".to_string(),
+            format!("apply (straight_refines e (removelast {name}_code) [] {name}_code s s');"),
+            "  [reflexivity | reflexivity | exact Hpc | exact Hlow | exact Hret].".to_string(),
+        ]
+    } else {
+        vec![
+            "intros e s s' Hpc Hlow.".to_string(),
+            format!("apply (straight_refines_falloff e {name}_code [] {name}_code s s');"),
+            "  [reflexivity | reflexivity | exact Hpc | exact Hlow].".to_string(),
+        ]
+    };
+    vec![
+        Sentence::Definition {
             name: format!("{name}_low"),
             params: vec![
                 ("e".into(), Term::var("env")),
@@ -532,77 +619,13 @@ pub fn procedure_sentences(p: &Procedure) -> Vec<Sentence> {
             ],
             ty: Some(Term::app("option", vec![Term::var("state")])),
             body: t,
-        });
-        let stmt = Term::Forall(
-            vec![
-                ("e".into(), Term::var("env")),
-                ("s".into(), Term::var("state")),
-                ("s'".into(), Term::var("state")),
-            ],
-            Box::new(Term::infix(
-                "->",
-                Term::infix("=", Term::app("st_pc", vec![Term::var("s")]), Term::Z(0)),
-                Term::infix(
-                    "->",
-                    Term::infix(
-                        "=",
-                        Term::app(format!("{name}_low"), vec![Term::var("e"), Term::var("s")]),
-                        Term::app("Some", vec![Term::var("s'")]),
-                    ),
-                    Term::infix(
-                        "->",
-                        Term::infix(
-                            "=",
-                            Term::app(
-                                "code_index",
-                                vec![
-                                    Term::var("e"),
-                                    Term::app(
-                                        "Z.of_nat",
-                                        vec![Term::app(
-                                            "length",
-                                            vec![Term::var(format!("{name}_code"))],
-                                        )],
-                                    ),
-                                    Term::app(
-                                        "rd64",
-                                        vec![Term::app("X", vec![Term::Z(30)]), Term::var("s'")],
-                                    ),
-                                ],
-                            ),
-                            Term::var("None"),
-                        ),
-                        Term::infix(
-                            "=",
-                            Term::app(
-                                "run",
-                                vec![
-                                    Term::app("length", vec![Term::var(format!("{name}_code"))]),
-                                    Term::var("e"),
-                                    Term::var(format!("{name}_code")),
-                                    Term::var("s"),
-                                ],
-                            ),
-                            Term::app("Some", vec![Term::var("s'")]),
-                        ),
-                    ),
-                ),
-            )),
-        );
-        let body_list = Term::List(body.iter().map(|l| instr_term(&l.instr)).collect());
-        out.push(Sentence::Theorem {
+        },
+        Sentence::Theorem {
             name: format!("{name}_refines"),
             stmt,
-            proof: vec![
-                "intros e s s' Hpc Hlow Hret.".into(),
-                format!(
-                    "apply (straight_refines e {} [] {name}_code s s'); [reflexivity | reflexivity | exact Hpc | exact Hlow | exact Hret].",
-                    crate::coq::render_term(&body_list, 10_000)
-                ),
-            ],
-        });
-    }
-    out
+            proof,
+        },
+    ]
 }
 
 /// The header every generated file starts with.
@@ -626,4 +649,47 @@ pub fn program_file(prog: &Program, source: &str) -> String {
     }
     s.push(Sentence::Vernac("End AsmProcs.".into()));
     render_file(&s, 100)
+}
+
+/// Sentences for an instantiated inline-asm procedure: the operand bindings as a comment, then the
+/// procedure as for assembly files.
+pub fn inline_sentences(p: &crate::inline::InlineAsmProc) -> Vec<Sentence> {
+    use crate::inline::Binding;
+    let b: Vec<String> = p
+        .bindings
+        .iter()
+        .map(|b| match b {
+            Binding::OutReg {
+                operand,
+                result,
+                reg,
+            } => format!("${operand}: result {result} <- x{reg}"),
+            Binding::InReg { operand, arg, reg } => format!("${operand}: x{reg} <- arg {arg}"),
+            Binding::InImm {
+                operand,
+                arg,
+                value,
+            } => format!("${operand}: immediate {value} (arg {arg})"),
+            Binding::Mem { operand, arg, reg } => {
+                format!("${operand}: [x{reg}] with x{reg} <- arg {arg}")
+            }
+        })
+        .collect();
+    let mut out = vec![Sentence::Comment(format!(
+        "inline asm {}{}; operands: {}; clobbers: {}",
+        p.name,
+        if p.side_effect { " (sideeffect)" } else { "" },
+        if b.is_empty() {
+            "none".to_string()
+        } else {
+            b.join(", ")
+        },
+        if p.clobbers.is_empty() {
+            "none".to_string()
+        } else {
+            p.clobbers.join(", ")
+        }
+    ))];
+    out.extend(procedure_sentences(&p.procedure));
+    out
 }

@@ -25,3 +25,4 @@ pub fn asm_to_coq(src: &str, source_name: &str) -> Result<(Program, String), Asm
     Ok((prog, text))
 }
 pub use ast::Program;
+pub mod inline;
