@@ -30,6 +30,13 @@ Section Bottom.
 
   (* Memory of the globals of pagetable.c: 8-byte accesses into the pools and pool_next.
      A pool entry [tbl][idx] lives at byte offset tbl * 4096 + idx * 8. *)
+  (* The global variable a pointer points into ("" for other blocks). *)
+  Definition glob_name (p : Ptr) : string :=
+    match p.(pbase) with
+    | Bglob g => g
+    | _ => ""
+    end.
+
   Definition pool_of (st : RData) (name : string) : option (ZMap.t (ZMap.t Z)) :=
     if name =s "pt_l0" then Some st.(l0_tables)
     else if name =s "pt_l1" then Some st.(l1_tables)
@@ -41,10 +48,10 @@ Section Bottom.
     let off := p.(poffset) in
     rely sz =? 8;
     rely 0 <=? off && off mod 8 =? 0;
-    if p.(pbase) =s "pool_next" then
+    if glob_name p =s "pool_next" then
       rely off <? 32; Some (st.(pool_next) @ (off / 8))
     else
-      when pool == pool_of st p.(pbase);
+      when pool == pool_of st (glob_name p);
       Some ((pool @ (off / PAGE_SIZE)) @ (off mod PAGE_SIZE / 8)).
 
   Definition store_pool (m : ZMap.t (ZMap.t Z)) (off v : Z) : ZMap.t (ZMap.t Z) :=
@@ -55,7 +62,7 @@ Section Bottom.
     let off := p.(poffset) in
     rely sz =? 8;
     rely 0 <=? off && off mod 8 =? 0;
-    let b := p.(pbase) in
+    let b := glob_name p in
     if b =s "pool_next" then (rely off <? 32; Some (st {pool_next : st.(pool_next) # off / 8 == v}))
     else if b =s "pt_l0" then Some (st.[l0_tables] :< store_pool st.(l0_tables) off v)
     else if b =s "pt_l1" then Some (st.[l1_tables] :< store_pool st.(l1_tables) off v)

@@ -1,6 +1,7 @@
 //! The `autov` command line: parses arguments and wires library stages together. No logic lives here;
 //! each subcommand is a module with an `Args` struct and a `run` function.
 
+mod cmd_asmgen;
 mod cmd_ir2json;
 
 use clap::{Parser, Subcommand};
@@ -21,11 +22,14 @@ enum Command {
     // One variant per subcommand module, e.g. `Ir2json(cmd_ir2json::Args)`.
     /// LLVM 14 IR (.ll/.bc files or directories) to JSON (schema: docs/ir-json.md).
     Ir2json(cmd_ir2json::Args),
+    /// aarch64 assembly (.S or objdump -d text) to its Coq model (coq-lib/AArch64).
+    Asmgen(cmd_asmgen::Args),
 }
 
 fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     match cli.command {
         Command::Ir2json(args) => cmd_ir2json::run(args),
+        Command::Asmgen(args) => cmd_asmgen::run(args),
     }
 }

@@ -593,18 +593,9 @@ impl<'a> Infer<'a> {
             }
             ExprKind::Rely(p, body) | ExprKind::Anno(p, body) => {
                 let kw = if is_rely { "rely" } else { "anno" };
-                let pt = self.infer(p);
-                match self.shallow(&pt) {
-                    Ty::Prop | Ty::Bool => {}
-                    other => {
-                        let other = self.zonk(&other);
-                        self.diags.push(
-                            Diagnostic::error(Code::TypeMismatch, p.span, format!("the condition of `{kw}` must be a bool or a Prop, found `{other}`"))
-                                .label(format!("has type `{other}`"))
-                                .hint("write a boolean test (`x <? 10`) or a proposition (`x < 10`)"),
-                        );
-                    }
-                }
+                // rely tests a computable condition; anno states a proposition
+                let want = if is_rely { Ty::Bool } else { Ty::Prop };
+                self.check(p, &want, &format!("the condition of `{kw}`"));
                 let bt = self.branch(body, expected, &format!("the body of `{kw}`"));
                 if is_rely {
                     let a = self.fresh();

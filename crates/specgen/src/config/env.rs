@@ -134,12 +134,21 @@ pub fn builtin_value(name: &str, fresh: &mut dyn FnMut() -> Ty) -> Option<Ty> {
         "Z.lnot" | "Z.abs" => zz(),
         "Z.of_nat" => Ty::arrow(Nat, Z),
         "z_to_nat" | "Z.to_nat" => Ty::arrow(Z, Nat),
-        "bool_to_int" => Ty::arrow(Bool, Z),
+        "b2z" => Ty::arrow(Bool, Z),
         "prop" => Ty::arrow(Bool, Prop),
         "ptr_offset" => Ty::curried(vec![Named("Ptr".into()), Z], Named("Ptr".into())),
-        "wrap8" | "wrap16" | "wrap32" | "wrap64" | "swrap8" | "swrap16" | "swrap32" | "swrap64" => {
-            zz()
-        }
+        "Bglob" => Ty::arrow(Str, Named("block".into())),
+        "Bstack" => Ty::arrow(Z, Named("block".into())),
+        "Babs" => Named("block".into()),
+        // coq-lib's bit-precise integers (Ints.v): width first
+        "wrap" | "signed" | "ineg" | "inot" => zzz(),
+        "iadd" | "isub" | "imul" | "iudiv" | "iurem" | "isdiv" | "isrem" | "ishl" | "ilshr"
+        | "iashr" | "iand" | "ior" | "ixor" => Ty::curried(vec![Z, Z, Z], Z),
+        "ieq" | "iult" | "iule" | "islt" | "isle" => Ty::curried(vec![Z, Z, Z], Bool),
+        "add8" | "add16" | "add32" | "add64" | "sub32" | "sub64" | "mul32" | "mul64" | "and32"
+        | "and64" | "or32" | "or64" | "xor32" | "xor64" | "shl32" | "shl64" | "lshr32"
+        | "lshr64" => zzz(),
+        "signed32" | "signed64" => zz(),
         _ => return None,
     })
 }
@@ -173,31 +182,70 @@ pub const BUILTIN_VALUES: &[&str] = &[
     "Z.of_nat",
     "z_to_nat",
     "Z.to_nat",
-    "bool_to_int",
+    "b2z",
     "prop",
     "ptr_offset",
-    "wrap8",
-    "wrap16",
-    "wrap32",
-    "wrap64",
-    "swrap8",
-    "swrap16",
-    "swrap32",
-    "swrap64",
+    "Bglob",
+    "Bstack",
+    "Babs",
+    "wrap",
+    "signed",
+    "ineg",
+    "inot",
+    "iadd",
+    "isub",
+    "imul",
+    "iudiv",
+    "iurem",
+    "isdiv",
+    "isrem",
+    "ishl",
+    "ilshr",
+    "iashr",
+    "iand",
+    "ior",
+    "ixor",
+    "ieq",
+    "iult",
+    "iule",
+    "islt",
+    "isle",
+    "add8",
+    "add16",
+    "add32",
+    "add64",
+    "sub32",
+    "sub64",
+    "mul32",
+    "mul64",
+    "and32",
+    "and64",
+    "or32",
+    "or64",
+    "xor32",
+    "xor64",
+    "shl32",
+    "shl64",
+    "lshr32",
+    "lshr64",
+    "signed32",
+    "signed64",
 ];
 
 /// Built-in constructors usable in patterns: name → (arity).
 pub fn builtin_ctor_arity(name: &str) -> Option<usize> {
     match name {
         "Some" | "S" => Some(1),
-        "None" | "O" | "nil" | "tt" => Some(0),
+        "None" | "O" | "nil" | "tt" | "Babs" => Some(0),
+        "Bglob" | "Bstack" => Some(1),
         "cons" => Some(2),
         _ => None,
     }
 }
 
 impl Env {
-    /// A fresh environment with the built-ins: the `Ptr` record and the values above.
+    /// A fresh environment with the built-ins: the `Ptr` record, the `block` inductive and the
+    /// values above.
     pub fn with_builtins() -> Env {
         let mut env = Env::default();
         for n in BUILTIN_VALUES {
@@ -215,7 +263,10 @@ impl Env {
         let ptr = RecordInfo {
             name: "Ptr".into(),
             ctor: "mkPtr".into(),
-            fields: vec![("pbase".into(), Ty::Str), ("poffset".into(), Ty::Z)],
+            fields: vec![
+                ("pbase".into(), Ty::Named("block".into())),
+                ("poffset".into(), Ty::Z),
+            ],
         };
         let g = |name: &str, kind: GlobalKind, ty: Option<Ty>| Global {
             name: name.into(),
@@ -232,7 +283,10 @@ impl Env {
             g(
                 "mkPtr",
                 GlobalKind::RecordCtor("Ptr".into()),
-                Some(Ty::curried(vec![Ty::Str, Ty::Z], p.clone())),
+                Some(Ty::curried(
+                    vec![Ty::Named("block".into()), Ty::Z],
+                    p.clone(),
+                )),
             ),
         );
         env.globals.insert(
@@ -240,7 +294,7 @@ impl Env {
             g(
                 "pbase",
                 GlobalKind::Field("Ptr".into()),
-                Some(Ty::arrow(p.clone(), Ty::Str)),
+                Some(Ty::arrow(p.clone(), Ty::Named("block".into()))),
             ),
         );
         env.globals.insert(
@@ -252,6 +306,19 @@ impl Env {
             ),
         );
         env.records.insert("Ptr".into(), ptr);
+        env.globals
+            .insert("block".into(), g("block", GlobalKind::Inductive, None));
+        env.inductives.insert(
+            "block".into(),
+            InductiveInfo {
+                name: "block".into(),
+                ctors: vec![
+                    ("Bglob".into(), vec![Ty::Str]),
+                    ("Bstack".into(), vec![Ty::Z]),
+                    ("Babs".into(), vec![]),
+                ],
+            },
+        );
         env
     }
 

@@ -11,13 +11,23 @@ type PResult<T> = Result<T, ()>;
 
 /// Parse one file into its items (Includes are left as items; the loader follows them).
 pub fn parse_file(file: FileId, src: &str, diags: &mut Vec<Diagnostic>) -> Vec<Item> {
+    let before = diags.len();
     let toks = lex(file, src, diags);
+    let truncated = diags[before..]
+        .iter()
+        .any(|d| matches!(d.code, Code::UnterminatedComment | Code::UnterminatedString));
     let mut p = Parser {
         toks,
         pos: 0,
         diags,
     };
-    p.items()
+    let items = p.items();
+    if truncated {
+        // the rest of the file was swallowed: an error at its end is only a consequence
+        let end = src.len() as u32;
+        diags.retain(|d| !(d.code == Code::Syntax && d.span.is_some_and(|s| s.lo == end)));
+    }
+    items
 }
 
 /// Parse a single expression (tests, tools).

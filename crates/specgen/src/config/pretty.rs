@@ -260,12 +260,23 @@ pub fn item_src(it: &Item) -> String {
                 .as_ref()
                 .map(|t| format!(" : {}", type_src(t)))
                 .unwrap_or_default();
-            format!(
-                "{kw} {}{}{ret} := {}.",
-                name.name,
-                params_src(params),
-                expr_src(body)
-            )
+            let mut b = expr_src(body);
+            // `Definition N := Z …` would read back as a type definition
+            let first = b
+                .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.' || c == '\''))
+                .next()
+                .unwrap_or("");
+            if params.is_empty()
+                && ret.is_empty()
+                && !*fixpoint
+                && [
+                    "Z", "bool", "Prop", "string", "nat", "Type", "list", "option", "ZMap.t",
+                ]
+                .contains(&first)
+            {
+                b = format!("({b})");
+            }
+            format!("{kw} {}{}{ret} := {b}.", name.name, params_src(params))
         }
         ItemKind::Parameter { name, ty } => {
             format!("Parameter {} : {}.", name.name, type_src(ty))
@@ -413,7 +424,11 @@ pub fn item_dump(it: &Item) -> String {
             name.name,
             ctors
                 .iter()
-                .map(|c| format!("({} {})", c.name.name, params_dump(&c.args)))
+                .map(|c| if c.args.is_empty() {
+                    format!("({})", c.name.name)
+                } else {
+                    format!("({} {})", c.name.name, params_dump(&c.args))
+                })
                 .collect::<Vec<_>>()
                 .join(" ")
         ),

@@ -555,7 +555,11 @@ impl Loader {
             });
             type_deps.insert(name.name.clone(), (name.span, ns));
         }
-        let type_order = topo(&type_deps, &mut self.diags, "type");
+        let src_order: Vec<String> = items
+            .iter()
+            .filter_map(|p| p.item.kind.name().map(|n| n.name.clone()))
+            .collect();
+        let type_order = topo(&type_deps, &src_order, &mut self.diags, "type");
         let bad_types: HashSet<String> = type_deps
             .keys()
             .filter(|k| !type_order.contains(k))
@@ -692,7 +696,14 @@ impl Loader {
                     free_globals(body, &mut bound, &mut refs);
                     (name, refs, *fixpoint)
                 }
-                ItemKind::Parameter { name, .. } => (name, vec![], false),
+                ItemKind::Parameter { name, .. }
+                    if env
+                        .globals
+                        .get(&name.name)
+                        .is_some_and(|g| g.kind == GlobalKind::Parameter) =>
+                {
+                    (name, vec![], false)
+                }
                 _ => continue,
             };
             if env
@@ -744,7 +755,7 @@ impl Loader {
             }
             def_deps.insert(name.name.clone(), (name.span, deps));
         }
-        let def_order = topo(&def_deps, &mut self.diags, "definition");
+        let def_order = topo(&def_deps, &src_order, &mut self.diags, "definition");
 
         // ---- type-check definitions in dependency order
         let idx_of: BTreeMap<String, usize> = items
@@ -853,6 +864,8 @@ impl Loader {
         let mut prims_given: Vec<bool> = vec![false; layers.len()];
         let mut seen_res: BTreeMap<(Option<usize>, String), Span> = BTreeMap::new();
         let mut op_checks: Vec<(usize, LayerOp, String, Span)> = vec![];
+        let mut use_sites: BTreeMap<(usize, &str), Span> = BTreeMap::new();
+        let mut proj_seen = (false, false);
         for r in &reserved {
             let n = r.name.name.as_str();
             if let Some(prev) = seen_res.insert((r.layer, n.to_string()), r.name.span) {
@@ -927,6 +940,8 @@ impl Loader {
                     .hint(format!("write `Definition {n} := \"…\".`")),
                 );
             };
+            proj_seen.0 |= n == "PROJ_NAME";
+            proj_seen.1 |= n == "PROJ_BASE";
             match n {
                 "PROJ_NAME" => match str_value {
                     Some(s) if !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') && s.starts_with(|c: char| c.is_ascii_alphabetic()) => proj_name = Some(s),
@@ -1018,6 +1033,7 @@ impl Loader {
                     match n {
                         "LAYER_DATA_INIT" => {
                             layers[li].data_init = Some(fname.clone());
+                            use_sites.insert((li, "init"), sp);
                         }
                         "LAYER_REFREL" => {
                             if li == 0 {
@@ -1029,6 +1045,7 @@ impl Loader {
                                 continue;
                             }
                             layers[li].refrel = Some(fname.clone());
+                            use_sites.insert((li, "rel"), sp);
                         }
                         _ => {
                             if !matches!(gty, Some(Ty::Arrow(..)) | None) {
@@ -1047,13 +1064,13 @@ impl Loader {
                 }
             }
         }
-        if proj_name.is_none() {
+        if proj_name.is_none() && !proj_seen.0 {
             self.diags.push(
                 Diagnostic::error(Code::ReservedMissing, None, "PROJ_NAME is not defined")
                     .hint("add `Definition PROJ_NAME := \"MyProof\".` before the first Section"),
             );
         }
-        if proj_base.is_none() {
+        if proj_base.is_none() && !proj_seen.1 {
             self.diags.push(
                 Diagnostic::error(Code::ReservedMissing, None, "PROJ_BASE is not defined")
                     .hint("add `Definition PROJ_BASE := \"proof\".` (output directory, relative to the config)"),
@@ -1158,8 +1175,9 @@ impl Loader {
                 if let Some(t) = env.globals[init].ty.clone() {
                     if t != d {
                         self.diags.push(
-                            Diagnostic::error(Code::LayerOp, env.globals[init].span, format!("LAYER_DATA_INIT of layer `{}` must have type `{d}`, but `{init}` has type `{t}`", layers[i].name.name))
-                                .label("defined here")
+                            Diagnostic::error(Code::LayerOp, use_sites[&(i, "init")], format!("LAYER_DATA_INIT of layer `{}` must have type `{d}`, but `{init}` has type `{t}`", layers[i].name.name))
+                                .label("wrong type")
+                                .note(env.globals[init].span.unwrap(), "defined here")
                                 .hint("the initial state has the layer's LAYER_DATA type"),
                         );
                     }
@@ -1170,8 +1188,9 @@ impl Loader {
                 if let Some(t) = env.globals[rel].ty.clone() {
                     if t != want {
                         self.diags.push(
-                            Diagnostic::error(Code::RefRel, env.globals[rel].span, format!("refinement relation `{rel}` of layer `{}` must have type `{want}`, found `{t}`", layers[i].name.name))
-                                .label("defined here")
+                            Diagnostic::error(Code::RefRel, use_sites[&(i, "rel")], format!("refinement relation `{rel}` of layer `{}` must have type `{want}`, found `{t}`", layers[i].name.name))
+                                .label("wrong type")
+                                .note(env.globals[rel].span.unwrap(), "defined here")
                                 .hint("LAYER_REFREL relates this layer's state (first) to the state of the layer below (second)"),
                         );
                     }
@@ -1452,7 +1471,12 @@ fn pat_vars(p: &Pattern, bound: &mut Vec<String>) {
 
 /// Topological order of `deps` (name → its declaration span and dependencies); cycles are
 /// reported once each and their members left out of the order.
-fn topo(deps: &DepGraph, diags: &mut Vec<Diagnostic>, what: &str) -> Vec<String> {
+fn topo(
+    deps: &DepGraph,
+    source_order: &[String],
+    diags: &mut Vec<Diagnostic>,
+    what: &str,
+) -> Vec<String> {
     #[derive(Clone, Copy, PartialEq)]
     enum St {
         New,
@@ -1485,21 +1509,24 @@ fn topo(deps: &DepGraph, diags: &mut Vec<Diagnostic>, what: &str) -> Vec<String>
             }
             match st[d.as_str()] {
                 St::Active => {
-                    // a cycle: from d … n → d
+                    // a cycle: d … n → d; report it at the first edge
                     let pos = stack
                         .iter()
                         .position(|(m, _)| *m == d.as_str())
-                        .unwrap_or(0);
-                    let mut cyc: Vec<&str> = stack[pos..].iter().map(|(m, _)| *m).collect();
-                    cyc.push(n);
+                        .unwrap_or(stack.len());
+                    let mut edges: Vec<(&str, Span)> = stack[pos..].to_vec();
+                    edges.push((n, *sp));
+                    let mut names: Vec<&str> = edges.iter().map(|e| e.0).collect();
+                    names.push(d.as_str());
+                    let next = |i: usize| names[i + 1];
                     let mut dg = Diagnostic::error(
                         Code::DefCycle,
-                        *sp,
-                        format!("cycle among {what}s: {} → {d}", cyc.join(" → ")),
+                        edges[0].1,
+                        format!("cycle among {what}s: {}", names.join(" → ")),
                     )
-                    .label(format!("`{n}` uses `{d}` here"));
-                    for (m, msp) in &stack[pos..] {
-                        dg = dg.note(*msp, format!("`{m}` uses the next one here"));
+                    .label(format!("`{}` uses `{}` here", edges[0].0, next(0)));
+                    for (i, (m, msp)) in edges.iter().enumerate().skip(1) {
+                        dg = dg.note(*msp, format!("`{m}` uses `{}` here", next(i)));
                     }
                     diags.push(dg.hint(if what == "type" {
                         "types cannot depend on each other in a circle (only an Inductive may mention itself); break the cycle"
@@ -1523,7 +1550,7 @@ fn topo(deps: &DepGraph, diags: &mut Vec<Diagnostic>, what: &str) -> Vec<String>
         }
         ok
     }
-    for k in deps.keys() {
+    for k in source_order.iter().filter(|k| deps.contains_key(*k)) {
         if st[k.as_str()] == St::New {
             visit(k, deps, &mut st, &mut vec![], &mut order, diags, what);
         }

@@ -76,7 +76,7 @@ impl Ty {
             Ty::Nat => f.write_str("nat"),
             Ty::Sort => f.write_str("Type"),
             Ty::Named(n) => f.write_str(n),
-            Ty::Meta(i) => write!(f, "?{i}"),
+            Ty::Meta(_) => f.write_str("_"),
             Ty::List(a) | Ty::Option(a) | Ty::ZMap(a) => {
                 let c = match self {
                     Ty::List(_) => "list",

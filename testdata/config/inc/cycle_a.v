@@ -1,0 +1,1 @@
+Include "cycle_b.v".

@@ -1,0 +1,1 @@
+Include "../err/include_cycle.v".
