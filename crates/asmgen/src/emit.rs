@@ -515,7 +515,12 @@ pub fn procedure_sentences(p: &Procedure) -> Vec<Sentence> {
 /// the procedure refines it, proved by the generic lemmas of `AArch64/Semantics.v`.
 fn low_spec(name: &str, body: &[Located], ends_ret: bool) -> Vec<Sentence> {
     let n = body.len();
-    let mut t = Term::app("Some", vec![Term::var(format!("s{n}"))]);
+    let last = if n == 0 {
+        "s".to_string()
+    } else {
+        format!("s{n}")
+    };
+    let mut t = Term::app("Some", vec![Term::var(last)]);
     for (k, l) in body.iter().enumerate().rev() {
         let prev = if k == 0 {
             "s".to_string()

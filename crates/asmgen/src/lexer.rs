@@ -120,6 +120,25 @@ pub fn split_statements(src: &str) -> Result<Vec<Stmt>, AsmError> {
             addr = Some(a);
             start = rest_at;
         } else if let Some(name) = objdump_symbol_header(&text) {
+            // Every objdump symbol header starts a procedure.
+            out.push(Stmt {
+                line,
+                toks: vec![
+                    Token {
+                        tok: Tok::Ident(".globl".into()),
+                        col: 1,
+                        raw: ".globl".into(),
+                    },
+                    Token {
+                        tok: Tok::Ident(name.clone()),
+                        col: 1,
+                        raw: name.clone(),
+                    },
+                ],
+                text: String::new(),
+                addr: None,
+                base: 0,
+            });
             out.push(Stmt {
                 line,
                 toks: vec![

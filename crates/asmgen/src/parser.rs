@@ -232,12 +232,17 @@ fn build_procedure(name: String, entries: Vec<Entry>) -> R<Procedure> {
                     *t = Target::Idx(k);
                 } else if let Some(&i) = named.get(s.as_str()) {
                     *t = Target::Idx(i);
-                } else if let Some(hex) = s.strip_prefix('\u{2}') {
+                } else if let Some(rest) = s.strip_prefix('\u{2}') {
+                    // objdump target: bare hex address, then the `<sym+off>` annotation.
+                    let (hex, sym) = rest.split_once('\u{3}').unwrap_or((rest, ""));
                     let a = u64::from_str_radix(hex, 16).unwrap_or(u64::MAX);
-                    match addr_map.get(&a) {
-                        Some(&i) => *t = Target::Idx(i),
-                        None => *t = Target::Sym(format!("0x{hex}")),
-                    }
+                    *t = match addr_map.get(&a) {
+                        Some(&i) => Target::Idx(i),
+                        None if !sym.is_empty() && !sym.contains('+') => {
+                            Target::Sym(sym.to_string())
+                        }
+                        None => Target::Sym(format!("0x{hex}")),
+                    };
                 }
             }
             Ok(())
@@ -639,17 +644,27 @@ fn parse_operand(c: &mut Cursor) -> R<Op> {
             // objdump: `b 40 <foo+0x40>` (bare hex address, then a symbolic comment).
             let name = s.clone();
             if c.is('<') {
-                while let Some(t) = c.next() {
-                    if t.tok == Tok::Punct('>') {
-                        break;
-                    }
-                }
-                return Ok(Op::Name(format!("\u{2}{}", t.raw)));
+                let sym = skip_objdump_symbol(c);
+                return Ok(Op::Name(format!("\u{2}{}\u{3}{sym}", t.raw)));
             }
             Ok(Op::Name(name))
         }
         _ => Err(c.err(ErrorCode::BadOperand, format!("unexpected `{}`", t.raw))),
     }
+}
+
+/// Skip an objdump `<sym+0x10>` annotation; return its text.
+fn skip_objdump_symbol(c: &mut Cursor) -> String {
+    let mut sym = String::new();
+    if c.eat('<') {
+        while let Some(t) = c.next() {
+            if t.tok == Tok::Punct('>') {
+                break;
+            }
+            sym.push_str(&t.raw);
+        }
+    }
+    sym
 }
 
 fn parse_operands(toks: &[Token], line: usize, end_col: usize) -> R<Vec<OpAt>> {
@@ -668,7 +683,7 @@ fn parse_operands(toks: &[Token], line: usize, end_col: usize) -> R<Vec<OpAt>> {
         // objdump prints numeric branch targets as bare hex: `b 40 <f+0x40>`.
         if let (
             Some(Token {
-                tok: Tok::Int(_),
+                tok: Tok::Int(_) | Tok::LocalRef(..) | Tok::Ident(_),
                 raw,
                 ..
             }),
@@ -680,13 +695,9 @@ fn parse_operands(toks: &[Token], line: usize, end_col: usize) -> R<Vec<OpAt>> {
         {
             let raw = raw.clone();
             c.pos += 1;
-            while let Some(t) = c.next() {
-                if t.tok == Tok::Punct('>') {
-                    break;
-                }
-            }
+            let sym = skip_objdump_symbol(&mut c);
             ops.push(OpAt {
-                op: Op::Name(format!("\u{2}{raw}")),
+                op: Op::Name(format!("\u{2}{raw}\u{3}{sym}")),
                 col,
             });
         } else {

@@ -1,0 +1,41 @@
+//! `autov asmgen`: aarch64 assembly (GNU as `.S` style or `objdump -d` output) to its Coq model.
+
+use anyhow::Context;
+use std::path::PathBuf;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Assembly input (`.S`/`.s`, or `objdump -d` text). Preprocess `.S` files with cpp first if they
+    /// use macros or `#include`.
+    input: PathBuf,
+    /// Output `.v` file (default: stdout).
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Treat skipped directives as errors.
+    #[arg(long)]
+    strict: bool,
+}
+
+pub fn run(args: Args) -> anyhow::Result<()> {
+    let src = std::fs::read_to_string(&args.input)
+        .with_context(|| format!("reading {}", args.input.display()))?;
+    let name = args.input.display().to_string();
+    let (prog, text) =
+        asmgen::asm_to_coq(&src, &name).map_err(|e| anyhow::anyhow!("{name}:{e}"))?;
+    for w in &prog.warnings {
+        eprintln!("{name}:{w}");
+    }
+    if args.strict && !prog.warnings.is_empty() {
+        anyhow::bail!("{} directive(s) skipped (--strict)", prog.warnings.len());
+    }
+    match &args.output {
+        Some(o) => std::fs::write(o, text).with_context(|| format!("writing {}", o.display()))?,
+        None => print!("{text}"),
+    }
+    let n: usize = prog.procedures.iter().map(|p| p.body.len()).sum();
+    eprintln!(
+        "asmgen: {} procedure(s), {n} instruction(s) from {name}",
+        prog.procedures.len()
+    );
+    Ok(())
+}
