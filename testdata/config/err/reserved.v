@@ -20,3 +20,8 @@ Section Top.
   Definition LAYER_REFREL := "rel_bad". (* expect: E-CFG034 *)
   Definition LAYER_PRIMS := nil. (* expect: E-CFG012 *)
 End Top.
+Record Other := mkOther { ov : Z }.
+Section Changed. (* expect: E-CFG034 *)
+  Definition LAYER_DATA := Other.
+  Definition LAYER_PRIMS := nil.
+End Changed.

@@ -1183,6 +1183,13 @@ impl Loader {
                     }
                 }
             }
+            if i > 0 && layers[i].refrel.is_none() && d != layers[i - 1].data && layer_data[i].is_some() {
+                self.diags.push(
+                    Diagnostic::error(Code::RefRel, layers[i].name.span, format!("layer `{}` has state `{d}` but the layer below has `{}`, and no LAYER_REFREL relates them", layers[i].name.name, layers[i - 1].data))
+                        .label("no refinement relation")
+                        .hint(format!("add `Definition LAYER_REFREL := \"r\".` with `r : {d} -> {} -> Prop` (equality is the default only for equal states)", layers[i - 1].data)),
+                );
+            }
             if let Some(rel) = &layers[i].refrel {
                 let want = Ty::curried(vec![d.clone(), layers[i - 1].data.clone()], Ty::Prop);
                 if let Some(t) = env.globals[rel].ty.clone() {
