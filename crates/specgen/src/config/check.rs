@@ -884,5 +884,6 @@ fn close(a: &str, b: &str) -> bool {
         }
         prev = cur;
     }
-    prev[b.len()] <= 2 && b.len() > 2
+    let limit = if b.len() <= 5 { 1 } else { 2 };
+    prev[b.len()] <= limit && b.len() > 2
 }

@@ -18,3 +18,6 @@ pub use diag::{Code, Diagnostic, Severity};
 pub use project::{load, load_str, CodeInfo, Hints, Layer, LayerOp, LoadError, PItem, Project};
 pub use span::{FileId, SourceMap, Span};
 pub use types::Ty;
+
+#[cfg(test)]
+mod tests;

@@ -1183,7 +1183,11 @@ impl Loader {
                     }
                 }
             }
-            if i > 0 && layers[i].refrel.is_none() && d != layers[i - 1].data && layer_data[i].is_some() {
+            if i > 0
+                && layers[i].refrel.is_none()
+                && d != layers[i - 1].data
+                && layer_data[i].is_some()
+            {
                 self.diags.push(
                     Diagnostic::error(Code::RefRel, layers[i].name.span, format!("layer `{}` has state `{d}` but the layer below has `{}`, and no LAYER_REFREL relates them", layers[i].name.name, layers[i - 1].data))
                         .label("no refinement relation")

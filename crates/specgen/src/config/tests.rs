@@ -1,0 +1,180 @@
+//! Unit tests of the pieces (the golden, negative and round-trip tests are in `tests/`).
+
+use super::ast::ExprKind;
+use super::lexer::{lex, Tok};
+use super::*;
+use std::path::Path;
+
+const HEADER: &str = "Definition PROJ_NAME := \"T\".\nDefinition PROJ_BASE := \"out\".\n";
+
+fn load_src(body: &str) -> Result<Project, LoadError> {
+    load_str(Path::new("/nonexistent/t.v"), &format!("{HEADER}{body}"))
+}
+
+#[test]
+fn lexer_tokens() {
+    let mut d = vec![];
+    let toks: Vec<Tok> = lex(
+        FileId(0),
+        "x.(f) .[g] :< \"a\"\"b\" 0x1f (* c (* d *) *) =s <>s <>? a=sb ZMap.t y'.",
+        &mut d,
+    )
+    .into_iter()
+    .map(|t| t.tok)
+    .collect();
+    assert!(d.is_empty());
+    let id = |s: &str| Tok::Ident(s.into());
+    assert_eq!(
+        toks,
+        vec![
+            id("x"),
+            Tok::Sym(".("),
+            id("f"),
+            Tok::Sym(")"),
+            Tok::Sym(".["),
+            id("g"),
+            Tok::Sym("]"),
+            Tok::Sym(":<"),
+            Tok::Str("a\"b".into()),
+            Tok::Num(31),
+            Tok::Sym("=s"),
+            Tok::Sym("<>s"),
+            Tok::Sym("<>?"),
+            id("a"),
+            Tok::Sym("="),
+            id("sb"),
+            id("ZMap.t"),
+            id("y'"),
+            Tok::Sym("."),
+            Tok::Eof
+        ]
+    );
+}
+
+#[test]
+fn typed_ast_is_filled() {
+    let p = load_src(
+        "Record St := mkSt { v : Z }.\n\
+         Section B. Definition LAYER_DATA := St. Definition LAYER_PRIMS := \"f\" :: nil.\n\
+         Definition f_spec (x : Z) (st : St) : option (Z * St) := Some (x + st.(v), st).\n\
+         End B.",
+    )
+    .unwrap_or_else(|e| panic!("{}", e.render_plain()));
+    let it = p
+        .items
+        .iter()
+        .find(|i| i.item.kind.name().is_some_and(|n| n.name == "f_spec"))
+        .unwrap();
+    let ast::ItemKind::Definition { body, .. } = &it.item.kind else {
+        panic!()
+    };
+    assert_eq!(body.ty.as_ref().unwrap().to_string(), "option (Z * St)");
+    let ExprKind::App(_, args) = &body.kind else {
+        panic!()
+    };
+    assert_eq!(args[0].ty.as_ref().unwrap().to_string(), "(Z * St)");
+    let ExprKind::Tuple(parts) = &args[0].kind else {
+        panic!()
+    };
+    assert_eq!(parts[0].ty, Some(Ty::Z));
+    assert_eq!(it.layer, Some(0));
+    assert_eq!(p.layers[0].specs["f"], "f_spec");
+}
+
+#[test]
+fn bidirectional_inference() {
+    // the expected type flows into `nil` and `None`
+    let ok = load_src(
+        "Definition a : option (list Z) := Some nil.\n\
+         Definition b (o : option Z) : Z := match o with | Some x => x | None => 0 end.\n\
+         Definition c := fun_free_zero.\nDefinition fun_free_zero : Z := 0.\n\
+         Section L. Definition LAYER_DATA := Z. Definition LAYER_PRIMS := nil. End L.",
+    );
+    assert!(ok.is_ok(), "{}", ok.err().unwrap().render_plain());
+    // nothing determines the element type: no silent default
+    let e = load_src(
+        "Definition d := None.\nSection L. Definition LAYER_DATA := Z. Definition LAYER_PRIMS := nil. End L.",
+    )
+    .unwrap_err();
+    assert_eq!(e.diagnostics.len(), 1);
+    assert_eq!(e.diagnostics[0].code, Code::CannotInfer);
+}
+
+#[test]
+fn several_errors_in_one_run_sorted_by_position() {
+    let e = load_src(
+        "Definition a : Z := true.\nDefinition b : bool := 1.\nDefinition c := nope.\n\
+         Section L. Definition LAYER_DATA := Z. Definition LAYER_PRIMS := nil. End L.",
+    )
+    .unwrap_err();
+    let codes: Vec<&str> = e.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert_eq!(codes, ["E-CFG020", "E-CFG020", "E-CFG010"]);
+    let lines: Vec<String> = e
+        .diagnostics
+        .iter()
+        .map(|d| d.location(&e.sources).unwrap())
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "/nonexistent/t.v:3:21",
+            "/nonexistent/t.v:4:24",
+            "/nonexistent/t.v:5:17"
+        ]
+    );
+}
+
+#[test]
+fn plain_rendering_has_location_caret_and_hint() {
+    let e = load_src("Definition c := nope + 1.\n").unwrap_err();
+    let d = e
+        .diagnostics
+        .iter()
+        .find(|d| d.code == Code::UnknownName)
+        .unwrap();
+    let r = d.render_plain(&e.sources);
+    assert_eq!(
+        r,
+        "error[E-CFG010]: unknown name `nope`\n \
+         --> /nonexistent/t.v:3:17\n  |\n\
+         3 | Definition c := nope + 1.\n  \
+         |                 ^^^^ not defined here\n   \
+         = hint: declare `nope` (Definition, Parameter, …) or bind it locally\n"
+    );
+}
+
+#[test]
+fn miette_rendering() {
+    let e = load_src("Definition c := nope + 1.\n").unwrap_err();
+    let d = e
+        .diagnostics
+        .iter()
+        .find(|d| d.code == Code::UnknownName)
+        .unwrap();
+    let mut out = String::new();
+    miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor())
+        .render_report(&mut out, &d.to_miette(&e.sources))
+        .unwrap();
+    assert!(out.contains("E-CFG010"), "{out}");
+    assert!(out.contains("unknown name `nope`"), "{out}");
+    assert!(out.contains("t.v:3:17"), "{out}");
+    assert!(out.contains("declare `nope`"), "{out}");
+}
+
+#[test]
+fn missing_root_file() {
+    let e = load(Path::new("/nonexistent/proof.v")).unwrap_err();
+    assert_eq!(e.diagnostics[0].code, Code::IncludeNotFound);
+}
+
+#[test]
+fn codes_are_unique_and_stable() {
+    let mut seen = std::collections::BTreeSet::new();
+    for c in Code::ALL {
+        assert!(seen.insert(c.as_str()), "{c:?}");
+        let s = c.as_str();
+        assert!(s.starts_with("E-CFG") || s.starts_with("W-CFG"));
+    }
+    assert_eq!(Code::TypeMismatch.as_str(), "E-CFG020");
+    assert_eq!(Code::UnknownName.as_str(), "E-CFG010");
+}
