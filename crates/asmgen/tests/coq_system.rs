@@ -1,0 +1,103 @@
+//! Coq-side tests for system instructions that trap at EL0 (see testdata/asm/el2/README.md): the
+//! semantics records the expected events and register values, checked by `vm_compute` in one coqc run.
+
+use std::path::Path;
+use std::process::Command;
+
+#[test]
+fn el2_snippets_record_events() {
+    if Command::new("coqc").arg("--version").output().is_err() {
+        eprintln!("skipping: coqc missing");
+        return;
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let dir = root.join("testdata/asm/el2");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("el2 dir")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "S"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 8);
+    let regs: Vec<String> = (0..31)
+        .map(|i| match i {
+            19 => "65536".to_string(),
+            20 => "65792".to_string(),
+            30 => "0".to_string(),
+            _ => i.to_string(),
+        })
+        .collect();
+    let mut v = String::from(
+        "From Coq Require Import ZArith String List.\n\
+         From AutoV.AArch64 Require Import Syntax Semantics ByteMem.\n\
+         Import ListNotations.\nOpen Scope Z_scope.\nOpen Scope string_scope.\n\
+         Definition env0 := mkenv 4096 (fun _ => 0) (fun _ a => a + 4096).\n",
+    );
+    v.push_str(&format!(
+        "Definition s0 := init_state [{}] 66048 0 [] (scratch 65536 512).\n",
+        regs.join("; ")
+    ));
+    for (k, f) in files.iter().enumerate() {
+        let src = std::fs::read_to_string(f).expect("read");
+        let name = f.file_stem().unwrap().to_string_lossy().into_owned();
+        let prog = asmgen::parse_program(&src, &name).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let code = asmgen::coq::render_term(&asmgen::emit::code_term(&prog.procedures[0]), 100);
+        v.push_str(&format!(
+            "Definition p{k} : list instr := {code}.\n\
+             Definition r{k} := run 1000 env0 p{k} s0.\n"
+        ));
+        let mut checks = 0;
+        for line in src.lines() {
+            if let Some(ev) = line.strip_prefix("//! events:") {
+                v.push_str(&format!(
+                    "Example {name}_events : option_map (fun s => rev (st_events s)) r{k} = Some ({}).\n\
+                     Proof. vm_compute. reflexivity. Qed.\n",
+                    ev.trim()
+                ));
+                checks += 1;
+            } else if let Some(r) = line.strip_prefix("//! x") {
+                let (n, val) = r.split_once('=').expect("xN = v");
+                v.push_str(&format!(
+                    "Example {name}_x{} : option_map (fun s => st_regs s {}) r{k} = Some ({}).\n\
+                     Proof. vm_compute. reflexivity. Qed.\n",
+                    n.trim(),
+                    n.trim(),
+                    val.trim()
+                ));
+                checks += 1;
+            }
+        }
+        assert!(checks > 0, "{name} has no expectations");
+    }
+    let work = std::env::temp_dir().join(format!("asmgen-el2-{}", std::process::id()));
+    let lib = work.join("lib/AArch64");
+    std::fs::create_dir_all(&lib).expect("dir");
+    for f in ["Syntax", "Semantics", "ByteMem"] {
+        let dst = lib.join(format!("{f}.v"));
+        std::fs::copy(root.join("coq-lib/AArch64").join(format!("{f}.v")), &dst).expect("copy");
+        let o = Command::new("coqc")
+            .arg("-R")
+            .arg(work.join("lib"))
+            .arg("AutoV")
+            .arg(&dst)
+            .output()
+            .expect("coqc");
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    }
+    let vf = work.join("El2.v");
+    std::fs::write(&vf, &v).expect("write");
+    let o = Command::new("coqc")
+        .arg("-R")
+        .arg(work.join("lib"))
+        .arg("AutoV")
+        .arg(&vf)
+        .output()
+        .expect("coqc");
+    let _ = std::fs::remove_dir_all(&work);
+    assert!(
+        o.status.success(),
+        "{}\n{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
