@@ -97,11 +97,93 @@ fn callee_in_no_layer_and_upward_call() {
 #[test]
 fn empty_code_reports_every_unspecified_primitive() {
     let p = pagetable();
-    let d = p.check_code(&CodeInfo {
-        defined: BTreeSet::new(),
-        calls: BTreeMap::new(),
-    });
+    let d = p.check_code(&CodeInfo::default());
     // 17 primitives: 3 in Bottom (specs, trusted), 2 top ones have specs: 12 without code nor spec
     assert_eq!(d.len(), 12);
     assert!(d.iter().all(|d| d.code == Code::NoCodeNoSpec));
+}
+
+/// Signatures from the `define`/`declare` lines of the .ll text (i1/iN/ptr/void).
+fn sigs_of_ll(path: &Path) -> BTreeMap<String, specgen::config::FnSig> {
+    use specgen::config::{FnSig, Scalar};
+    let text = std::fs::read_to_string(path).unwrap();
+    let kind = |t: &str| -> Option<Scalar> {
+        let t = t.trim();
+        if t.ends_with('*') || t == "ptr" {
+            Some(Scalar::Ptr)
+        } else if t == "i1" {
+            Some(Scalar::Bool)
+        } else {
+            t.strip_prefix('i')
+                .and_then(|b| b.parse().ok())
+                .map(Scalar::Int)
+        }
+    };
+    let mut out = BTreeMap::new();
+    for line in text
+        .lines()
+        .filter(|l| l.starts_with("define ") || l.starts_with("declare "))
+    {
+        let before_at = line.split('@').next().unwrap();
+        let ret_ty = before_at.split_whitespace().last().unwrap();
+        let name = line
+            .split('@')
+            .nth(1)
+            .unwrap()
+            .split('(')
+            .next()
+            .unwrap()
+            .to_string();
+        if name.starts_with("llvm.") {
+            continue;
+        }
+        let params_s = line.split('(').nth(1).unwrap().split(')').next().unwrap();
+        let params = params_s
+            .split(',')
+            .filter(|p| !p.trim().is_empty())
+            .map(|p| kind(p.split_whitespace().next().unwrap()).unwrap())
+            .collect();
+        out.insert(
+            name,
+            FnSig {
+                params,
+                ret: if ret_ty == "void" { None } else { kind(ret_ty) },
+            },
+        );
+    }
+    out
+}
+
+#[test]
+fn specs_match_the_c_signatures() {
+    let p = pagetable();
+    let ll = p.layers[1].code.clone().unwrap();
+    let mut code = code_of_ll(&ll);
+    code.signatures = sigs_of_ll(&ll);
+    assert_eq!(code.signatures["map_page"].params.len(), 3);
+    let d = p.check_code(&code);
+    assert!(
+        d.is_empty(),
+        "{}",
+        config::diag::render_all_plain(&d, &p.sources)
+    );
+    // pretend unmap_page took a third argument: its spec and nothing else is wrong
+    code.signatures
+        .get_mut("unmap_page")
+        .unwrap()
+        .params
+        .push(config::Scalar::Int(32));
+    code.signatures
+        .get_mut("walk_to_leaf")
+        .unwrap()
+        .params
+        .pop();
+    let d = p.check_code(&code);
+    let codes: Vec<Code> = d.iter().map(|d| d.code).collect();
+    assert_eq!(
+        codes,
+        [Code::LoopBound, Code::SpecSignature],
+        "{}",
+        config::diag::render_all_plain(&d, &p.sources)
+    );
 }

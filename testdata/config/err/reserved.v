@@ -25,3 +25,7 @@ Section Changed. (* expect: E-CFG034 *)
   Definition LAYER_DATA := Other.
   Definition LAYER_PRIMS := nil.
 End Changed.
+Section NotIR.
+  Definition LAYER_CODE := "../inc/common.v". (* expect: E-CFG030 *)
+  Definition LAYER_PRIMS := nil.
+End NotIR.

@@ -15,7 +15,9 @@ pub mod span;
 pub mod types;
 
 pub use diag::{Code, Diagnostic, Severity};
-pub use project::{load, load_str, CodeInfo, Hints, Layer, LayerOp, LoadError, PItem, Project};
+pub use project::{
+    load, load_str, CodeInfo, FnSig, Hints, Layer, LayerOp, LoadError, PItem, Project, Scalar,
+};
 pub use span::{FileId, SourceMap, Span};
 pub use types::Ty;
 

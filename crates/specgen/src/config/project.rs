@@ -130,6 +130,13 @@ impl LoadError {
     pub fn render_plain(&self) -> String {
         super::diag::render_all_plain(&self.diagnostics, &self.sources)
     }
+    /// One miette report per diagnostic (print with `{:?}` for the fancy rendering).
+    pub fn reports(&self) -> Vec<miette::Report> {
+        self.diagnostics
+            .iter()
+            .map(|d| miette::Report::new(d.to_miette(&self.sources)))
+            .collect()
+    }
 }
 
 /// What the IR provides, for [`Project::check_code`].
@@ -139,6 +146,37 @@ pub struct CodeInfo {
     pub defined: BTreeSet<String>,
     /// Direct callees of each defined function.
     pub calls: BTreeMap<String, BTreeSet<String>>,
+    /// Signatures of defined and declared functions (optional: names without one are not checked
+    /// against their specs).
+    pub signatures: BTreeMap<String, FnSig>,
+}
+
+/// A scalar argument or result kind of a C function, as specs see it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scalar {
+    /// `iN`, N > 1: a spec sees `Z`.
+    Int(u32),
+    /// `i1`: a spec sees `bool`.
+    Bool,
+    /// a pointer: a spec sees `Ptr`.
+    Ptr,
+}
+
+impl Scalar {
+    pub fn spec_ty(self) -> Ty {
+        match self {
+            Scalar::Int(_) => Ty::Z,
+            Scalar::Bool => Ty::Bool,
+            Scalar::Ptr => Ty::Named("Ptr".into()),
+        }
+    }
+}
+
+/// A function's signature (`ret: None` for `void`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FnSig {
+    pub params: Vec<Scalar>,
+    pub ret: Option<Scalar>,
 }
 
 /// Load and check a configuration file.
@@ -971,7 +1009,14 @@ impl Loader {
                 "LAYER_CODE" => match str_value {
                     Some(s) => {
                         let p = r.dir.join(&s);
-                        if !p.exists() {
+                        let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");
+                        if !matches!(ext, "ll" | "bc" | "json") {
+                            self.diags.push(
+                                Diagnostic::error(Code::ReservedMisuse, body.unwrap().span, format!("LAYER_CODE `{s}` is not LLVM IR: expected a `.ll`, `.bc` or `.json` file"))
+                                    .label("unknown kind of file")
+                                    .hint("name the LLVM IR text (.ll), bitcode (.bc) or the JSON written by `autov ir2json`"),
+                            );
+                        } else if !p.exists() {
                             self.diags.push(
                                 Diagnostic::error(Code::CodeNotFound, body.unwrap().span, format!("code file `{}` does not exist", p.display()))
                                     .label("not found")
@@ -1575,6 +1620,53 @@ impl Project {
     /// layer (layers may only call down).
     pub fn check_code(&self, code: &CodeInfo) -> Vec<Diagnostic> {
         let mut out = vec![];
+        // specs and loop bounds against the functions' signatures
+        for l in &self.layers {
+            for p in &l.prims {
+                let Some(sig) = code.signatures.get(&p.name) else {
+                    continue;
+                };
+                if let Some(spec) = l.specs.get(&p.name) {
+                    let g = &self.env.globals[spec];
+                    let want = Ty::curried(
+                        sig.params
+                            .iter()
+                            .map(|s| s.spec_ty())
+                            .chain([l.data.clone()])
+                            .collect(),
+                        match sig.ret {
+                            None => Ty::option(l.data.clone()),
+                            Some(r) => Ty::option(Ty::Tuple(vec![r.spec_ty(), l.data.clone()])),
+                        },
+                    );
+                    if g.ty.as_ref() != Some(&want) {
+                        out.push(
+                            Diagnostic::error(Code::SpecSignature, g.span, format!("spec `{spec}` has type `{}`, but the code of `{}` calls for `{want}`", g.ty.as_ref().unwrap(), p.name))
+                                .label("does not match the C function")
+                                .hint("one argument per C parameter (Z for integers, bool for i1, Ptr for pointers), then the state; `option D` for void, else `option (R * D)`"),
+                        );
+                    }
+                }
+                if let Some(b) = l.loop_bounds.get(&p.name) {
+                    let g = &self.env.globals[b];
+                    let t = g.ty.as_ref().unwrap();
+                    let (args, _) = t.uncurry();
+                    let fits = args.is_empty()
+                        || (args.len() == sig.params.len()
+                            && args
+                                .iter()
+                                .zip(&sig.params)
+                                .all(|(a, s)| **a == s.spec_ty()));
+                    if !fits {
+                        out.push(
+                            Diagnostic::error(Code::LoopBound, g.span, format!("loop bound `{b}` has type `{t}`; it must take no argument or exactly the arguments of `{}` ({})", p.name, sig.params.iter().map(|s| s.spec_ty().to_string()).collect::<Vec<_>>().join(", ")))
+                                .label("arguments do not match the C function")
+                                .hint("a loop bound is a constant or a function of the primitive's arguments"),
+                        );
+                    }
+                }
+            }
+        }
         let mut prim_layer: BTreeMap<&str, usize> = BTreeMap::new();
         for l in &self.layers {
             for p in &l.prims {
