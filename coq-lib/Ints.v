@@ -237,7 +237,9 @@ Qed.
 
 Ltac zsolve :=
   unfold_ints; wrap_norm; drop_wraps; wrap_norm; eval_pow2;
+  rewrite ?Z.add_0_l, ?Z.add_0_r, ?Z.sub_0_r, ?Z.mul_1_l, ?Z.mul_1_r;
   first [ reflexivity | lia
         | apply wrap_congr; ring
         | apply wrap_eq_diff; [ lia | ring_simplify; eval_pow2; reflexivity ]
+        | Z.div_mod_to_equations; nia
         | unfold wrap, signed in *; eval_pow2; Z.div_mod_to_equations; nia ].

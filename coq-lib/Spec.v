@@ -15,6 +15,9 @@ Module ZMap.
   Definition set {A} (k : Z) (v : A) (m : t A) : t A :=
     fun k' => if Z.eqb k' k then v else m k'.
 
+  Global Arguments get : simpl never.
+  Global Arguments set : simpl never.
+
   Lemma gss : forall A k v (m : t A), get k (set k v m) = v.
   Proof. intros; unfold get, set; rewrite Z.eqb_refl; auto. Qed.
   Lemma gso : forall A k k' v (m : t A), k' <> k -> get k' (set k v m) = get k' m.

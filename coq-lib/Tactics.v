@@ -30,10 +30,15 @@ Ltac unfold_bool_ints :=
   unfold in_srange, in_urange, ovf_add, ovf_sub, ovf_mul, sdiv_ovf, ieq, iult, iule, islt, isle,
     nofl, fl_nsw, fl_nuw, fl_nuw_nsw, fl_exact, f_nuw, f_nsw, f_exact in *.
 
+(** Definitions that [vsolve] may unfold (layer predicates, spec helpers):
+    add them with [#[global] Hint Unfold d : vcunfold.] *)
+Create HintDb vcunfold.
+
+(** [vsolve]: arithmetic goals using the (boolean) path conditions. *)
+Ltac vsolve := autounfold with vcunfold in *; unfold_bool_ints; cbn in *; bool_prop; zsolve.
+
 (** [bsolve]: prove [c = true] or [c = false] for an arithmetic boolean. *)
-Ltac bsolve :=
-  first [ reflexivity | assumption
-        | unfold_bool_ints; cbn in *; bool_prop; zsolve ].
+Ltac bsolve := first [ reflexivity | assumption | vsolve ].
 
 (** ** Destructing a spec equation [H : spec ... = Some ...] *)
 
@@ -49,15 +54,20 @@ Ltac destruct_spec H :=
 
 (** ** Deciding conditionals in goals *)
 
+Ltac close_branch E :=
+  lazymatch type of E with
+  | ?c = true => assert (c = false) by bsolve; congruence
+  | ?c = false => assert (c = true) by bsolve; congruence
+  end.
+
+(** Case-split on a boolean condition of the goal, closing infeasible branches. *)
 Ltac decide_if :=
   match goal with
   | |- context [ if ?c then _ else _ ] =>
       let T := type of c in unify T bool;
       lazymatch c with
       | true => fail | false => fail
-      | _ => first [ replace c with true by (symmetry; bsolve)
-                   | replace c with false by (symmetry; bsolve)
-                   | let E := fresh "Hc" in destruct c eqn:E ]
+      | _ => let E := fresh "Hc" in destruct c eqn:E; try (close_branch E)
       end
   end.
 
@@ -68,7 +78,7 @@ Ltac rewrite_hyps :=
   | E : ?a = false |- context [ ?a ] => rewrite E
   end.
 
-Ltac vc_simpl := rewrite_hyps; cbn; rewrite ?truth_b2z; rewrite_hyps; cbn.
+Ltac vc_simpl := rewrite_hyps; cbn; rewrite ?truth_b2z, ?ZMap.gsspec, ?ZMap.gi; rewrite_hyps; cbn.
 
 (** Split an equation between values into equations between integers. *)
 Ltac vc_congr :=
@@ -84,7 +94,7 @@ Ltac vc_congr :=
 (** Evaluate an expression (or an executable side condition) to its value. *)
 Ltac vc_eval :=
   vc_simpl; repeat (decide_if; vc_simpl);
-  first [ reflexivity | eassumption | vc_congr; zsolve ].
+  first [ reflexivity | eassumption | vc_congr; vsolve ].
 
 (** ** [vcgen]: prove [exec_stmt]/[exec_func] goals by symbolic execution *)
 
@@ -93,21 +103,53 @@ Ltac vc_prim :=
   first [ eexists; split; [ reflexivity | vc_eval ]     (* prims_rel *)
         | eassumption ].
 
+(** Leaf rules with the final state up to an equation (proved by [vc_state]). *)
+Section LEAVES.
+Variable L : layer.
+Variable ge : code.
+Lemma exec_skip_eq : forall e st st', st = st' -> exec_stmt L ge e st Sskip e st' Onormal.
+Proof. intros; subst; constructor. Qed.
+Lemma exec_assign_eq : forall e st st' x a v,
+  eval_expr (lptr2int L) (lfloat L) e a = Some v -> st = st' ->
+  exec_stmt L ge e st (Sassign x a) (env_set x v e) st' Onormal.
+Proof. intros; subst; constructor; auto. Qed.
+Lemma exec_load_eq : forall e st st' x o t a p v,
+  eval_expr (lptr2int L) (lfloat L) e a = Some (Vptr p) -> lload L t p st = Some v -> st = st' ->
+  exec_stmt L ge e st (Sload x o t a) (env_set x v e) st' Onormal.
+Proof. intros; subst; econstructor; eauto. Qed.
+Lemma exec_fence_eq : forall e st st' o, st = st' -> exec_stmt L ge e st (Sfence o) e st' Onormal.
+Proof. intros; subst; constructor. Qed.
+Lemma exec_break_eq : forall e st st' n, st = st' -> exec_stmt L ge e st (Sbreak n) e st' (Obreak n).
+Proof. intros; subst; constructor. Qed.
+Lemma exec_continue_eq : forall e st st' n,
+  st = st' -> exec_stmt L ge e st (Scontinue n) e st' (Ocontinue n).
+Proof. intros; subst; constructor. Qed.
+Lemma exec_return_none_eq : forall e st st',
+  st = st' -> exec_stmt L ge e st (Sreturn None) e st' (Oreturn None).
+Proof. intros; subst; constructor. Qed.
+Lemma exec_return_some_eq : forall e st st' a v,
+  eval_expr (lptr2int L) (lfloat L) e a = Some v -> st = st' ->
+  exec_stmt L ge e st (Sreturn (Some a)) e st' (Oreturn (Some v)).
+Proof. intros; subst; constructor; auto. Qed.
+End LEAVES.
+
+Ltac vc_state := first [ reflexivity | vc_congr; vsolve ].
+
 Ltac vcgen_stmt :=
   lazymatch goal with
   | |- exec_stmt _ _ _ _ (if ?c then _ else _) _ _ _ =>
       repeat (decide_if; cbn); vcgen_stmt
   | |- exec_stmt _ _ _ _ (select_case _ _ _ _) _ _ _ =>
       vc_simpl; repeat (decide_if; cbn); vcgen_stmt
-  | |- exec_stmt _ _ _ _ Sskip _ _ _ => apply exec_skip
-  | |- exec_stmt _ _ _ _ (Sassign _ _) _ _ _ => eapply exec_assign; vc_eval
+  | |- exec_stmt _ _ _ _ Sskip _ _ _ => apply exec_skip_eq; vc_state
+  | |- exec_stmt _ _ _ _ (Sassign _ _) _ _ _ => eapply exec_assign_eq; [ vc_eval | vc_state ]
   | |- exec_stmt _ _ _ _ (Sload _ _ _ _) _ _ _ =>
-      eapply exec_load; [ vc_eval | vc_eval ]
+      eapply exec_load_eq; [ vc_eval | vc_eval | vc_state ]
   | |- exec_stmt _ _ _ _ (Sstore _ _ _ _) _ _ _ =>
       eapply exec_store; [ vc_eval | vc_eval | vc_eval ]
   | |- exec_stmt _ _ _ _ (Salloca _ _) _ _ _ =>
       eapply exec_alloca; [ vc_eval | vc_eval ]
-  | |- exec_stmt _ _ _ _ (Sfence _) _ _ _ => apply exec_fence
+  | |- exec_stmt _ _ _ _ (Sfence _) _ _ _ => apply exec_fence_eq; vc_state
   | |- exec_stmt _ _ _ _ (Scall _ _ _) _ _ _ =>
       eapply exec_call;
         [ vc_eval | vc_eval
@@ -126,11 +168,11 @@ Ltac vcgen_stmt :=
   | |- exec_stmt _ _ _ _ (Sloop _) _ _ _ =>
       first [ eapply exec_loop_exit; [ vcgen_stmt | reflexivity ]
             | eapply exec_loop_again; [ vcgen_stmt | reflexivity | vcgen_stmt ] ]
-  | |- exec_stmt _ _ _ _ (Sbreak _) _ _ _ => apply exec_break
-  | |- exec_stmt _ _ _ _ (Scontinue _) _ _ _ => apply exec_continue
-  | |- exec_stmt _ _ _ _ (Sreturn None) _ _ _ => apply exec_return_none
+  | |- exec_stmt _ _ _ _ (Sbreak _) _ _ _ => apply exec_break_eq; vc_state
+  | |- exec_stmt _ _ _ _ (Scontinue _) _ _ _ => apply exec_continue_eq; vc_state
+  | |- exec_stmt _ _ _ _ (Sreturn None) _ _ _ => apply exec_return_none_eq; vc_state
   | |- exec_stmt _ _ _ _ (Sreturn (Some _)) _ _ _ =>
-      eapply exec_return_some; vc_eval
+      eapply exec_return_some_eq; [ vc_eval | vc_state ]
   | |- exec_stmt _ _ _ _ ?s _ _ _ =>
       let s' := eval cbn in s in progress change s with s'; vcgen_stmt
   end.

@@ -11,6 +11,8 @@ Definition Mem := ZMap.t Z.
 Definition in_data (g : ident) (o : Z) : bool :=
   Pos.eqb g g_data && (0 <=? o) && (o <? 400) && (o mod 4 =? 0).
 
+#[global] Hint Unfold in_data : vcunfold.
+
 Definition l0_load (t : typ) (p : ptr) (m : Mem) : option val :=
   match p with
   | Ptr (Bglob g) o => if in_data g o then Some (Vint 32 (wrap 32 (m @ o))) else None
