@@ -20,3 +20,8 @@ Definition p (c : Color) : Z := match c with | Blue => 1 | Rgb => 0 end. (* expe
 Definition q (c : Color) : Z := match c with | x y => 1 end. (* expect: E-CFG023 *)
 Definition r (x : Z) : Z := match x with | true => 1 | _ => 0 end. (* expect: E-CFG020 *)
 Section L. Definition LAYER_DATA := Z. Definition LAYER_PRIMS := nil. End L.
+Definition s (o : option bool) : Z := match o with | Some true => 1 | None => 0 end. (* expect: E-CFG025 *)
+Definition t (x : Z) : Z := match x with | 0 => 1 | 1 => 2 end. (* expect: E-CFG025 *)
+Definition u (p : bool * bool) : Z := match p with | (true, _) => 1 | (false, true) => 2 end. (* expect: E-CFG025 *)
+Definition v (p : bool * bool) : Z := match p with | (true, _) => 1 | (false, true) => 2 | (_, false) => 3 end.
+Definition w (c : Color) : Z := match c with | Rgb _ _ _ => 1 end. (* expect: E-CFG025 *)

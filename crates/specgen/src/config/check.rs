@@ -822,6 +822,136 @@ impl<'a> Infer<'a> {
         }
     }
 
+    /// Report `match`es that miss a case (Coq rejects them). Run after `finish`, on an
+    /// expression without type errors.
+    pub fn check_matches(&mut self, e: &Expr) {
+        let mut found = vec![];
+        walk(e, &mut |x| {
+            if let ExprKind::Match(s, arms) = &x.kind {
+                if let Some(t) = &s.ty {
+                    let rows: Vec<Vec<&Pattern>> = arms.iter().map(|a| vec![&a.pat]).collect();
+                    if let Some(missing) = self.uncovered(&rows, std::slice::from_ref(t)) {
+                        found.push((x.span, missing.into_iter().next().unwrap_or_default()));
+                    }
+                }
+            }
+        });
+        for (sp, example) in found {
+            self.diags.push(
+                Diagnostic::error(
+                    Code::NonExhaustive,
+                    sp,
+                    format!("this match does not cover every case (for example `{example}`)"),
+                )
+                .label("missing cases")
+                .hint("add the missing arms, or a final `| _ => …`"),
+            );
+        }
+    }
+
+    /// Constructors of a type, with their argument types; None for types with infinitely many
+    /// values (Z, string, …) or that cannot be matched.
+    fn signature(&self, t: &Ty) -> Option<Vec<(String, Vec<Ty>)>> {
+        Some(match t {
+            Ty::Bool => vec![("true".into(), vec![]), ("false".into(), vec![])],
+            Ty::Option(a) => vec![
+                ("Some".into(), vec![(**a).clone()]),
+                ("None".into(), vec![]),
+            ],
+            Ty::Nat => vec![("O".into(), vec![]), ("S".into(), vec![Ty::Nat])],
+            Ty::List(a) => vec![
+                ("nil".into(), vec![]),
+                ("cons".into(), vec![(**a).clone(), t.clone()]),
+            ],
+            Ty::Tuple(ts) => vec![("(tuple)".into(), ts.clone())],
+            Ty::Named(n) => self.env.inductives.get(n)?.ctors.clone(),
+            _ => return None,
+        })
+    }
+
+    /// A value (shown as a pattern) matched by no row, if any (Maranget's usefulness of a row
+    /// of wildcards, simplified: literals of infinite types only matter through wildcards).
+    fn uncovered(&self, rows: &[Vec<&Pattern>], tys: &[Ty]) -> Option<Vec<String>> {
+        let Some((t0, rest)) = tys.split_first() else {
+            return if rows.is_empty() { Some(vec![]) } else { None };
+        };
+        let head = |p: &Pattern| -> Option<String> {
+            match &p.kind {
+                PatKind::Ctor(c, _) => Some(c.name.clone()),
+                PatKind::Bool(b) => Some(b.to_string()),
+                PatKind::Tuple(_) => Some("(tuple)".into()),
+                PatKind::Num(n) => Some(n.to_string()),
+                PatKind::Str(s) => Some(format!("{s:?}")),
+                PatKind::Wild | PatKind::Var(_) => None,
+            }
+        };
+        let heads: Vec<String> = rows.iter().filter_map(|r| head(r[0])).collect();
+        let sig = self.signature(t0);
+        if let Some(sig) = sig.filter(|s| s.iter().all(|(c, _)| heads.contains(c))) {
+            for (c, args) in &sig {
+                let mut spec: Vec<Vec<&Pattern>> = vec![];
+                for r in rows {
+                    let subs: Option<Vec<&Pattern>> = match &r[0].kind {
+                        PatKind::Wild | PatKind::Var(_) => Some(vec![r[0]; args.len()]),
+                        PatKind::Ctor(k, ps) if k.name == *c => Some(ps.iter().collect()),
+                        PatKind::Bool(b) if b.to_string() == *c => Some(vec![]),
+                        PatKind::Tuple(ps) if c == "(tuple)" => Some(ps.iter().collect()),
+                        _ => None,
+                    };
+                    if let Some(mut subs) = subs {
+                        subs.extend(r[1..].iter().copied());
+                        spec.push(subs);
+                    }
+                }
+                let mut tys2 = args.clone();
+                tys2.extend(rest.iter().cloned());
+                if let Some(mut w) = self.uncovered(&spec, &tys2) {
+                    let sub: Vec<String> = w.drain(..args.len()).collect();
+                    let shown = if c == "(tuple)" {
+                        format!("({})", sub.join(", "))
+                    } else if sub.is_empty() {
+                        c.clone()
+                    } else {
+                        format!(
+                            "{c} {}",
+                            sub.iter()
+                                .map(|s| if s.contains(' ') {
+                                    format!("({s})")
+                                } else {
+                                    s.clone()
+                                })
+                                .collect::<Vec<_>>()
+                                .join(" ")
+                        )
+                    };
+                    w.insert(0, shown);
+                    return Some(w);
+                }
+            }
+            None
+        } else {
+            let default: Vec<Vec<&Pattern>> = rows
+                .iter()
+                .filter(|r| matches!(r[0].kind, PatKind::Wild | PatKind::Var(_)))
+                .map(|r| r[1..].to_vec())
+                .collect();
+            let mut w = self.uncovered(&default, rest)?;
+            let missing = self
+                .signature(t0)
+                .and_then(|s| s.into_iter().find(|(c, _)| !heads.contains(c)))
+                .map(|(c, args)| {
+                    if args.is_empty() {
+                        c
+                    } else {
+                        format!("{c} {}", vec!["_"; args.len()].join(" "))
+                    }
+                })
+                .unwrap_or_else(|| "_".into());
+            w.insert(0, missing);
+            Some(w)
+        }
+    }
+
     fn zonk_expr(&self, e: &mut Expr, first: &mut Option<(Span, Ty)>) {
         if let Some(t) = &e.ty {
             let z = self.zonk(t);
@@ -886,4 +1016,39 @@ fn close(a: &str, b: &str) -> bool {
     }
     let limit = if b.len() <= 5 { 1 } else { 2 };
     prev[b.len()] <= limit && b.len() > 2
+}
+
+/// Visit every expression node (pre-order).
+pub fn walk(e: &Expr, f: &mut dyn FnMut(&Expr)) {
+    f(e);
+    match &e.kind {
+        ExprKind::Var(_) | ExprKind::Num(_) | ExprKind::Str(_) | ExprKind::Bool(_) => {}
+        ExprKind::App(h, args) => {
+            walk(h, f);
+            args.iter().for_each(|a| walk(a, f));
+        }
+        ExprKind::Unary(_, a) | ExprKind::Field(a, _) | ExprKind::Quant(_, _, a) => walk(a, f),
+        ExprKind::Binary(_, a, b)
+        | ExprKind::Let(_, a, b)
+        | ExprKind::LetTuple(_, a, b)
+        | ExprKind::When(_, a, b)
+        | ExprKind::Rely(a, b)
+        | ExprKind::Anno(a, b)
+        | ExprKind::MapGet(a, b)
+        | ExprKind::RecSet(a, _, b)
+        | ExprKind::Update(a, _, b) => {
+            walk(a, f);
+            walk(b, f);
+        }
+        ExprKind::If(a, b, c) | ExprKind::MapSet(a, b, c) => {
+            walk(a, f);
+            walk(b, f);
+            walk(c, f);
+        }
+        ExprKind::Tuple(es) => es.iter().for_each(|a| walk(a, f)),
+        ExprKind::Match(s, arms) => {
+            walk(s, f);
+            arms.iter().for_each(|a| walk(&a.body, f));
+        }
+    }
 }

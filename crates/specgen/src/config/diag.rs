@@ -46,6 +46,7 @@ codes! {
     CannotInfer = "E-CFG022" : "type cannot be inferred",
     BadPattern = "E-CFG023" : "bad pattern",
     NotAType = "E-CFG024" : "expression used as a type, or type used as a value",
+    NonExhaustive = "E-CFG025" : "match does not cover every case",
     ReservedMisuse = "E-CFG030" : "reserved definition misused",
     ReservedMissing = "E-CFG031" : "required reserved definition missing",
     ReservedUnknown = "E-CFG032" : "unknown reserved LAYER_* name",

@@ -260,6 +260,20 @@ impl Env {
                 },
             );
         }
+        for t in [
+            "Z", "bool", "Prop", "string", "nat", "unit", "Type", "list", "option", "ZMap.t",
+        ] {
+            env.globals.insert(
+                t.to_string(),
+                Global {
+                    name: t.to_string(),
+                    kind: GlobalKind::OpaqueType,
+                    span: None,
+                    layer: None,
+                    ty: None,
+                },
+            );
+        }
         let ptr = RecordInfo {
             name: "Ptr".into(),
             ctor: "mkPtr".into(),

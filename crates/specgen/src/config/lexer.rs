@@ -54,6 +54,26 @@ pub const KEYWORDS: &[&str] = &[
     "mod",
     "true",
     "false",
+    // Coq words that would make the generated Coq invalid if used as names
+    "fun",
+    "fix",
+    "cofix",
+    "Set",
+    "as",
+    "return",
+    "struct",
+    "at",
+    "for",
+    "using",
+    "where",
+    "Theorem",
+    "Lemma",
+    "Proof",
+    "Qed",
+    "Require",
+    "Import",
+    "Export",
+    "Module",
 ];
 
 pub fn is_ident_start(c: char) -> bool {

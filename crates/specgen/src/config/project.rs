@@ -872,6 +872,9 @@ impl Loader {
                 None => inf.infer(body),
             };
             inf.finish(body);
+            if inf.diags.is_empty() {
+                inf.check_matches(body);
+            }
             let full = inf.zonk(&Ty::curried(ptys, bt));
             let ok = inf.diags.is_empty() && !full.has_meta();
             if inf.diags.is_empty() && full.has_meta() {
