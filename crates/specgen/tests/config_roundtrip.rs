@@ -106,10 +106,7 @@ fn expr(r: &mut Rng, d: u32) -> Expr {
                 None
             };
             ExprKind::Let(
-                Binder {
-                    name: id("x"),
-                    ty: t,
-                },
+                Binder::new(id("x"), t),
                 b(expr(r, d - 1)),
                 b(expr(r, d - 1)),
             )
@@ -150,13 +147,13 @@ fn expr(r: &mut Rng, d: u32) -> Expr {
                 Quant::Forall
             };
             let bs = (0..1 + r.below(2))
-                .map(|i| Binder {
-                    name: id(["i", "j"][i]),
-                    ty: if r.below(2) == 0 {
+                .map(|i| {
+                    let t = if r.below(2) == 0 {
                         Some(ty(r, 1))
                     } else {
                         None
-                    },
+                    };
+                    Binder::new(id(["i", "j"][i]), t)
                 })
                 .collect();
             ExprKind::Quant(q, bs, b(expr(r, d - 1)))

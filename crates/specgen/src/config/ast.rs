@@ -188,6 +188,18 @@ pub enum Quant {
 pub struct Binder {
     pub name: Ident,
     pub ty: Option<TypeExpr>,
+    /// The bound variable's type, filled by the checker.
+    pub resolved: Option<Ty>,
+}
+
+impl Binder {
+    pub fn new(name: Ident, ty: Option<TypeExpr>) -> Binder {
+        Binder {
+            name,
+            ty,
+            resolved: None,
+        }
+    }
 }
 
 #[derive(Clone, Debug)]

@@ -535,6 +535,7 @@ impl<'a> Infer<'a> {
                     }
                     None => self.infer(v),
                 };
+                b.resolved = Some(vt.clone());
                 self.push_local(&b.name.name, vt);
                 let t = self.branch(body, expected, "let body");
                 self.locals.pop();
@@ -679,11 +680,12 @@ impl<'a> Infer<'a> {
             }
             ExprKind::Quant(_, bs, body) => {
                 let n = self.locals.len();
-                for b in bs.iter() {
+                for b in bs.iter_mut() {
                     let t = match &b.ty {
                         Some(te) => self.resolve_ty(te),
                         None => self.fresh(),
                     };
+                    b.resolved = Some(t.clone());
                     self.push_local(&b.name.name, t);
                 }
                 self.check(body, &Ty::Prop, "quantifier body");
@@ -961,6 +963,20 @@ impl<'a> Infer<'a> {
             e.ty = Some(z);
         }
         let mut kids: Vec<&mut Expr> = vec![];
+        let binders: Vec<&mut Binder> = match &mut e.kind {
+            ExprKind::Let(b, _, _) => vec![b],
+            ExprKind::Quant(_, bs, _) => bs.iter_mut().collect(),
+            _ => vec![],
+        };
+        for b in binders {
+            if let Some(t) = &b.resolved {
+                let z = self.zonk(t);
+                if z.has_meta() && first.is_none() {
+                    *first = Some((b.name.span, z.clone()));
+                }
+                b.resolved = Some(z);
+            }
+        }
         match &mut e.kind {
             ExprKind::Var(_) | ExprKind::Num(_) | ExprKind::Str(_) | ExprKind::Bool(_) => {}
             ExprKind::App(f, args) => {

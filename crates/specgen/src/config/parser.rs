@@ -504,7 +504,7 @@ impl Parser<'_> {
                     let e = self.expr(LVL_TOP)?;
                     self.expect_kw("in")?;
                     let b = self.expr(LVL_TOP)?;
-                    ExprKind::Let(Binder { name, ty }, Box::new(e), Box::new(b))
+                    ExprKind::Let(Binder::new(name, ty), Box::new(e), Box::new(b))
                 }
             }
             "when" => {
@@ -562,14 +562,11 @@ impl Parser<'_> {
                 loop {
                     if self.is_sym("(") {
                         for p in self.params()? {
-                            binders.push(Binder {
-                                name: p.name,
-                                ty: Some(p.ty),
-                            });
+                            binders.push(Binder::new(p.name, Some(p.ty)));
                         }
                     } else if matches!(self.peek(), Tok::Ident(_)) {
                         let name = self.ident("a bound name")?;
-                        binders.push(Binder { name, ty: None });
+                        binders.push(Binder::new(name, None));
                     } else {
                         break;
                     }

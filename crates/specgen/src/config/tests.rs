@@ -178,3 +178,39 @@ fn codes_are_unique_and_stable() {
     assert_eq!(Code::TypeMismatch.as_str(), "E-CFG020");
     assert_eq!(Code::UnknownName.as_str(), "E-CFG010");
 }
+
+#[test]
+fn binder_types_are_recorded() {
+    let p = load_src(
+        "Definition q : Prop := exists x, x + 1 = 2.\n\
+         Definition l (b : bool) : Z := let y := b2z b in y.\n\
+         Section L. Definition LAYER_DATA := Z. Definition LAYER_PRIMS := nil. End L.",
+    )
+    .unwrap_or_else(|e| panic!("{}", e.render_plain()));
+    let body = |n: &str| {
+        p.items
+            .iter()
+            .find_map(|i| match &i.item.kind {
+                ast::ItemKind::Definition { name, body, .. } if name.name == n => {
+                    Some(body.clone())
+                }
+                _ => None,
+            })
+            .unwrap()
+    };
+    let ExprKind::Quant(_, bs, _) = &body("q").kind else {
+        panic!()
+    };
+    assert_eq!(bs[0].resolved, Some(Ty::Z));
+    let ExprKind::Let(b, _, _) = &body("l").kind else {
+        panic!()
+    };
+    assert_eq!(b.resolved, Some(Ty::Z));
+    // an unconstrained binder is an error, not a default
+    let e = load_src(
+        "Definition r : Prop := forall x, x = x.\n\
+         Section L. Definition LAYER_DATA := Z. Definition LAYER_PRIMS := nil. End L.",
+    )
+    .unwrap_err();
+    assert_eq!(e.diagnostics[0].code, Code::CannotInfer);
+}
