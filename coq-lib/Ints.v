@@ -11,6 +11,7 @@ Local Open Scope Z_scope.
 (** Keep [cbn] from unfolding integer operations into stuck matches when one
     argument is symbolic (it still computes on numerals). *)
 Global Arguments Z.add !x !y : simpl nomatch.
+Global Arguments Pos.eqb !p !q : simpl nomatch.
 Global Arguments Z.sub !m !n : simpl nomatch.
 Global Arguments Z.mul !x !y : simpl nomatch.
 Global Arguments Z.opp !x : simpl nomatch.
