@@ -296,6 +296,8 @@ pub struct Item {
     pub span: Span,
 }
 
+// Items are few (one per declaration); boxing the large variants buys nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug)]
 pub enum ItemKind {
     Include(String),
