@@ -852,7 +852,11 @@ impl<'a> Conv<'a> {
                 args: self.values(&x.args),
             },
         };
-        let ty = self.ty(&types.type_of(inst));
+        // The C API knows every result type (llvm-ir's `type_of` panics on some, e.g. extractvalue
+        // from a named struct).
+        let _ = types;
+        // SAFETY: `sysv` is the instruction of the live module that corresponds to `inst`.
+        let ty = sys::conv_type(unsafe { llvm_sys::core::LLVMTypeOf(sysv) });
         let result = inst
             .try_get_result()
             .map(name_of)
@@ -1336,7 +1340,10 @@ pub fn module(
     }
     Ok(Module {
         schema_version: SCHEMA_VERSION.to_string(),
-        name: m.name.clone(),
+        name: path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
         source_file_name: m.source_file_name.clone(),
         data_layout: m.data_layout.layout_str.clone(),
         target_triple: m.target_triple.clone(),

@@ -152,6 +152,13 @@ fn read_bytes(bytes: &[u8], path: &Path) -> Result<Module, IrError> {
     }
     sys::install_fatal_handler();
     let bitcode = is_bitcode(bytes);
+    if bitcode && bytes.len() < 32 {
+        // LLVM 14 accepts a bare magic number as an empty module; that is a truncated file.
+        return Err(IrError::BadBitcode {
+            path: p(),
+            message: format!("only {} bytes: too short to hold a module", bytes.len()),
+        });
+    }
     let text = if bitcode {
         None
     } else {
@@ -165,6 +172,13 @@ fn read_bytes(bytes: &[u8], path: &Path) -> Result<Module, IrError> {
             return Err(IrError::NotLlvm {
                 path: p(),
                 reason: "binary data that is not LLVM bitcode".into(),
+            });
+        }
+        // LLVM 14's lexer would print a warning of its own for `ptr`; say it first, precisely.
+        if let Some(pos) = find_opaque_ptr(t) {
+            return Err(IrError::OpaquePointers {
+                path: p(),
+                pos: Some(pos),
             });
         }
         Some(t)
@@ -186,12 +200,6 @@ fn read_bytes(bytes: &[u8], path: &Path) -> Result<Module, IrError> {
                 return Err(IrError::NotLlvm {
                     path: p(),
                     reason: format!("LLVM: {message}"),
-                });
-            }
-            if let Some(op) = find_opaque_ptr(t) {
-                return Err(IrError::OpaquePointers {
-                    path: p(),
-                    pos: Some(op),
                 });
             }
             return Err(IrError::Malformed {

@@ -38,7 +38,7 @@ impl std::fmt::Display for Name {
 pub struct Module {
     /// Always [`SCHEMA_VERSION`].
     pub schema_version: String,
-    /// The module identifier (LLVM's `; ModuleID`).
+    /// File name of the input (without directories), e.g. `SeKVM.ll`.
     pub name: String,
     pub source_file_name: String,
     pub data_layout: String,
@@ -176,13 +176,17 @@ pub struct FieldLayout {
 pub enum Linkage {
     External,
     AvailableExternally,
+    #[serde(rename = "linkonce")]
     LinkOnceAny,
+    #[serde(rename = "linkonce_odr")]
     LinkOnceOdr,
+    #[serde(rename = "weak")]
     WeakAny,
     WeakOdr,
     Appending,
     Internal,
     Private,
+    #[serde(rename = "extern_weak")]
     ExternalWeak,
     Common,
     /// Linkage kinds that LLVM 14 can no longer produce (e.g. `dllimport` linkage) or unknown ones.
@@ -445,7 +449,7 @@ pub enum Constant {
 
 /// Constant expressions (LLVM 14 set).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "op", rename_all = "snake_case")]
+#[serde(tag = "op", rename_all = "lowercase")]
 pub enum ConstExpr {
     Binary {
         bop: BinOp,
@@ -509,7 +513,7 @@ pub enum ConstExpr {
 // ---------------------------------------------------------------- instructions
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "lowercase")]
 pub enum BinOp {
     Add,
     Sub,
@@ -546,7 +550,7 @@ pub struct ArithFlags {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "lowercase")]
 pub enum CastOp {
     Trunc,
     ZExt,
@@ -621,7 +625,7 @@ pub struct Atomic {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "lowercase")]
 pub enum RmwOp {
     Xchg,
     Add,
@@ -652,7 +656,7 @@ pub struct Instruction {
 
 /// Instruction operations (the non-terminators of LLVM 14).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "op", rename_all = "snake_case")]
+#[serde(tag = "op", rename_all = "lowercase")]
 pub enum Op {
     Binary {
         bop: BinOp,
@@ -757,6 +761,7 @@ pub enum Op {
     Call {
         call: Call,
     },
+    #[serde(rename = "va_arg")]
     VaArg {
         list: Value,
     },
@@ -867,7 +872,7 @@ pub struct Terminator {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "op", rename_all = "snake_case")]
+#[serde(tag = "op", rename_all = "lowercase")]
 pub enum TermOp {
     Ret {
         value: Option<Value>,
