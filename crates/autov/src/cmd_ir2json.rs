@@ -135,12 +135,10 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         return Ok(());
     }
     for (job, e) in &failures {
-        // IrError messages already start with their code and file.
-        let msg = format!("{e:#}");
-        if msg.starts_with("E-IR") {
-            eprintln!("error: {msg}");
-        } else {
-            eprintln!("error: {}: {msg}", job.input.display());
+        // IrError messages already start with their code and file (and include their cause).
+        match e.downcast_ref::<ir2json::IrError>() {
+            Some(ir) => eprintln!("error: {ir}"),
+            None => eprintln!("error: {}: {e:#}", job.input.display()),
         }
     }
     eprintln!(
