@@ -205,7 +205,7 @@ fn build_procedure(name: String, entries: Vec<Entry>) -> R<Procedure> {
         .map(|(l, i)| (l.as_str(), *i))
         .collect();
     let mut resolved = Vec::new();
-    for (k, (mut ins, st)) in body.clone().into_iter().enumerate() {
+    for (k, (mut ins, st)) in body.into_iter().enumerate() {
         let fix = |t: &mut Target| -> R<()> {
             if let Target::Sym(s) = t {
                 if let Some(rest) = s.strip_prefix('\u{1}') {
