@@ -4,7 +4,8 @@ use super::span::{SourceMap, Span};
 use std::fmt::Write as _;
 
 /// Error or warning.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
     Warning,
@@ -66,15 +67,21 @@ codes! {
     DuplicatePrim = "E-CFG048" : "primitive listed twice in one layer",
 }
 
+impl serde::Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
 /// A secondary location with a note.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Label {
     pub span: Span,
     pub text: String,
 }
 
 /// One diagnostic. `Display` gives `[CODE] message`.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, serde::Serialize)]
 #[error("[{}] {message}", code.as_str())]
 pub struct Diagnostic {
     pub code: Code,
@@ -153,6 +160,25 @@ impl Diagnostic {
         out
     }
 
+    /// A self-contained, serializable form (file path, 1-based line and column) for
+    /// machine-readable output.
+    pub fn record(&self, sm: &SourceMap) -> Record {
+        let loc = self.span.map(|sp| {
+            let f = sm.file(sp.file);
+            let (line, column) = f.line_col(sp.lo as usize);
+            (f.path.display().to_string(), line, column)
+        });
+        Record {
+            code: self.code.as_str(),
+            severity: self.severity,
+            message: self.message.clone(),
+            file: loc.as_ref().map(|l| l.0.clone()),
+            line: loc.as_ref().map(|l| l.1),
+            column: loc.as_ref().map(|l| l.2),
+            hint: self.hint.clone(),
+        }
+    }
+
     /// `file:line:col` of the primary span.
     pub fn location(&self, sm: &SourceMap) -> Option<String> {
         let sp = self.span?;
@@ -218,6 +244,18 @@ fn render_span(out: &mut String, sm: &SourceMap, sp: Span, label: &str, mark: ch
         format!(" {label}")
     };
     let _ = writeln!(out, "{:w$} | {:pad$}{marks}{lab}", "", "", pad = col - 1);
+}
+
+/// See [`Diagnostic::record`].
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Record {
+    pub code: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub file: Option<String>,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub hint: String,
 }
 
 /// Render all diagnostics, plain.

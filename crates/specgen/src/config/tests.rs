@@ -214,3 +214,16 @@ fn binder_types_are_recorded() {
     .unwrap_err();
     assert_eq!(e.diagnostics[0].code, Code::CannotInfer);
 }
+
+#[test]
+fn machine_readable_record() {
+    let e = load_src("Definition c := nope + 1.\n").unwrap_err();
+    let d = e
+        .diagnostics
+        .iter()
+        .find(|d| d.code == Code::UnknownName)
+        .unwrap();
+    let r = d.record(&e.sources);
+    assert_eq!((r.code, r.line, r.column), ("E-CFG010", Some(3), Some(17)));
+    assert_eq!(r.file.as_deref(), Some("/nonexistent/t.v"));
+}
