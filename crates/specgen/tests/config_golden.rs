@@ -257,3 +257,13 @@ fn pagetable_demo_checks() {
     assert!(top.specs.contains_key("map_page") && top.specs.contains_key("unmap_page"));
     assert_eq!(top.refrel.as_deref(), Some("pt_refrel"));
 }
+
+#[test]
+fn pagetable_negative_copies_check() {
+    // they are wrong only semantically: the front end accepts them, the Coq proofs must fail
+    for f in ["negative/wrong_map_spec.v", "negative/wrong_c.v"] {
+        let p = config::load(&testdata().join("pagetable").join(f))
+            .unwrap_or_else(|e| panic!("{f}: {}", e.render_plain()));
+        assert_eq!(p.layers.len(), 7, "{f}");
+    }
+}

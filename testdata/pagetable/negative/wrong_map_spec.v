@@ -1,0 +1,160 @@
+(* NEGATIVE COPY: map_page_spec claims that mapping an already-mapped page succeeds and replaces
+   the mapping; the code refuses (returns 1). The generated RefProof of map_page must fail. *)
+(* autov demonstration: a 4-level stage-2 page table (pagetable.c), seven layers bottom-up.
+   The Bottom layer is the trusted interface (lock, TLB flush, memory); the specs of the layers in
+   between are generated from the code; the top layer's map/unmap get abstract specs over a map
+   from (vmid, ipa) to pa, related to the page tables by LAYER_REFREL. *)
+
+Include "../datatypes.v".
+
+Definition PROJ_NAME := "PageTable".
+Definition PROJ_BASE := "proof_wrong_spec".
+
+(* The leaf descriptor mapping `ipa` for `vmid` (0 if none), walking the four levels. *)
+Definition leaf_desc (st : RData) (vmid ipa : Z) : Z :=
+  let d0 := (st.(l0_tables) @ vmid) @ pt_idx ipa 0 in
+  if desc_valid d0 then
+    let d1 := (st.(l1_tables) @ desc_table d0) @ pt_idx ipa 1 in
+    if desc_valid d1 then
+      let d2 := (st.(l2_tables) @ desc_table d1) @ pt_idx ipa 2 in
+      if desc_valid d2 then (st.(l3_tables) @ desc_table d2) @ pt_idx ipa 3 else 0
+    else 0
+  else 0.
+
+Section Bottom.
+  Definition LAYER_DATA := RData.
+  Definition LAYER_CODE := "../pagetable.ll".
+
+  Definition init_RData : RData :=
+    mkRData (zmap_init (zmap_init 0)) (zmap_init (zmap_init 0)) (zmap_init (zmap_init 0))
+            (zmap_init (zmap_init 0)) (zmap_init 0) (zmap_init 0) nil.
+  Definition LAYER_DATA_INIT := "init_RData".
+
+  (* Memory of the globals of pagetable.c: 8-byte accesses into the pools and pool_next.
+     A pool entry [tbl][idx] lives at byte offset tbl * 4096 + idx * 8. *)
+  (* The global variable a pointer points into ("" for other blocks). *)
+  Definition glob_name (p : Ptr) : string :=
+    match p.(pbase) with
+    | Bglob g => g
+    | _ => ""
+    end.
+
+  Definition pool_of (st : RData) (name : string) : option (ZMap.t (ZMap.t Z)) :=
+    if name =s "pt_l0" then Some st.(l0_tables)
+    else if name =s "pt_l1" then Some st.(l1_tables)
+    else if name =s "pt_l2" then Some st.(l2_tables)
+    else if name =s "pt_l3" then Some st.(l3_tables)
+    else None.
+
+  Definition load_RData (sz : Z) (p : Ptr) (st : RData) : option Z :=
+    let off := p.(poffset) in
+    rely sz =? 8;
+    rely 0 <=? off && off mod 8 =? 0;
+    if glob_name p =s "pool_next" then
+      rely off <? 32; Some (st.(pool_next) @ (off / 8))
+    else
+      when pool == pool_of st (glob_name p);
+      Some ((pool @ (off / PAGE_SIZE)) @ (off mod PAGE_SIZE / 8)).
+
+  Definition store_pool (m : ZMap.t (ZMap.t Z)) (off v : Z) : ZMap.t (ZMap.t Z) :=
+    let tbl := off / PAGE_SIZE in
+    m # tbl == ((m @ tbl) # (off mod PAGE_SIZE / 8) == v).
+
+  Definition store_RData (sz : Z) (p : Ptr) (v : Z) (st : RData) : option RData :=
+    let off := p.(poffset) in
+    rely sz =? 8;
+    rely 0 <=? off && off mod 8 =? 0;
+    let b := glob_name p in
+    if b =s "pool_next" then (rely off <? 32; Some (st {pool_next : st.(pool_next) # off / 8 == v}))
+    else if b =s "pt_l0" then Some (st.[l0_tables] :< store_pool st.(l0_tables) off v)
+    else if b =s "pt_l1" then Some (st.[l1_tables] :< store_pool st.(l1_tables) off v)
+    else if b =s "pt_l2" then Some (st.[l2_tables] :< store_pool st.(l2_tables) off v)
+    else if b =s "pt_l3" then Some (st.[l3_tables] :< store_pool st.(l3_tables) off v)
+    else None.
+
+  Definition LAYER_LOAD := "load_RData".
+  Definition LAYER_STORE := "store_RData".
+
+  Definition LAYER_PRIMS := "acquire_lock_s2pt" :: "release_lock_s2pt" :: "tlb_flush_vmid_ipa" :: nil.
+
+  (* A spin lock in a sequential model: acquiring a held lock is undefined (None). *)
+  Definition acquire_lock_s2pt_spec (vmid : Z) (st : RData) : option RData :=
+    rely (st.(s2_locks) @ vmid) =? 0;
+    Some (st {s2_locks : st.(s2_locks) # vmid == 1}).
+
+  Definition release_lock_s2pt_spec (vmid : Z) (st : RData) : option RData :=
+    rely (st.(s2_locks) @ vmid) =? 1;
+    Some (st {s2_locks : st.(s2_locks) # vmid == 0}).
+
+  Definition tlb_flush_vmid_ipa_spec (vmid ipa : Z) (st : RData) : option RData :=
+    Some (st.[tlb_log] :< (vmid, ipa) :: st.(tlb_log)).
+End Bottom.
+
+Section PTPool.
+  Definition LAYER_PRIMS :=
+    "pt_load" :: "pt_store" :: "get_pool_next" :: "set_pool_next" :: "pool_limit" :: "pt_index" :: nil.
+End PTPool.
+
+Section PTAlloc.
+  Definition LAYER_PRIMS := "alloc_table" :: nil.
+  (* The zeroing loop runs 512 times; any upper bound is accepted. *)
+  Definition alloc_table_loop_bound : Z := 512.
+End PTAlloc.
+
+Section PTStep.
+  Definition LAYER_PRIMS := "walk_next" :: nil.
+End PTStep.
+
+Section PTWalk.
+  Definition LAYER_PRIMS := "walk_to_leaf" :: nil.
+  Definition walk_to_leaf_loop_bound (vmid ipa alloc : Z) : Z := 4.
+End PTWalk.
+
+Section PTLeaf.
+  Definition LAYER_PRIMS := "get_leaf" :: "set_leaf" :: "clear_leaf" :: nil.
+End PTLeaf.
+
+Section MemManager.
+  Definition LAYER_DATA := AbsData.
+  Definition LAYER_PRIMS := "map_page" :: "unmap_page" :: nil.
+
+  Definition init_abs : AbsData := mkAbsData (zmap_init (zmap_init None)) (zmap_init 0) nil.
+  Definition LAYER_DATA_INIT := "init_abs".
+
+  (* The abstract map agrees with the page tables on every valid (vmid, page); locks and the
+     TLB-flush log are the same. *)
+  Definition pt_refrel (a : AbsData) (c : RData) : Prop :=
+    a.(abs_locks) = c.(s2_locks) /\ a.(abs_tlb_log) = c.(tlb_log) /\
+    (forall (l : Z), 1 <= l -> l <= 3 -> 0 <= c.(pool_next) @ l /\ c.(pool_next) @ l <= pool_cap l) /\
+    forall (vmid ipa : Z), 0 <= vmid -> vmid < MAX_VM -> 0 <= ipa -> ipa < IPA_LIMIT ->
+      (a.(s2map) @ vmid) @ (ipa / PAGE_SIZE) =
+        (let d := leaf_desc c vmid ipa in if desc_valid d then Some (d & ADDR_MASK) else None).
+  Definition LAYER_REFREL := "pt_refrel".
+
+  Definition s2_args_ok (vmid ipa : Z) : bool :=
+    vmid <? MAX_VM && ipa <? IPA_LIMIT && (ipa & 4095) =? 0.
+
+  Definition map_page_spec (vmid ipa pa : Z) (st : AbsData) : option (Z * AbsData) :=
+    if s2_args_ok vmid ipa && (pa & 0xffff000000000fff) =? 0 then
+      rely (st.(abs_locks) @ vmid) =? 0;
+      let pfn := ipa / PAGE_SIZE in
+      match (st.(s2map) @ vmid) @ pfn with
+      | Some _ => Some (0, st {s2map : st.(s2map) # vmid == ((st.(s2map) @ vmid) # pfn == Some pa)})
+      | None => Some (0, st {s2map : st.(s2map) # vmid == ((st.(s2map) @ vmid) # pfn == Some pa)})
+      end
+    else Some (2, st).
+
+  Definition unmap_page_spec (vmid ipa : Z) (st : AbsData) : option (Z * AbsData) :=
+    if s2_args_ok vmid ipa then
+      rely (st.(abs_locks) @ vmid) =? 0;
+      let pfn := ipa / PAGE_SIZE in
+      match (st.(s2map) @ vmid) @ pfn with
+      | Some _ =>
+          Some (0, st {s2map : st.(s2map) # vmid == ((st.(s2map) @ vmid) # pfn == None)}
+                      {abs_tlb_log : (vmid, ipa) :: st.(abs_tlb_log)})
+      | None => Some (1, st)
+      end
+    else Some (2, st).
+
+  Hint NoUnfold leaf_desc.
+End MemManager.
