@@ -2,7 +2,9 @@
 //! each subcommand is a module with an `Args` struct and a `run` function.
 
 mod cmd_asmgen;
+mod cmd_ir2coq;
 mod cmd_ir2json;
+mod cmd_test_conversion;
 
 use clap::{Parser, Subcommand};
 
@@ -24,6 +26,10 @@ enum Command {
     Ir2json(cmd_ir2json::Args),
     /// aarch64 assembly (.S or objdump -d text) to its Coq model (coq-lib/AArch64).
     Asmgen(cmd_asmgen::Args),
+    /// Coq code model of one LLVM 14 module (one .v per function; see docs/coq-ir.md).
+    Ir2coq(cmd_ir2coq::Args),
+    /// Convert every .ll under each DIR (one project per DIR) and report; --check runs coqc.
+    TestConversion(cmd_test_conversion::Args),
 }
 
 fn main() -> anyhow::Result<()> {
@@ -31,5 +37,7 @@ fn main() -> anyhow::Result<()> {
     match cli.command {
         Command::Ir2json(args) => cmd_ir2json::run(args),
         Command::Asmgen(args) => cmd_asmgen::run(args),
+        Command::Ir2coq(args) => cmd_ir2coq::run(args),
+        Command::TestConversion(args) => cmd_test_conversion::run(args),
     }
 }

@@ -267,7 +267,7 @@ pub fn convert_module(m: &Module, opts: &Options) -> ModuleOutput {
         let init = match &v.initializer {
             None => "None".to_string(),
             Some(c) => match mc.const_val(c) {
-                Ok(c) => format!("(Some {})", c.term().render()),
+                Ok(c) => format!("({})", Term::App("Some".into(), vec![c.term()]).render()),
                 Err(e) => {
                     warnings.push(format!(
                         "global @{}: initializer not representable ({e:?})",

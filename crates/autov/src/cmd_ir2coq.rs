@@ -1,0 +1,44 @@
+//! `autov ir2coq in.ll -o out/`: the Coq code model of one module (see docs/coq-ir.md).
+
+use std::path::PathBuf;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// LLVM 14 IR module (`.ll` or `.bc`).
+    input: PathBuf,
+    /// Output folder (one `.v` per function plus Types.v, Globals.v, Code.v, _CoqProject, Makefile).
+    #[arg(short, long)]
+    output: PathBuf,
+    /// Coq logical name of the output folder (default: `M_<file stem>`).
+    #[arg(long)]
+    prefix: Option<String>,
+}
+
+pub fn run(args: Args) -> anyhow::Result<()> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .stack_size(256 << 20)
+        .build()?;
+    let out =
+        pool.install(|| ir2coq::convert_file(&args.input, &args.output, args.prefix.as_deref()))?;
+    let failed: Vec<_> = out.failed().collect();
+    for e in &failed {
+        eprintln!("error: {e}");
+    }
+    for w in &out.warnings {
+        eprintln!("warning: {w}");
+    }
+    println!(
+        "{}: {} defined functions, {} converted, {} failed, {} declarations; wrote {} files to {}",
+        args.input.display(),
+        out.functions.len(),
+        out.converted(),
+        failed.len(),
+        out.declarations,
+        out.files.len(),
+        args.output.display()
+    );
+    if !failed.is_empty() {
+        anyhow::bail!("{} function(s) could not be converted", failed.len());
+    }
+    Ok(())
+}
