@@ -2,7 +2,7 @@
     states and dump final ones (used by the differential tests against qemu). *)
 
 From Coq Require Import ZArith String List Bool.
-From AutoV.AArch64 Require Import Syntax Semantics.
+From AutoV.AArch64 Require Import AsmSyntax AsmSemantics.
 Import ListNotations.
 Open Scope Z_scope.
 

@@ -7,7 +7,7 @@
     [event]s in the state (newest first), so MMU layers can observe them. *)
 
 From Coq Require Import ZArith String List Bool Lia.
-From AutoV.AArch64 Require Import Syntax.
+From AutoV.AArch64 Require Import AsmSyntax.
 Import ListNotations.
 Open Scope Z_scope.
 

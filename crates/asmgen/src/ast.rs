@@ -1,5 +1,5 @@
 //! Typed aarch64 instruction AST. Aliases (cmp, mov, lsl #imm, ubfx, cset, ...) are resolved by the
-//! parser into these core forms, which mirror the Coq syntax in `coq-lib/AArch64/Syntax.v` one to one.
+//! parser into these core forms, which mirror the Coq syntax in `coq-lib/AArch64/AsmSyntax.v` one to one.
 
 /// Operation width: W (32-bit view) or X (64-bit).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

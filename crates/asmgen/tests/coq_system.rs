@@ -29,7 +29,7 @@ fn el2_snippets_record_events() {
         .collect();
     let mut v = String::from(
         "From Coq Require Import ZArith String List.\n\
-         From AutoV.AArch64 Require Import Syntax Semantics ByteMem.\n\
+         From AutoV.AArch64 Require Import AsmSyntax AsmSemantics AsmByteMem.\n\
          Import ListNotations.\nOpen Scope Z_scope.\nOpen Scope string_scope.\n\
          Definition env0 := mkenv 4096 (fun _ => 0) (fun _ a => a + 4096).\n",
     );
@@ -72,7 +72,7 @@ fn el2_snippets_record_events() {
     let work = std::env::temp_dir().join(format!("asmgen-el2-{}", std::process::id()));
     let lib = work.join("lib/AArch64");
     std::fs::create_dir_all(&lib).expect("dir");
-    for f in ["Syntax", "Semantics", "ByteMem"] {
+    for f in ["AsmSyntax", "AsmSemantics", "AsmByteMem"] {
         let dst = lib.join(format!("{f}.v"));
         std::fs::copy(root.join("coq-lib/AArch64").join(format!("{f}.v")), &dst).expect("copy");
         let o = Command::new("coqc")

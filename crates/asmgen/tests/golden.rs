@@ -28,7 +28,7 @@ fn golden_example() {
     let work = std::env::temp_dir().join(format!("asmgen-golden-{}", std::process::id()));
     let lib = work.join("lib/AArch64");
     std::fs::create_dir_all(&lib).expect("dir");
-    for f in ["Syntax", "Semantics"] {
+    for f in ["AsmSyntax", "AsmSemantics"] {
         let dst = lib.join(format!("{f}.v"));
         std::fs::copy(root.join("coq-lib/AArch64").join(format!("{f}.v")), &dst).expect("copy");
         let o = Command::new("coqc")

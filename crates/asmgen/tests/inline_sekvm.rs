@@ -139,7 +139,7 @@ fn every_sekvm_inline_asm_site_converts() {
         let lib = work.join("lib/AArch64");
         std::fs::create_dir_all(&lib).expect("dir");
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-        for f in ["Syntax", "Semantics"] {
+        for f in ["AsmSyntax", "AsmSemantics"] {
             let dst = lib.join(format!("{f}.v"));
             std::fs::copy(root.join("coq-lib/AArch64").join(format!("{f}.v")), &dst).expect("copy");
             let o = std::process::Command::new("coqc")

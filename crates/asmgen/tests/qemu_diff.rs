@@ -279,7 +279,7 @@ fn snippets_match_qemu() {
     let mut failures: Vec<String> = Vec::new();
     let mut v = String::from(
         "From Coq Require Import ZArith String List.\n\
-         From AutoV.AArch64 Require Import Syntax Semantics ByteMem.\n\
+         From AutoV.AArch64 Require Import AsmSyntax AsmSemantics AsmByteMem.\n\
          Import ListNotations.\nOpen Scope Z_scope.\n",
     );
     let mut cases: Vec<usize> = Vec::new();
@@ -309,7 +309,7 @@ fn snippets_match_qemu() {
     // Compile a private copy of the AArch64 library (coq-lib may be mid-build by someone else).
     let lib = work.join("lib");
     std::fs::create_dir_all(lib.join("AArch64")).expect("lib dir");
-    for f in ["Syntax", "Semantics", "ByteMem"] {
+    for f in ["AsmSyntax", "AsmSemantics", "AsmByteMem"] {
         let dst = lib.join("AArch64").join(format!("{f}.v"));
         std::fs::copy(root.join("coq-lib/AArch64").join(format!("{f}.v")), &dst).expect("copy lib");
         let out = Command::new("coqc")
