@@ -414,6 +414,27 @@ Definition exec_data (e : env) (i : instr) (s : state) : option state :=
   | Ihint NOP => Some s
   | Ihint h => Some (emit s (EvHint h))
   | Iclrex => Some (emit (with_mon s None) EvClrex)
+  | Iadc w sub setf rdr rn rm =>
+      let n := wbits w in
+      let x := rd w rn s in let y := rd w rm s in
+      let '(r, f) := add_with_carry n x (if sub then bnot n y else y) (if st_c s then 1 else 0) in
+      let s := if setf then set_flags4 s f else s in
+      Some (wr w rdr r s)
+  | Ildxp size acq rt1 rt2 rn =>
+      let x := rd64 rn s in
+      opt_bind (load s x size) (fun v1 =>
+      opt_bind (load s (x + size) size) (fun v2 =>
+        let s := wr W64 rt2 v2 (wr W64 rt1 v1 s) in
+        Some (emit (with_mon s (Some (x, 2 * size))) (EvExclusive x (2 * size)))))
+  | Istxp size rel st rt1 rt2 rn =>
+      let x := rd64 rn s in
+      let ok := match st_mon s with Some (a, _) => a =? x | None => false end in
+      if ok then
+        opt_bind (store s x size (rd64 rt1 s)) (fun s1 =>
+        opt_bind (store s1 (x + size) size (rd64 rt2 s)) (fun s2 =>
+        Some (wr W32 st 0 (with_mon s2 None))))
+      else Some (wr W32 st 1 (with_mon s None))
+  | Iprfm _ _ => Some s
   | _ => None
   end.
 

@@ -84,7 +84,11 @@ Inductive instr : Type :=
   | Ibarrier (b : barrier) (o : bopt)
   | Ihint (h : hint)
   | Iclrex
-  | Iexc (k : exc) (i : Z).
+  | Iexc (k : exc) (i : Z)
+  | Iadc (w : width) (sub setflags : bool) (rd rn rm : reg)
+  | Ildxp (size : Z) (acq : bool) (rt1 rt2 rn : reg)
+  | Istxp (size : Z) (rel : bool) (status rt1 rt2 rn : reg)
+  | Iprfm (op : string) (a : addr).
 
 (** Control-transfer instructions; everything else falls through to the next index. *)
 Definition is_control (i : instr) : bool :=

@@ -464,6 +464,37 @@ pub enum Instr {
         kind: ExcKind,
         imm: u16,
     },
+    /// adc/adcs/sbc/sbcs (ngc/ngcs): `rn + rm + C` or `rn + ~rm + C`.
+    Adc {
+        w: Width,
+        sub: bool,
+        s: bool,
+        rd: Reg,
+        rn: Reg,
+        rm: Reg,
+    },
+    /// ldxp/ldaxp: exclusive pair load of two `size`-byte values.
+    Ldxp {
+        size: u8,
+        acq: bool,
+        rt1: Reg,
+        rt2: Reg,
+        rn: Reg,
+    },
+    /// stxp/stlxp.
+    Stxp {
+        size: u8,
+        rel: bool,
+        status: Reg,
+        rt1: Reg,
+        rt2: Reg,
+        rn: Reg,
+    },
+    /// prfm: a prefetch hint (no architectural effect).
+    Prfm {
+        op: String,
+        addr: Addr,
+    },
 }
 
 /// An instruction with its source position and original text.

@@ -428,6 +428,46 @@ pub fn instr_term(i: &Instr) -> Term {
             vec![Term::var(format!("{h:?}").to_ascii_uppercase())],
         ),
         I::Clrex => Term::var("Iclrex"),
+        I::Adc {
+            w,
+            sub,
+            s,
+            rd,
+            rn,
+            rm,
+        } => Term::app(
+            "Iadc",
+            vec![width(*w), b(*sub), b(*s), reg(*rd), reg(*rn), reg(*rm)],
+        ),
+        I::Ldxp {
+            size,
+            acq,
+            rt1,
+            rt2,
+            rn,
+        } => Term::app(
+            "Ildxp",
+            vec![sz(*size), b(*acq), reg(*rt1), reg(*rt2), reg(*rn)],
+        ),
+        I::Stxp {
+            size,
+            rel,
+            status,
+            rt1,
+            rt2,
+            rn,
+        } => Term::app(
+            "Istxp",
+            vec![
+                sz(*size),
+                b(*rel),
+                reg(*status),
+                reg(*rt1),
+                reg(*rt2),
+                reg(*rn),
+            ],
+        ),
+        I::Prfm { op, addr: a } => Term::app("Iprfm", vec![Term::Str(op.clone()), addr(a)]),
         I::Exc { kind, imm } => Term::app(
             "Iexc",
             vec![Term::var(format!("{kind:?}").to_ascii_uppercase()), z(*imm)],

@@ -1847,6 +1847,85 @@ fn instr_of(cx: &Ctx, mn: &str) -> R<Instr> {
                 rn: cx.mem_base_only(1)?,
             })
         }
+        "adc" | "adcs" | "sbc" | "sbcs" | "ngc" | "ngcs" => {
+            let neg = mn.starts_with("ngc");
+            cx.count(if neg { &[2] } else { &[3] })?;
+            let w = cx.reg(0)?.w;
+            let rd = cx.gpr(0, w)?;
+            let (rn, rm) = if neg {
+                (Reg::Zr, cx.gpr(1, w)?)
+            } else {
+                (cx.gpr(1, w)?, cx.gpr(2, w)?)
+            };
+            Ok(I::Adc {
+                w,
+                sub: !mn.starts_with("adc"),
+                s: mn.ends_with('s'),
+                rd,
+                rn,
+                rm,
+            })
+        }
+        "ldxp" | "ldaxp" => {
+            cx.count(&[3])?;
+            let (rt1, w) = cx.gpr_any(0)?;
+            let rt2 = cx.gpr(1, w)?;
+            let size = if w == Width::W64 { 8 } else { 4 };
+            Ok(I::Ldxp {
+                size,
+                acq: mn == "ldaxp",
+                rt1,
+                rt2,
+                rn: cx.mem_base_only(2)?,
+            })
+        }
+        "stxp" | "stlxp" => {
+            cx.count(&[4])?;
+            let status = cx.gpr(0, Width::W32)?;
+            let (rt1, w) = cx.gpr_any(1)?;
+            let rt2 = cx.gpr(2, w)?;
+            let size = if w == Width::W64 { 8 } else { 4 };
+            Ok(I::Stxp {
+                size,
+                rel: mn == "stlxp",
+                status,
+                rt1,
+                rt2,
+                rn: cx.mem_base_only(3)?,
+            })
+        }
+        "ldapr" | "ldaprb" | "ldaprh" => {
+            cx.count(&[2])?;
+            let (rt, w) = cx.gpr_any(0)?;
+            let size = size_suffix(cx, mn, w)?;
+            Ok(I::Ldx {
+                size,
+                acq: true,
+                excl: false,
+                rt,
+                rn: cx.mem_base_only(1)?,
+            })
+        }
+        "prfm" => {
+            cx.count(&[2])?;
+            let n = cx.name(0)?.to_ascii_lowercase();
+            let ok = n.len() == 9
+                && ["pld", "pli", "pst"].contains(&&n[..3])
+                && n.as_bytes()[3] == b'l'
+                && (b'1'..=b'3').contains(&n.as_bytes()[4])
+                && ["keep", "strm"].contains(&&n[5..]);
+            if !ok {
+                return Err(cx.err(
+                    0,
+                    ErrorCode::UnknownSysOp,
+                    format!("unknown prefetch operation `{n}`"),
+                ));
+            }
+            Ok(I::Prfm {
+                op: n,
+                addr: addr_mode(cx, 1, 8, false, false)?,
+            })
+        }
         "clrex" => {
             cx.count(&[0, 1])?;
             Ok(I::Clrex)

@@ -10,10 +10,17 @@ fn mutated_lines_never_panic() {
     for e in std::fs::read_dir(&dir).expect("dir") {
         let p = e.expect("entry").path();
         if p.extension().is_some_and(|x| x == "S") {
-            lines.extend(std::fs::read_to_string(p).expect("read").lines().map(str::to_string));
+            lines.extend(
+                std::fs::read_to_string(p)
+                    .expect("read")
+                    .lines()
+                    .map(str::to_string),
+            );
         }
     }
-    let junk = ['#', '[', ']', ',', '!', ':', '-', '{', '0', 'x', 'é', ';', '/', '*', '"', '<'];
+    let junk = [
+        '#', '[', ']', ',', '!', ':', '-', '{', '0', 'x', 'é', ';', '/', '*', '"', '<',
+    ];
     let mut n = 0usize;
     for l in &lines {
         let chars: Vec<char> = l.chars().collect();

@@ -107,7 +107,7 @@ fn run_qemu(dir: &Path, name: &str, snippet: &str) -> Result<QemuResult, String>
     let bin = dir.join(name);
     std::fs::write(&src, harness(snippet)).map_err(|e| e.to_string())?;
     let out = Command::new("aarch64-linux-gnu-gcc")
-        .args(["-nostdlib", "-static", "-no-pie", "-march=armv8.2-a", "-o"])
+        .args(["-nostdlib", "-static", "-no-pie", "-march=armv8.3-a", "-o"])
         .arg(&bin)
         .arg(&src)
         .output()

@@ -1,0 +1,12 @@
+// asmgen differential snippet: exclusive pairs, RCpc load, prefetch hints
+	prfm pstl1strm, [x19]
+	prfm pldl2keep, [x19, #64]
+	ldxp x0, x1, [x19]
+	stxp w2, x7, x8, [x19]
+	ldaxp w3, w4, [x20]
+	stlxp w5, w14, w9, [x20]
+	stxp w6, x0, x1, [x19]
+	ldp x10, x11, [x19]
+	ldr x12, [x20]
+	ldapr x13, [x19]
+	ldaprb w15, [x20]
