@@ -174,7 +174,7 @@ Ltac vcgen_stmt :=
   | |- exec_stmt _ _ _ _ (Sreturn (Some _)) _ _ _ =>
       eapply exec_return_some_eq; [ vc_eval | vc_state ]
   | |- exec_stmt _ _ _ _ ?s _ _ _ =>
-      let s' := eval cbn in s in progress change s with s'; vcgen_stmt
+      let s' := eval hnf in s in progress change s with s'; vcgen_stmt
   end.
 
 Ltac vcgen :=
