@@ -594,4 +594,22 @@ Proof.
     + simpl. rewrite Hpc, app_length. simpl. lia.
 Qed.
 
+(** ** Calling an asm procedure (how a code model invokes instantiated inline asm)
+
+    [call_asm e p fuel ins outs s]: write each [(register number, value)] of [ins] (values are
+    taken modulo 2^64), start at index 0, run [p] until it returns, and read the registers [outs].
+    The pc of the returned state is reset to the caller's. *)
+Fixpoint set_regs (ins : list (Z * Z)) (s : state) : state :=
+  match ins with
+  | [] => s
+  | (r, v) :: rest => set_regs rest (wr W64 (X r) v s)
+  end.
+
+Definition call_asm (e : env) (p : list instr) (fuel : nat) (ins : list (Z * Z)) (outs : list Z)
+    (s : state) : option (list Z * state) :=
+  match run fuel e p (with_pc (set_regs ins s) 0) with
+  | Some s' => Some (map (fun r => rd64 (X r) s') outs, with_pc s' (st_pc s))
+  | None => None
+  end.
+
 End SEM.

@@ -736,5 +736,47 @@ pub fn inline_sentences(p: &crate::inline::InlineAsmProc) -> Vec<Sentence> {
         }
     ))];
     out.extend(procedure_sentences(&p.procedure));
+    // Calling convention for `call_asm`: input registers in argument order (memory operands pass
+    // their pointer in a register too; immediates need none), output registers in result order.
+    let mut ins: Vec<(usize, u8)> = p
+        .bindings
+        .iter()
+        .filter_map(|b| match b {
+            Binding::InReg { arg, reg, .. } | Binding::Mem { arg, reg, .. } => Some((*arg, *reg)),
+            _ => None,
+        })
+        .collect();
+    ins.sort();
+    let mut outs: Vec<(usize, u8)> = p
+        .bindings
+        .iter()
+        .filter_map(|b| match b {
+            Binding::OutReg { result, reg, .. } => Some((*result, *reg)),
+            _ => None,
+        })
+        .collect();
+    outs.sort();
+    let name = mangle(&p.name);
+    let list =
+        |v: Vec<(usize, u8)>| Term::List(v.into_iter().map(|(_, r)| Term::Z(r.into())).collect());
+    out.push(Sentence::Comment(format!(
+        "registers receiving call arguments {}, and holding results",
+        ins.iter()
+            .map(|(a, _)| format!("#{a}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    )));
+    out.push(Sentence::Definition {
+        name: format!("{name}_in_regs"),
+        params: vec![],
+        ty: Some(Term::app("list", vec![Term::var("Z")])),
+        body: list(ins),
+    });
+    out.push(Sentence::Definition {
+        name: format!("{name}_out_regs"),
+        params: vec![],
+        ty: Some(Term::app("list", vec![Term::var("Z")])),
+        body: list(outs),
+    });
     out
 }
