@@ -607,9 +607,12 @@ fn rmw_name(o: RmwOp) -> &'static str {
     }
 }
 
-/// Whether a call to this function is dropped (debug-info and lifetime markers only).
+/// Whether a call to this function is dropped: debug-info, lifetime and alias-scope markers only
+/// (no effect on the program's behaviour; their operands are metadata).
 pub fn is_dropped_intrinsic(name: &str) -> bool {
-    name.starts_with("llvm.dbg.") || name.starts_with("llvm.lifetime.")
+    name.starts_with("llvm.dbg.")
+        || name.starts_with("llvm.lifetime.")
+        || name == "llvm.experimental.noalias.scope.decl"
 }
 
 /// One converted function.

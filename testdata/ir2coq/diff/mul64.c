@@ -1,0 +1,2 @@
+// TEST f(123456789,987654321) f(-1,-1) f(4294967296,4294967296)
+long long f(long long a, long long b) { return a * b + (a >> 3); }
