@@ -33,6 +33,7 @@ target triple = "aarch64-unknown-linux-gnu"
 @g_ba = global i8* blockaddress(@indirect, %target2)
 @g_tls = thread_local(initialexec) global i32 0
 @g_ext = external global i32
+@g_opq = external global %struct.opaque
 @g_weak = weak global i32 0, section ".data.w", align 8
 @g_alias = alias i32, i32* @g_int
 @g_ifunc = ifunc void (), void ()* ()* @resolver

@@ -181,7 +181,14 @@ impl<'a> Conv<'a> {
         match found {
             Some(k) => {
                 self.float_i = i + k + 1;
-                Some(format!("0x{}", lits[i + k][3..].to_ascii_lowercase()))
+                let hex = lits[i + k][3..].to_ascii_lowercase();
+                // LLVM prints fp128 (`0xL`) low 64-bit word first; give the IEEE bit pattern.
+                let hex = if letter == 'L' && hex.len() == 32 {
+                    format!("{}{}", &hex[16..], &hex[..16])
+                } else {
+                    hex
+                };
+                Some(format!("0x{hex}"))
             }
             None => None,
         }
