@@ -218,6 +218,9 @@ fn read_bytes(bytes: &[u8], path: &Path) -> Result<Module, IrError> {
             return Err(IrError::BadBitcode { path: p(), message });
         }
     };
+    if let Err(message) = sm.verify() {
+        return Err(IrError::Invalid { path: p(), message });
+    }
     let printed = sm.print();
     let index = text::TextIndex::build(&printed);
     let lm = match text {

@@ -579,3 +579,28 @@ impl SysModule {
         }
     }
 }
+
+impl SysModule {
+    /// Run LLVM's verifier unless the parser already did: LLVM 14 verifies while upgrading debug info
+    /// when the module has `"Debug Info Version" 3` (and aborts the process if that fails).
+    pub fn verify(&self) -> Result<(), String> {
+        // SAFETY: valid module; the message is freed by `take_message`.
+        unsafe {
+            if llvm_sys::debuginfo::LLVMGetModuleDebugMetadataVersion(self.module) == 3 {
+                return Ok(());
+            }
+            let mut msg = std::ptr::null_mut();
+            let broken = llvm_sys::analysis::LLVMVerifyModule(
+                self.module,
+                llvm_sys::analysis::LLVMVerifierFailureAction::LLVMReturnStatusAction,
+                &mut msg,
+            );
+            let text = take_message(msg);
+            if broken != 0 {
+                Err(text.trim().replace('\n', " | "))
+            } else {
+                Ok(())
+            }
+        }
+    }
+}

@@ -142,3 +142,17 @@ fn errors_from_strings_name_the_source() {
     assert_eq!(e.code(), "E-IR004");
     assert!(e.to_string().starts_with("E-IR004 mem.ll:3:1: "), "{e}");
 }
+
+#[test]
+fn invalid_module_without_debug_info_is_e_ir007() {
+    let d = scratch("invalid");
+    // Parses, but %x does not dominate its use.
+    let p = write(
+        &d,
+        "dom.ll",
+        b"define i32 @f(i1 %t) {\n  br i1 %t, label %c, label %b\nc:\n  ret i32 %x\nb:\n  %x = add i32 1, 2\n  br label %c\n}\n",
+    );
+    let (c, m) = code_of(&p);
+    assert_eq!(c, "E-IR007", "{m}");
+    assert!(m.contains("dom.ll") && m.contains("dominate"), "{m}");
+}
