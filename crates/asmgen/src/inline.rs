@@ -595,6 +595,35 @@ struct Macro {
     body: Vec<String>,
 }
 
+/// Replace identifiers defined with `.equ`/`.set` by their values (whole words only).
+fn subst_syms(line: &str, syms: &BTreeMap<String, i128>) -> String {
+    if syms.is_empty() {
+        return line.to_string();
+    }
+    let mut out = String::with_capacity(line.len());
+    let mut word = String::new();
+    let is_id = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '.' || c == '$';
+    for c in line.chars().chain(std::iter::once('\n')) {
+        if is_id(c) {
+            word.push(c);
+            continue;
+        }
+        if !word.is_empty() {
+            match syms.get(&word) {
+                Some(v) if !word.starts_with(|d: char| d.is_ascii_digit()) => {
+                    out.push_str(&v.to_string())
+                }
+                _ => out.push_str(&word),
+            }
+            word.clear();
+        }
+        if c != '\n' {
+            out.push(c);
+        }
+    }
+    out
+}
+
 fn first_word(s: &str) -> (&str, &str) {
     let s = s.trim();
     match s.find(|c: char| c.is_whitespace()) {
@@ -619,6 +648,71 @@ fn subst_params(line: &str, params: &[String], args: &[String]) -> String {
 
 /// Expand the directives kernel templates use; return plain assembly text.
 pub fn expand_directives(text: &str) -> Result<String, AsmError> {
+    expand(text, false)
+}
+
+/// The same expansion for whole assembly files (`autov asmgen --expand-macros`): comments are
+/// removed first, and directives the expander does not interpret are passed through to the parser.
+pub fn expand_macros_in_file(text: &str) -> Result<String, AsmError> {
+    expand(&strip_comments(text), true)
+}
+
+fn strip_comments(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let cs: Vec<char> = text.chars().collect();
+    let (mut i, mut in_str, mut line_start) = (0, false, true);
+    while i < cs.len() {
+        let c = cs[i];
+        if in_str {
+            out.push(c);
+            if c == '\\' && i + 1 < cs.len() {
+                out.push(cs[i + 1]);
+                i += 1;
+            } else if c == '"' {
+                in_str = false;
+            }
+            i += 1;
+            continue;
+        }
+        if line_start && c == '#' {
+            while i < cs.len() && cs[i] != '\n' {
+                i += 1;
+            }
+            continue;
+        }
+        if c == '/' && cs.get(i + 1) == Some(&'/') {
+            while i < cs.len() && cs[i] != '\n' {
+                i += 1;
+            }
+            continue;
+        }
+        if c == '/' && cs.get(i + 1) == Some(&'*') {
+            i += 2;
+            while i < cs.len() && !(cs[i] == '*' && cs.get(i + 1) == Some(&'/')) {
+                if cs[i] == '\n' {
+                    out.push('\n'); // keep line structure
+                }
+                i += 1;
+            }
+            i += 2;
+            out.push(' ');
+            continue;
+        }
+        if c == '"' {
+            in_str = true;
+        }
+        if c == '\n' {
+            line_start = true;
+        } else if !c.is_whitespace() {
+            line_start = false;
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
+}
+
+fn expand(text: &str, file_mode: bool) -> Result<String, AsmError> {
     let mut syms: BTreeMap<String, i128> = BTreeMap::new();
     let mut macros: BTreeMap<String, Macro> = BTreeMap::new();
     let mut out = Vec::new();
@@ -794,7 +888,8 @@ pub fn expand_directives(text: &str) -> Result<String, AsmError> {
             ".purgem" => {
                 macros.remove(args.trim());
             }
-            ".org" | ".align" | ".balign" | ".p2align" => {}
+            ".org" => {}
+            ".align" | ".balign" | ".p2align" if !file_mode => {}
             ".inst" => {
                 let w = eval_expr(args, &syms)?;
                 out.push(decode_inst(w)?);
@@ -811,12 +906,13 @@ pub fn expand_directives(text: &str) -> Result<String, AsmError> {
                     work.push(l);
                 }
             }
+            _ if word.starts_with('.') && file_mode => out.push(rest.to_string()),
             _ if word.starts_with('.') => {
                 return Err(err(format!(
                     "directive `{word}` is not supported in inline asm"
                 )));
             }
-            _ => out.push(rest.to_string()),
+            _ => out.push(subst_syms(rest, &syms)),
         }
     }
     if !cond.is_empty() || section_depth != 0 {

@@ -6,10 +6,23 @@ use std::process::Command;
 
 #[test]
 fn golden_example() {
+    golden("example", false);
+}
+
+#[test]
+fn golden_kernel_macros() {
+    golden("ctxt_macros", true);
+}
+
+fn golden(stem: &str, expand: bool) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/asm/golden");
-    let src = std::fs::read_to_string(dir.join("example.S")).expect("read");
-    let (_, text) = asmgen::asm_to_coq(&src, "example.S").expect("parse");
-    let golden = dir.join("example.v");
+    let mut src = std::fs::read_to_string(dir.join(format!("{stem}.S"))).expect("read");
+    if expand {
+        src = asmgen::inline::expand_macros_in_file(&src).expect("expand");
+    }
+    let (prog, text) = asmgen::asm_to_coq(&src, &format!("{stem}.S")).expect("parse");
+    assert!(prog.warnings.is_empty(), "{:?}", prog.warnings);
+    let golden = dir.join(format!("{stem}.v"));
     if std::env::var("BLESS").is_ok() {
         std::fs::write(&golden, &text).expect("bless");
     }
@@ -25,7 +38,7 @@ fn golden_example() {
         return;
     }
     let root = dir.join("../../..");
-    let work = std::env::temp_dir().join(format!("asmgen-golden-{}", std::process::id()));
+    let work = std::env::temp_dir().join(format!("asmgen-golden-{stem}-{}", std::process::id()));
     let lib = work.join("lib/AArch64");
     std::fs::create_dir_all(&lib).expect("dir");
     for f in ["AsmSyntax", "AsmSemantics"] {

@@ -14,12 +14,21 @@ pub struct Args {
     /// Treat skipped directives as errors.
     #[arg(long)]
     strict: bool,
+    /// Expand `.macro`/`.irp`/`.if`/`.equ`/`.inst` (as in inline asm) before parsing; error positions
+    /// then refer to the expanded text.
+    #[arg(long)]
+    expand_macros: bool,
 }
 
 pub fn run(args: Args) -> anyhow::Result<()> {
     let src = std::fs::read_to_string(&args.input)
         .with_context(|| format!("reading {}", args.input.display()))?;
     let name = args.input.display().to_string();
+    let src = if args.expand_macros {
+        asmgen::inline::expand_macros_in_file(&src).map_err(|e| anyhow::anyhow!("{name}:{e}"))?
+    } else {
+        src
+    };
     let (prog, text) =
         asmgen::asm_to_coq(&src, &name).map_err(|e| anyhow::anyhow!("{name}:{e}"))?;
     for w in &prog.warnings {
