@@ -254,7 +254,7 @@ fn snippets_match_qemu() {
     std::fs::create_dir_all(&work).expect("work dir");
 
     // qemu side, two threads.
-    let items: Vec<(String, String)> = files
+    let mut items: Vec<(String, String)> = files
         .iter()
         .map(|p| {
             (
@@ -263,6 +263,14 @@ fn snippets_match_qemu() {
             )
         })
         .collect();
+    // Plus deterministic pseudo-random straight-line data-processing snippets.
+    let n_random: usize = std::env::var("ASMGEN_RANDOM_SNIPPETS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(24);
+    for k in 0..n_random {
+        items.push((format!("random_{k:03}"), random_snippet(k as u64, 24)));
+    }
     let half = items.len() / 2;
     let (a, b) = items.split_at(half);
     let run_all = |chunk: &[(String, String)]| -> Vec<Result<QemuResult, String>> {
@@ -379,4 +387,186 @@ fn snippets_match_qemu() {
         failures.len(),
         failures.join("\n")
     );
+}
+
+/// A small deterministic generator (64-bit LCG, high bits).
+struct Lcg(u64);
+impl Lcg {
+    fn next(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        self.0 >> 16
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+    fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
+        xs[self.below(xs.len() as u64) as usize]
+    }
+}
+
+/// A valid logical immediate for `bits`: a rotated run of ones, replicated.
+fn bitmask_imm(r: &mut Lcg, bits: u32) -> u64 {
+    let sizes: Vec<u32> = [2u32, 4, 8, 16, 32, 64]
+        .into_iter()
+        .filter(|&e| e <= bits)
+        .collect();
+    let e = sizes[r.below(sizes.len() as u64) as usize];
+    let ones = 1 + r.below(u64::from(e) - 1) as u32;
+    let rot = r.below(u64::from(e)) as u32;
+    let emask = if e == 64 { u64::MAX } else { (1u64 << e) - 1 };
+    let run = if ones == 64 {
+        u64::MAX
+    } else {
+        (1u64 << ones) - 1
+    };
+    let elem = if rot == 0 {
+        run
+    } else {
+        ((run >> rot) | (run << (e - rot))) & emask
+    };
+    let mut v = 0u64;
+    let mut k = 0;
+    while k < bits {
+        v |= elem << k;
+        k += e;
+    }
+    v
+}
+
+fn random_snippet(seed: u64, len: usize) -> String {
+    let mut r = Lcg(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ 0x1234_5678);
+    let conds = [
+        "eq", "ne", "cs", "cc", "mi", "pl", "vs", "vc", "hi", "ls", "ge", "lt", "gt", "le",
+    ];
+    let mut out = String::from("// generated\n");
+    for _ in 0..len {
+        let x = r.below(2) == 0;
+        let bits: u32 = if x { 64 } else { 32 };
+        let p = if x { "x" } else { "w" };
+        let mut reg = |r: &mut Lcg| format!("{p}{}", r.below(29));
+        let (d, n, m) = (reg(&mut r), reg(&mut r), reg(&mut r));
+        let a = reg(&mut r);
+        let sh = r.below(u64::from(bits));
+        let line = match r.below(22) {
+            0 => format!(
+                "{} {d}, {n}, {m}, {} #{sh}",
+                r.pick(&["add", "adds", "sub", "subs"]),
+                r.pick(&["lsl", "lsr", "asr"])
+            ),
+            1 => format!(
+                "{} {d}, {n}, #{}{}",
+                r.pick(&["add", "adds", "sub", "subs"]),
+                r.below(4096),
+                if r.below(3) == 0 { ", lsl #12" } else { "" }
+            ),
+            2 => format!(
+                "{} {d}, {n}, {m}, {} #{sh}",
+                r.pick(&["and", "orr", "eor", "bic", "orn", "eon", "ands", "bics"]),
+                r.pick(&["lsl", "lsr", "asr", "ror"])
+            ),
+            3 => format!(
+                "{} {d}, {n}, #{:#x}",
+                r.pick(&["and", "orr", "eor", "ands"]),
+                bitmask_imm(&mut r, bits)
+            ),
+            4 => format!(
+                "{} {d}, #{:#x}, lsl #{}",
+                r.pick(&["movz", "movn", "movk"]),
+                r.below(65536),
+                16 * r.below(u64::from(bits / 16))
+            ),
+            5 => format!("{} {d}, {n}, #{sh}", r.pick(&["lsl", "lsr", "asr", "ror"])),
+            6 => format!(
+                "{} {d}, {n}, {m}",
+                r.pick(&[
+                    "lslv", "lsrv", "asrv", "rorv", "mul", "udiv", "sdiv", "adc", "adcs", "sbc",
+                    "sbcs"
+                ])
+            ),
+            7 => {
+                let lsb = r.below(u64::from(bits));
+                let w = 1 + r.below(u64::from(bits) - lsb);
+                format!(
+                    "{} {d}, {n}, #{lsb}, #{w}",
+                    r.pick(&["ubfx", "sbfx", "bfi", "bfxil", "ubfiz", "sbfiz"])
+                )
+            }
+            8 => format!("extr {d}, {n}, {m}, #{sh}"),
+            9 => format!(
+                "{} {d}, {n}",
+                r.pick(&["clz", "cls", "rbit", "rev", "rev16", "neg", "negs", "mvn"])
+            ),
+            10 => format!("{} {d}, {n}, {m}, {a}", r.pick(&["madd", "msub"])),
+            11 => {
+                let (d, n, m, a) = (
+                    d.replace('w', "x"),
+                    n.replace('x', "w"),
+                    m.replace('x', "w"),
+                    a.replace('w', "x"),
+                );
+                format!(
+                    "{} {d}, {n}, {m}, {a}",
+                    r.pick(&["smaddl", "umaddl", "smsubl", "umsubl"])
+                )
+            }
+            12 => {
+                let (d, n, m) = (
+                    d.replace('w', "x"),
+                    n.replace('w', "x"),
+                    m.replace('w', "x"),
+                );
+                format!("{} {d}, {n}, {m}", r.pick(&["umulh", "smulh"]))
+            }
+            13 => format!(
+                "{} {d}, {n}, {m}, {}",
+                r.pick(&["csel", "csinc", "csinv", "csneg"]),
+                r.pick(&conds)
+            ),
+            14 => format!("{} {d}, {}", r.pick(&["cset", "csetm"]), r.pick(&conds)),
+            15 => format!(
+                "{} {d}, {n}, {}",
+                r.pick(&["cinc", "cinv", "cneg"]),
+                r.pick(&conds)
+            ),
+            16 => format!(
+                "{} {n}, {m}, #{}, {}",
+                r.pick(&["ccmp", "ccmn"]),
+                r.below(16),
+                r.pick(&conds)
+            ),
+            17 => format!(
+                "{} {n}, #{}, #{}, {}",
+                r.pick(&["ccmp", "ccmn"]),
+                r.below(32),
+                r.below(16),
+                r.pick(&conds)
+            ),
+            18 => format!(
+                "{} {n}, {m}, {} #{sh}",
+                r.pick(&["cmp", "cmn"]),
+                r.pick(&["lsl", "lsr", "asr"])
+            ),
+            19 => format!("tst {n}, #{:#x}", bitmask_imm(&mut r, bits)),
+            20 => {
+                let e = r.pick(&["uxtb", "uxth", "uxtw", "sxtb", "sxth", "sxtw"]);
+                let m = m.replace('x', "w");
+                format!(
+                    "{} {d}, {n}, {m}, {e} #{}",
+                    r.pick(&["add", "adds", "sub", "subs"]),
+                    r.below(5)
+                )
+            }
+            _ => {
+                let (d, n) = (d.replace('w', "x"), n.replace('w', "x"));
+                format!("rev32 {d}, {n}")
+            }
+        };
+        out.push('\t');
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
 }
