@@ -13,7 +13,7 @@ echo "coq-lib built in $(( $(date +%s) - start ))s"
 
 LIB="$PWD/coq-lib"
 T="$LIB/tests"
-COQC=(coqc -q -w -overriding-logical-loadpath -Q "$LIB" AutoV -Q "$T/sum" ExSum -Q "$T/prog" Prog -Q "$T/pos" T)
+COQC=(coqc -q -w -overriding-logical-loadpath -Q "$LIB" AutoV -Q "$T/sum" ExSum -Q "$T/prog" Prog -Q "$T/gen" G -Q "$T/pos" T)
 passed=0
 failed=0
 LOG=$(mktemp)
@@ -50,8 +50,9 @@ negative() {
 echo "== coq-lib positive tests"
 for f in sum/Globals sum/F_sum sum/Code \
          prog/Globals prog/F_arith prog/F_branch prog/F_find prog/F_callp prog/F_inc prog/F_inc2 prog/Code \
+         gen/Types gen/Globals gen/F_f gen/Code \
          pos/Layers pos/Layers2 pos/T_arith pos/T_branch pos/T_find pos/T_callp pos/T_inc pos/T_compose \
-         pos/T_interp pos/Assumptions; do
+         pos/T_interp pos/T_gen pos/Assumptions; do
   [ -f "$T/$f.v" ] && positive "$T/$f.v"
 done
 

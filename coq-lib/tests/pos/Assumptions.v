@@ -1,7 +1,7 @@
 (** Every theorem below must be closed under the global context
     (checked by scripts/coq-tests.sh). *)
 From AutoV Require Import All.
-From T Require Import T_arith T_branch T_find T_callp T_inc T_compose T_interp.
+From T Require Import T_arith T_branch T_find T_callp T_inc T_compose T_interp T_gen.
 Print Assumptions vertical_composition.
 Print Assumptions vertical_composition_exec.
 Print Assumptions run_func_sound.
@@ -15,3 +15,4 @@ Print Assumptions mid_refines.
 Print Assumptions top_refines.
 Print Assumptions top_refines_bottom.
 Print Assumptions find_exec.
+Print Assumptions f_correct.

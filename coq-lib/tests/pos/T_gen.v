@@ -1,0 +1,16 @@
+(** vcgen on real ir2coq output ([Sseqs], nested blocks with [break]s out of a
+    switch standing for the fall-through cases of the C source). *)
+From AutoV Require Import All.
+From G Require Import Globals Code.
+From T Require Import Layers.
+Local Open Scope Z_scope.
+
+Definition f_spec (x : Z) (m : Mem) : option (Z * Mem) :=
+  Some (if x =? 0 then 11 else if x =? 1 then 10 else if x =? 2 then 2200
+        else if x =? 3 then 2000 else if x =? 4 then 0 else wrap 32 (-5), m).
+
+Lemma f_correct : forall x m r m',
+  0 <= x < 2 ^ 32 ->
+  f_spec x m = Some (r, m') ->
+  exec_func L0 code g_f [Vint 32 x] m m' (Some (Vint 32 r)).
+Proof. intros * Hx H; unfold f_spec in H; destruct_spec H; vcgen. Qed.
