@@ -270,6 +270,10 @@ fn snippets_match_qemu() {
         .unwrap_or(24);
     for k in 0..n_random {
         items.push((format!("random_{k:03}"), random_snippet(k as u64, 24)));
+        items.push((
+            format!("random_mem_{k:03}"),
+            random_mem_snippet(k as u64, 20),
+        ));
     }
     let half = items.len() / 2;
     let (a, b) = items.split_at(half);
@@ -446,7 +450,7 @@ fn random_snippet(seed: u64, len: usize) -> String {
         let x = r.below(2) == 0;
         let bits: u32 = if x { 64 } else { 32 };
         let p = if x { "x" } else { "w" };
-        let mut reg = |r: &mut Lcg| format!("{p}{}", r.below(29));
+        let reg = |r: &mut Lcg| format!("{p}{}", r.below(29));
         let (d, n, m) = (reg(&mut r), reg(&mut r), reg(&mut r));
         let a = reg(&mut r);
         let sh = r.below(u64::from(bits));
@@ -569,4 +573,131 @@ fn random_snippet(seed: u64, len: usize) -> String {
         out.push('\n');
     }
     out
+}
+
+/// Random loads, stores, pairs and LSE atomics inside the scratch buffer (x19 = buffer, x20 = +256;
+/// both are never written).
+fn random_mem_snippet(seed: u64, len: usize) -> String {
+    let mut r = Lcg(seed.wrapping_mul(0xd1b5_4a32_d192_ed03) ^ 0xabcdef);
+    let mut out = String::from("// generated\n");
+    let regs: Vec<u64> = (0..29).filter(|&k| k != 19 && k != 20).collect();
+    for _ in 0..len {
+        // Three distinct registers (writing back into a base that is also a data register is
+        // UNPREDICTABLE, and a loaded value must never become an address).
+        let t = regs[r.below(regs.len() as u64) as usize];
+        let mut t2 = regs[r.below(regs.len() as u64) as usize];
+        while t2 == t {
+            t2 = regs[r.below(regs.len() as u64) as usize];
+        }
+        let mut s = regs[r.below(regs.len() as u64) as usize];
+        while s == t || s == t2 {
+            s = regs[r.below(regs.len() as u64) as usize];
+        }
+        let base = if r.below(2) == 0 { 19 } else { 20 };
+        // Offsets keep every access inside [0, 512) of the buffer.
+        let lo: i64 = if base == 19 { 0 } else { -256 };
+        let line = match r.below(8) {
+            0 | 1 => {
+                let (m, size, x) = *[
+                    ("ldr", 8, true),
+                    ("ldr", 4, false),
+                    ("ldrb", 1, false),
+                    ("ldrh", 2, false),
+                    ("ldrsb", 1, true),
+                    ("ldrsh", 2, true),
+                    ("ldrsw", 4, true),
+                    ("ldrsb", 1, false),
+                    ("ldrsh", 2, false),
+                    ("str", 8, true),
+                    ("str", 4, false),
+                    ("strb", 1, false),
+                    ("strh", 2, false),
+                ]
+                .get(r.below(13) as usize)
+                .unwrap();
+                let off = lo + size * r.below((256 / size) as u64) as i64;
+                let off = if off < 0 { off.max(-256) } else { off };
+                let scaled_ok = off >= 0;
+                let m = if scaled_ok {
+                    m.to_string()
+                } else {
+                    m.replacen("r", "ur", 1)
+                };
+                format!("{m} {}{t}, [x{base}, #{off}]", if x { "x" } else { "w" })
+            }
+            2 => {
+                let size = if r.below(2) == 0 { 8 } else { 4 };
+                let off = lo + size * r.below((248 / size) as u64) as i64;
+                let off = off.clamp(-64 * size, 63 * size);
+                let p = if size == 8 { "x" } else { "w" };
+                format!(
+                    "{} {p}{t}, {p}{t2}, [x{base}, #{off}]",
+                    r.pick(&["ldp", "stp"])
+                )
+            }
+            3 => {
+                let off = r.below(256) as i64 + lo.max(-255).min(0);
+                let m = r.pick(&["ldur", "stur", "ldurb", "sturb", "ldursh", "ldurh", "sturh"]);
+                let p = if m.contains('b') || m.contains('h') {
+                    "w"
+                } else {
+                    "x"
+                };
+                let off = if m == "ldur" || m == "stur" {
+                    off.min(248)
+                } else {
+                    off
+                };
+                format!("{m} {p}{t}, [x{base}, #{off}]")
+            }
+            4 => {
+                let idx = r.below(31);
+                let size = [1u64, 2, 4, 8][r.below(4) as usize];
+                let m = match size {
+                    1 => "ldrb w",
+                    2 => "ldrh w",
+                    4 => "ldr w",
+                    _ => "ldr x",
+                };
+                let sh = if size == 1 {
+                    String::new()
+                } else {
+                    format!(", lsl #{}", size.trailing_zeros())
+                };
+                format!("mov x{s}, #{idx}\n\t{m}{t}, [x19, x{s}{sh}]")
+            }
+            5 => {
+                let size = if r.below(2) == 0 { 8 } else { 4 };
+                let off = (size * r.below(256 / size)) as i64;
+                let p = if size == 8 { "x" } else { "w" };
+                let op = r.pick(&[
+                    "ldadd", "ldclr", "ldeor", "ldset", "ldsmax", "ldsmin", "ldumax", "ldumin",
+                    "swp", "ldaddal", "swpl",
+                ]);
+                format!("add x{t2}, x19, #{off}\n\t{op} {p}{s}, {p}{t}, [x{t2}]")
+            }
+            6 => {
+                let off = 8 * r.below(32) as i64;
+                format!("add x{t2}, x19, #{off}\n\tldr x{s}, [x{t2}]\n\tcas x{s}, x{t}, [x{t2}]")
+            }
+            _ => {
+                let off = 8 * r.below(30) as i64;
+                format!("add x{t2}, x19, #{off}\n\tstp x{t}, x{s}, [x{t2}, #8]!\n\tldr x{s}, [x{t2}], #-8")
+            }
+        };
+        out.push('\t');
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+#[ignore]
+fn print_random_mem() {
+    let k: u64 = std::env::var("K")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(3);
+    println!("{}", random_mem_snippet(k, 20));
 }
