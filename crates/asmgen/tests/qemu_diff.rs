@@ -636,7 +636,7 @@ fn random_mem_snippet(seed: u64, len: usize) -> String {
                 )
             }
             3 => {
-                let off = r.below(256) as i64 + lo.max(-255).min(0);
+                let off = r.below(256) as i64 + lo.clamp(-255, 0);
                 let m = r.pick(&["ldur", "stur", "ldurb", "sturb", "ldursh", "ldurh", "sturh"]);
                 let p = if m.contains('b') || m.contains('h') {
                     "w"
