@@ -253,6 +253,8 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         let mut warnings = 0;
         let mut reasons: BTreeMap<String, (usize, Vec<String>)> = BTreeMap::new();
         let mut file_errors = Vec::new();
+        let mut dispatch_fns = 0;
+        let mut worst = (0.0f64, String::new());
         for r in &results {
             if let Some(e) = &r.error {
                 file_errors.push((r.rel.clone(), e.clone()));
@@ -262,6 +264,16 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                 converted += o.converted();
                 decls += o.declarations;
                 warnings += o.warnings.len();
+                for fr in &o.functions {
+                    if let Some(st) = &fr.stats {
+                        if st.dispatchers > 0 {
+                            dispatch_fns += 1;
+                        }
+                        if st.blowup() > worst.0 {
+                            worst = (st.blowup(), fr.name.clone());
+                        }
+                    }
+                }
                 for e in o.failed() {
                     let ent = reasons
                         .entry(format!("{} {}", e.code, e.reason))
@@ -280,6 +292,10 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             files.len(),
             file_errors.len(),
             convert_time.as_secs_f64()
+        );
+        println!(
+            "structuring: {dispatch_fns} functions with irreducible regions (dispatch), largest size factor {:.2} (@{})",
+            worst.0, worst.1
         );
         for (reason, (n, names)) in &reasons {
             println!("  failed {n}: {reason}; e.g. {}", names.join(", "));
@@ -324,6 +340,9 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             "failure_reasons": reasons.iter().map(|(r, (n, names))| json!({"reason": r, "count": n, "examples": names})).collect::<Vec<_>>(),
             "declarations": decls,
             "warnings": warnings,
+            "functions_with_dispatch": dispatch_fns,
+            "largest_size_factor": worst.0,
+            "largest_size_factor_function": worst.1,
             "convert_time_s": convert_time.as_secs_f64(),
             "check": check_json,
         }));
