@@ -83,7 +83,21 @@ fn first_error(text: &str) -> String {
     }
 }
 
+static DONE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
 fn coqc(coqlib: &Path, dir: &Path, prefix: &str, file: &str) -> Result<(), String> {
+    let r = coqc_inner(coqlib, dir, prefix, file);
+    let n = DONE.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+    if n % 100 == 0 {
+        eprintln!("check: {n} files done");
+    }
+    if let Err(e) = &r {
+        eprintln!("check: coqc failed {}/{file}: {e}", dir.display());
+    }
+    r
+}
+
+fn coqc_inner(coqlib: &Path, dir: &Path, prefix: &str, file: &str) -> Result<(), String> {
     let out = Command::new("coqc")
         .current_dir(dir)
         .arg("-q")
