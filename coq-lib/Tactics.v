@@ -131,9 +131,50 @@ Lemma exec_return_some_eq : forall e st st' a v,
   eval_expr (lptr2int L) (lfloat L) e a = Some v -> st = st' ->
   exec_stmt L ge e st (Sreturn (Some a)) e st' (Oreturn (Some v)).
 Proof. intros; subst; constructor; auto. Qed.
+
+(** Sequencing and loops without backtracking: the continuation is chosen
+    by the outcome of the first part once it is known. *)
+Definition seq_cont (o1 : outcome) (s2 : stmt) (e1 : env) (st1 : lstate L)
+    (e2 : env) (st2 : lstate L) (o : outcome) : Prop :=
+  match o1 with
+  | Onormal => exec_stmt L ge e1 st1 s2 e2 st2 o
+  | _ => e2 = e1 /\ st1 = st2 /\ o = o1
+  end.
+
+Lemma exec_seq_any : forall e st s1 s2 e1 st1 o1 e2 st2 o,
+  exec_stmt L ge e st s1 e1 st1 o1 ->
+  seq_cont o1 s2 e1 st1 e2 st2 o ->
+  exec_stmt L ge e st (Sseq s1 s2) e2 st2 o.
+Proof.
+  intros. destruct o1; cbn in H0;
+    try (destruct H0 as (-> & -> & ->); eapply exec_seq_2; eauto; discriminate).
+  eapply exec_seq_1; eauto.
+Qed.
+
+Definition loop_cont (o1 : outcome) (s : stmt) (e1 : env) (st1 : lstate L)
+    (e2 : env) (st2 : lstate L) (o : outcome) : Prop :=
+  if loop_again o1 then exec_stmt L ge e1 st1 (Sloop s) e2 st2 o
+  else loop_out o1 = Some o /\ e2 = e1 /\ st1 = st2.
+
+Lemma exec_loop_any : forall e st s e1 st1 o1 e2 st2 o,
+  exec_stmt L ge e st s e1 st1 o1 ->
+  loop_cont o1 s e1 st1 e2 st2 o ->
+  exec_stmt L ge e st (Sloop s) e2 st2 o.
+Proof.
+  unfold loop_cont; intros. destruct (loop_again o1) eqn:A.
+  - eapply exec_loop_again; eauto.
+  - destruct H0 as (O & -> & ->). eapply exec_loop_exit; eauto.
+Qed.
 End LEAVES.
 
+
 Ltac vc_state := first [ reflexivity | vc_congr; vsolve ].
+
+Ltac vc_cont :=
+  cbn [seq_cont loop_cont loop_again loop_out];
+  first [ split; [ reflexivity | split; [ vc_state | reflexivity ] ]
+        | split; [ reflexivity | split; [ reflexivity | vc_state ] ]
+        | idtac ].
 
 Ltac vcgen_stmt :=
   lazymatch goal with
@@ -157,8 +198,7 @@ Ltac vcgen_stmt :=
                 | eapply exec_internal; [ reflexivity | reflexivity | vcgen_stmt | vc_eval ] ]
         | vc_eval ]
   | |- exec_stmt _ _ _ _ (Sseq _ _) _ _ _ =>
-      first [ eapply exec_seq_1; [ vcgen_stmt | vcgen_stmt ]
-            | eapply exec_seq_2; [ vcgen_stmt | discriminate ] ]
+      eapply exec_seq_any; [ vcgen_stmt | vc_cont; vcgen_stmt ]
   | |- exec_stmt _ _ _ _ (Sif _ _ _) _ _ _ =>
       eapply exec_if; [ vc_eval | vc_eval | vcgen_stmt ]
   | |- exec_stmt _ _ _ _ (Sswitch _ _ _) _ _ _ =>
@@ -166,8 +206,7 @@ Ltac vcgen_stmt :=
   | |- exec_stmt _ _ _ _ (Sblock _) _ _ _ =>
       eapply exec_block; [ vcgen_stmt | reflexivity ]
   | |- exec_stmt _ _ _ _ (Sloop _) _ _ _ =>
-      first [ eapply exec_loop_exit; [ vcgen_stmt | reflexivity ]
-            | eapply exec_loop_again; [ vcgen_stmt | reflexivity | vcgen_stmt ] ]
+      eapply exec_loop_any; [ vcgen_stmt | vc_cont; vcgen_stmt ]
   | |- exec_stmt _ _ _ _ (Sbreak _) _ _ _ => apply exec_break_eq; vc_state
   | |- exec_stmt _ _ _ _ (Scontinue _) _ _ _ => apply exec_continue_eq; vc_state
   | |- exec_stmt _ _ _ _ (Sreturn None) _ _ _ => apply exec_return_none_eq; vc_state
