@@ -1040,6 +1040,25 @@ fn convert_inner(cx: &mut FnCtx) -> R<FuncCode> {
     })
 }
 
+fn stmt_size(s: &Stmt) -> usize {
+    match s {
+        Stmt::Seq(v) => v.iter().map(stmt_size).sum(),
+        Stmt::If(_, a, b) => 1 + stmt_size(a) + stmt_size(b),
+        Stmt::Switch(_, cs, d) => {
+            1 + cs.iter().map(|c| stmt_size(&c.1)).sum::<usize>() + stmt_size(d)
+        }
+        Stmt::Block(b) | Stmt::Loop(b) => 1 + stmt_size(b),
+        _ => 1,
+    }
+}
+
+fn push_flat(out: &mut Vec<Stmt>, s: Stmt) {
+    match s {
+        Stmt::Seq(v) => out.extend(v),
+        s => out.push(s),
+    }
+}
+
 struct Emitter<'e, 'a, 'm> {
     cx: &'e mut FnCtx<'a, 'm>,
     g: &'e cfg::Graph,
@@ -1111,7 +1130,25 @@ impl Emitter<'_, '_, '_> {
             }
             cfg::Stmt::Branch { node, arms } => {
                 let arms: Vec<Stmt> = arms.iter().map(|a| self.seq(a)).collect::<R<_>>()?;
-                out.push(self.branch(*node, arms)?);
+                // No arm completes normally (each ends in a jump, return or loop), so one arm can
+                // follow the branch instead of nesting inside it. Moving the largest arm out keeps
+                // the nesting depth logarithmic on long if/else-if chains.
+                match self.branch(*node, arms)? {
+                    Stmt::If(c, a, b) => {
+                        let (first, rest) = if stmt_size(&a) > stmt_size(&b) {
+                            (Stmt::If(c, Box::new(Stmt::Skip), b), *a)
+                        } else {
+                            (Stmt::If(c, a, Box::new(Stmt::Skip)), *b)
+                        };
+                        out.push(first);
+                        push_flat(out, rest);
+                    }
+                    Stmt::Switch(e, cases, d) if *d != Stmt::Unreachable => {
+                        out.push(Stmt::Switch(e, cases, Box::new(Stmt::Skip)));
+                        push_flat(out, *d);
+                    }
+                    s => out.push(s),
+                }
             }
         }
         Ok(())
