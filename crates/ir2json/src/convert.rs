@@ -1215,8 +1215,13 @@ pub fn module(
 
     // Functions: llvm-ir, the C API and the printed text walk them in the same order.
     let (sys_defs, sys_decls) = sm.functions();
+    let decls: Vec<&li::function::FunctionDeclaration> = m
+        .func_declarations
+        .iter()
+        .filter(|d| !d.name.starts_with("llvm.dbg."))
+        .collect();
     if sys_defs.len() != m.functions.len()
-        || sys_decls.len() != m.func_declarations.len()
+        || sys_decls.len() != decls.len()
         || tx.functions.len() != m.functions.len()
     {
         return Err(mismatch(
@@ -1224,7 +1229,7 @@ pub fn module(
             format!(
                 "readers disagree on function counts: llvm-ir {}+{}, C API {}+{}, text {}",
                 m.functions.len(),
-                m.func_declarations.len(),
+                decls.len(),
                 sys_defs.len(),
                 sys_decls.len(),
                 tx.functions.len()
@@ -1242,7 +1247,13 @@ pub fn module(
             ));
         }
         let sblocks = sys::blocks(sf);
-        let n_instrs: usize = f.basic_blocks.iter().map(|b| b.instrs.len() + 1).sum();
+        // Calls to `llvm.dbg.*` carry only metadata; they are omitted on all three sides.
+        let kept: Vec<Vec<&li::Instruction>> = f
+            .basic_blocks
+            .iter()
+            .map(|b| b.instrs.iter().filter(|i| !is_dbg_call(i)).collect())
+            .collect();
+        let n_instrs: usize = kept.iter().map(|b| b.len() + 1).sum();
         if sblocks.len() != f.basic_blocks.len() || lines.len() != n_instrs {
             return Err(mismatch(
                 "function shape",
@@ -1258,9 +1269,9 @@ pub fn module(
         }
         let mut li_idx = 0usize;
         let mut blocks = Vec::with_capacity(f.basic_blocks.len());
-        for (b, &sb) in f.basic_blocks.iter().zip(&sblocks) {
+        for ((b, kept), &sb) in f.basic_blocks.iter().zip(&kept).zip(&sblocks) {
             let sinstrs = sys::instructions(sb);
-            if sinstrs.len() != b.instrs.len() + 1 {
+            if sinstrs.len() != kept.len() + 1 {
                 return Err(mismatch(
                     "block shape",
                     format!(
@@ -1270,15 +1281,15 @@ pub fn module(
                     ),
                 ));
             }
-            let mut instrs = Vec::with_capacity(b.instrs.len());
-            for (k, inst) in b.instrs.iter().enumerate() {
+            let mut instrs = Vec::with_capacity(kept.len());
+            for (k, inst) in kept.iter().enumerate() {
                 instrs.push(cv.instr(inst, &m.types, sinstrs[k], Some(lines[li_idx].as_str())));
                 li_idx += 1;
             }
             let term = cv.term(
                 &b.term,
                 &m.types,
-                sinstrs[b.instrs.len()],
+                sinstrs[kept.len()],
                 Some(lines[li_idx].as_str()),
             );
             li_idx += 1;
@@ -1313,8 +1324,8 @@ pub fn module(
             blocks,
         });
     }
-    let mut declarations = Vec::with_capacity(m.func_declarations.len());
-    for (d, &sf) in m.func_declarations.iter().zip(&sys_decls) {
+    let mut declarations = Vec::with_capacity(decls.len());
+    for (d, &sf) in decls.iter().zip(&sys_decls) {
         cv.func = d.name.clone();
         cv.at(None);
         let sig = signature(
@@ -1362,6 +1373,20 @@ pub fn module(
         declarations,
         module_asm: m.inline_assembly.clone(),
     })
+}
+
+/// A call to an `llvm.dbg.*` intrinsic.
+fn is_dbg_call(i: &li::Instruction) -> bool {
+    match i {
+        li::Instruction::Call(c) => match c.function.as_ref().right() {
+            Some(li::Operand::ConstantOperand(k)) => matches!(
+                k.as_ref(),
+                li::Constant::GlobalReference { name: li::Name::Name(n), .. } if n.starts_with("llvm.dbg.")
+            ),
+            _ => false,
+        },
+        _ => false,
+    }
 }
 
 struct SigIn<'x> {

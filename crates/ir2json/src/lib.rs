@@ -183,7 +183,20 @@ fn read_bytes(bytes: &[u8], path: &Path) -> Result<Module, IrError> {
         }
         Some(t)
     };
-    let sm = match sys::parse(bytes, bitcode) {
+    // LLVM 14's text parser verifies modules that carry `"Debug Info Version" 3` and *aborts the
+    // process* when they are invalid. Parse (for the C-API view) a copy whose version flag reads 0:
+    // LLVM then strips the debug info instead of verifying, and ir2json verifies the module itself.
+    // Debug locations come from llvm-ir's parse of the original text, which only happens once the
+    // module is known to be valid; debug-info struct names come from the original text.
+    let neutral: Option<Vec<u8>> = text.and_then(|t| {
+        let key = "!\"Debug Info Version\", i32 3";
+        t.find(key).map(|at| {
+            let mut b = bytes.to_vec();
+            b[at + key.len() - 1] = b'0';
+            b
+        })
+    });
+    let sm = match sys::parse(neutral.as_deref().unwrap_or(bytes), bitcode) {
         Ok(m) => m,
         Err(sys::ParseFail::Text(msg)) => {
             let t = text.unwrap_or("");
@@ -222,7 +235,8 @@ fn read_bytes(bytes: &[u8], path: &Path) -> Result<Module, IrError> {
         return Err(IrError::Invalid { path: p(), message });
     }
     let printed = sm.print();
-    let index = text::TextIndex::build(&printed);
+    let index = text::TextIndex::build(&printed, neutral.as_ref().and(text));
+    drop(neutral);
     let lm = match text {
         Some(t) => llvm_ir::Module::from_ir_str(t),
         None => llvm_ir::Module::from_bc_path(path),

@@ -167,6 +167,7 @@ impl SysModule {
             )
         };
         all.into_iter()
+            .filter(|&f| !is_dbg_intrinsic(f))
             .partition(|&f| unsafe { LLVMIsDeclaration(f) } == 0)
     }
 
@@ -212,16 +213,30 @@ pub fn blocks(f: LLVMValueRef) -> Vec<LLVMBasicBlockRef> {
     }
 }
 
-/// Instructions of a block (terminator last), in order.
+/// Instructions of a block (terminator last), in order, without calls to `llvm.dbg.*` intrinsics.
 pub fn instructions(b: LLVMBasicBlockRef) -> Vec<LLVMValueRef> {
     // SAFETY: valid block.
-    unsafe {
+    let all = unsafe {
         iter_list(
             LLVMGetFirstInstruction(b),
             |i| LLVMGetNextInstruction(i),
             |i| i.is_null(),
         )
-    }
+    };
+    all.into_iter()
+        .filter(|&i| {
+            // SAFETY: valid instruction; the callee getter is only used on calls.
+            unsafe { LLVMIsACallInst(i).is_null() || !is_dbg_intrinsic(LLVMGetCalledValue(i)) }
+        })
+        .collect()
+}
+
+/// Is `v` the function `llvm.dbg.*` (declare/value/addr/label)?
+pub fn is_dbg_intrinsic(v: LLVMValueRef) -> bool {
+    // SAFETY: valid value.
+    !v.is_null()
+        && unsafe { !LLVMIsAFunction(v).is_null() }
+        && value_name(v).starts_with("llvm.dbg.")
 }
 
 /// Name of a value (global or local), empty when unnamed.

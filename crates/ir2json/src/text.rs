@@ -33,9 +33,17 @@ pub struct DiComposite {
 }
 
 impl TextIndex {
-    pub fn build(text: &str) -> TextIndex {
+    /// Index the printed module `text`; debug-info struct descriptions come from `di_text` (the
+    /// source text when the printed module had its debug info stripped) or from `text`.
+    pub fn build(text: &str, di_text: Option<&str>) -> TextIndex {
         let mut idx = TextIndex::default();
         let mut md: HashMap<u64, &str> = HashMap::new();
+        if let Some(src) = di_text {
+            for line in src.lines() {
+                metadata_line(line, &mut md);
+            }
+        }
+        let collect_md = di_text.is_none();
         let mut in_fn = false;
         let mut cur: Vec<String> = Vec::new();
         for line in text.lines() {
@@ -53,7 +61,7 @@ impl TextIndex {
                             last.push(' ');
                             last.push_str(t);
                         }
-                    } else {
+                    } else if !is_dbg_intrinsic_call(t) {
                         cur.push(t.to_string());
                     }
                 }
@@ -73,16 +81,34 @@ impl TextIndex {
                 if rest.starts_with(" = type ") {
                     idx.struct_names.push(name);
                 }
-            } else if let Some(rest) = line.strip_prefix('!') {
-                let digits: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
-                if let Ok(n) = digits.parse::<u64>() {
-                    md.insert(n, line);
-                }
+            } else if collect_md {
+                metadata_line(line, &mut md);
             }
         }
         idx.di = DiStructs::build(&md);
         idx
     }
+}
+
+/// Record a `!N = ...` metadata line.
+fn metadata_line<'t>(line: &'t str, md: &mut HashMap<u64, &'t str>) {
+    if let Some(rest) = line.strip_prefix('!') {
+        let end = rest
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(rest.len());
+        if let Ok(n) = rest[..end].parse::<u64>() {
+            md.insert(n, line);
+        }
+    }
+}
+
+/// Is this printed instruction a call to an `llvm.dbg.*` intrinsic (omitted from the model)?
+pub fn is_dbg_intrinsic_call(instr: &str) -> bool {
+    let t = instr
+        .strip_prefix("tail ")
+        .or_else(|| instr.strip_prefix("notail "))
+        .unwrap_or(instr);
+    t.starts_with("call void @llvm.dbg.")
 }
 
 /// Split `name rest` where name is bare (`foo.bar`, `12`) or quoted (`"a b"`), returning the
