@@ -130,10 +130,14 @@ pub fn parse_program(src: &str, default_name: &str) -> Result<Program, AsmError>
                 continue;
             }
         }
-        let mut st2 = st.clone();
-        st2.text = st.text_from(i);
-        st2.base = toks[i].col - 1;
-        st2.toks = toks[i..].to_vec();
+        let text = st.text_from(i);
+        let base = toks[i].col - 1;
+        let mut st2 = st;
+        st2.text = text;
+        st2.base = base;
+        if i > 0 {
+            st2.toks.drain(..i);
+        }
         items.push(Item::Insn(st2));
     }
     // Pass 2: split into procedures.
@@ -256,7 +260,7 @@ fn build_procedure(name: String, entries: Vec<Entry>) -> R<Procedure> {
         resolved.push(Located {
             instr: ins,
             line: st.line,
-            text: st.text.clone(),
+            text: st.text,
         });
     }
     Ok(Procedure {
