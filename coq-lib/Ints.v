@@ -236,11 +236,21 @@ Proof.
   rewrite E in D. nia.
 Qed.
 
+Ltac has_modular :=
+  match goal with
+  | |- context [ wrap _ _ ] => idtac
+  | |- context [ signed _ _ ] => idtac
+  | |- context [ Z.modulo _ _ ] => idtac
+  | |- context [ Z.div _ _ ] => idtac
+  | |- context [ Z.quot _ _ ] => idtac
+  | |- context [ Z.rem _ _ ] => idtac
+  end.
+
 Ltac zsolve :=
   unfold_ints; wrap_norm; drop_wraps; wrap_norm; eval_pow2;
   rewrite ?Z.add_0_l, ?Z.add_0_r, ?Z.sub_0_r, ?Z.mul_1_l, ?Z.mul_1_r;
   first [ reflexivity | lia
         | apply wrap_congr; ring
         | apply wrap_eq_diff; [ lia | ring_simplify; eval_pow2; reflexivity ]
-        | Z.div_mod_to_equations; nia
-        | unfold wrap, signed in *; eval_pow2; Z.div_mod_to_equations; nia ].
+        | has_modular; Z.div_mod_to_equations; nia
+        | has_modular; unfold wrap, signed in *; eval_pow2; Z.div_mod_to_equations; nia ].

@@ -19,12 +19,38 @@ Proof. split; auto. Qed.
 Lemma false_false_iff : (false = false) <-> True.
 Proof. split; auto. Qed.
 
+(** Boolean path conditions in hypotheses to propositions (no setoid rewriting). *)
+Ltac hyp_prop :=
+  repeat match goal with
+  | H : (_ && _) = true |- _ => apply andb_prop in H; destruct H
+  | H : (_ || _) = false |- _ => apply orb_false_elim in H; destruct H
+  | H : (_ || _) = true |- _ => apply orb_prop in H
+  | H : (_ && _) = false |- _ => apply andb_false_elim in H
+  | H : {_ = false} + {_ = false} |- _ => destruct H as [H|H]
+  | H : (?a = true) \/ (?b = true) |- _ => destruct H as [H|H]
+  | H : negb _ = true |- _ => apply negb_true_iff in H
+  | H : negb _ = false |- _ => apply negb_false_iff in H
+  | H : (_ =? _) = true |- _ => apply Z.eqb_eq in H
+  | H : (_ =? _) = false |- _ => apply Z.eqb_neq in H
+  | H : (_ <? _) = true |- _ => apply Z.ltb_lt in H
+  | H : (_ <? _) = false |- _ => apply Z.ltb_ge in H
+  | H : (_ <=? _) = true |- _ => apply Z.leb_le in H
+  | H : (_ <=? _) = false |- _ => apply Z.leb_gt in H
+  | H : Pos.eqb _ _ = true |- _ => apply Pos.eqb_eq in H
+  | H : Pos.eqb _ _ = false |- _ => apply Pos.eqb_neq in H
+  | H : true = false |- _ => discriminate H
+  | H : false = true |- _ => discriminate H
+  | H : true = true |- _ => clear H
+  | H : false = false |- _ => clear H
+  end.
+
 Ltac bool_prop :=
-  rewrite ?orb_false_r, ?andb_true_r in *;
+  hyp_prop;
+  rewrite ?orb_false_r, ?andb_true_r;
   repeat (rewrite ?false_true_iff, ?true_false_iff, ?true_true_iff, ?false_false_iff,
             ?andb_true_iff, ?orb_true_iff, ?negb_true_iff, ?andb_false_iff,
             ?orb_false_iff, ?negb_false_iff, ?Z.eqb_eq, ?Z.eqb_neq, ?Z.ltb_lt, ?Z.ltb_ge,
-            ?Z.leb_le, ?Z.leb_gt, ?Pos.eqb_eq, ?Pos.eqb_neq in *).
+            ?Z.leb_le, ?Z.leb_gt, ?Pos.eqb_eq, ?Pos.eqb_neq).
 
 Ltac unfold_bool_ints :=
   unfold in_srange, in_urange, ovf_add, ovf_sub, ovf_mul, sdiv_ovf, ieq, iult, iule, islt, isle,

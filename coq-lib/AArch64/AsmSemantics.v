@@ -172,7 +172,11 @@ Definition shift_val (n : Z) (sh : shift) (v a : Z) : Z :=
   match sh with LSL => lsl n v a | LSR => lsr n v a | ASR => asr n v a | ROR => ror n v a end.
 
 Definition imm_val (e : env) (i : imm) : Z :=
-  match i with ILit v => v | ILo12 sym => Z.land (e_sym e sym) 4095 end.
+  match i with
+  | ILit v => v
+  | ILo12 sym => Z.land (e_sym e sym) 4095
+  | ILo12Off sym off => Z.land (e_sym e sym + off) 4095
+  end.
 
 Definition operand_val (e : env) (w : width) (o : operand) (s : state) : Z :=
   let n := wbits w in
@@ -233,6 +237,9 @@ Definition exec_un (w : width) (op : unop) (v : Z) : Z :=
   | CLZ => clz n v | CLS => cls n v | RBIT => rbit n v
   | REV => revb n (n / 8) v | REV16 => revb n 2 v | REV32 => revb n 4 v
   end.
+
+Definition target_addr (e : env) (t : target) : Z :=
+  match t with TIdx k => e_base e + 4 * k | TSym x => e_sym e x | TSymOff x o => e_sym e x + o end.
 
 Definition opt_bind {A B} (o : option A) (f : A -> option B) : option B :=
   match o with Some a => f a | None => None end.
@@ -344,9 +351,9 @@ Definition exec_data (e : env) (i : instr) (s : state) : option state :=
         Some (set_flags4 s f)
       else Some (set_nzcv4 s nzcv)
   | Iadr rdr t =>
-      Some (wr W64 rdr (match t with TIdx k => e_base e + 4 * k | TSym x => e_sym e x end) s)
+      Some (wr W64 rdr (target_addr e t) s)
   | Iadrp rdr t =>
-      let a := match t with TIdx k => e_base e + 4 * k | TSym x => e_sym e x end in
+      let a := target_addr e t in
       Some (wr W64 rdr (Z.land a (Z.lnot 4095)) s)
   | Ildr size se rt a =>
       let '(x, wb) := eff_addr e a s in
@@ -451,7 +458,7 @@ Definition code_index (e : env) (n a : Z) : option Z :=
   if (0 <=? off) && (off <? 4 * n) && (off mod 4 =? 0) then Some (off / 4) else None.
 
 Definition jump (s : state) (t : target) : outcome :=
-  match t with TIdx k => Cont (with_pc s k) | TSym _ => Halt s end.
+  match t with TIdx k => Cont (with_pc s k) | _ => Halt s end.
 
 Definition exec_ctrl (e : env) (n : Z) (i : instr) (s : state) : outcome :=
   let next := incr_pc s in
@@ -460,7 +467,7 @@ Definition exec_ctrl (e : env) (n : Z) (i : instr) (s : state) : outcome :=
   | Ib t => jump s t
   | Ibcond c t => if cond_holds c s then jump s t else Cont next
   | Ibl (TIdx k) => Cont (with_pc (wr W64 (X 30) link s) k)
-  | Ibl (TSym f) => Cont (emit (wr W64 (X 30) link next) (EvCall f))
+  | Ibl (TSym f) | Ibl (TSymOff f _) => Cont (emit (wr W64 (X 30) link next) (EvCall f))
   | Ibr r => match code_index e n (rd64 r s) with Some k => Cont (with_pc s k) | None => Halt s end
   | Iblr r =>
       let a := rd64 r s in

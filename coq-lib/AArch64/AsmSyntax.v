@@ -12,7 +12,7 @@ Inductive width : Type := W32 | W64.
 Inductive reg : Type := X (n : Z) | SP | ZR.
 Inductive shift : Type := LSL | LSR | ASR | ROR.
 Inductive extend : Type := UXTB | UXTH | UXTW | UXTX | SXTB | SXTH | SXTW | SXTX.
-Inductive imm : Type := ILit (v : Z) | ILo12 (sym : string).
+Inductive imm : Type := ILit (v : Z) | ILo12 (sym : string) | ILo12Off (sym : string) (off : Z).
 Inductive operand : Type :=
   | OImm (i : imm)                              (** already shifted *)
   | OShift (r : reg) (s : shift) (amt : Z)
@@ -25,7 +25,7 @@ Inductive addr : Type :=
   | APre (base : reg) (off : Z)                 (** [[base, #off]!] *)
   | APost (base : reg) (off : Z)                (** [[base], #off] *)
   | AReg (base idx : reg) (e : extend) (amt : Z). (** [[base, idx, ext #amt]] *)
-Inductive target : Type := TIdx (n : Z) | TSym (sym : string).
+Inductive target : Type := TIdx (n : Z) | TSym (sym : string) | TSymOff (sym : string) (off : Z).
 Inductive bfkind : Type := BFS | BFU | BFI.
 Inductive unop : Type := CLZ | CLS | RBIT | REV | REV16 | REV32.
 Inductive cselop : Type := CSEL | CSINC | CSINV | CSNEG.
