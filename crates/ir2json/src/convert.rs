@@ -1115,17 +1115,36 @@ pub fn module(
                                     let mut hits = d
                                         .members
                                         .iter()
-                                        .filter(|(bit, _, bf)| !bf && *bit == offset * 8);
+                                        .filter(|m| !m.bitfield && m.bit_offset == offset * 8);
                                     match (hits.next(), hits.next()) {
-                                        (Some((_, n, _)), None) => Some(n.clone()),
+                                        (Some(m), None) => Some(m.name.clone()),
                                         _ => None,
                                     }
                                 });
+                                let (lo, hi) = (offset * 8, (offset + fsize) * 8);
+                                let bitfields = di
+                                    .map(|d| {
+                                        d.members
+                                            .iter()
+                                            .filter(|m| {
+                                                m.bitfield
+                                                    && lo <= m.bit_offset
+                                                    && m.bit_offset < hi
+                                            })
+                                            .map(|m| BitField {
+                                                name: m.name.clone(),
+                                                bit_offset: m.bit_offset - lo,
+                                                bits: m.bits,
+                                            })
+                                            .collect()
+                                    })
+                                    .unwrap_or_default();
                                 FieldLayout {
                                     offset,
                                     size: fsize,
                                     padding_before,
                                     debug_name,
+                                    bitfields,
                                 }
                             })
                             .collect();

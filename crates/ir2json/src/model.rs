@@ -167,6 +167,17 @@ pub struct FieldLayout {
     /// C member name from debug info (`DW_TAG_member` with the same byte offset), when it matched.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub debug_name: Option<String>,
+    /// C bitfields stored in this field (from debug info), with bit offsets relative to the field.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bitfields: Vec<BitField>,
+}
+
+/// A C bitfield inside a struct field's storage (little-endian bit numbering from the field start).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BitField {
+    pub name: String,
+    pub bit_offset: u64,
+    pub bits: u64,
 }
 
 // ---------------------------------------------------------------- globals and functions

@@ -22,14 +22,23 @@ pub struct TextIndex {
 /// Debug-info composite types (structs/unions) and typedefs, parsed from metadata lines.
 #[derive(Default)]
 pub struct DiStructs {
-    /// C name → (composite tag, members as (bit offset, name, is_bitfield)). First definition wins.
+    /// C name → composite (first definition wins).
     pub by_name: HashMap<String, DiComposite>,
+}
+
+/// A `DW_TAG_member`: offset and size in bits, and whether it is a bitfield.
+#[derive(Clone)]
+pub struct DiMember {
+    pub name: String,
+    pub bit_offset: u64,
+    pub bits: u64,
+    pub bitfield: bool,
 }
 
 #[derive(Clone)]
 pub struct DiComposite {
     pub name: String,
-    pub members: Vec<(u64, String, bool)>,
+    pub members: Vec<DiMember>,
 }
 
 impl TextIndex {
@@ -152,7 +161,7 @@ impl DiStructs {
         let mut out = DiStructs::default();
         let mut ids: Vec<u64> = md.keys().copied().collect();
         ids.sort_unstable();
-        let members_of = |elements: u64| -> Vec<(u64, String, bool)> {
+        let members_of = |elements: u64| -> Vec<DiMember> {
             let Some(list) = md.get(&elements) else {
                 return Vec::new();
             };
@@ -175,12 +184,20 @@ impl DiStructs {
                     let bitfield = di_field(m, "flags")
                         .map(|f| f.contains("DIFlagBitField"))
                         .unwrap_or(false);
-                    Some((off, name, bitfield))
+                    let bits = di_field(m, "size")
+                        .and_then(|o| o.parse().ok())
+                        .unwrap_or(0);
+                    Some(DiMember {
+                        name,
+                        bit_offset: off,
+                        bits,
+                        bitfield,
+                    })
                 })
                 .collect()
         };
         // Composites first, then typedefs naming anonymous composites.
-        let mut anon: HashMap<u64, Vec<(u64, String, bool)>> = HashMap::new();
+        let mut anon: HashMap<u64, Vec<DiMember>> = HashMap::new();
         for &id in &ids {
             let l = md[&id];
             if !(l.contains("!DICompositeType(tag: DW_TAG_structure_type")

@@ -244,6 +244,13 @@ fn debug_names_and_locations_from_c() {
     let names: Vec<Option<&str>> = l.fields.iter().map(|f| f.debug_name.as_deref()).collect();
     assert_eq!(names, vec![Some("state"), Some("regs"), None, Some("tail")]);
     assert_eq!(l.fields[1].padding_before, 7);
+    // `u32 flags : 3; u32 mode : 5;` share the i8 storage unit at offset 40.
+    let bf: Vec<(&str, u64, u64)> = l.fields[2]
+        .bitfields
+        .iter()
+        .map(|b| (b.name.as_str(), b.bit_offset, b.bits))
+        .collect();
+    assert_eq!(bf, vec![("flags", 0, 3), ("mode", 3, 5)]);
     let region = m
         .named_struct("struct.region_t")
         .unwrap()
