@@ -46,9 +46,33 @@ pub fn to_json(module: &Module) -> String {
     serde_json::to_string_pretty(module).unwrap_or_default()
 }
 
+thread_local! {
+    /// Set while this thread runs inside [`guarded`]: panics there become `E-IR008` values, so the
+    /// panic hook stays quiet for them.
+    static IN_GUARD: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Wrap the current panic hook (once per process) so that panics caught by [`guarded`] print nothing;
+/// every other panic goes to the previous hook unchanged.
+fn install_quiet_hook() {
+    static ONCE: std::sync::OnceLock<()> = std::sync::OnceLock::new();
+    ONCE.get_or_init(|| {
+        let prev = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !IN_GUARD.with(|g| g.get()) {
+                prev(info)
+            }
+        }));
+    });
+}
+
 /// Run `f`, turning any panic (from llvm-ir or from us) into an `E-IR008` error.
 fn guarded(path: &Path, f: impl FnOnce() -> Result<Module, IrError>) -> Result<Module, IrError> {
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)) {
+    install_quiet_hook();
+    let was = IN_GUARD.with(|g| g.replace(true));
+    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    IN_GUARD.with(|g| g.set(was));
+    match r {
         Ok(r) => r,
         Err(p) => {
             let message = p
@@ -262,4 +286,36 @@ pub fn find_ir_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     }
     out.sort();
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn panics_become_e_ir008() {
+        let e = guarded(Path::new("x.ll"), || panic!("boom {}", 1)).unwrap_err();
+        assert_eq!(e.code(), "E-IR008");
+        assert!(
+            e.to_string().contains("x.ll") && e.to_string().contains("boom 1"),
+            "{e}"
+        );
+        assert!(!IN_GUARD.with(|g| g.get()), "guard flag restored");
+    }
+
+    #[test]
+    fn diagnostics_and_opaque_scan() {
+        assert_eq!(
+            parse_diag("input:12:7: error: expected type\nline\n  ^"),
+            (Some(Pos { line: 12, col: 7 }), "expected type".to_string())
+        );
+        assert_eq!(
+            find_opaque_ptr("; ptr\n@p = global i8* null\n  %x = load i8, ptr %q"),
+            Some(Pos { line: 3, col: 17 })
+        );
+        assert_eq!(
+            find_opaque_ptr("%ptr = type { i8* }\n@s = constant [3 x i8] c\"ptr\""),
+            None
+        );
+    }
 }

@@ -970,6 +970,14 @@ impl Module {
         self.functions.iter().find(|f| f.sig.name == name)
     }
 
+    pub fn declaration(&self, name: &str) -> Option<&FunctionDecl> {
+        self.declarations.iter().find(|f| f.sig.name == name)
+    }
+
+    pub fn global(&self, name: &str) -> Option<&Global> {
+        self.globals.iter().find(|g| g.name == name)
+    }
+
     pub fn named_struct(&self, name: &str) -> Option<&NamedStruct> {
         self.types.iter().find(|t| t.name == name)
     }
