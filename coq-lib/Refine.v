@@ -68,6 +68,16 @@ Definition spec_refines {SH} (spec : primspec SH) (c : code) (Lo : layer)
   forall vs hs hs' r ls, R hs ls -> spec vs hs = Some (r, hs') ->
     exists ls', exec_func Lo c p vs ls ls' r /\ R hs' ls'.
 
+(** The code proof of one function against its (low) spec, on the state of [L]. *)
+Definition implements (L : layer) (c : code) (f : ident) (spec : primspec (lstate L)) : Prop :=
+  forall vs st r st', spec vs st = Some (r, st') -> exec_func L c f vs st st' r.
+
+Lemma implements_spec_refines : forall L c f spec,
+  implements L c f spec -> spec_refines spec c L (fun a b => a = b) f.
+Proof.
+  unfold implements, spec_refines; intros L c f spec I vs hs hs' r ls -> HS. eauto.
+Qed.
+
 Lemma prims_refines : forall (H : layer) (ps : list (ident * primspec (lstate H))) (c : code) (Lo : layer) (R : lstate H -> lstate Lo -> Prop),
   lprim H = prims_rel ps ->
   (forall p spec, find_prim ps p = Some spec -> spec_refines spec c Lo R p) ->

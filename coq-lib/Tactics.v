@@ -194,6 +194,10 @@ Qed.
 End LEAVES.
 
 
+(** Proved function lemmas ([implements] or [exec_func] conclusions) that
+    [vcgen] uses for internal calls instead of inlining the callee. *)
+Create HintDb vccalls.
+
 Ltac vc_state := first [ reflexivity | vc_congr; vsolve ].
 
 Ltac vc_cont :=
@@ -221,6 +225,7 @@ Ltac vcgen_stmt :=
       eapply exec_call;
         [ vc_eval | vc_eval
         | first [ eapply exec_external; [ reflexivity | vc_prim ]
+                | solve [ eauto with vccalls ]
                 | eapply exec_internal; [ reflexivity | reflexivity | vcgen_stmt | vc_eval ] ]
         | vc_eval ]
   | |- exec_stmt _ _ _ _ (Sseq _ _) _ _ _ =>

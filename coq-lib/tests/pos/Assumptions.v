@@ -11,6 +11,7 @@ Print Assumptions branch_correct.
 Print Assumptions find_correct.
 Print Assumptions callp_correct.
 Print Assumptions inc_correct.
+Print Assumptions inc_implements.
 Print Assumptions mid_refines.
 Print Assumptions top_refines.
 Print Assumptions top_refines_bottom.
