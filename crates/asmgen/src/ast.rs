@@ -40,7 +40,8 @@ pub enum Extend {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Imm {
     Lit(i128),
-    Lo12(String),
+    /// `:lo12:sym+off`
+    Lo12(String, i64),
 }
 
 /// Second source operand of data-processing instructions.
@@ -126,6 +127,8 @@ pub enum Addr {
 pub enum Target {
     Idx(usize),
     Sym(String),
+    /// `sym+off` / `sym-off` (adrp and adr operands in compiler output).
+    SymOff(String, i64),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

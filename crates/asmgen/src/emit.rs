@@ -40,7 +40,8 @@ fn extend(e: Extend) -> Term {
 fn imm(i: &Imm) -> Term {
     match i {
         Imm::Lit(v) => Term::app("ILit", vec![Term::Z(*v)]),
-        Imm::Lo12(s) => Term::app("ILo12", vec![Term::Str(s.clone())]),
+        Imm::Lo12(s, 0) => Term::app("ILo12", vec![Term::Str(s.clone())]),
+        Imm::Lo12(s, o) => Term::app("ILo12Off", vec![Term::Str(s.clone()), Term::Z((*o).into())]),
     }
 }
 fn operand(o: &Operand) -> Term {
@@ -90,6 +91,9 @@ fn target(t: &Target) -> Term {
     match t {
         Target::Idx(i) => Term::app("TIdx", vec![Term::Z(*i as i128)]),
         Target::Sym(s) => Term::app("TSym", vec![Term::Str(s.clone())]),
+        Target::SymOff(s, o) => {
+            Term::app("TSymOff", vec![Term::Str(s.clone()), Term::Z((*o).into())])
+        }
     }
 }
 fn z(v: impl Into<i128>) -> Term {

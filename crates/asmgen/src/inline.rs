@@ -722,9 +722,10 @@ fn expand(text: &str, file_mode: bool) -> Result<String, AsmError> {
     let mut section_depth = 0usize; // inside .pushsection
     let mut in_subsection = false;
     let mut guard = 0usize;
+    let limit = 100 * work.len() + 100_000;
     while let Some(stmt) = work.pop() {
         guard += 1;
-        if guard > 100_000 {
+        if guard > limit {
             return Err(err("directive expansion does not terminate"));
         }
         if stmt.is_empty() {
@@ -921,8 +922,9 @@ fn expand(text: &str, file_mode: bool) -> Result<String, AsmError> {
     Ok(out.join("\n"))
 }
 
-/// Decode an `.inst` word. Only the system-register moves kernels emit this way are supported.
-fn decode_inst(w: i128) -> Result<String, AsmError> {
+/// Decode an `.inst` word into assembly text. Only the system-register moves kernels emit this
+/// way (MRS/MSR by encoding) are supported.
+pub fn decode_inst(w: i128) -> Result<String, AsmError> {
     if !(0..=0xffff_ffff).contains(&w) {
         return Err(err(format!(".inst value {w:#x} is not a 32-bit word")));
     }

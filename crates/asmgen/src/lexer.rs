@@ -31,6 +31,9 @@ pub struct Stmt {
     pub addr: Option<u64>,
     /// 0-based offset of `text` in its line.
     pub base: usize,
+    /// A lexical error in this statement (reported when the statement is parsed, so that one bad
+    /// statement fails only its procedure).
+    pub lex_error: Option<AsmError>,
 }
 
 impl Stmt {
@@ -138,6 +141,7 @@ pub fn split_statements(src: &str) -> Result<Vec<Stmt>, AsmError> {
                 text: String::new(),
                 addr: None,
                 base: 0,
+                lex_error: None,
             });
             out.push(Stmt {
                 line,
@@ -156,6 +160,7 @@ pub fn split_statements(src: &str) -> Result<Vec<Stmt>, AsmError> {
                 text: text.trim().to_string(),
                 addr: None,
                 base: 0,
+                lex_error: None,
             });
             continue;
         } else if text.trim_start().starts_with("Disassembly of section")
@@ -176,13 +181,44 @@ pub fn split_statements(src: &str) -> Result<Vec<Stmt>, AsmError> {
             if end || (!in_str && cs[k] == ';') {
                 let seg: String = cs[seg_start..k].iter().collect();
                 if !seg.trim().is_empty() {
-                    let toks = tokenize(&seg, line, seg_start)?;
+                    let toks = match tokenize(&seg, line, seg_start) {
+                        Ok(t) => t,
+                        // Directive arguments (`.file 1 "x.c" md5 0x<128 bits>`) need not be
+                        // tokens asmgen understands: keep the directive name only.
+                        Err(_) if seg.trim_start().starts_with('.') => {
+                            let lead = seg.len() - seg.trim_start().len();
+                            let word: String = seg
+                                .trim_start()
+                                .chars()
+                                .take_while(|c| !c.is_whitespace())
+                                .collect();
+                            vec![Token {
+                                tok: Tok::Ident(word.clone()),
+                                col: seg_start + lead + 1,
+                                raw: word,
+                            }]
+                        }
+                        Err(e) => {
+                            out.push(Stmt {
+                                line,
+                                toks: vec![],
+                                text: seg.clone(),
+                                addr,
+                                base: seg_start,
+                                lex_error: Some(e),
+                            });
+                            seg_start = k + 1;
+                            k += 1;
+                            continue;
+                        }
+                    };
                     out.push(Stmt {
                         line,
                         toks,
                         text: seg.clone(),
                         addr,
                         base: seg_start,
+                        lex_error: None,
                     });
                 }
                 seg_start = k + 1;

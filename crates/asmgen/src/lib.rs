@@ -10,7 +10,7 @@ pub mod parser;
 pub mod sysreg;
 
 pub use error::{AsmError, ErrorCode, Warning};
-pub use parser::parse_program;
+pub use parser::{parse_program, parse_program_all};
 pub mod coq;
 pub mod emit;
 

@@ -36,8 +36,9 @@ enum ShExt {
 enum Op {
     Reg(RegW),
     Imm(i128),
-    Lo12(String),
+    Lo12(String, i64),
     ShExt(ShExt),
+    SymOff(String, i64),
     Mem { base: Reg, idx: MemIdx, pre: bool },
     Name(String),
     Local(u32, bool),
@@ -51,6 +52,19 @@ struct OpAt {
 
 /// Parse a whole assembly text.
 pub fn parse_program(src: &str, default_name: &str) -> Result<Program, AsmError> {
+    let (prog, errors) = parse_program_all(src, default_name)?;
+    match errors.into_iter().next() {
+        Some(e) => Err(e),
+        None => Ok(prog),
+    }
+}
+
+/// Parse everything that parses: a procedure with an error is left out and its (first) error
+/// returned; the other procedures are kept. Errors are in source order.
+pub fn parse_program_all(
+    src: &str,
+    default_name: &str,
+) -> Result<(Program, Vec<AsmError>), AsmError> {
     let stmts = split_statements(src)?;
     let mut warnings = Vec::new();
     // Pass 1: classify statements.
@@ -60,18 +74,89 @@ pub fn parse_program(src: &str, default_name: &str) -> Result<Program, AsmError>
     }
     let mut items = Vec::new();
     let mut entry_syms: BTreeSet<String> = BTreeSet::new();
+    // Sections: only code sections are modelled; everything in other sections (data, debug
+    // info, alternative-instruction tables, .subsection replacements) is skipped, with one
+    // warning per section name.
+    let mut cur: (String, bool) = (".text".into(), true);
+    let mut prev: (String, bool) = cur.clone();
+    let mut stack: Vec<(String, bool)> = Vec::new();
+    let mut warned: BTreeSet<String> = BTreeSet::new();
     for st in stmts {
+        if st.lex_error.is_some() {
+            if cur.1 {
+                items.push(Item::Insn(st));
+            }
+            continue;
+        }
         let toks = &st.toks;
         let mut i = 0;
+        let mut labels: Vec<String> = Vec::new();
         // Leading labels.
         while i + 1 < toks.len() && toks[i + 1].tok == Tok::Punct(':') {
             match &toks[i].tok {
-                Tok::Ident(n) => items.push(Item::Label(n.clone())),
-                Tok::Int(n) => items.push(Item::Label(n.to_string())),
+                Tok::Ident(n) => labels.push(n.clone()),
+                Tok::Int(n) => labels.push(n.to_string()),
                 _ => break,
             }
             i += 2;
         }
+        if let Some(Token {
+            tok: Tok::Ident(d),
+            col,
+            ..
+        }) = toks.get(i)
+        {
+            let dl = d.to_ascii_lowercase();
+            let arg_name = match toks.get(i + 1).map(|t| &t.tok) {
+                Some(Tok::Ident(n)) | Some(Tok::Str(n)) => n.clone(),
+                Some(Tok::Int(n)) => n.to_string(),
+                _ => String::new(),
+            };
+            let flags = toks[i + 1..]
+                .iter()
+                .find_map(|t| match &t.tok {
+                    Tok::Str(f) => Some(f.clone()),
+                    _ => None,
+                })
+                .unwrap_or_default();
+            let code_section =
+                |n: &str, f: &str| n.starts_with(".text") || n.contains("text") || f.contains('x');
+            let new = match dl.as_str() {
+                ".text" => Some((".text".to_string(), true)),
+                ".data" | ".bss" | ".rodata" => Some((dl.clone(), false)),
+                ".section" => Some((arg_name.clone(), code_section(&arg_name, &flags))),
+                ".pushsection" => {
+                    stack.push(cur.clone());
+                    Some((arg_name.clone(), code_section(&arg_name, &flags)))
+                }
+                ".popsection" => Some(stack.pop().unwrap_or_else(|| (".text".into(), true))),
+                ".previous" => Some(prev.clone()),
+                ".subsection" => {
+                    let sub0 = arg_name.is_empty() || arg_name == "0";
+                    Some((format!("{} (subsection {arg_name})", cur.0), cur.1 && sub0))
+                }
+                _ => None,
+            };
+            if let Some(n) = new {
+                if dl != ".popsection" && dl != ".pushsection" {
+                    prev = cur.clone();
+                }
+                if !n.1 && warned.insert(n.0.clone()) {
+                    warnings.push(Warning {
+                        code: ErrorCode::UnsupportedDirective,
+                        line: st.line,
+                        col: *col,
+                        msg: format!("section `{}` skipped: only code is modelled", n.0),
+                    });
+                }
+                cur = n;
+                continue;
+            }
+        }
+        if !cur.1 {
+            continue;
+        }
+        items.extend(labels.into_iter().map(Item::Label));
         if i >= toks.len() {
             continue;
         }
@@ -103,20 +188,35 @@ pub fn parse_program(src: &str, default_name: &str) -> Result<Program, AsmError>
                             entry_syms.insert(n.clone());
                         }
                     }
-                    ".text" | ".size" | ".align" | ".p2align" | ".balign" | ".local"
-                    | ".hidden" | ".weak" | ".file" | ".ident" | ".loc" | ".arch" | ".cpu" => {}
-                    ".section" => {
-                        let ok = matches!(args.first(), Some(Token { tok: Tok::Ident(s), .. }) if s.starts_with(".text"));
-                        if !ok {
-                            warnings.push(Warning {
+                    ".size" | ".align" | ".p2align" | ".balign" | ".local" | ".hidden"
+                    | ".weak" | ".file" | ".ident" | ".loc" | ".arch" | ".cpu" | ".addrsig"
+                    | ".addrsig_sym" | ".set" | ".equ" => {}
+                    ".inst" => {
+                        // A raw instruction word (kernels emit MRS/MSR by encoding this way).
+                        let word = match args.as_slice() {
+                            [Token {
+                                tok: Tok::Int(v), ..
+                            }] => Some(*v),
+                            _ => None,
+                        };
+                        match word.map(crate::inline::decode_inst) {
+                            Some(Ok(text)) => {
+                                let base = toks[i].col - 1;
+                                let mut st2 = st.clone();
+                                st2.toks = crate::lexer::tokenize(&text, st.line, base)?;
+                                st2.text = format!("{text} /* {} */", st.text_from(i));
+                                st2.base = base;
+                                items.push(Item::Insn(st2));
+                            }
+                            _ => warnings.push(Warning {
                                 code: ErrorCode::UnsupportedDirective,
                                 line: st.line,
                                 col: toks[i].col,
                                 msg: format!(
-                                    "`{}` skipped: only text sections are modelled",
-                                    st.text.trim()
+                                    "`{}` is not an instruction word asmgen decodes; skipped",
+                                    st.text_from(i)
                                 ),
-                            });
+                            }),
                         }
                     }
                     _ if dl.starts_with(".cfi_") => {}
@@ -175,10 +275,15 @@ pub fn parse_program(src: &str, default_name: &str) -> Result<Program, AsmError>
         procedures: Vec::new(),
         warnings,
     };
+    let mut errors = Vec::new();
     for (name, entries) in procs {
-        out.procedures.push(build_procedure(name, entries)?);
+        match build_procedure(name, entries) {
+            Ok(p) => out.procedures.push(p),
+            Err(e) => errors.push(e),
+        }
     }
-    Ok(out)
+    errors.sort_by_key(|e| (e.line, e.col));
+    Ok((out, errors))
 }
 
 fn is_local_label(n: &str) -> bool {
@@ -211,6 +316,14 @@ fn build_procedure(name: String, entries: Vec<Entry>) -> R<Procedure> {
     let mut resolved = Vec::new();
     for (k, (mut ins, st)) in body.into_iter().enumerate() {
         let fix = |t: &mut Target| -> R<()> {
+            if let Target::SymOff(s, o) = t {
+                if let Some(&i) = named.get(s.as_str()) {
+                    if *o % 4 == 0 && i as i64 + *o / 4 >= 0 {
+                        *t = Target::Idx((i as i64 + *o / 4) as usize);
+                    }
+                }
+                return Ok(());
+            }
             if let Target::Sym(s) = t {
                 if let Some(rest) = s.strip_prefix('\u{1}') {
                     // Local numeric reference: "<n>b" / "<n>f".
@@ -514,11 +627,31 @@ fn parse_imm_or_lo12(c: &mut Cursor) -> R<Op> {
         match c.next() {
             Some(Token {
                 tok: Tok::Ident(s), ..
-            }) => return Ok(Op::Lo12(s.clone())),
+            }) => {
+                let s = s.clone();
+                return Ok(Op::Lo12(s, sym_offset(c)?));
+            }
             _ => return Err(c.err(ErrorCode::BadOperand, "expected a symbol after :lo12:")),
         }
     }
     Ok(Op::Imm(expr(c)?))
+}
+
+/// An optional `+off`/`-off` after a symbol.
+fn sym_offset(c: &mut Cursor) -> R<i64> {
+    if !(c.is('+') || c.is('-')) {
+        return Ok(0);
+    }
+    let col = c.col();
+    let v = expr_bin(c, 5)?;
+    i64::try_from(v).map_err(|_| {
+        AsmError::new(
+            ErrorCode::BadImmediate,
+            c.line,
+            col,
+            "symbol offset out of range",
+        )
+    })
 }
 
 fn parse_shext_amount(c: &mut Cursor, required: bool) -> R<Option<u8>> {
@@ -615,7 +748,7 @@ fn parse_operand(c: &mut Cursor) -> R<Op> {
                 } else {
                     match parse_imm_or_lo12(c)? {
                         Op::Imm(v) => idx = MemIdx::Imm(Imm::Lit(v)),
-                        Op::Lo12(s) => idx = MemIdx::Imm(Imm::Lo12(s)),
+                        Op::Lo12(s, o) => idx = MemIdx::Imm(Imm::Lo12(s, o)),
                         _ => unreachable!(),
                     }
                 }
@@ -650,6 +783,10 @@ fn parse_operand(c: &mut Cursor) -> R<Op> {
             if c.is('<') {
                 let sym = skip_objdump_symbol(c);
                 return Ok(Op::Name(format!("\u{2}{}\u{3}{sym}", t.raw)));
+            }
+            if c.is('+') || c.is('-') {
+                let off = sym_offset(c)?;
+                return Ok(Op::SymOff(name, off));
             }
             Ok(Op::Name(name))
         }
@@ -830,6 +967,7 @@ impl Ctx<'_> {
     fn target(&self, i: usize) -> R<Target> {
         match self.ops.get(i).map(|o| &o.op) {
             Some(Op::Name(s)) => Ok(Target::Sym(s.clone())),
+            Some(Op::SymOff(s, o)) => Ok(Target::SymOff(s.clone(), *o)),
             Some(Op::Local(n, b)) => Ok(Target::Sym(format!(
                 "\u{1}{n}{}",
                 if *b { "b" } else { "f" }
@@ -950,6 +1088,9 @@ fn to_unsigned(v: i128, n: u32) -> Option<u64> {
 }
 
 fn parse_instr(st: &Stmt) -> R<Instr> {
+    if let Some(e) = &st.lex_error {
+        return Err(e.clone());
+    }
     let (mn_tok, rest) = st.toks.split_first().expect("non-empty statement");
     let mn_raw = match &mn_tok.tok {
         Tok::Ident(s) => s.clone(),
@@ -1151,7 +1292,7 @@ fn instr_of(cx: &Ctx, mn: &str) -> R<Instr> {
                         rm: Operand::Imm(Imm::Lit(v << sh)),
                     })
                 }
-                Some(Op::Lo12(sym)) => {
+                Some(Op::Lo12(sym, off)) => {
                     if cx.ops.len() > k + 1 {
                         return Err(cx.err(k + 1, ErrorCode::OperandCount, "too many operands"));
                     }
@@ -1161,7 +1302,7 @@ fn instr_of(cx: &Ctx, mn: &str) -> R<Instr> {
                         s,
                         rd,
                         rn,
-                        rm: Operand::Imm(Imm::Lo12(sym.clone())),
+                        rm: Operand::Imm(Imm::Lo12(sym.clone(), *off)),
                     })
                 }
                 _ => {
@@ -2367,7 +2508,7 @@ fn addr_mode(cx: &Ctx, i: usize, size: u8, unscaled: bool, pair: bool) -> R<Addr
             }
             Ok(Addr::Off(base, Imm::Lit(v)))
         }
-        MemIdx::Imm(Imm::Lo12(s)) => {
+        MemIdx::Imm(Imm::Lo12(s, o)) => {
             if pre || pair || unscaled {
                 return Err(cx.err(
                     i,
@@ -2375,7 +2516,7 @@ fn addr_mode(cx: &Ctx, i: usize, size: u8, unscaled: bool, pair: bool) -> R<Addr
                     ":lo12: only in the unsigned-offset form",
                 ));
             }
-            Ok(Addr::Off(base, Imm::Lo12(s)))
+            Ok(Addr::Off(base, Imm::Lo12(s, o)))
         }
         MemIdx::Reg(r, se) => {
             if pre || pair || unscaled {

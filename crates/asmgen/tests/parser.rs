@@ -155,7 +155,15 @@ fn system_instructions() {
 
 #[test]
 fn lo12_relocations() {
-    let i = one("adrp x0, sym\nadd x0, x0, :lo12:sym\nldr x1, [x0, #:lo12:sym]\n");
+    let i =
+        one("adrp x0, sym\nadd x0, x0, :lo12:sym\nldr x1, [x0, #:lo12:sym+8]\nadrp x2, sym+16\n");
+    assert_eq!(
+        i[3],
+        Instr::Adrp {
+            rd: Reg::X(2),
+            target: Target::SymOff("sym".into(), 16)
+        }
+    );
     assert_eq!(
         i[0],
         Instr::Adrp {
@@ -163,11 +171,11 @@ fn lo12_relocations() {
             target: Target::Sym("sym".into())
         }
     );
-    assert!(matches!(&i[1], Instr::Alu { rm: Operand::Imm(Imm::Lo12(s)), .. } if s == "sym"));
+    assert!(matches!(&i[1], Instr::Alu { rm: Operand::Imm(Imm::Lo12(s, 0)), .. } if s == "sym"));
     assert!(matches!(
         &i[2],
         Instr::Ldr {
-            addr: Addr::Off(Reg::X(0), Imm::Lo12(_)),
+            addr: Addr::Off(Reg::X(0), Imm::Lo12(_, 8)),
             ..
         }
     ));
@@ -208,4 +216,39 @@ fn negative_cases_have_codes_and_positions() {
         }
     }
     assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+#[test]
+fn compiler_output_sections_and_inst_words() {
+    let src = "\t.text\n\t.globl f\nf:\n\t.inst 0xd53c6008\n\tret\n\t.section .debug_str,\"MS\",@progbits,1\n.Linfo: .asciz \"x\"\n\t.globl g\ng: .quad 5\n\t.text\n\t.globl h\nh: ret\n";
+    let p = parse_program(src, "t").expect("parse");
+    let names: Vec<&str> = p.procedures.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["f", "h"]);
+    assert_eq!(
+        p.procedures[0].body[0].instr,
+        Instr::Mrs {
+            rt: Reg::X(8),
+            sr: SysReg {
+                op0: 3,
+                op1: 4,
+                crn: 6,
+                crm: 0,
+                op2: 0
+            }
+        }
+    );
+    assert_eq!(p.warnings.len(), 1, "{:?}", p.warnings);
+}
+
+#[test]
+fn lenient_parse_keeps_good_procedures() {
+    let src = ".globl a\na: frob\n.globl b\nb: ret\n.globl c\nc:\n mov x0, ?\n";
+    let (p, errs) = asmgen::parse_program_all(src, "t").expect("lex");
+    assert_eq!(p.procedures.len(), 1);
+    assert_eq!(p.procedures[0].name, "b");
+    let codes: Vec<_> = errs.iter().map(|e| (e.code, e.line)).collect();
+    assert_eq!(
+        codes,
+        [(ErrorCode::UnknownMnemonic, 2), (ErrorCode::Lex, 7)]
+    );
 }

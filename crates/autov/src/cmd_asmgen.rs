@@ -29,22 +29,37 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     } else {
         src
     };
-    let (prog, text) =
-        asmgen::asm_to_coq(&src, &name).map_err(|e| anyhow::anyhow!("{name}:{e}"))?;
+    let stem = args
+        .input
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("anon")
+        .to_string();
+    // Keep going past failing procedures; report every failure, exit non-zero if any.
+    let (prog, errors) =
+        asmgen::parse_program_all(&src, &stem).map_err(|e| anyhow::anyhow!("{name}:{e}"))?;
     for w in &prog.warnings {
         eprintln!("{name}:{w}");
     }
-    if args.strict && !prog.warnings.is_empty() {
-        anyhow::bail!("{} directive(s) skipped (--strict)", prog.warnings.len());
+    for e in &errors {
+        eprintln!("{name}:{e}");
     }
+    let text = asmgen::emit::program_file(&prog, &name);
     match &args.output {
         Some(o) => std::fs::write(o, text).with_context(|| format!("writing {}", o.display()))?,
         None => print!("{text}"),
     }
     let n: usize = prog.procedures.iter().map(|p| p.body.len()).sum();
     eprintln!(
-        "asmgen: {} procedure(s), {n} instruction(s) from {name}",
-        prog.procedures.len()
+        "asmgen: {} procedure(s), {n} instruction(s) from {name}; {} procedure(s) failed",
+        prog.procedures.len(),
+        errors.len()
     );
+    if !errors.is_empty() {
+        anyhow::bail!("{} procedure(s) failed", errors.len());
+    }
+    if args.strict && !prog.warnings.is_empty() {
+        anyhow::bail!("{} directive(s) skipped (--strict)", prog.warnings.len());
+    }
     Ok(())
 }
