@@ -26,6 +26,7 @@ target triple = "aarch64-unknown-linux-gnu"
 @g_vec = global <4 x i32> <i32 1, i32 undef, i32 poison, i32 -4>
 @g_null = global i32* null
 @g_expr = global i64 add (i64 ptrtoint (i32* @g_int to i64), i64 8)
+@g_expr2 = global i64 sub nuw (i64 ptrtoint (i32* @g_int to i64), i64 mul nsw (i64 ptrtoint (i32* @g_weak to i64), i64 2))
 @g_gep = global i32* getelementptr inbounds (%struct.pair, %struct.pair* @g_struct, i64 0, i32 0)
 @g_cast = global i8* bitcast (i32* @g_int to i8*)
 @g_icmp = global i1 icmp ult (i64 ptrtoint (i32* @g_int to i64), i64 ptrtoint (i32* @g_weak to i64))

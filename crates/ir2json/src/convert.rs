@@ -19,6 +19,7 @@ struct Conv<'a> {
     facts: Option<LineFacts>,
     float_i: usize,
     ba_i: usize,
+    cop_seen: Vec<&'static str>,
     errors: Vec<IrError>,
 }
 
@@ -28,6 +29,7 @@ impl<'a> Conv<'a> {
         self.facts = None;
         self.float_i = 0;
         self.ba_i = 0;
+        self.cop_seen.clear();
     }
 
     fn facts(&mut self) -> &LineFacts {
@@ -251,12 +253,50 @@ impl<'a> Conv<'a> {
     }
 
     fn bin(&mut self, bop: BinOp, a: &li::ConstantRef, b: &li::ConstantRef) -> ConstExpr {
+        // Flags first: the printed text lists constant expressions in pre-order.
+        let flags = self.const_flags(bop);
         ConstExpr::Binary {
             bop,
             lhs: self.constant(a),
             rhs: self.constant(b),
-            flags: ArithFlags::default(),
+            flags,
         }
+    }
+
+    /// Wrap flags of the next constant expression with this opcode on the current line.
+    fn const_flags(&mut self, bop: BinOp) -> ArithFlags {
+        let op = match bop {
+            BinOp::Add => "add",
+            BinOp::Sub => "sub",
+            BinOp::Mul => "mul",
+            BinOp::Shl => "shl",
+            BinOp::LShr => "lshr",
+            BinOp::AShr => "ashr",
+            BinOp::UDiv => "udiv",
+            BinOp::SDiv => "sdiv",
+            _ => return ArithFlags::default(),
+        };
+        // The k-th constant expression with this opcode in conversion order is the k-th in the text.
+        let k = self.cop_seen.iter().filter(|o| **o == op).count();
+        self.cop_seen.push(op);
+        let found = self
+            .facts()
+            .const_ops
+            .iter()
+            .filter(|(o, _)| o == op)
+            .nth(k)
+            .map(|(_, fl)| fl.clone());
+        let mut out = ArithFlags::default();
+        if let Some(fl) = found {
+            for f in fl {
+                match f.as_str() {
+                    "nsw" => out.nsw = true,
+                    "nuw" => out.nuw = true,
+                    _ => out.exact = true,
+                }
+            }
+        }
+        out
     }
 
     fn ccast(&mut self, cop: CastOp, v: &li::ConstantRef, to: &li::TypeRef) -> ConstExpr {
@@ -1087,6 +1127,7 @@ pub fn module(
         facts: None,
         float_i: 0,
         ba_i: 0,
+        cop_seen: Vec::new(),
         errors: Vec::new(),
     };
     let mismatch = |what: &str, message: String| IrError::Unsupported {

@@ -471,7 +471,12 @@ pub struct LineFacts {
     pub hex_floats: Vec<String>,
     /// `blockaddress(@f, %bb)` occurrences, in order.
     pub block_addresses: Vec<(String, Name)>,
+    /// Constant-expression operators with wrap flags (`add nuw (...)`), in order: (opcode, flags).
+    pub const_ops: Vec<(String, Vec<String>)>,
 }
+
+/// Opcodes whose constant expressions can carry `nsw`/`nuw`/`exact`.
+const FLAGGED_CONST_OPS: &[&str] = &["add", "sub", "mul", "shl", "lshr", "ashr", "udiv", "sdiv"];
 
 pub fn line_facts(line: &str) -> LineFacts {
     let toks = tokens(line);
@@ -486,6 +491,21 @@ pub fn line_facts(line: &str) -> LineFacts {
             && matches!(w.as_bytes()[2], b'H' | b'R' | b'K' | b'L' | b'M')
         {
             f.hex_floats.push(w.to_string());
+        } else if FLAGGED_CONST_OPS.contains(w) {
+            // A constant expression is the opcode, optional flags, then `(`; an instruction's opcode
+            // is followed by a type instead.
+            let mut j = i + 1;
+            let mut flags = Vec::new();
+            while let Some(Tok::Word(fw)) = toks.get(j) {
+                if !matches!(*fw, "nsw" | "nuw" | "exact") {
+                    break;
+                }
+                flags.push(fw.to_string());
+                j += 1;
+            }
+            if toks.get(j) == Some(&Tok::Punct('(')) {
+                f.const_ops.push((w.to_string(), flags));
+            }
         } else if *w == "blockaddress" {
             if let (Some(Tok::Word(fun)), Some(Tok::Word(bb))) = (toks.get(i + 2), toks.get(i + 4))
             {
@@ -529,6 +549,18 @@ mod tests {
         assert!(f.hex_floats.is_empty(), "comment ignored");
         let f = line_facts("%r = fadd half 0xH3C00, %y; blockaddress(@f, %bb)");
         assert_eq!(f.hex_floats, vec!["0xH3C00"]);
+        let f = line_facts(
+            "store i64 add nuw (i64 ptrtoint (i32* @g to i64), i64 sub (i64 0, i64 1)), i64* %p",
+        );
+        assert_eq!(
+            f.const_ops,
+            vec![
+                ("add".to_string(), vec!["nuw".to_string()]),
+                ("sub".to_string(), vec![])
+            ]
+        );
+        let f = line_facts("%x = add nsw i32 %a, 1");
+        assert!(f.const_ops.is_empty());
         let f = line_facts("indirectbr i8* blockaddress(@f, %7), [label %7]");
         assert_eq!(f.block_addresses, vec![("f".to_string(), Name::Number(7))]);
     }

@@ -68,6 +68,36 @@ fn integers_are_exact() {
 }
 
 #[test]
+fn constant_expression_flags() {
+    let m = module();
+    let Some(Constant::Expr { expr }) = global(&m, "g_expr2").initializer.clone() else {
+        panic!("constant expression expected")
+    };
+    let ConstExpr::Binary {
+        bop: BinOp::Sub,
+        flags,
+        rhs,
+        ..
+    } = *expr
+    else {
+        panic!("sub expected")
+    };
+    assert!(flags.nuw && !flags.nsw);
+    let Constant::Expr { expr } = rhs else {
+        panic!("mul expected")
+    };
+    let ConstExpr::Binary {
+        bop: BinOp::Mul,
+        flags,
+        ..
+    } = *expr
+    else {
+        panic!("mul expected")
+    };
+    assert!(flags.nsw && !flags.nuw);
+}
+
+#[test]
 fn floats_are_bit_exact() {
     let m = module();
     let bits = |n| match global(&m, n).initializer.clone().unwrap() {
