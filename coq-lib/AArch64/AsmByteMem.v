@@ -42,7 +42,7 @@ Definition scratch (lo len : Z) : bmem :=
 Definition regs_of_list (l : list Z) : Z -> Z := fun n => nth (Z.to_nat n) l 0.
 
 Definition init_state (regs : list Z) (sp nzcv : Z) (sys : list (sysreg * Z)) (m : bmem) : @state ByteMem :=
-  mkst (regs_of_list regs) sp (bit nzcv 31) (bit nzcv 30) (bit nzcv 29) (bit nzcv 28)
+  mkst (regs_of_list regs) (fun _ => 0) sp (bit nzcv 31) (bit nzcv 30) (bit nzcv 29) (bit nzcv 28)
        (fold_left (fun f '(r, v) => upd f (sr_key r) v) sys (fun _ => 0))
        m None [] 0.
 

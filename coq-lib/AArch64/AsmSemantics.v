@@ -88,6 +88,7 @@ Context {M : MemOps}.
 
 Record state : Type := mkst {
   st_regs : Z -> Z;           (** X0..X30, each in [0, 2^64) *)
+  st_vregs : Z -> Z;          (** V0..V31 (FP/SIMD), each in [0, 2^128) *)
   st_sp : Z;
   st_n : bool; st_z : bool; st_c : bool; st_v : bool;
   st_sys : Z -> Z;            (** system registers by [sr_key] *)
@@ -105,14 +106,15 @@ Definition PAR_EL1_SR : sysreg := SR 3 0 7 4 0.
 
 Definition upd (f : Z -> Z) (k v : Z) : Z -> Z := fun k' => if k' =? k then v else f k'.
 
-Definition with_regs s r := mkst r (st_sp s) (st_n s) (st_z s) (st_c s) (st_v s) (st_sys s) (st_mem s) (st_mon s) (st_events s) (st_pc s).
-Definition with_sp s v := mkst (st_regs s) v (st_n s) (st_z s) (st_c s) (st_v s) (st_sys s) (st_mem s) (st_mon s) (st_events s) (st_pc s).
-Definition with_flags s n z c v := mkst (st_regs s) (st_sp s) n z c v (st_sys s) (st_mem s) (st_mon s) (st_events s) (st_pc s).
-Definition with_sys s f := mkst (st_regs s) (st_sp s) (st_n s) (st_z s) (st_c s) (st_v s) f (st_mem s) (st_mon s) (st_events s) (st_pc s).
-Definition with_mem s m := mkst (st_regs s) (st_sp s) (st_n s) (st_z s) (st_c s) (st_v s) (st_sys s) m (st_mon s) (st_events s) (st_pc s).
-Definition with_mon s o := mkst (st_regs s) (st_sp s) (st_n s) (st_z s) (st_c s) (st_v s) (st_sys s) (st_mem s) o (st_events s) (st_pc s).
-Definition with_pc s p := mkst (st_regs s) (st_sp s) (st_n s) (st_z s) (st_c s) (st_v s) (st_sys s) (st_mem s) (st_mon s) (st_events s) p.
-Definition emit s ev := mkst (st_regs s) (st_sp s) (st_n s) (st_z s) (st_c s) (st_v s) (st_sys s) (st_mem s) (st_mon s) (ev :: st_events s) (st_pc s).
+Definition with_regs s r := mkst r (st_vregs s) (st_sp s) (st_n s) (st_z s) (st_c s) (st_v s) (st_sys s) (st_mem s) (st_mon s) (st_events s) (st_pc s).
+Definition with_sp s v := mkst (st_regs s) (st_vregs s) v (st_n s) (st_z s) (st_c s) (st_v s) (st_sys s) (st_mem s) (st_mon s) (st_events s) (st_pc s).
+Definition with_flags s n z c v := mkst (st_regs s) (st_vregs s) (st_sp s) n z c v (st_sys s) (st_mem s) (st_mon s) (st_events s) (st_pc s).
+Definition with_sys s f := mkst (st_regs s) (st_vregs s) (st_sp s) (st_n s) (st_z s) (st_c s) (st_v s) f (st_mem s) (st_mon s) (st_events s) (st_pc s).
+Definition with_mem s m := mkst (st_regs s) (st_vregs s) (st_sp s) (st_n s) (st_z s) (st_c s) (st_v s) (st_sys s) m (st_mon s) (st_events s) (st_pc s).
+Definition with_mon s o := mkst (st_regs s) (st_vregs s) (st_sp s) (st_n s) (st_z s) (st_c s) (st_v s) (st_sys s) (st_mem s) o (st_events s) (st_pc s).
+Definition with_vregs s v := mkst (st_regs s) v (st_sp s) (st_n s) (st_z s) (st_c s) (st_v s) (st_sys s) (st_mem s) (st_mon s) (st_events s) (st_pc s).
+Definition with_pc s p := mkst (st_regs s) (st_vregs s) (st_sp s) (st_n s) (st_z s) (st_c s) (st_v s) (st_sys s) (st_mem s) (st_mon s) (st_events s) p.
+Definition emit s ev := mkst (st_regs s) (st_vregs s) (st_sp s) (st_n s) (st_z s) (st_c s) (st_v s) (st_sys s) (st_mem s) (st_mon s) (ev :: st_events s) (st_pc s).
 Definition incr_pc s := with_pc s (st_pc s + 1).
 
 (** Read a register through a view of width [w]. *)
@@ -442,6 +444,23 @@ Definition exec_data (e : env) (i : instr) (s : state) : option state :=
         Some (wr W32 st 0 (with_mon s2 None))))
       else Some (wr W32 st 1 (with_mon s None))
   | Iprfm _ _ => Some s
+  | Ildrv size vt a =>
+      let '(x, wb) := eff_addr e a s in
+      opt_bind (load s x size) (fun v =>
+        let s := writeback wb s in Some (with_vregs s (upd (st_vregs s) vt v)))
+  | Istrv size vt a =>
+      let '(x, wb) := eff_addr e a s in
+      opt_bind (store s x size (st_vregs s vt)) (fun s' => Some (writeback wb s'))
+  | Ildpv size vt1 vt2 a =>
+      let '(x, wb) := eff_addr e a s in
+      opt_bind (load s x size) (fun v1 =>
+      opt_bind (load s (x + size) size) (fun v2 =>
+        let s := writeback wb s in
+        Some (with_vregs s (upd (upd (st_vregs s) vt1 v1) vt2 v2))))
+  | Istpv size vt1 vt2 a =>
+      let '(x, wb) := eff_addr e a s in
+      opt_bind (store s x size (st_vregs s vt1)) (fun s1 =>
+      opt_bind (store s1 (x + size) size (st_vregs s vt2)) (fun s2 => Some (writeback wb s2)))
   | _ => None
   end.
 

@@ -88,7 +88,12 @@ Inductive instr : Type :=
   | Iadc (w : width) (sub setflags : bool) (rd rn rm : reg)
   | Ildxp (size : Z) (acq : bool) (rt1 rt2 rn : reg)
   | Istxp (size : Z) (rel : bool) (status rt1 rt2 rn : reg)
-  | Iprfm (op : string) (a : addr).
+  | Iprfm (op : string) (a : addr)
+  (** FP/SIMD register loads and stores ([b]/[h]/[s]/[d]/[q] views of V0..V31: 1..16 bytes). *)
+  | Ildrv (size : Z) (vt : Z) (a : addr)
+  | Istrv (size : Z) (vt : Z) (a : addr)
+  | Ildpv (size : Z) (vt1 vt2 : Z) (a : addr)
+  | Istpv (size : Z) (vt1 vt2 : Z) (a : addr).
 
 (** Control-transfer instructions; everything else falls through to the next index. *)
 Definition is_control (i : instr) : bool :=

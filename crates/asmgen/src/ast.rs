@@ -498,6 +498,29 @@ pub enum Instr {
         op: String,
         addr: Addr,
     },
+    /// FP/SIMD loads/stores: `size` bytes (b=1, h=2, s=4, d=8, q=16) of V`vt`.
+    LdrV {
+        size: u8,
+        vt: u8,
+        addr: Addr,
+    },
+    StrV {
+        size: u8,
+        vt: u8,
+        addr: Addr,
+    },
+    LdpV {
+        size: u8,
+        vt1: u8,
+        vt2: u8,
+        addr: Addr,
+    },
+    StpV {
+        size: u8,
+        vt1: u8,
+        vt2: u8,
+        addr: Addr,
+    },
 }
 
 /// An instruction with its source position and original text.

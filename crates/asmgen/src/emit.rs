@@ -472,6 +472,20 @@ pub fn instr_term(i: &Instr) -> Term {
             ],
         ),
         I::Prfm { op, addr: a } => Term::app("Iprfm", vec![Term::Str(op.clone()), addr(a)]),
+        I::LdrV { size, vt, addr: a } => Term::app("Ildrv", vec![sz(*size), z(*vt), addr(a)]),
+        I::StrV { size, vt, addr: a } => Term::app("Istrv", vec![sz(*size), z(*vt), addr(a)]),
+        I::LdpV {
+            size,
+            vt1,
+            vt2,
+            addr: a,
+        } => Term::app("Ildpv", vec![sz(*size), z(*vt1), z(*vt2), addr(a)]),
+        I::StpV {
+            size,
+            vt1,
+            vt2,
+            addr: a,
+        } => Term::app("Istpv", vec![sz(*size), z(*vt1), z(*vt2), addr(a)]),
         I::Exc { kind, imm } => Term::app(
             "Iexc",
             vec![Term::var(format!("{kind:?}").to_ascii_uppercase()), z(*imm)],

@@ -39,7 +39,13 @@ enum Op {
     Lo12(String, i64),
     ShExt(ShExt),
     SymOff(String, i64),
-    Mem { base: Reg, idx: MemIdx, pre: bool },
+    /// An FP/SIMD register view: (number, bytes).
+    VReg(u8, u8),
+    Mem {
+        base: Reg,
+        idx: MemIdx,
+        pre: bool,
+    },
     Name(String),
     Local(u32, bool),
 }
@@ -463,6 +469,28 @@ fn reg_of_name(s: &str) -> Option<RegW> {
     r(Reg::X(n), w)
 }
 
+/// `b0`..`b31`, `h`, `s`, `d`, `q`: an FP/SIMD register view (number, bytes).
+fn vreg_of_name(s: &str) -> Option<(u8, u8)> {
+    let l = s.to_ascii_lowercase();
+    let size = match l.chars().next()? {
+        'b' => 1,
+        'h' => 2,
+        's' => 4,
+        'd' => 8,
+        'q' => 16,
+        _ => return None,
+    };
+    let num = &l[1..];
+    if num.is_empty()
+        || !num.chars().all(|c| c.is_ascii_digit())
+        || (num.len() > 1 && num.starts_with('0'))
+    {
+        return None;
+    }
+    let n: u8 = num.parse().ok()?;
+    (n <= 31).then_some((n, size))
+}
+
 fn shift_of_name(s: &str) -> Option<Shift> {
     Some(match s.to_ascii_lowercase().as_str() {
         "lsl" => Shift::Lsl,
@@ -767,6 +795,9 @@ fn parse_operand(c: &mut Cursor) -> R<Op> {
             c.pos += 1;
             if let Some(r) = reg_of_name(s) {
                 return Ok(Op::Reg(r));
+            }
+            if let Some((n, size)) = vreg_of_name(s) {
+                return Ok(Op::VReg(n, size));
             }
             if let Some(sh) = shift_of_name(s) {
                 if c.is('#') || starts_expr(c) {
@@ -1890,6 +1921,18 @@ fn instr_of(cx: &Ctx, mn: &str) -> R<Instr> {
             let unscaled = mn.contains("ur");
             let base = mn.replace("ur", "r");
             let load = base.starts_with("ld");
+            if let Some(Op::VReg(vt, size)) = op_at(0) {
+                if base != "ldr" && base != "str" {
+                    return Err(cx.err(0, ErrorCode::BadOperand, "expected a general register"));
+                }
+                let (vt, size) = (*vt, *size);
+                let addr = addr_mode(cx, 1, size, unscaled, false)?;
+                return Ok(if load {
+                    I::LdrV { size, vt, addr }
+                } else {
+                    I::StrV { size, vt, addr }
+                });
+            }
             let (rt, rw) = cx.gpr_any(0)?;
             let suffix = &base[3..];
             let (size, sext) = match suffix {
@@ -1930,6 +1973,32 @@ fn instr_of(cx: &Ctx, mn: &str) -> R<Instr> {
         }
         "ldp" | "stp" | "ldpsw" | "ldnp" | "stnp" => {
             cx.count(&[3, 4])?;
+            if let (Some(Op::VReg(vt1, size)), Some(Op::VReg(vt2, size2))) = (op_at(0), op_at(1)) {
+                if size != size2 || *size < 4 || mn == "ldpsw" {
+                    return Err(cx.err(
+                        1,
+                        ErrorCode::BadOperand,
+                        "expected a matching s, d or q register",
+                    ));
+                }
+                let (vt1, vt2, size) = (*vt1, *vt2, *size);
+                let addr = addr_mode(cx, 2, size, false, true)?;
+                return Ok(if mn.starts_with("ld") {
+                    I::LdpV {
+                        size,
+                        vt1,
+                        vt2,
+                        addr,
+                    }
+                } else {
+                    I::StpV {
+                        size,
+                        vt1,
+                        vt2,
+                        addr,
+                    }
+                });
+            }
             let (rt1, w) = cx.gpr_any(0)?;
             let rt2 = cx.gpr(1, w)?;
             let sext = mn == "ldpsw";
