@@ -17,7 +17,7 @@ struct Conv<'a> {
     func: String,
     line: Option<&'a str>,
     facts: Option<LineFacts>,
-    float_i: usize,
+    float_seen: Vec<char>,
     ba_i: usize,
     cop_seen: Vec<&'static str>,
     errors: Vec<IrError>,
@@ -27,7 +27,7 @@ impl<'a> Conv<'a> {
     fn at(&mut self, line: Option<&'a str>) {
         self.line = line;
         self.facts = None;
-        self.float_i = 0;
+        self.float_seen.clear();
         self.ba_i = 0;
         self.cop_seen.clear();
     }
@@ -174,26 +174,31 @@ impl<'a> Conv<'a> {
 
     /// Next hex float literal of the current line with the given format letter.
     fn hex_float(&mut self, letter: char) -> Option<String> {
-        let i = self.float_i;
-        let lits: Vec<String> = self.facts().hex_floats.clone();
-        let found = lits
+        // The k-th constant of this format in conversion order is the k-th in the printed line
+        // (LLVM always prints these formats in hex).
+        let k = self.float_seen.iter().filter(|l| **l == letter).count();
+        self.float_seen.push(letter);
+        let found = self
+            .facts()
+            .hex_floats
             .iter()
-            .skip(i)
-            .position(|l| l.as_bytes().get(2) == Some(&(letter as u8)));
-        match found {
-            Some(k) => {
-                self.float_i = i + k + 1;
-                let hex = lits[i + k][3..].to_ascii_lowercase();
-                // LLVM prints fp128 (`0xL`) low 64-bit word first; give the IEEE bit pattern.
-                let hex = if letter == 'L' && hex.len() == 32 {
-                    format!("{}{}", &hex[16..], &hex[..16])
-                } else {
-                    hex
-                };
-                Some(format!("0x{hex}"))
-            }
-            None => None,
-        }
+            .filter(|l| l.as_bytes().get(2) == Some(&(letter as u8)))
+            .nth(k)
+            .map(|l| l[3..].to_ascii_lowercase());
+        let Some(hex) = found else {
+            self.err(
+                "floating-point constant",
+                format!("cannot recover the bits of a 0x{letter} constant"),
+            );
+            return None;
+        };
+        // LLVM prints fp128 (`0xL`) low 64-bit word first; give the IEEE bit pattern.
+        let hex = if letter == 'L' && hex.len() == 32 {
+            format!("{}{}", &hex[16..], &hex[..16])
+        } else {
+            hex
+        };
+        Some(format!("0x{hex}"))
     }
 
     fn constant(&mut self, c: &li::Constant) -> Constant {
@@ -1125,7 +1130,7 @@ pub fn module(
         func: String::new(),
         line: None,
         facts: None,
-        float_i: 0,
+        float_seen: Vec::new(),
         ba_i: 0,
         cop_seen: Vec::new(),
         errors: Vec::new(),

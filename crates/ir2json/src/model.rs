@@ -406,8 +406,8 @@ pub enum Constant {
         signed: String,
     },
     /// Floating-point constant, `bits` = the raw IEEE/x87 bits as `0x`-prefixed lowercase hex
-    /// (`double 1.0` → `"0x3ff0000000000000"`). `bits` is `None` only where LLVM 14's C API cannot
-    /// expose the value (see docs).
+    /// (`double 1.0` → `"0x3ff0000000000000"`). Always set by [`crate::read_module`] (an `Option` so
+    /// that producers of the model other than the reader can leave it open).
     Float {
         fp: FpKind,
         bits: Option<String>,
