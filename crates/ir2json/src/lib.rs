@@ -151,7 +151,7 @@ fn find_opaque_ptr(text: &str) -> Option<Pos> {
                 in_str = true;
             } else if c == b';' {
                 break;
-            } else if line[i..].starts_with("ptr") {
+            } else if b[i..].starts_with(b"ptr") {
                 let before_ok =
                     i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b"%@!._$-".contains(&b[i - 1]));
                 let after = b.get(i + 3).copied().unwrap_or(b' ');
@@ -316,6 +316,11 @@ mod tests {
         assert_eq!(
             find_opaque_ptr("%ptr = type { i8* }\n@s = constant [3 x i8] c\"ptr\""),
             None
+        );
+        // Non-ASCII text outside strings must not upset the scan.
+        assert_eq!(
+            find_opaque_ptr("; \u{e9} ptr\n\u{e9}x ptr"),
+            Some(Pos { line: 2, col: 5 })
         );
     }
 }
