@@ -135,12 +135,18 @@ fn split_sigil_name(s: &str) -> (String, &str) {
     (s[..end].to_string(), &s[end..])
 }
 
-/// Decode LLVM's string escapes: `\XX` (two hex digits) is a byte, everything else is literal.
+/// Decode LLVM's string escapes exactly as LLVM's lexer does: `\\` is one backslash, `\XX` (two hex
+/// digits) is a byte, any other backslash is literal.
 pub fn unescape(s: &str) -> String {
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;
     while i < b.len() {
+        if b[i] == b'\\' && i + 1 < b.len() && b[i + 1] == b'\\' {
+            out.push(b'\\');
+            i += 2;
+            continue;
+        }
         if b[i] == b'\\' && i + 2 < b.len() {
             let h = std::str::from_utf8(&b[i + 1..i + 3]).unwrap_or("");
             let hex = h.len() == 2 && h.bytes().all(|c| c.is_ascii_hexdigit());
@@ -579,6 +585,11 @@ mod tests {
     #[test]
     fn escapes() {
         assert_eq!(unescape(r"a\5Cb\22"), "a\\b\"");
+        assert_eq!(
+            unescape(r".L__reg_num_x\\num, \\num"),
+            r".L__reg_num_x\num, \num"
+        );
+        assert_eq!(unescape(r"\\5C"), r"\5C");
         assert_eq!(unescape(r"\"), "\\");
     }
 }

@@ -183,6 +183,23 @@ fn sekvm_converts_with_expected_shape() {
             ir2json::Callee::Asm { asm } if asm.template == "mrs $0, elr_el2" && asm.constraints == "=r" && asm.side_effect))
     });
     assert!(elr, "the `mrs $0, elr_el2` asm must be kept verbatim");
+    // `\\num` in the IR text is one backslash in the template (LLVM's string escapes).
+    let macro_asm = m
+        .functions
+        .iter()
+        .flat_map(|f| &f.blocks)
+        .flat_map(|b| &b.instrs)
+        .find_map(|i| match &i.op {
+            ir2json::Op::Call { call } => match &call.callee {
+                ir2json::Callee::Asm { asm } if asm.template.contains(".irp") => {
+                    Some(asm.template.clone())
+                }
+                _ => None,
+            },
+            _ => None,
+        });
+    let t = macro_asm.expect("SeKVM has the mrs_s macro asm");
+    assert!(t.contains(".equ\t.L__reg_num_x\\num, \\num\n"), "{t:?}");
     // Struct layouts come with debug-info member names.
     let named = m
         .types
