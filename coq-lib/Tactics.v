@@ -206,12 +206,12 @@ Ltac vc_cont :=
         | split; [ reflexivity | split; [ reflexivity | vc_state ] ]
         | idtac ].
 
-Ltac vcgen_stmt :=
+Ltac vcgen_stmt_n n :=
   lazymatch goal with
   | |- exec_stmt _ _ _ _ (if ?c then _ else _) _ _ _ =>
-      repeat (decide_if; cbn); vcgen_stmt
+      first [ progress cbn | decide_if; cbn ]; vcgen_stmt_n n
   | |- exec_stmt _ _ _ _ (select_case _ _ _ _) _ _ _ =>
-      vc_simpl; repeat (decide_if; cbn); vcgen_stmt
+      vc_simpl; repeat (decide_if; cbn); vcgen_stmt_n n
   | |- exec_stmt _ _ _ _ Sskip _ _ _ => apply exec_skip_eq; vc_state
   | |- exec_stmt _ _ _ _ (Sassign _ _) _ _ _ => eapply exec_assign_eq; [ vc_eval | vc_state ]
   | |- exec_stmt _ _ _ _ (Sload _ _ _ _) _ _ _ =>
@@ -226,26 +226,33 @@ Ltac vcgen_stmt :=
         [ vc_eval | vc_eval
         | first [ eapply exec_external; [ reflexivity | vc_prim ]
                 | solve [ eauto with vccalls ]
-                | eapply exec_internal; [ reflexivity | reflexivity | vcgen_stmt | vc_eval ] ]
+                | eapply exec_internal; [ reflexivity | reflexivity | vcgen_stmt_n n | vc_eval ] ]
         | vc_eval ]
   | |- exec_stmt _ _ _ _ (Sseq _ _) _ _ _ =>
-      eapply exec_seq_any; [ vcgen_stmt | vc_cont; vcgen_stmt ]
+      eapply exec_seq_any; [ vcgen_stmt_n n | vc_cont; vcgen_stmt_n n ]
   | |- exec_stmt _ _ _ _ (Sif _ _ _) _ _ _ =>
-      eapply exec_if; [ vc_eval | vc_eval | vcgen_stmt ]
+      eapply exec_if; [ vc_eval | vc_eval | vcgen_stmt_n n ]
   | |- exec_stmt _ _ _ _ (Sswitch _ _ _) _ _ _ =>
-      eapply exec_switch; [ vc_eval | vcgen_stmt ]
+      eapply exec_switch; [ vc_eval | vcgen_stmt_n n ]
   | |- exec_stmt _ _ _ _ (Sblock _) _ _ _ =>
-      eapply exec_block; [ vcgen_stmt | reflexivity ]
+      eapply exec_block; [ vcgen_stmt_n n | reflexivity ]
   | |- exec_stmt _ _ _ _ (Sloop _) _ _ _ =>
-      eapply exec_loop_any; [ vcgen_stmt | vc_cont; vcgen_stmt ]
+      lazymatch n with
+      | O => fail "vcgen: loop unrolling limit reached (use the loop lemmas)"
+      | S ?m => eapply exec_loop_any; [ vcgen_stmt_n m | vc_cont; vcgen_stmt_n m ]
+      end
   | |- exec_stmt _ _ _ _ (Sbreak _) _ _ _ => apply exec_break_eq; vc_state
   | |- exec_stmt _ _ _ _ (Scontinue _) _ _ _ => apply exec_continue_eq; vc_state
   | |- exec_stmt _ _ _ _ (Sreturn None) _ _ _ => apply exec_return_none_eq; vc_state
   | |- exec_stmt _ _ _ _ (Sreturn (Some _)) _ _ _ =>
       eapply exec_return_some_eq; [ vc_eval | vc_state ]
   | |- exec_stmt _ _ _ _ ?s _ _ _ =>
-      let s' := eval hnf in s in progress change s with s'; vcgen_stmt
+      let s' := eval hnf in s in progress change s with s'; vcgen_stmt_n n
   end.
+
+(** At most 64 loop iterations are unrolled along one path; loops with a
+    symbolic trip count need [exec_loop_fuel]/[exec_loop_measure]. *)
+Ltac vcgen_stmt := vcgen_stmt_n constr:(64%nat).
 
 Ltac vcgen :=
   lazymatch goal with

@@ -457,6 +457,7 @@ Definition exec_data (e : env) (i : instr) (s : state) : option state :=
       opt_bind (load s (x + size) size) (fun v2 =>
         let s := writeback wb s in
         Some (with_vregs s (upd (upd (st_vregs s) vt1 v1) vt2 v2))))
+  | Imovi vt v => Some (with_vregs s (upd (st_vregs s) vt (mask 128 v)))
   | Istpv size vt1 vt2 a =>
       let '(x, wb) := eff_addr e a s in
       opt_bind (store s x size (st_vregs s vt1)) (fun s1 =>

@@ -93,7 +93,8 @@ Inductive instr : Type :=
   | Ildrv (size : Z) (vt : Z) (a : addr)
   | Istrv (size : Z) (vt : Z) (a : addr)
   | Ildpv (size : Z) (vt1 vt2 : Z) (a : addr)
-  | Istpv (size : Z) (vt1 vt2 : Z) (a : addr).
+  | Istpv (size : Z) (vt1 vt2 : Z) (a : addr)
+  | Imovi (vt : Z) (v : Z).
 
 (** Control-transfer instructions; everything else falls through to the next index. *)
 Definition is_control (i : instr) : bool :=

@@ -131,3 +131,12 @@ Example continue_to_block_undefined : runs (Sblock (Scontinue 0)) = None.
 Proof. vm_compute. reflexivity. Qed.
 Example unreachable_undefined : runs Sunreachable = None.
 Proof. vm_compute. reflexivity. Qed.
+
+(* vcgen unrolls loops whose trip count is decided *)
+Definition f_count : func := {|
+  fn_params := []; fn_ret := Tint 32; fn_vararg := false;
+  fn_body := Sseqs [Sassign _x (i32 0);
+                    Sloop (Sseqs [incx; Sif (xlt 3) (Scontinue 0) (Sbreak 0)]);
+                    Sreturn (Some (Evar _x))] |}.
+Lemma count_3 : exec_func Lnone [(1%positive, f_count)] 1%positive [] tt tt (Some (Vint 32 3)).
+Proof. vcgen. Qed.
