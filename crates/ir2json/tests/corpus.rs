@@ -229,3 +229,54 @@ fn sekvm_bitcode_gives_the_same_model_as_text() {
     from_bc.name = from_ll.name.clone();
     assert!(from_bc == from_ll, "bitcode and text readings differ");
 }
+
+/// LLVM's printer escaping (`\\` for a backslash, `\XX` for non-printables and `"`).
+fn llvm_escape(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        match b {
+            b'\\' => out.push_str("\\\\"),
+            b'"' => out.push_str("\\22"),
+            0x20..=0x7e => out.push(b as char),
+            _ => out.push_str(&format!("\\{b:02X}")),
+        }
+    }
+    out
+}
+
+/// Every inline-asm template and constraint string of SeKVM, escaped back the way LLVM prints it,
+/// equals the quoted text in the source, in order.
+#[test]
+fn sekvm_asm_strings_round_trip_to_the_source_text() {
+    let path = shared().join("sekvm/SeKVM.ll");
+    let src = std::fs::read_to_string(&path).unwrap();
+    let mut raw = Vec::new();
+    for line in src.lines().filter(|l| l.starts_with("  ")) {
+        let Some(at) = line.find(" asm ") else {
+            continue;
+        };
+        let rest = &line[at + 5..];
+        let q: Vec<&str> = rest.splitn(5, '"').collect();
+        if q.len() >= 4 && q[2] == ", " {
+            raw.push((q[1].to_string(), q[3].to_string()));
+        }
+    }
+    let m = ir2json::read_module(&path).unwrap();
+    let mine: Vec<(String, String)> = m
+        .functions
+        .iter()
+        .flat_map(|f| &f.blocks)
+        .flat_map(|b| &b.instrs)
+        .filter_map(|i| match &i.op {
+            ir2json::Op::Call { call } => match &call.callee {
+                ir2json::Callee::Asm { asm } => {
+                    Some((llvm_escape(&asm.template), llvm_escape(&asm.constraints)))
+                }
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect();
+    assert_eq!(mine.len(), 124);
+    assert_eq!(mine, raw);
+}
