@@ -31,7 +31,8 @@ End ZMap.
 
 (** [m @ k] reads, [m # k == v] writes. *)
 Notation "m @ k" := (ZMap.get k m) (at level 25, left associativity) : Z_scope.
-Notation "m # k == v" := (ZMap.set k v m) (at level 26, k at next level, v at next level) : Z_scope.
+Notation "m # k == v" := (ZMap.set k v m)
+  (at level 66, k at level 50, v at level 50, left associativity) : Z_scope.
 
 (** ** Option monad *)
 Notation "'when' x '==' e ';' r" :=
