@@ -62,6 +62,20 @@ fn plan(args: &Args) -> anyhow::Result<Vec<Job>> {
             });
         }
     }
+    // Two inputs must not write the same output file (e.g. `a/x.ll b/x.ll -o out/`).
+    let mut seen = std::collections::HashMap::new();
+    for j in &jobs {
+        if let Some(o) = &j.output {
+            if let Some(prev) = seen.insert(o.clone(), &j.input) {
+                bail!(
+                    "{} and {} would both be written to {}; convert them separately or pass their directory",
+                    prev.display(),
+                    j.input.display(),
+                    o.display()
+                );
+            }
+        }
+    }
     Ok(jobs)
 }
 

@@ -91,3 +91,24 @@ fn unreadable_input_is_an_error() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("E-IR001"));
 }
+
+#[test]
+fn colliding_outputs_are_refused() {
+    let d = scratch("collide");
+    let good = std::fs::read(repo().join("testdata/ir2json/all_instructions.ll")).unwrap();
+    for sub in ["a", "b"] {
+        std::fs::create_dir_all(d.join(sub)).unwrap();
+        std::fs::write(d.join(sub).join("x.ll"), &good).unwrap();
+    }
+    let out = autov()
+        .arg("ir2json")
+        .arg(d.join("a/x.ll"))
+        .arg(d.join("b/x.ll"))
+        .arg("-o")
+        .arg(d.join("out"))
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("would both be written"));
+    assert!(!d.join("out/x.json").exists());
+}
