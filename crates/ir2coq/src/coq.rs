@@ -204,14 +204,20 @@ impl Term {
                 d.nest(2).group()
             }
             Term::List(items) if items.is_empty() => RcDoc::text("[]"),
-            Term::List(items) => RcDoc::text("[")
-                .append(RcDoc::intersperse(
-                    items.iter().map(|t| t.doc()),
-                    RcDoc::text(";").append(RcDoc::line()),
-                ))
-                .nest(1)
-                .append(RcDoc::text("]"))
-                .group(),
+            // Fill layout: break only where the next element does not fit.
+            Term::List(items) => {
+                let mut d = items[0].doc();
+                for t in &items[1..] {
+                    d = d
+                        .append(RcDoc::text(";"))
+                        .append(RcDoc::line().append(t.doc()).group());
+                }
+                RcDoc::text("[")
+                    .append(d)
+                    .nest(1)
+                    .append(RcDoc::text("]"))
+                    .group()
+            }
             Term::Lines(items) => RcDoc::text("[")
                 .append(RcDoc::intersperse(
                     items.iter().map(|t| t.doc()),
