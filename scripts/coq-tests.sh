@@ -42,7 +42,16 @@ negative() {
   if timeout 120 "${COQC[@]}" "$f" >"$LOG" 2>&1; then
     failed=$((failed + 1)); echo "FAIL  $f (wrong spec accepted)"
   else
-    passed=$((passed + 1)); echo "ok    $f (rejected)"
+    # The rejection must come from a proof, not from a broken statement: the error must be
+    # located at or after the file's first "Proof." line.
+    local err_line proof_line
+    err_line=$(grep -o 'line [0-9]*' "$LOG" | head -1 | cut -d' ' -f2)
+    proof_line=$(grep -n '^Proof' "$f" | head -1 | cut -d: -f1)
+    if [ -n "$err_line" ] && [ -n "$proof_line" ] && [ "$err_line" -ge "$proof_line" ]; then
+      passed=$((passed + 1)); echo "ok    $f (rejected at line $err_line)"
+    else
+      failed=$((failed + 1)); echo "FAIL  $f (rejected before its proof, line ${err_line:-?}):"; cat "$LOG"
+    fi
   fi
   rm -f "${f%.v}.vo" "${f%.v}.vok" "${f%.v}.vos" "${f%.v}.glob"
 }
