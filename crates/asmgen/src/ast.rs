@@ -521,6 +521,12 @@ pub enum Instr {
         vt2: u8,
         addr: Addr,
     },
+    /// movi: V`vt` := the 128-bit `value` (the arrangement's replication already applied; the
+    /// 64-bit scalar form `movi dN` clears the upper half).
+    Movi {
+        vt: u8,
+        value: u128,
+    },
 }
 
 /// An instruction with its source position and original text.

@@ -480,6 +480,7 @@ pub fn instr_term(i: &Instr) -> Term {
             vt2,
             addr: a,
         } => Term::app("Ildpv", vec![sz(*size), z(*vt1), z(*vt2), addr(a)]),
+        I::Movi { vt, value } => Term::app("Imovi", vec![z(*vt), Term::Z(*value as i128)]),
         I::StpV {
             size,
             vt1,

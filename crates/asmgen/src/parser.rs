@@ -41,6 +41,8 @@ enum Op {
     SymOff(String, i64),
     /// An FP/SIMD register view: (number, bytes).
     VReg(u8, u8),
+    /// A vector register with an arrangement: (number, lanes, lane bytes), e.g. `v0.2d`.
+    VArr(u8, u8, u8),
     Mem {
         base: Reg,
         idx: MemIdx,
@@ -491,6 +493,28 @@ fn vreg_of_name(s: &str) -> Option<(u8, u8)> {
     (n <= 31).then_some((n, size))
 }
 
+/// `v3.2d`, `v0.16b`, ...: (register, lanes, bytes per lane).
+fn varr_of_name(s: &str) -> Option<(u8, u8, u8)> {
+    let l = s.to_ascii_lowercase();
+    let (r, arr) = l.strip_prefix('v')?.split_once('.')?;
+    if r.is_empty() || !r.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let n: u8 = r.parse().ok()?;
+    let (lanes, lb) = match arr {
+        "16b" => (16, 1),
+        "8b" => (8, 1),
+        "8h" => (8, 2),
+        "4h" => (4, 2),
+        "4s" => (4, 4),
+        "2s" => (2, 4),
+        "2d" => (2, 8),
+        "1d" => (1, 8),
+        _ => return None,
+    };
+    (n <= 31).then_some((n, lanes, lb))
+}
+
 fn shift_of_name(s: &str) -> Option<Shift> {
     Some(match s.to_ascii_lowercase().as_str() {
         "lsl" => Shift::Lsl,
@@ -798,6 +822,9 @@ fn parse_operand(c: &mut Cursor) -> R<Op> {
             }
             if let Some((n, size)) = vreg_of_name(s) {
                 return Ok(Op::VReg(n, size));
+            }
+            if let Some((n, lanes, lb)) = varr_of_name(s) {
+                return Ok(Op::VArr(n, lanes, lb));
             }
             if let Some(sh) = shift_of_name(s) {
                 if c.is('#') || starts_expr(c) {
@@ -1225,13 +1252,6 @@ fn instr_of(cx: &Ctx, mn: &str) -> R<Instr> {
             let (rd, rn, w, k) = if cmpish {
                 cx.count(&[2, 3])?;
                 let r = cx.reg(0)?;
-                if r.reg == Reg::Zr {
-                    return Err(cx.err(
-                        0,
-                        ErrorCode::BadOperand,
-                        "zero register is not allowed here",
-                    ));
-                }
                 (Reg::Zr, r.reg, r.w, 1)
             } else {
                 cx.count(&[3, 4])?;
@@ -2139,6 +2159,61 @@ fn instr_of(cx: &Ctx, mn: &str) -> R<Instr> {
                 op: n,
                 addr: addr_mode(cx, 1, 8, false, false)?,
             })
+        }
+        "movi" => {
+            cx.count(&[2])?;
+            let imm = cx.imm(1)?;
+            let bytes_mask = |v: i128| -> Option<u64> {
+                let u = u64::try_from(v).ok()?;
+                (0..8)
+                    .all(|k| matches!((u >> (8 * k)) & 0xff, 0 | 0xff))
+                    .then_some(u)
+            };
+            let value: u128 = match op_at(0) {
+                Some(Op::VArr(_, lanes, 8)) => {
+                    let u = bytes_mask(imm).ok_or_else(|| {
+                        cx.err(
+                            1,
+                            ErrorCode::BadImmediate,
+                            "movi .2d needs a byte mask (each byte 0x00 or 0xff)",
+                        )
+                    })?;
+                    if *lanes == 2 {
+                        (u128::from(u) << 64) | u128::from(u)
+                    } else {
+                        u128::from(u)
+                    }
+                }
+                Some(Op::VReg(_, 8)) => u128::from(bytes_mask(imm).ok_or_else(|| {
+                    cx.err(
+                        1,
+                        ErrorCode::BadImmediate,
+                        "movi d needs a byte mask (each byte 0x00 or 0xff)",
+                    )
+                })?),
+                Some(Op::VArr(_, lanes, 1)) => {
+                    let b = u128::from(u8::try_from(imm).map_err(|_| {
+                        cx.err(
+                            1,
+                            ErrorCode::BadImmediate,
+                            "movi .16b/.8b takes an 8-bit immediate",
+                        )
+                    })?);
+                    (0..*lanes).fold(0u128, |acc, k| acc | (b << (8 * k)))
+                }
+                _ => {
+                    return Err(cx.err(
+                        0,
+                        ErrorCode::BadOperand,
+                        "movi: supported forms are vN.2d, dN, vN.16b and vN.8b",
+                    ))
+                }
+            };
+            let vt = match op_at(0) {
+                Some(Op::VArr(n, ..)) | Some(Op::VReg(n, _)) => *n,
+                _ => unreachable!(),
+            };
+            Ok(I::Movi { vt, value })
         }
         "clrex" => {
             cx.count(&[0, 1])?;
