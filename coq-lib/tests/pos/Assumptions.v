@@ -10,6 +10,7 @@ Print Assumptions arith_correct.
 Print Assumptions branch_correct.
 Print Assumptions find_correct.
 Print Assumptions callp_correct.
+Print Assumptions callp_correct_opaque.
 Print Assumptions inc_correct.
 Print Assumptions inc_implements.
 Print Assumptions mid_refines.
