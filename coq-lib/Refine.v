@@ -1,7 +1,7 @@
 (** * Layers, refinement, and vertical composition. *)
 
 From Coq Require Import ZArith List.
-From AutoV Require Import Syntax Ints Values Eval Sem.
+From AutoV Require Import Syntax Ints Values Eval Sem Det.
 Import ListNotations.
 
 (** [Lcode c L]: the layer obtained by running code [c] over [L].  Its
@@ -189,4 +189,12 @@ Corollary vertical_composition_exec :
 Proof.
   intros. destruct (vertical_composition Ltop Lmid Llow c1 c2 R2 R1 H H0) as [_ _ _ _ _ SP].
   eapply SP; eauto.
+Qed.
+
+(** Code over a deterministic layer is a deterministic layer. *)
+Lemma Lcode_deterministic : forall c L,
+  prims_deterministic L -> prims_deterministic (Lcode c L).
+Proof.
+  unfold prims_deterministic; cbn; intros c L PD f vs st st1 r1 st2 r2 H1 H2.
+  eapply exec_func_deterministic; eauto.
 Qed.

@@ -5,6 +5,8 @@ From T Require Import T_arith T_branch T_find T_callp T_inc T_compose T_interp T
 Print Assumptions vertical_composition.
 Print Assumptions vertical_composition_exec.
 Print Assumptions run_func_sound.
+Print Assumptions exec_deterministic.
+Print Assumptions Lcode_deterministic.
 Print Assumptions exec_loop_fuel.
 Print Assumptions arith_correct.
 Print Assumptions branch_correct.
