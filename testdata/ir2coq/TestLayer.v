@@ -26,5 +26,37 @@ Definition TL : layer := {|
   lprim := fun _ _ _ _ _ => False
 |}.
 
-Definition run (c : code) (f : ident) (args : list val) : option (option val) :=
-  option_map fst (run_func TL c (fun _ _ _ => None) (Nat.pow 2 22) f args (mkTMem [] 0)).
+(** Executable primitives: the LLVM intrinsics the test programs use (integers only). *)
+Definition xprim := ident -> list val -> TMem -> option (option val * TMem).
+
+Definition signed_of (w z : Z) : Z := if z <? 2 ^ (w - 1) then z else z - 2 ^ w.
+Definition norm (w z : Z) : val := Vint w (z mod 2 ^ w).
+
+Definition prim_bin (op : Z -> Z -> Z -> option Z) (vs : list val) : option val :=
+  match vs with
+  | [Vint w a; Vint w' b] => if Z.eqb w w' then option_map (norm w) (op w a b) else None
+  | Vint w a :: Vint w' b :: _ :: [] => if Z.eqb w w' then option_map (norm w) (op w a b) else None
+  | _ => None
+  end.
+
+Definition prim_umin := prim_bin (fun _ a b => Some (Z.min a b)).
+Definition prim_umax := prim_bin (fun _ a b => Some (Z.max a b)).
+Definition prim_smin := prim_bin (fun w a b => Some (Z.min (signed_of w a) (signed_of w b))).
+Definition prim_smax := prim_bin (fun w a b => Some (Z.max (signed_of w a) (signed_of w b))).
+Definition prim_abs := prim_bin (fun w a _ => Some (Z.abs (signed_of w a))).
+
+Definition prim_fsh (left : bool) (vs : list val) : option val :=
+  match vs with
+  | [Vint w a; Vint _ b; Vint _ c] =>
+      let s := c mod w in
+      let cat := a * 2 ^ w + b in
+      Some (norm w (if left then cat * 2 ^ s / 2 ^ w else cat / 2 ^ s))
+  | _ => None
+  end.
+
+Definition lift (r : option val) (m : TMem) : option (option val * TMem) :=
+  option_map (fun v => (Some v, m)) r.
+
+Definition run (c : code) (xp : xprim) (init : list (ptr * val)) (f : ident) (args : list val)
+  : option (option val) :=
+  option_map fst (run_func TL c xp (Nat.pow 2 22) f args (mkTMem init 0)).

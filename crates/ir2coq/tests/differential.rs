@@ -70,6 +70,73 @@ fn bits(t: &ir2json::Type) -> u32 {
     }
 }
 
+/// The intrinsics the module declares (mapped to TestLayer's executable versions) and the initial
+/// memory: global arrays/scalars of integers and pointers, one cell per element.
+fn prims_and_memory(m: &ir2json::Module) -> String {
+    use ir2json::{Constant, Type};
+    let mut s = String::from("Definition xp : xprim := fun f vs m =>\n");
+    for d in &m.declarations {
+        let n = &d.sig.name;
+        let prim = [
+            ("llvm.umin.", "prim_umin"),
+            ("llvm.umax.", "prim_umax"),
+            ("llvm.smin.", "prim_smin"),
+            ("llvm.smax.", "prim_smax"),
+            ("llvm.abs.", "prim_abs"),
+            ("llvm.fshl.", "prim_fsh true"),
+            ("llvm.fshr.", "prim_fsh false"),
+        ]
+        .iter()
+        .find(|(p, _)| n.starts_with(p));
+        if let Some((_, p)) = prim {
+            let _ = writeln!(
+                s,
+                "  if Pos.eqb f {} then lift ({p} vs) m else",
+                ir2coq::mangle::global(n)
+            );
+        }
+    }
+    s.push_str("  None.\n\n");
+    let lay = ir2coq::layout::Layout::new(m);
+    let val = |c: &Constant| -> Option<String> {
+        match c {
+            Constant::Int { bits, value, .. } => Some(format!("Vint {bits} {value}")),
+            Constant::Global { name, .. } => Some(format!(
+                "Vptr (Ptr (Bglob {}) 0)",
+                ir2coq::mangle::global(name)
+            )),
+            Constant::Null { .. } => Some("Vptr (Ptr Babs 0)".into()),
+            _ => None,
+        }
+    };
+    let mut cells = Vec::new();
+    for g in &m.globals {
+        let gid = ir2coq::mangle::global(&g.name);
+        match (&g.initializer, &g.ty) {
+            (Some(Constant::Array { elems, elem_ty }), _) => {
+                let sz = lay.alloc_size(elem_ty).unwrap();
+                for (i, e) in elems.iter().enumerate() {
+                    if let Some(v) = val(e) {
+                        cells.push(format!("(Ptr (Bglob {gid}) {}, {v})", i as u64 * sz));
+                    }
+                }
+            }
+            (Some(c), Type::Int { .. } | Type::Ptr { .. }) => {
+                if let Some(v) = val(c) {
+                    cells.push(format!("(Ptr (Bglob {gid}) 0, {v})"));
+                }
+            }
+            _ => {}
+        }
+    }
+    let _ = writeln!(
+        s,
+        "Definition init : list (ptr * val) := [{}].\n",
+        cells.join(";\n  ")
+    );
+    s
+}
+
 fn one(c_file: &Path, tmp: &Path, coqlib: &Path, tl: &Path) -> Result<usize, String> {
     let name = c_file.file_stem().unwrap().to_string_lossy().into_owned();
     let dir = tmp.join(&name);
@@ -139,6 +206,7 @@ fn one(c_file: &Path, tmp: &Path, coqlib: &Path, tl: &Path) -> Result<usize, Str
     let mut t = format!(
         "From AutoV Require Import All.\nFrom T Require Import TestLayer.\nFrom {prefix} Require Import Globals Code.\nLocal Open Scope Z_scope.\n\n"
     );
+    t.push_str(&prims_and_memory(&m));
     for (k, (c, r)) in cases.iter().zip(&results).enumerate() {
         let (w, pw) = &widths[k];
         let args: Vec<String> = c
@@ -149,7 +217,7 @@ fn one(c_file: &Path, tmp: &Path, coqlib: &Path, tl: &Path) -> Result<usize, Str
             .collect();
         let _ = writeln!(
             t,
-            "(* native: {}({}) = {r} *)\nExample t{k} : run code {} [{}] = Some (Some (Vint {w} {r})).\nProof. vm_compute. reflexivity. Qed.",
+            "(* native: {}({}) = {r} *)\nExample t{k} : run code xp init {} [{}] = Some (Some (Vint {w} {r})).\nProof. vm_compute. reflexivity. Qed.",
             c.func,
             c.args.iter().map(|a| a.to_string()).collect::<Vec<_>>().join(", "),
             ir2coq::mangle::global(&c.func),
