@@ -304,3 +304,34 @@ Proof.
   - exists e1, st1, o; split; auto.
 Qed.
 End LOOP.
+
+(** ** Layer refinement proofs *)
+
+(** One goal [spec_refines spec c Lo R p] per primitive of a [prims_rel] layer. *)
+Ltac split_prims :=
+  eapply prims_refines; [ reflexivity | ];
+  let p := fresh "p" in let spec := fresh "spec" in let F := fresh "F" in
+  intros p spec F; cbn in F;
+  repeat match type of F with
+  | context [ Pos.eqb p ?g ] =>
+      let E := fresh "E" in destruct (Pos.eqb p g) eqn:E;
+      [ apply Pos.eqb_eq in E; subst p; injection F; clear F; intros; subst spec | ]
+  end;
+  try discriminate.
+
+(** [refines H c Lo R]: [ptrtoint]/float semantics by reflexivity, memory
+    operations of an upper layer without memory closed, then [split_prims]. *)
+Ltac layer_intro :=
+  apply refines_intro;
+  [ reflexivity | reflexivity
+  | try (cbn; intros; discriminate) | try (cbn; intros; discriminate)
+  | try (cbn; intros; discriminate) | split_prims ].
+
+(** A [spec_refines] goal whose relation [R] is a definition: destruct the spec,
+    run the code with [vcgen], re-establish [R] with [vsolve]. *)
+Ltac spec_refines_tac R :=
+  let vs := fresh "vs" in let hs := fresh "hs" in let hs' := fresh "hs'" in
+  let r := fresh "r" in let ls := fresh "ls" in let HR := fresh "HR" in let HS := fresh "HS" in
+  intros vs hs hs' r ls HR HS; unfold R in HR; subst;
+  destruct_spec HS;
+  eexists; split; [ vcgen | unfold R; rewrite ?ZMap.gsspec; cbn; vsolve ].

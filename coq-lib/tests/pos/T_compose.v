@@ -13,28 +13,9 @@ Definition c2 : code := [(g_inc2, F_inc2.f_inc2)].
 Definition R1 (a b : Mem) : Prop := a = b.
 Definition R2 (c : Z) (m : Mem) : Prop := c = wrap 32 (m @ 0).
 
-(** Memory operations of layers without memory are trivially simulated;
-    the primitive list is split per name. *)
-Ltac t_layer_intro :=
-  apply refines_intro;
-  [ reflexivity | reflexivity
-  | cbn; intros; discriminate | cbn; intros; discriminate | cbn; intros; discriminate | ];
-  eapply prims_refines; [ reflexivity | ];
-  let p := fresh "p" in let spec := fresh "spec" in let F := fresh "F" in
-  intros p spec F; cbn in F;
-  repeat match type of F with
-  | context [ Pos.eqb p ?g ] =>
-      let E := fresh "E" in destruct (Pos.eqb p g) eqn:E;
-      [ apply Pos.eqb_eq in E; subst p; injection F; clear F; intros; subst spec | ]
-  end;
-  try discriminate.
-
-Ltac t_spec_refines R :=
-  let vs := fresh "vs" in let hs := fresh "hs" in let hs' := fresh "hs'" in
-  let r := fresh "r" in let ls := fresh "ls" in let HR := fresh "HR" in let HS := fresh "HS" in
-  intros vs hs hs' r ls HR HS; unfold R in HR; subst;
-  destruct_spec HS;
-  eexists; split; [ vcgen | unfold R; rewrite ?ZMap.gsspec; cbn; vsolve ].
+(** The proof tactics are the library's [layer_intro] and [spec_refines_tac]. *)
+Ltac t_layer_intro := layer_intro.
+Ltac t_spec_refines R := spec_refines_tac R.
 
 Lemma mid_refines : refines Lmid c1 L0 R1.
 Proof. t_layer_intro. unfold inc_prim, inc_spec; t_spec_refines R1. Qed.
