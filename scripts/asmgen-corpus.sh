@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Real compiler output through asmgen: compile every .ll under the given directories (default: the
 # shared corpus and SeKVM) with clang-14 for aarch64 (-O1 -S), run `autov asmgen` on each .s, and
-# print totals. With CHECK=1 also compile every emitted .v with coqc against coq-lib.
+# print totals. With CHECK=1 also compile every emitted .v with coqc against coq-lib/AArch64.
 # Usage: scripts/asmgen-corpus.sh [DIR...]
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -10,9 +10,17 @@ dirs=("$@")
 [ ${#dirs[@]} -eq 0 ] && dirs=(../shared/corpus ../shared/sekvm)
 cargo build -q --release -p autov || exit 1
 out=$(mktemp -d)
+if [ "${CHECK:-0}" = 1 ]; then
+  # A private copy of the AArch64 library, so a concurrent coq-lib rebuild cannot interfere.
+  mkdir -p "$out/lib/AArch64"
+  for f in AsmSyntax AsmSemantics; do
+    cp "coq-lib/AArch64/$f.v" "$out/lib/AArch64/" && coqc -R "$out/lib" AutoV "$out/lib/AArch64/$f.v" || exit 1
+  done
+fi
 procs=0; instrs=0; failed=0; files=0; clang_fail=0; coq_fail=0
 while IFS= read -r ll; do
-  b=$(echo "$ll" | tr '/' '_'); s="$out/$b.s"; v="$out/$b.v"
+  # Coq module names must be identifiers: number the files.
+  b="f$((files+clang_fail))"; s="$out/$b.s"; v="$out/$b.v"
   if ! clang-14 --target=aarch64-linux-gnu -O1 -S -o "$s" "$ll" 2>/dev/null; then
     clang_fail=$((clang_fail+1)); continue
   fi
@@ -22,7 +30,7 @@ while IFS= read -r ll; do
   procs=$((procs+$2)); instrs=$((instrs+$4)); f=$(echo "$line" | sed 's/.*; \([0-9]*\) procedure(s) failed/\1/')
   failed=$((failed+f))
   [ "$f" != 0 ] && RUST_BACKTRACE=0 "$root/target/release/autov" asmgen "$s" -o /dev/null 2>&1 | grep 'error\[' | head -3
-  if [ "${CHECK:-0}" = 1 ] && ! coqc -R "$root/coq-lib" AutoV "$v" >/dev/null 2>&1; then
+  if [ "${CHECK:-0}" = 1 ] && ! (cd "$out" && coqc -R "$out/lib" AutoV "$v" >/dev/null 2>&1); then
     coq_fail=$((coq_fail+1)); echo "coqc failed: $ll"
   fi
 done < <(find "${dirs[@]}" -name '*.ll' | sort)
