@@ -88,7 +88,7 @@ static DONE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::ne
 fn coqc(coqlib: &Path, dir: &Path, prefix: &str, file: &str) -> Result<(), String> {
     let r = coqc_inner(coqlib, dir, prefix, file);
     let n = DONE.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-    if n % 100 == 0 {
+    if n.is_multiple_of(100) {
         eprintln!("check: {n} files done");
     }
     if let Err(e) = &r {
