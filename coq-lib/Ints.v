@@ -68,6 +68,14 @@ Definition iule (w a b : Z) : bool := wrap w a <=? wrap w b.
 Definition islt (w a b : Z) : bool := signed w a <? signed w b.
 Definition isle (w a b : Z) : bool := signed w a <=? signed w b.
 
+(** [cbn]/[simpl] never unfold the iN operations: on symbolic arguments the
+    unfold/refold attempts of [cbn] are exponential in the nesting depth of
+    straight-line code.  [zsolve] unfolds them explicitly; concrete values
+    are computed by [reflexivity]/[vm_compute]. *)
+Global Arguments iadd : simpl never.
+Global Arguments isub : simpl never.
+Global Arguments imul : simpl never.
+
 (** Fixed-width names used by specs. *)
 Definition add8 := iadd 8.   Definition add16 := iadd 16.
 Definition add32 := iadd 32. Definition add64 := iadd 64.
