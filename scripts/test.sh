@@ -11,6 +11,9 @@ echo "== cargo fmt --check"
 cargo fmt --all -- --check
 echo "== cargo clippy"
 cargo clippy --workspace --all-targets --release -- -D warnings
+# Rust tests compile generated Coq against coq-lib, so the library is built first.
+echo "== make -C coq-lib"
+make -C coq-lib -j2
 echo "== cargo test"
 cargo test --workspace --release
 
