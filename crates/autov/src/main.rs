@@ -2,6 +2,7 @@
 //! each subcommand is a module with an `Args` struct and a `run` function.
 
 mod cmd_asmgen;
+mod cmd_build;
 mod cmd_ir2coq;
 mod cmd_ir2json;
 mod cmd_test_conversion;
@@ -30,6 +31,8 @@ enum Command {
     Ir2coq(cmd_ir2coq::Args),
     /// Convert every .ll under each DIR (one project per DIR) and report; --check runs coqc.
     TestConversion(cmd_test_conversion::Args),
+    /// Generate the Coq project of a layered proof configuration (proof.v); `make` in it checks it.
+    Build(cmd_build::Args),
 }
 
 fn main() -> anyhow::Result<()> {
@@ -39,5 +42,6 @@ fn main() -> anyhow::Result<()> {
         Command::Asmgen(args) => cmd_asmgen::run(args),
         Command::Ir2coq(args) => cmd_ir2coq::run(args),
         Command::TestConversion(args) => cmd_test_conversion::run(args),
+        Command::Build(args) => cmd_build::run(args),
     }
 }

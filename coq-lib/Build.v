@@ -1,0 +1,266 @@
+(** * Support for generated projects ([autov build]).
+
+    Marshalling between [val]s and spec arguments ([arg_int], [ret_bool] …), layer memory
+    operations from config-level load/store ([mk_load], [mk_store]), [ptr_add] and [case_in] as the
+    semantics computes them, [prim_ref] (refinement between functional primitive specs) with the
+    lemmas that assemble a layer refinement from code proofs and refinement proofs, the
+    weakest-precondition form [wp] of statement execution used by [GenTactics], and normalisation
+    lemmas for [i1] values kept as booleans. No axioms. *)
+From Coq Require Import ZArith List Bool Lia String.
+From AutoV Require Import Syntax Ints Values Eval Sem Refine Spec Tactics.
+Import ListNotations.
+Local Open Scope Z_scope.
+
+(** ** Marshalling between values and spec arguments/results *)
+Definition arg_int (w : Z) (v : val) : option Z :=
+  match v with Vint w' z => if w' =? w then if in_urange w z then Some z else None else None | _ => None end.
+Definition arg_bool (v : val) : option bool :=
+  match v with Vint w z => if w =? 1 then if in_urange 1 z then Some (negb (z =? 0)) else None else None | _ => None end.
+Definition arg_ptr (v : val) : option ptr :=
+  match v with Vptr p => Some p | _ => None end.
+Definition ret_bool {S} (r : option (bool * S)) : option (option val * S) :=
+  match r with Some (b, s) => Some (Some (Vint 1 (b2z b)), s) | None => None end.
+Definition ret_ptr {S} (r : option (ptr * S)) : option (option val * S) :=
+  match r with Some (p, s) => Some (Some (Vptr p), s) | None => None end.
+
+(** Layer memory operations from config-level [load]/[store] on integers (size in bytes). *)
+Definition mk_load {S} (ld : Z -> ptr -> S -> option Z) : typ -> ptr -> S -> option val :=
+  fun t p st => match t with
+             | Tint w => match ld (w / 8) p st with Some z => Some (Vint w (wrap w z)) | None => None end
+             | _ => None end.
+Definition mk_store {S} (sto : Z -> ptr -> Z -> S -> option S) : typ -> ptr -> val -> S -> option S :=
+  fun t p v st => match t, v with
+               | Tint w, Vint w' z => if w =? w' then sto (w / 8) p z st else None
+               | _, _ => None end.
+Definition no_load {S} : typ -> ptr -> S -> option val := fun _ _ _ => None.
+Definition no_store {S} : typ -> ptr -> val -> S -> option S := fun _ _ _ _ => None.
+Definition no_alloc {S} : Z -> S -> option (ptr * S) := fun _ _ => None.
+
+(** Pointer arithmetic as [Eptradd] does it. *)
+Definition ptr_add (p : ptr) (w n : Z) : ptr :=
+  match pbase p with
+  | Babs => Ptr Babs (wrap 64 (poffset p + n))
+  | b => Ptr b (poffset p + signed w n)
+  end.
+
+(** Switch case membership as [select_case] computes it. *)
+Definition case_in (w z : Z) (cs : list Z) : bool := existsb (fun c => Z.eqb (wrap w c) (wrap w z)) cs.
+
+(** ** Refinement between functional primitive specs *)
+Definition prim_ref {SH SL} (high : primspec SH) (low : primspec SL) (R : SH -> SL -> Prop) : Prop :=
+  forall vs hs hs' r ls, R hs ls -> high vs hs = Some (r, hs') ->
+    exists ls', low vs ls = Some (r, ls') /\ R hs' ls'.
+
+Lemma prim_ref_eq : forall S (p : primspec S), prim_ref p p (fun a b => a = b).
+Proof. unfold prim_ref; intros; subst; eauto. Qed.
+
+Lemma implements_refines : forall (Lo : layer) c f SH (high : primspec SH) low R,
+  implements Lo c f low -> prim_ref high low R -> spec_refines high c Lo R f.
+Proof.
+  unfold implements, prim_ref, spec_refines; intros.
+  destruct (H0 _ _ _ _ _ H1 H2) as (ls' & L & HR). eauto.
+Qed.
+
+(** A primitive passed through unchanged from the layer below. *)
+Lemma passthrough_refines : forall (Lo : layer) c f (p : primspec (lstate Lo)),
+  find_func c f = None -> (forall vs st st' r, p vs st = Some (r, st') -> lprim Lo f vs st st' r) ->
+  spec_refines p c Lo (fun a b => a = b) f.
+Proof.
+  unfold spec_refines; intros; subst. exists hs'; split; auto. apply exec_external; auto.
+Qed.
+
+(** ** Weakest-precondition form of statement execution *)
+Section WP.
+Variable L : layer.
+Variable ge : code.
+Local Notation St := (lstate L).
+Implicit Types K Q : env -> lstate L -> outcome -> Prop.
+Local Notation eval e a := (eval_expr (lptr2int L) (lfloat L) e a).
+
+Definition wp (e : env) (st : St) (s : stmt) (K : env -> St -> outcome -> Prop) : Prop :=
+  exists e' st' o, exec_stmt L ge e st s e' st' o /\ K e' st' o.
+
+Lemma wp_conseq : forall e st s (Q K : env -> St -> outcome -> Prop),
+  wp e st s Q -> (forall e' st' o, Q e' st' o -> K e' st' o) -> wp e st s K.
+Proof. unfold wp; intros. destruct H as (e' & st' & o & X & HQ). eauto 6. Qed.
+
+Lemma wp_skip : forall e st K, K e st Onormal -> wp e st Sskip K.
+Proof. unfold wp; intros; do 3 eexists; split; [constructor | eauto]. Qed.
+
+Lemma wp_assign : forall e st x a v K,
+  eval e a = Some v -> K (env_set x v e) st Onormal -> wp e st (Sassign x a) K.
+Proof. unfold wp; intros; do 3 eexists; split; [constructor; eauto | eauto]. Qed.
+
+Lemma wp_load : forall e st x o t a p v K,
+  eval e a = Some (Vptr p) -> lload L t p st = Some v -> K (env_set x v e) st Onormal ->
+  wp e st (Sload x o t a) K.
+Proof. unfold wp; intros; do 3 eexists; split; [econstructor; eauto | eauto]. Qed.
+
+Lemma wp_store : forall e st o t a b p v st' K,
+  eval e a = Some (Vptr p) -> eval e b = Some v -> lstore L t p v st = Some st' -> K e st' Onormal ->
+  wp e st (Sstore o t a b) K.
+Proof. unfold wp; intros; do 3 eexists; split; [econstructor; eauto | eauto]. Qed.
+
+Lemma wp_call_prim : forall e st x f args g vs st' r e' K,
+  eval_callee L e f = Some g -> eval_exprs (lptr2int L) (lfloat L) e args = Some vs ->
+  find_func ge g = None -> lprim L g vs st st' r -> set_result x r e = Some e' ->
+  K e' st' Onormal -> wp e st (Scall x f args) K.
+Proof.
+  unfold wp; intros; do 3 eexists; split; [ | eauto ].
+  econstructor; eauto. apply exec_external; auto.
+Qed.
+
+Lemma wp_seq : forall e st s1 s2 K,
+  wp e st s1 (fun e1 st1 o1 => match o1 with Onormal => wp e1 st1 s2 K | _ => K e1 st1 o1 end) ->
+  wp e st (Sseq s1 s2) K.
+Proof.
+  unfold wp; intros. destruct H as (e1 & st1 & o1 & X1 & HK).
+  destruct o1; try (do 3 eexists; split; [eapply exec_seq_2; eauto; discriminate | eauto]).
+  destruct HK as (e2 & st2 & o2 & X2 & HK). do 3 eexists; split; [eapply exec_seq_1; eauto | eauto].
+Qed.
+
+Lemma wp_if : forall e st c s1 s2 v b K,
+  eval e c = Some v -> truth v = Some b -> wp e st (if b then s1 else s2) K -> wp e st (Sif c s1 s2) K.
+Proof. unfold wp; intros. destruct H1 as (e' & st' & o & X & HK). do 3 eexists; split; [econstructor; eauto | eauto]. Qed.
+
+Lemma wp_switch : forall e st a cases def w z K,
+  eval e a = Some (Vint w z) -> wp e st (select_case w z cases def) K -> wp e st (Sswitch a cases def) K.
+Proof. unfold wp; intros. destruct H0 as (e' & st' & o & X & HK). do 3 eexists; split; [econstructor; eauto | eauto]. Qed.
+
+Lemma wp_block : forall e st s K,
+  wp e st s (fun e1 st1 o1 => exists o', block_out o1 = Some o' /\ K e1 st1 o') -> wp e st (Sblock s) K.
+Proof.
+  unfold wp; intros. destruct H as (e1 & st1 & o1 & X & o' & B & HK).
+  do 3 eexists; split; [econstructor; eauto | eauto].
+Qed.
+
+Lemma wp_break : forall e st n K, K e st (Obreak n) -> wp e st (Sbreak n) K.
+Proof. unfold wp; intros; do 3 eexists; split; [constructor | eauto]. Qed.
+Lemma wp_continue : forall e st n K, K e st (Ocontinue n) -> wp e st (Scontinue n) K.
+Proof. unfold wp; intros; do 3 eexists; split; [constructor | eauto]. Qed.
+Lemma wp_return_none : forall e st K, K e st (Oreturn None) -> wp e st (Sreturn None) K.
+Proof. unfold wp; intros; do 3 eexists; split; [constructor | eauto]. Qed.
+Lemma wp_return_some : forall e st a v K,
+  eval e a = Some v -> K e st (Oreturn (Some v)) -> wp e st (Sreturn (Some a)) K.
+Proof. unfold wp; intros; do 3 eexists; split; [constructor; eauto | eauto]. Qed.
+
+(** Loops: an invariant indexed by the spec's fuel. *)
+Lemma wp_loop_fuel : forall (I : nat -> env -> St -> Prop) (Q : env -> St -> outcome -> Prop) s,
+  (forall n e st, I (S n) e st ->
+     wp e st s (fun e1 st1 o => (loop_again o = true /\ I n e1 st1) \/
+                                (exists o', loop_out o = Some o' /\ Q e1 st1 o'))) ->
+  (forall e st, ~ I O e st) ->
+  forall n e st, I n e st -> wp e st (Sloop s) Q.
+Proof.
+  intros I Q s STEP NZ n e st HI. unfold wp.
+  eapply (exec_loop_fuel L ge I Q s); eauto.
+Qed.
+
+(** Functions. *)
+Lemma wp_func : forall f fn vs st st' r e,
+  find_func ge f = Some fn -> bind_params (fn_params fn) vs env_empty = Some e ->
+  wp e st (fn_body fn) (fun _ st1 o => st1 = st' /\ func_result o = Some r) ->
+  exec_func L ge f vs st st' r.
+Proof.
+  unfold wp; intros. destruct H1 as (e' & st1 & o & X & -> & R). econstructor; eauto.
+Qed.
+End WP.
+
+(** ** Value normalisation for i1 values kept as booleans in specs *)
+Lemma iand1_b2z : forall a b, iand 1 (b2z a) (b2z b) = b2z (a && b).
+Proof. destruct a, b; reflexivity. Qed.
+Lemma ior1_b2z : forall a b, ior 1 (b2z a) (b2z b) = b2z (a || b).
+Proof. destruct a, b; reflexivity. Qed.
+Lemma ixor1_b2z : forall a b, ixor 1 (b2z a) (b2z b) = b2z (xorb a b).
+Proof. destruct a, b; reflexivity. Qed.
+Lemma wrap_b2z : forall w b, 1 <= w -> wrap w (b2z b) = b2z b.
+Proof.
+  intros; apply wrap_small. assert (2 ^ 1 <= 2 ^ w) by (apply Z.pow_le_mono_r; lia).
+  destruct b; cbn in *; lia.
+Qed.
+Lemma izext1_b2z : forall b, izext 1 (b2z b) = b2z b.
+Proof. destruct b; reflexivity. Qed.
+
+Lemma b2z_neq0 : forall b, negb (b2z b =? 0) = b.
+Proof. destruct b; reflexivity. Qed.
+Lemma wrap_pos_b2z : forall p b, wrap (Zpos p) (b2z b) = b2z b.
+Proof. intros; apply wrap_b2z; lia. Qed.
+
+Create HintDb gennorm.
+#[global] Hint Rewrite iand1_b2z ior1_b2z ixor1_b2z izext1_b2z truth_b2z b2z_neq0 wrap_pos_b2z : gennorm.
+#[global] Hint Unfold case_in : vcunfold.
+
+Lemma wrap_wrap : forall w z, wrap w (wrap w z) = wrap w z.
+Proof.
+  intros. destruct (Z_lt_le_dec w 0).
+  - unfold wrap. rewrite (Z.pow_neg_r 2 w l). rewrite !Zmod_0_r. auto.
+  - apply wrap_idem; auto.
+Qed.
+Lemma wrap_ilshr : forall w a s, wrap w (ilshr w a s) = ilshr w a s.
+Proof.
+  intros. unfold ilshr. destruct (Z_lt_le_dec w 0).
+  - unfold wrap at 1. rewrite (Z.pow_neg_r 2 w l), Zmod_0_r. auto.
+  - apply wrap_small. generalize (wrap_range w a l) (wrap_range w s l); intros.
+    rewrite Z.shiftr_div_pow2 by lia. split.
+    + apply Z.div_pos; [lia | apply Z.pow_pos_nonneg; lia].
+    + apply Z.le_lt_trans with (wrap w a); [ | lia ].
+      apply Z.div_le_upper_bound; [apply Z.pow_pos_nonneg; lia | ].
+      assert (1 <= 2 ^ wrap w s) by (apply Z.pow_le_mono_r with (a := 2) (b := 0); lia). nia.
+Qed.
+Lemma wrap_iop : forall w a b,
+  wrap w (iadd w a b) = iadd w a b /\ wrap w (isub w a b) = isub w a b /\
+  wrap w (imul w a b) = imul w a b /\ wrap w (iand w a b) = iand w a b /\
+  wrap w (ior w a b) = ior w a b /\ wrap w (ixor w a b) = ixor w a b /\
+  wrap w (ishl w a b) = ishl w a b /\ wrap w (iashr w a b) = iashr w a b /\
+  wrap w (itrunc w a) = itrunc w a /\ wrap w (izext w a) = izext w a /\
+  wrap w (inot w a) = inot w a /\ wrap w (ineg w a) = ineg w a /\
+  wrap w (isdiv w a b) = isdiv w a b /\ wrap w (isrem w a b) = isrem w a b.
+Proof. intros; repeat split; apply wrap_wrap. Qed.
+Lemma wrap_iadd : forall w a b, wrap w (iadd w a b) = iadd w a b. Proof. apply wrap_iop. Qed.
+Lemma wrap_isub : forall w a b, wrap w (isub w a b) = isub w a b. Proof. apply wrap_iop. Qed.
+Lemma wrap_imul : forall w a b, wrap w (imul w a b) = imul w a b. Proof. apply wrap_iop. Qed.
+Lemma wrap_iand : forall w a b, wrap w (iand w a b) = iand w a b. Proof. apply wrap_iop. Qed.
+Lemma wrap_ior : forall w a b, wrap w (ior w a b) = ior w a b. Proof. apply wrap_iop. Qed.
+Lemma wrap_ixor : forall w a b, wrap w (ixor w a b) = ixor w a b. Proof. apply wrap_iop. Qed.
+Lemma wrap_ishl : forall w a b, wrap w (ishl w a b) = ishl w a b. Proof. apply wrap_iop. Qed.
+Lemma wrap_iashr : forall w a b, wrap w (iashr w a b) = iashr w a b. Proof. apply wrap_iop. Qed.
+Lemma wrap_itrunc : forall w a, wrap w (itrunc w a) = itrunc w a. Proof. intros; apply (wrap_iop w a 0). Qed.
+Lemma wrap_izext : forall w a, wrap w (izext w a) = izext w a. Proof. intros; apply (wrap_iop w a 0). Qed.
+Lemma wrap_inot : forall w a, wrap w (inot w a) = inot w a. Proof. intros; apply (wrap_iop w a 0). Qed.
+Lemma wrap_ineg : forall w a, wrap w (ineg w a) = ineg w a. Proof. intros; apply (wrap_iop w a 0). Qed.
+Lemma wrap_isdiv : forall w a b, wrap w (isdiv w a b) = isdiv w a b. Proof. apply wrap_iop. Qed.
+Lemma wrap_isrem : forall w a b, wrap w (isrem w a b) = isrem w a b. Proof. apply wrap_iop. Qed.
+Lemma wrap_isext : forall w w' a, wrap w' (isext w w' a) = isext w w' a. Proof. intros; apply wrap_wrap. Qed.
+#[global] Hint Rewrite wrap_wrap wrap_ilshr wrap_iadd wrap_isub wrap_imul wrap_iand wrap_ior wrap_ixor
+  wrap_ishl wrap_iashr wrap_itrunc wrap_izext wrap_inot wrap_ineg wrap_isdiv wrap_isrem wrap_isext : gennorm.
+
+(** Results of [iN] operations are in range (rewrites for [arg_int]'s range checks). *)
+Lemma in_urange_wrap : forall p z, in_urange (Zpos p) (wrap (Zpos p) z) = true.
+Proof.
+  intros. unfold in_urange. generalize (wrap_range (Zpos p) z ltac:(lia)); intro R.
+  apply andb_true_intro; split; [apply Z.leb_le | apply Z.ltb_lt]; lia.
+Qed.
+Lemma in_urange_iadd : forall p a b, in_urange (Zpos p) (iadd (Zpos p) a b) = true. Proof. intros; apply in_urange_wrap. Qed.
+Lemma in_urange_isub : forall p a b, in_urange (Zpos p) (isub (Zpos p) a b) = true. Proof. intros; apply in_urange_wrap. Qed.
+Lemma in_urange_imul : forall p a b, in_urange (Zpos p) (imul (Zpos p) a b) = true. Proof. intros; apply in_urange_wrap. Qed.
+Lemma in_urange_iand : forall p a b, in_urange (Zpos p) (iand (Zpos p) a b) = true. Proof. intros; apply in_urange_wrap. Qed.
+Lemma in_urange_ior : forall p a b, in_urange (Zpos p) (ior (Zpos p) a b) = true. Proof. intros; apply in_urange_wrap. Qed.
+Lemma in_urange_ixor : forall p a b, in_urange (Zpos p) (ixor (Zpos p) a b) = true. Proof. intros; apply in_urange_wrap. Qed.
+Lemma in_urange_ishl : forall p a b, in_urange (Zpos p) (ishl (Zpos p) a b) = true. Proof. intros; apply in_urange_wrap. Qed.
+Lemma in_urange_iashr : forall p a b, in_urange (Zpos p) (iashr (Zpos p) a b) = true. Proof. intros; apply in_urange_wrap. Qed.
+Lemma in_urange_itrunc : forall p a, in_urange (Zpos p) (itrunc (Zpos p) a) = true. Proof. intros; apply in_urange_wrap. Qed.
+Lemma in_urange_izext : forall p a, in_urange (Zpos p) (izext (Zpos p) a) = true. Proof. intros; apply in_urange_wrap. Qed.
+Lemma in_urange_inot : forall p a, in_urange (Zpos p) (inot (Zpos p) a) = true. Proof. intros; apply in_urange_wrap. Qed.
+Lemma in_urange_ineg : forall p a, in_urange (Zpos p) (ineg (Zpos p) a) = true. Proof. intros; apply in_urange_wrap. Qed.
+Lemma in_urange_isdiv : forall p a b, in_urange (Zpos p) (isdiv (Zpos p) a b) = true. Proof. intros; apply in_urange_wrap. Qed.
+Lemma in_urange_isrem : forall p a b, in_urange (Zpos p) (isrem (Zpos p) a b) = true. Proof. intros; apply in_urange_wrap. Qed.
+Lemma in_urange_isext : forall w p a, in_urange (Zpos p) (isext w (Zpos p) a) = true. Proof. intros; apply in_urange_wrap. Qed.
+Lemma in_urange_ilshr : forall p a b, in_urange (Zpos p) (ilshr (Zpos p) a b) = true.
+Proof. intros. rewrite <- wrap_ilshr. apply in_urange_wrap. Qed.
+Lemma in_urange_b2z : forall p b, in_urange (Zpos p) (b2z b) = true.
+Proof. intros. rewrite <- (wrap_pos_b2z p b). apply in_urange_wrap. Qed.
+
+#[global] Hint Rewrite in_urange_wrap in_urange_iadd in_urange_isub in_urange_imul in_urange_iand
+  in_urange_ior in_urange_ixor in_urange_ishl in_urange_iashr in_urange_itrunc in_urange_izext
+  in_urange_inot in_urange_ineg in_urange_isdiv in_urange_isrem in_urange_isext in_urange_ilshr
+  in_urange_b2z : gennorm.

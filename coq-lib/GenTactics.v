@@ -1,0 +1,138 @@
+(** * Tactics for generated projects (autov build): a WP-style symbolic executor for code proofs
+    ([g_wp], [code_proof]), loop-lemma plumbing ([g_loop_hook], [g_apply_loop]). Generated files only
+    write statements and call these tactics. *)
+From Coq Require Import ZArith List Bool Lia String.
+From AutoV Require Import Syntax Ints Values Eval Sem Refine Spec Tactics.
+From AutoV Require Import Build.
+Import ListNotations.
+Local Open Scope Z_scope.
+
+Ltac g_simpl := rewrite_hyps; cbn; autorewrite with gennorm; rewrite ?ZMap.gsspec, ?ZMap.gi; rewrite_hyps; cbn.
+
+Ltac g_eval :=
+  g_simpl; repeat (decide_if; g_simpl);
+  first [ reflexivity | eassumption | vc_congr; vsolve ].
+
+Ltac g_prim := cbn; eexists; split; [ reflexivity | g_eval ].
+
+(** Loops: generated files redefine [g_loop_hook] ([Ltac g_loop_hook ::= ...]) to apply their
+    loop lemmas with [g_apply_loop]. *)
+Ltac g_loop_hook := fail "no loop lemma".
+Ltac g_apply_loop L := eapply wp_conseq; [ eapply L; [ eassumption | g_eval .. ] | ].
+
+(** The continuation after a statement. *)
+Ltac g_after_loop :=
+  let e := fresh "e" in let s := fresh "s" in let o := fresh "o" in let HQ := fresh "HQ" in
+  intros e s o HQ; cbv beta iota in HQ; decompose [and] HQ; clear HQ; subst s o; g_k
+with g_k :=
+  cbv beta iota;
+  lazymatch goal with
+  | |- wp _ _ _ _ _ _ => g_wp
+  | |- exists o', block_out _ = Some o' /\ _ => eexists; split; [ reflexivity | g_k ]
+  | |- _ /\ func_result _ = Some _ => split; [ first [ reflexivity | vc_congr; vsolve ] | g_eval ]
+  | |- (loop_again _ = true /\ _) \/ _ =>
+      first [ left; split; [ reflexivity | g_inv ] | right; eexists; split; [ reflexivity | g_post ] ]
+  | |- _ => idtac
+  end
+with g_inv :=
+  repeat match goal with |- exists _, _ => eexists end;
+  split; [ eassumption | g_post ]
+with g_post :=
+  repeat match goal with |- _ /\ _ => split end; g_eval
+with g_wp :=
+  lazymatch goal with
+  | |- wp ?L ?c ?e ?st (if true then ?s1 else _) ?K => change (wp L c e st s1 K); g_wp
+  | |- wp ?L ?c ?e ?st (if false then _ else ?s2) ?K => change (wp L c e st s2 K); g_wp
+  | |- wp _ _ _ _ (if ?c then _ else _) _ =>
+      first [ progress (rewrite_hyps; autorewrite with gennorm) | decide_if ]; g_wp
+  | |- wp _ _ _ _ (select_case _ _ _ _) _ => progress g_simpl; g_wp
+  | |- wp _ _ _ _ Sskip _ => apply wp_skip; g_k
+  | |- wp _ _ _ _ (Sassign _ _) _ => eapply wp_assign; [ g_eval | g_k ]
+  | |- wp _ _ _ _ (Sload _ _ _ _) _ => eapply wp_load; [ g_eval | g_eval | g_k ]
+  | |- wp _ _ _ _ (Sstore _ _ _ _) _ => eapply wp_store; [ g_eval | g_eval | g_eval | g_k ]
+  | |- wp _ _ _ _ (Scall _ _ _) _ =>
+      eapply wp_call_prim; [ g_eval | g_eval | reflexivity | g_prim | g_eval | g_k ]
+  | |- wp _ _ _ _ (Sseq _ _) _ => apply wp_seq; g_wp
+  | |- wp _ _ _ _ (Sif _ _ _) _ => eapply wp_if; [ g_eval | g_eval | g_wp ]
+  | |- wp _ _ _ _ (Sswitch _ _ _) _ => eapply wp_switch; [ g_eval | g_wp ]
+  | |- wp _ _ _ _ (Sblock _) _ => apply wp_block; g_wp
+  | |- wp _ _ _ _ (Sloop _) _ => g_loop_hook; g_after_loop
+  | |- wp _ _ _ _ (Sbreak _) _ => apply wp_break; g_k
+  | |- wp _ _ _ _ (Scontinue _) _ => apply wp_continue; g_k
+  | |- wp _ _ _ _ (Sreturn None) _ => apply wp_return_none; g_k
+  | |- wp _ _ _ _ (Sreturn (Some _)) _ => eapply wp_return_some; [ g_eval | g_k ]
+  | |- wp _ _ _ _ ?s _ =>
+      let s' := eval hnf in s in progress change s with s'; g_wp
+  end.
+
+(** [implements L c f prim] for a prim marshalling a low spec. *)
+Ltac code_proof prim spec :=
+  let vs := fresh "vs" in let st := fresh "st" in let r := fresh "r" in let st' := fresh "st'" in
+  let H := fresh "H" in
+  intros vs st r st' H; unfold prim in H;
+  repeat (destruct vs as [|? vs]; cbn in H; try discriminate H);
+  unfold arg_int, arg_bool, arg_ptr, ret_int, ret_void, ret_bool, ret_ptr, spec in H; destruct_spec H;
+  repeat match goal with E : (?w =? ?n) = true |- _ => is_var w; apply Z.eqb_eq in E; subst w end;
+  (eapply wp_func; [ reflexivity | reflexivity | cbn [fn_body]; g_wp ]).
+
+(** ** Loop lemmas (statements generated per loop; see [Build.wp_loop_fuel]) *)
+
+(** One iteration from the invariant at fuel [S n]. *)
+Ltac g_loop_step :=
+  clear; let n := fresh "n" in let e := fresh "e" in let st := fresh "st" in let HI := fresh "HI" in
+  intros n e st HI; decompose [ex and] HI; clear HI;
+  match goal with H : context [ S n ] |- _ => destruct_spec H end;
+  g_wp.
+
+(** The invariant never holds without fuel. *)
+Ltac g_loop_nofuel :=
+  let e := fresh "e" in let st := fresh "st" in let HI := fresh "HI" in
+  intros e st HI; decompose [ex and] HI;
+  match goal with H : _ = Some _ |- _ => solve [ cbn in H; discriminate H ] end.
+
+(** The invariant holds initially (from the lemma's hypotheses). *)
+Ltac g_loop_init :=
+  repeat match goal with |- exists _, _ => eexists end;
+  repeat split; eassumption.
+
+(** ** Layer proofs *)
+
+(** A primitive passed through unchanged from the layer below. *)
+Ltac passthrough_proof Lo :=
+  apply (passthrough_refines Lo); [ reflexivity | ];
+  intros; cbn; eexists; split; [ reflexivity | eassumption ].
+
+(** Memory operations: absent in the upper layer, or the same as below (equality relation). *)
+Ltac mem_none := cbn; intros; discriminate.
+Ltac mem_same :=
+  cbn; intros; subst; first [ assumption | eexists; split; [ eassumption | reflexivity ] ].
+
+(** [refines H c Lo R] from per-primitive [spec_refines] goals (left in the order of the layer's
+    primitive list). *)
+Ltac layer_proof mload mstore malloc :=
+  apply refines_intro; [ reflexivity | reflexivity | mload | mstore | malloc | ];
+  eapply prims_refines; [ reflexivity | ];
+  let p := fresh "p" in let spec := fresh "spec" in let F := fresh "F" in
+  intros p spec F; cbn in F;
+  repeat match type of F with
+  | context [ Pos.eqb p ?g ] =>
+      let E := fresh "E" in destruct (Pos.eqb p g) eqn:E;
+      [ apply Pos.eqb_eq in E; subst p; injection F; clear F; intros; subst spec | ]
+  end;
+  try discriminate.
+
+(** ** Refinement proofs of hand-written specs against low specs *)
+
+(** Unfold the marshalling on both sides and case on the arguments. *)
+Ltac ref_unmarshal hprim lprim :=
+  let vs := fresh "vs" in let hs := fresh "hs" in let hs' := fresh "hs'" in let r := fresh "r" in
+  let ls := fresh "ls" in let HR := fresh "HR" in let H := fresh "H" in
+  intros vs hs hs' r ls HR H; unfold hprim, lprim in *;
+  repeat (destruct vs as [|? vs]; cbn in H; try discriminate H);
+  unfold arg_int, arg_bool, arg_ptr, ret_int, ret_void, ret_bool, ret_ptr in *.
+
+Ltac ref_proof hprim lprim hspec lspec :=
+  ref_unmarshal hprim lprim;
+  unfold hspec, lspec in *;
+  match goal with H : _ = Some (_, _) |- _ => destruct_spec H end;
+  cbn; eexists; split; [ g_eval | vsolve ].

@@ -1,0 +1,152 @@
+//! The whole `autov build`: load and check the configuration, load the code and run the code checks,
+//! generate, write.
+
+use super::code;
+use super::gen::{self, GenError, LayerReport};
+use super::writer;
+use crate::config::{self, Diagnostic, LoadError};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// Options of a build.
+#[derive(Clone, Debug, Default)]
+pub struct BuildOptions {
+    /// coq-lib directory (default: `$AUTOV_COQLIB`, else the `coq-lib/` of the autov checkout).
+    pub coqlib: Option<PathBuf>,
+    /// Output directory (default: the config's `PROJ_BASE`).
+    pub out: Option<PathBuf>,
+}
+
+/// Why a build failed before generation.
+#[derive(Debug)]
+pub enum BuildFailure {
+    /// The configuration does not load (render with `LoadError::reports`).
+    Config(LoadError),
+    /// The configuration disagrees with the code (diagnostics with sources).
+    Code(Box<config::Project>, Vec<Diagnostic>),
+    /// The code cannot be read or linked.
+    Load(code::CodeError),
+    Io(String),
+}
+
+/// The outcome of a build that generated a project (possibly with per-primitive errors).
+pub struct BuildReport {
+    pub out: PathBuf,
+    pub layers: Vec<LayerReport>,
+    pub errors: Vec<GenError>,
+    pub warnings: Vec<String>,
+    pub files: usize,
+    pub written: usize,
+    pub unchanged: usize,
+    pub removed: usize,
+    pub coq_lines: usize,
+    pub config_lines: usize,
+    pub seconds: f64,
+}
+
+/// Find coq-lib: explicit, `$AUTOV_COQLIB`, or `coq-lib/` above the config or the current dir,
+/// or the checkout this binary was built from.
+pub fn find_coqlib(explicit: Option<&Path>, config: &Path) -> Option<PathBuf> {
+    if let Some(p) = explicit {
+        return Some(p.to_path_buf());
+    }
+    if let Ok(p) = std::env::var("AUTOV_COQLIB") {
+        return Some(PathBuf::from(p));
+    }
+    let mut starts: Vec<PathBuf> = vec![];
+    if let Ok(c) = std::fs::canonicalize(config) {
+        starts.push(c);
+    }
+    if let Ok(c) = std::env::current_dir() {
+        starts.push(c);
+    }
+    starts.push(PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")));
+    for s in starts {
+        let mut d: Option<&Path> = Some(&s);
+        while let Some(dir) = d {
+            let c = dir.join("coq-lib");
+            if c.join("_CoqProject").is_file() {
+                return std::fs::canonicalize(c).ok();
+            }
+            d = dir.parent();
+        }
+    }
+    None
+}
+
+fn count_config_lines(p: &config::Project) -> usize {
+    p.sources
+        .files
+        .iter()
+        .map(|f| f.text.lines().filter(|l| !l.trim().is_empty()).count())
+        .sum()
+}
+
+/// Run a build.
+pub fn build(config_path: &Path, opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
+    let t0 = Instant::now();
+    let project = config::load(config_path).map_err(BuildFailure::Config)?;
+    let prefix = format!("{}.Code", project.proj_name);
+    let code = code::load(&project, &prefix).map_err(BuildFailure::Load)?;
+    let diags: Vec<Diagnostic> = project
+        .check_code(&code.info)
+        .into_iter()
+        .filter(|d| d.is_error())
+        .collect();
+    if !diags.is_empty() {
+        return Err(BuildFailure::Code(Box::new(project), diags));
+    }
+    let source = config_path
+        .file_name()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let generated = gen::generate(&project, &code, &source);
+    let out = opts
+        .out
+        .clone()
+        .unwrap_or_else(|| project.proj_base.clone());
+    std::fs::create_dir_all(&out)
+        .map_err(|e| BuildFailure::Io(format!("{}: {e}", out.display())))?;
+    let out_abs = std::fs::canonicalize(&out).unwrap_or(out.clone());
+    let coqlib = find_coqlib(opts.coqlib.as_deref(), config_path).ok_or_else(|| {
+        BuildFailure::Io("cannot find coq-lib (give --coqlib or set AUTOV_COQLIB)".into())
+    })?;
+    let coqlib_abs = std::fs::canonicalize(&coqlib).unwrap_or(coqlib);
+    let rel = writer::relative(&out_abs, &coqlib_abs);
+    let vfiles: Vec<String> = generated
+        .files
+        .iter()
+        .map(|(p, _)| p.clone())
+        .filter(|p| p.ends_with(".v"))
+        .collect();
+    let (cp, mk) = writer::boilerplate(
+        &project.proj_name,
+        &source,
+        &rel.display().to_string(),
+        &vfiles,
+    )
+    .map_err(BuildFailure::Io)?;
+    let mut files = generated.files.clone();
+    files.push(("_CoqProject".into(), cp));
+    files.push(("Makefile".into(), mk));
+    let coq_lines = files
+        .iter()
+        .filter(|(p, _)| p.ends_with(".v"))
+        .map(|(_, t)| t.lines().filter(|l| !l.trim().is_empty()).count())
+        .sum();
+    let st = writer::write_all(&out, &files)
+        .map_err(|e| BuildFailure::Io(format!("{}: {e}", out.display())))?;
+    Ok(BuildReport {
+        out,
+        layers: generated.layers,
+        errors: generated.errors,
+        warnings: generated.warnings,
+        files: files.len(),
+        written: st.written,
+        unchanged: st.unchanged,
+        removed: st.removed,
+        coq_lines,
+        config_lines: count_config_lines(&project),
+        seconds: t0.elapsed().as_secs_f64(),
+    })
+}
