@@ -200,10 +200,7 @@ impl CfgCtx<'_> {
             ),
             ExprKind::RecSet(r, f, v) => {
                 let rec = self.record_of_field(&f.name)?;
-                app(
-                    update_fn(&rec, &f.name),
-                    vec![self.expr(r)?, self.expr(v)?],
-                )
+                app(update_fn(&rec, &f.name), vec![self.expr(r)?, self.expr(v)?])
             }
             ExprKind::Update(r, path, v) => {
                 let r = self.expr(r)?;

@@ -383,7 +383,8 @@ mod tests {
             let_("y", z(2), atom("y")),
         );
         let s = t.render();
-        assert!(s.contains("then (let x := 1 in"), "{s}");
+        assert!(s.contains("(let x := 1 in"), "{s}");
+        assert!(s.contains("else\n  let y := 2 in"), "{s}");
         let a = app(
             "f",
             vec![T::Fun(vec![Binder::new("x", None)], Box::new(atom("x")))],

@@ -1191,10 +1191,12 @@ impl<'a> Tr<'a> {
             }
             None => match infer_bound(body, &self.tys, &self.params) {
                 Some(t) => t,
-                None => return unsup(format!(
+                None => {
+                    return unsup(format!(
                     "loop {index} of {}: cannot infer an iteration bound (give `{}_loop_bound`)",
                     self.f.name, self.f.name
-                )),
+                ))
+                }
             },
         };
         self.fuel_defs.push((index, fuel.clone(), bound.render()));
