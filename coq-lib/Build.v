@@ -264,3 +264,32 @@ Proof. intros. rewrite <- (wrap_pos_b2z p b). apply in_urange_wrap. Qed.
   in_urange_ior in_urange_ixor in_urange_ishl in_urange_iashr in_urange_itrunc in_urange_izext
   in_urange_inot in_urange_ineg in_urange_isdiv in_urange_isrem in_urange_isext in_urange_ilshr
   in_urange_b2z : gennorm.
+
+(** ** Bit operations with literal masks and shifts as arithmetic (for hand-written proofs about
+    descriptors, flags and address masks). *)
+Lemma land_shiftl_mask : forall a x n, 0 <= n ->
+  Z.land a (Z.shiftl x n) = Z.shiftl (Z.land (Z.shiftr a n) x) n.
+Proof.
+  intros a x n Hn. apply Z.bits_inj'; intros i Hi.
+  rewrite Z.land_spec. destruct (Z.lt_ge_cases i n).
+  - rewrite !Z.shiftl_spec_low by lia. apply andb_false_r.
+  - rewrite !Z.shiftl_spec_high by lia. rewrite Z.land_spec, Z.shiftr_spec by lia.
+    f_equal; f_equal; lia.
+Qed.
+
+Lemma lor_shiftl_small : forall x y n, 0 <= n -> 0 <= y < 2 ^ n ->
+  Z.lor (Z.shiftl x n) y = Z.shiftl x n + y.
+Proof.
+  intros x y n Hn Hy.
+  assert (D : Z.land (Z.shiftl x n) y = 0).
+  { apply Z.bits_inj'; intros i Hi. rewrite Z.land_spec, Z.bits_0.
+    destruct (Z.lt_ge_cases i n).
+    - rewrite Z.shiftl_spec_low by lia. reflexivity.
+    - destruct (Z.eq_dec y 0) as [->|Ny]; [rewrite Z.bits_0; apply andb_false_r|].
+      rewrite (Z.bits_above_log2 y i); [apply andb_false_r | lia | ].
+      apply Z.lt_le_trans with n; [apply Z.log2_lt_pow2; lia | lia]. }
+  rewrite <- Z.lxor_lor by exact D. symmetry. apply Z.add_nocarry_lxor; exact D.
+Qed.
+
+Lemma land_ones_mod : forall a n, 0 <= n -> Z.land a (Z.ones n) = a mod 2 ^ n.
+Proof. intros; apply Z.land_ones; auto. Qed.

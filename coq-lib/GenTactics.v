@@ -136,3 +136,33 @@ Ltac ref_proof hprim lprim hspec lspec :=
   unfold hspec, lspec in *;
   match goal with H : _ = Some (_, _) |- _ => destruct_spec H end;
   cbn; eexists; split; [ g_eval | vsolve ].
+
+(** Lemmas (hand-written, e.g. in a project's [PROJ_PROOFS] file) of the form
+    [hspec args hs = Some .. -> R hs ls -> ranges -> exists ls', lspec args ls = Some .. /\ R ..]. *)
+Create HintDb refproof.
+
+(** The refinement of a low spec by a hand-written spec, at the level of the specs: by a lemma of
+    the [refproof] database, or (equality relations, specs that agree after unfolding) by
+    destructing the hand-written spec and evaluating the low spec. *)
+Ltac ref_spec_proof hspec lspec R :=
+  intros;
+  first
+    [ solve [ eauto with refproof ]
+    | unfold R in *; subst;
+      match goal with H : hspec _ = _ |- _ => idtac | H : _ = Some _ |- _ => idtac end;
+      unfold hspec, lspec in *;
+      match goal with H : _ = Some _ |- _ => destruct_spec H end;
+      eexists; split; [ g_eval | first [ reflexivity | vsolve ] ] ].
+
+(** From the spec-level lemma [L] to [prim_ref hprim lprim R]: undo the marshalling on both sides. *)
+Ltac ref_lift hprim lprim L :=
+  let vs := fresh "vs" in let hs := fresh "hs" in let hs' := fresh "hs'" in let r := fresh "r" in
+  let ls := fresh "ls" in let HR := fresh "HR" in let H := fresh "H" in
+  intros vs hs hs' r ls HR H; unfold hprim, lprim in *;
+  repeat (destruct vs as [|? vs]; cbn in H; try discriminate H);
+  unfold arg_int, arg_bool, arg_ptr, ret_int, ret_void, ret_bool, ret_ptr in *;
+  destruct_spec H;
+  repeat match goal with E : (?w =? ?n) = true |- _ => is_var w; apply Z.eqb_eq in E; subst w end;
+  let ls' := fresh "ls'" in let E := fresh "E" in let HR' := fresh "HR'" in
+  edestruct L as (ls' & E & HR'); try eassumption;
+  exists ls'; split; [ g_eval | exact HR' ].

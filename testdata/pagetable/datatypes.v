@@ -2,7 +2,7 @@
 
 Definition MAX_VM : Z := 2.
 Definition PT_ENTRIES : Z := 512.
-Definition IPA_LIMIT : Z := 4194304.          (* 1 << 22 *)
+Definition IPA_LIMIT : Z := 2097152.          (* 1 << 21 *)
 Definition ADDR_MASK : Z := 0x0000fffffffff000.
 Definition PAGE_SIZE : Z := 4096.
 
@@ -32,5 +32,4 @@ Record AbsData := mkAbsData {
 Definition desc_valid (d : Z) : bool := d & 1 =? 1.
 Definition desc_table (d : Z) : Z := ((d & ADDR_MASK) >> 12) - 1.
 Definition pt_idx (ipa level : Z) : Z := (ipa >> (39 - 9 * level)) & 511.
-Definition pool_cap (level : Z) : Z :=
-  if level =? 1 then MAX_VM else if level =? 2 then MAX_VM else if level =? 3 then 2 * MAX_VM else 0.
+Definition pool_cap (level : Z) : Z := if (1 <=? level) && (level <=? 3) then MAX_VM else 0.

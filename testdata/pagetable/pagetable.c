@@ -8,11 +8,12 @@
  * The bottom layer (trusted, given by specs) provides the per-VM spin lock and the TLB flush,
  * which real code implements with inline assembly.
  *
- * The address space is kept small so that the pools can never run out for valid arguments:
- * IPAs below IPA_LIMIT (4 MiB) need one level-1 table, one level-2 table and at most two level-3
- * tables per VM. The allocator still checks its limit.
+ * The address space is kept small so that the pools can never run out for valid arguments: IPAs
+ * below IPA_LIMIT (2 MiB) need one table per level and VM. The allocator still checks its limit.
+ * Tables are never freed, so a table handed out by the bump allocator is still zero (the proof
+ * keeps this as an invariant instead of clearing the table).
  *
- * clang-14 -O1 -g -fno-inline -S -emit-llvm --target=aarch64-linux-gnu pagetable.c
+ * clang-14 -O1 -g -fno-inline -fno-jump-tables -S -emit-llvm --target=aarch64-linux-gnu pagetable.c
  */
 
 typedef unsigned long u64;
@@ -22,13 +23,13 @@ typedef unsigned int u32;
 #define PT_ENTRIES 512
 #define L1_TABLES MAX_VM
 #define L2_TABLES MAX_VM
-#define L3_TABLES (2 * MAX_VM)
+#define L3_TABLES MAX_VM
 
 #define DESC_VALID 1UL
 #define DESC_TABLE 2UL /* table descriptor at levels 0-2, page descriptor at level 3 */
 #define ADDR_MASK 0x0000fffffffff000UL
 #define PAGE_MASK 0xfffUL
-#define IPA_LIMIT (1UL << 22)
+#define IPA_LIMIT (1UL << 21)
 
 /* ---------------------------------------------------------------- bottom layer (trusted) */
 extern void acquire_lock_s2pt(u32 vmid);
@@ -93,14 +94,13 @@ u32 pt_index(u64 ipa, u32 level)
 }
 
 /* ---------------------------------------------------------------- layer PTAlloc */
-/* A fresh, zeroed table of `level`: its index + 1, or 0 when the pool is exhausted. */
+/* A fresh (never used, hence zero) table of `level`: its index + 1, or 0 when the pool is
+ * exhausted. */
 u64 alloc_table(u32 level)
 {
 	u64 next = get_pool_next(level);
 	if (next >= pool_limit(level))
 		return 0;
-	for (u32 i = 0; i < PT_ENTRIES; i++)
-		pt_store(level, next, i, 0);
 	set_pool_next(level, next + 1);
 	return next + 1;
 }

@@ -7,17 +7,8 @@ Include "datatypes.v".
 
 Definition PROJ_NAME := "PageTable".
 Definition PROJ_BASE := "proof".
-
-(* The leaf descriptor mapping `ipa` for `vmid` (0 if none), walking the four levels. *)
-Definition leaf_desc (st : RData) (vmid ipa : Z) : Z :=
-  let d0 := (st.(l0_tables) @ vmid) @ pt_idx ipa 0 in
-  if desc_valid d0 then
-    let d1 := (st.(l1_tables) @ desc_table d0) @ pt_idx ipa 1 in
-    if desc_valid d1 then
-      let d2 := (st.(l2_tables) @ desc_table d1) @ pt_idx ipa 2 in
-      if desc_valid d2 then (st.(l3_tables) @ desc_table d2) @ pt_idx ipa 3 else 0
-    else 0
-  else 0.
+(* Hand-written lemmas for the refinement proofs of the top layer's abstract specs. *)
+Definition PROJ_PROOFS := "proofs.v".
 
 Section Bottom.
   Definition LAYER_DATA := RData.
@@ -95,8 +86,6 @@ End PTPool.
 
 Section PTAlloc.
   Definition LAYER_PRIMS := "alloc_table" :: nil.
-  (* The zeroing loop runs 512 times; any upper bound is accepted. *)
-  Definition alloc_table_loop_bound : Z := 512.
 End PTAlloc.
 
 Section PTStep.
@@ -105,6 +94,8 @@ End PTStep.
 
 Section PTWalk.
   Definition LAYER_PRIMS := "walk_to_leaf" :: nil.
+  (* The loop over the levels runs 3 times; any upper bound works (without it, autov infers 5 from
+     the loop's exit test `level == 3`). *)
   Definition walk_to_leaf_loop_bound (vmid ipa alloc : Z) : Z := 4.
 End PTWalk.
 
@@ -119,14 +110,43 @@ Section MemManager.
   Definition init_abs : AbsData := mkAbsData (zmap_init (zmap_init None)) (zmap_init 0) nil.
   Definition LAYER_DATA_INIT := "init_abs".
 
-  (* The abstract map agrees with the page tables on every valid (vmid, page); locks and the
+  (* The page tables of VM v (IPAs below 2 MiB use entry 0 of the tables of levels 0-2): whether v
+     has its path of tables, and the tables of levels 1-3 on it. *)
+  Definition has_path (c : RData) (v : Z) : bool := desc_valid ((c.(l0_tables) @ v) @ 0).
+  Definition tbl1 (c : RData) (v : Z) : Z := desc_table ((c.(l0_tables) @ v) @ 0).
+  Definition tbl2 (c : RData) (v : Z) : Z := desc_table ((c.(l1_tables) @ tbl1 c v) @ 0).
+  Definition tbl3 (c : RData) (v : Z) : Z := desc_table ((c.(l2_tables) @ tbl2 c v) @ 0).
+  Definition vm_count (c : RData) : Z := b2z (has_path c 0) + b2z (has_path c 1).
+
+  (* The invariant of the concrete state: each pool has handed out one table per VM with a path;
+     a path is complete, uses tables in use, and different VMs use different tables; the tables
+     not handed out yet are zero. *)
+  Definition pt_inv (c : RData) : Prop :=
+    c.(pool_next) @ 1 = vm_count c /\ c.(pool_next) @ 2 = vm_count c /\
+    c.(pool_next) @ 3 = vm_count c /\
+    (forall (v : Z), 0 <= v -> v < MAX_VM -> prop (has_path c v) ->
+       prop (desc_valid ((c.(l1_tables) @ tbl1 c v) @ 0)) /\
+       prop (desc_valid ((c.(l2_tables) @ tbl2 c v) @ 0)) /\
+       0 <= tbl1 c v /\ tbl1 c v < vm_count c /\ 0 <= tbl2 c v /\ tbl2 c v < vm_count c /\
+       0 <= tbl3 c v /\ tbl3 c v < vm_count c) /\
+    (prop (has_path c 0) -> prop (has_path c 1) ->
+       tbl1 c 0 <> tbl1 c 1 /\ tbl2 c 0 <> tbl2 c 1 /\ tbl3 c 0 <> tbl3 c 1) /\
+    (forall (t i : Z), vm_count c <= t ->
+       (c.(l1_tables) @ t) @ i = 0 /\ (c.(l2_tables) @ t) @ i = 0 /\ (c.(l3_tables) @ t) @ i = 0).
+
+  (* The mapping of page pfn of VM v in the page tables. *)
+  Definition pt_lookup (c : RData) (v pfn : Z) : option Z :=
+    if has_path c v then
+      (let d := (c.(l3_tables) @ tbl3 c v) @ pfn in if desc_valid d then Some (d & ADDR_MASK) else None)
+    else None.
+
+  (* The abstract map is the page tables' mapping on every valid (vmid, page); locks and the
      TLB-flush log are the same. *)
   Definition pt_refrel (a : AbsData) (c : RData) : Prop :=
-    a.(abs_locks) = c.(s2_locks) /\ a.(abs_tlb_log) = c.(tlb_log) /\
-    (forall (l : Z), 1 <= l -> l <= 3 -> 0 <= c.(pool_next) @ l /\ c.(pool_next) @ l <= pool_cap l) /\
-    forall (vmid ipa : Z), 0 <= vmid -> vmid < MAX_VM -> 0 <= ipa -> ipa < IPA_LIMIT ->
-      (a.(s2map) @ vmid) @ (ipa / PAGE_SIZE) =
-        (let d := leaf_desc c vmid ipa in if desc_valid d then Some (d & ADDR_MASK) else None).
+    (forall (v : Z), a.(abs_locks) @ v = c.(s2_locks) @ v) /\ a.(abs_tlb_log) = c.(tlb_log) /\
+    pt_inv c /\
+    forall (vmid pfn : Z), 0 <= vmid -> vmid < MAX_VM -> 0 <= pfn -> pfn < PT_ENTRIES ->
+      (a.(s2map) @ vmid) @ pfn = pt_lookup c vmid pfn.
   Definition LAYER_REFREL := "pt_refrel".
 
   Definition s2_args_ok (vmid ipa : Z) : bool :=
@@ -154,5 +174,4 @@ Section MemManager.
       end
     else Some (2, st).
 
-  Hint NoUnfold leaf_desc.
 End MemManager.

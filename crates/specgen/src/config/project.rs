@@ -104,6 +104,9 @@ pub struct Project {
     pub proj_name: String,
     /// `PROJ_BASE`, resolved against the root file's directory.
     pub proj_base: PathBuf,
+    /// `PROJ_PROOFS` (optional): a Coq file of hand-written lemmas for the refinement proofs of
+    /// hand-written specs, resolved against the defining file's directory.
+    pub proj_proofs: Option<PathBuf>,
     /// Every declaration (includes flattened, reserved definitions removed), in source order,
     /// with types filled into the expressions.
     pub items: Vec<PItem>,
@@ -900,6 +903,7 @@ impl Loader {
         // ---- reserved definitions, layers
         let mut proj_name = None;
         let mut proj_base = None;
+        let mut proj_proofs: Option<PathBuf> = None;
         let mut layer_data: Vec<Option<(Ty, Span)>> = vec![None; layers.len()];
         let mut layer_code: Vec<Option<(PathBuf, Span)>> = vec![None; layers.len()];
         let mut prims_given: Vec<bool> = vec![false; layers.len()];
@@ -922,7 +926,7 @@ impl Loader {
                 );
                 continue;
             }
-            let is_proj = n == "PROJ_NAME" || n == "PROJ_BASE";
+            let is_proj = n == "PROJ_NAME" || n == "PROJ_BASE" || n == "PROJ_PROOFS";
             let is_layer = n == "LAYER_DATA"
                 || n == "LAYER_CODE"
                 || n == "LAYER_PRIMS"
@@ -933,7 +937,7 @@ impl Loader {
                 self.diags.push(
                     Diagnostic::error(Code::ReservedUnknown, r.name.span, format!("`{n}` is not a reserved name"))
                         .label("unknown reserved name")
-                        .hint("names starting with `LAYER_`/`PROJ_` are reserved: PROJ_NAME, PROJ_BASE, LAYER_DATA, LAYER_CODE, LAYER_PRIMS, LAYER_DATA_INIT, LAYER_REFREL, LAYER_LOAD, LAYER_STORE, LAYER_ALLOC, LAYER_FREE, LAYER_GET_REG, LAYER_SET_REG, LAYER_GET_FLAG, LAYER_SET_FLAG"),
+                        .hint("names starting with `LAYER_`/`PROJ_` are reserved: PROJ_NAME, PROJ_BASE, PROJ_PROOFS, LAYER_DATA, LAYER_CODE, LAYER_PRIMS, LAYER_DATA_INIT, LAYER_REFREL, LAYER_LOAD, LAYER_STORE, LAYER_ALLOC, LAYER_FREE, LAYER_GET_REG, LAYER_SET_REG, LAYER_GET_FLAG, LAYER_SET_FLAG"),
                 );
                 continue;
             }
@@ -996,6 +1000,17 @@ impl Loader {
                 "PROJ_BASE" => match str_value {
                     Some(s) => proj_base = Some(r.dir.join(s)),
                     None => want_str(&mut self, "a string (the output directory, relative to this file)"),
+                },
+                "PROJ_PROOFS" => match str_value {
+                    Some(s) if s.ends_with(".v") && r.dir.join(&s).is_file() => {
+                        proj_proofs = Some(r.dir.join(s))
+                    }
+                    Some(s) => self.diags.push(
+                        Diagnostic::error(Code::CodeNotFound, r.item.span, format!("PROJ_PROOFS: `{s}` is not an existing `.v` file"))
+                            .label("no such Coq file")
+                            .hint("give the path of a Coq file of lemmas, relative to this file"),
+                    ),
+                    None => want_str(&mut self, "a string (a Coq file of lemmas, relative to this file)"),
                 },
                 "LAYER_DATA" => match &r.item.kind {
                     ItemKind::Typedef { ty, .. } => {
@@ -1398,6 +1413,7 @@ impl Loader {
             root,
             proj_name: proj_name.unwrap(),
             proj_base: proj_base.unwrap(),
+            proj_proofs,
             items,
             layers,
             env,
