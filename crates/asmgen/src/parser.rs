@@ -1012,6 +1012,36 @@ impl Ctx<'_> {
         }
         Ok(v)
     }
+    /// A system operation `<op>[, Xt]` named in `table` (name, takes a register): the operation's
+    /// canonical name and its register, if the operation takes one.
+    fn sys_op(&self, table: &[(&'static str, bool)]) -> R<(String, Option<Reg>)> {
+        self.count(&[1, 2])?;
+        let n = self.name(0)?.to_ascii_lowercase();
+        let &(op, has_reg) = table.iter().find(|e| e.0 == n).ok_or_else(|| {
+            self.err(
+                0,
+                ErrorCode::UnknownSysOp,
+                format!("unknown {} operation `{n}`", self.mn),
+            )
+        })?;
+        if has_reg != (self.ops.len() == 2) {
+            return Err(self.err(
+                1,
+                ErrorCode::OperandCount,
+                format!(
+                    "{} {op} {} a register",
+                    self.mn,
+                    if has_reg { "needs" } else { "takes no" }
+                ),
+            ));
+        }
+        let rt = if has_reg {
+            Some(self.gpr(1, Width::W64)?)
+        } else {
+            None
+        };
+        Ok((op.to_string(), rt))
+    }
     fn name(&self, i: usize) -> R<String> {
         match self.ops.get(i).map(|o| &o.op) {
             Some(Op::Name(s)) => Ok(s.clone()),
@@ -2295,33 +2325,8 @@ fn instr_of(cx: &Ctx, mn: &str) -> R<Instr> {
             })
         }
         "tlbi" => {
-            cx.count(&[1, 2])?;
-            let n = cx.name(0)?.to_ascii_lowercase();
-            let &(op, has_reg) = sysreg::TLBI_OPS.iter().find(|e| e.0 == n).ok_or_else(|| {
-                cx.err(
-                    0,
-                    ErrorCode::UnknownSysOp,
-                    format!("unknown tlbi operation `{n}`"),
-                )
-            })?;
-            if has_reg != (ops.len() == 2) {
-                return Err(cx.err(
-                    1,
-                    ErrorCode::OperandCount,
-                    format!(
-                        "tlbi {op} {} a register",
-                        if has_reg { "needs" } else { "takes no" }
-                    ),
-                ));
-            }
-            Ok(I::Tlbi {
-                op: op.to_string(),
-                rt: if has_reg {
-                    Some(cx.gpr(1, Width::W64)?)
-                } else {
-                    None
-                },
-            })
+            let (op, rt) = cx.sys_op(sysreg::TLBI_OPS)?;
+            Ok(I::Tlbi { op, rt })
         }
         "dc" | "at" => {
             cx.count(&[2])?;
@@ -2346,33 +2351,8 @@ fn instr_of(cx: &Ctx, mn: &str) -> R<Instr> {
             })
         }
         "ic" => {
-            cx.count(&[1, 2])?;
-            let n = cx.name(0)?.to_ascii_lowercase();
-            let &(op, has_reg) = sysreg::IC_OPS.iter().find(|e| e.0 == n).ok_or_else(|| {
-                cx.err(
-                    0,
-                    ErrorCode::UnknownSysOp,
-                    format!("unknown ic operation `{n}`"),
-                )
-            })?;
-            if has_reg != (ops.len() == 2) {
-                return Err(cx.err(
-                    1,
-                    ErrorCode::OperandCount,
-                    format!(
-                        "ic {op} {} a register",
-                        if has_reg { "needs" } else { "takes no" }
-                    ),
-                ));
-            }
-            Ok(I::Ic {
-                op: op.to_string(),
-                rt: if has_reg {
-                    Some(cx.gpr(1, Width::W64)?)
-                } else {
-                    None
-                },
-            })
+            let (op, rt) = cx.sys_op(sysreg::IC_OPS)?;
+            Ok(I::Ic { op, rt })
         }
         "dsb" | "dmb" | "isb" => {
             cx.count(if mn == "isb" { &[0, 1] } else { &[1] })?;

@@ -1,13 +1,13 @@
 //! Coq-side tests for system instructions that trap at EL0 (see testdata/asm/el2/README.md): the
 //! semantics records the expected events and register values, checked by `vm_compute` in one coqc run.
 
+mod common;
+
 use std::path::Path;
-use std::process::Command;
 
 #[test]
 fn el2_snippets_record_events() {
-    if Command::new("coqc").arg("--version").output().is_err() {
-        eprintln!("skipping: coqc missing");
+    if !common::coq_wanted() {
         return;
     }
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
@@ -69,35 +69,5 @@ fn el2_snippets_record_events() {
         }
         assert!(checks > 0, "{name} has no expectations");
     }
-    let work = std::env::temp_dir().join(format!("asmgen-el2-{}", std::process::id()));
-    let lib = work.join("lib/AArch64");
-    std::fs::create_dir_all(&lib).expect("dir");
-    for f in ["AsmSyntax", "AsmSemantics", "AsmByteMem"] {
-        let dst = lib.join(format!("{f}.v"));
-        std::fs::copy(root.join("coq-lib/AArch64").join(format!("{f}.v")), &dst).expect("copy");
-        let o = Command::new("coqc")
-            .arg("-R")
-            .arg(work.join("lib"))
-            .arg("AutoV")
-            .arg(&dst)
-            .output()
-            .expect("coqc");
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    }
-    let vf = work.join("El2.v");
-    std::fs::write(&vf, &v).expect("write");
-    let o = Command::new("coqc")
-        .arg("-R")
-        .arg(work.join("lib"))
-        .arg("AutoV")
-        .arg(&vf)
-        .output()
-        .expect("coqc");
-    let _ = std::fs::remove_dir_all(&work);
-    assert!(
-        o.status.success(),
-        "{}\n{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    );
+    common::AsmCoqLib::new("el2", &["AsmSyntax", "AsmSemantics", "AsmByteMem"]).check("El2.v", &v);
 }

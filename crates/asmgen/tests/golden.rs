@@ -1,8 +1,9 @@
 //! Golden output of the Coq printer (`BLESS=1 cargo test -p asmgen --test golden` refreshes it), and
 //! the golden file compiles with coqc (refinement theorems included).
 
+mod common;
+
 use std::path::Path;
-use std::process::Command;
 
 #[test]
 fn golden_example() {
@@ -34,34 +35,8 @@ fn golden(stem: &str, expand: bool) {
         golden.display()
     );
 
-    if Command::new("coqc").arg("--version").output().is_err() {
-        return;
+    if common::coq_wanted() {
+        common::AsmCoqLib::new(&format!("golden-{stem}"), &["AsmSyntax", "AsmSemantics"])
+            .check("Example.v", &text);
     }
-    let root = dir.join("../../..");
-    let work = std::env::temp_dir().join(format!("asmgen-golden-{stem}-{}", std::process::id()));
-    let lib = work.join("lib/AArch64");
-    std::fs::create_dir_all(&lib).expect("dir");
-    for f in ["AsmSyntax", "AsmSemantics"] {
-        let dst = lib.join(format!("{f}.v"));
-        std::fs::copy(root.join("coq-lib/AArch64").join(format!("{f}.v")), &dst).expect("copy");
-        let o = Command::new("coqc")
-            .arg("-R")
-            .arg(work.join("lib"))
-            .arg("AutoV")
-            .arg(&dst)
-            .output()
-            .expect("coqc");
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    }
-    let v = work.join("Example.v");
-    std::fs::write(&v, &text).expect("write");
-    let o = Command::new("coqc")
-        .arg("-R")
-        .arg(work.join("lib"))
-        .arg("AutoV")
-        .arg(&v)
-        .output()
-        .expect("coqc");
-    let _ = std::fs::remove_dir_all(&work);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
 }

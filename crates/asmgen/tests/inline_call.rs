@@ -1,7 +1,8 @@
 //! Instantiated inline asm runs in Coq through `call_asm` with the generated register lists.
 
+mod common;
+
 use asmgen::inline::{instantiate, AsmArg, AsmType, AsmValue, InlineAsmSite};
-use std::process::Command;
 
 fn arg(ty: AsmType, v: AsmValue) -> AsmArg {
     AsmArg { ty, value: v }
@@ -9,7 +10,7 @@ fn arg(ty: AsmType, v: AsmValue) -> AsmArg {
 
 #[test]
 fn call_asm_computes_outputs() {
-    if Command::new("coqc").arg("--version").output().is_err() {
+    if !common::coq_wanted() {
         return;
     }
     let v = |s: &str| AsmValue::Value(s.into());
@@ -74,33 +75,6 @@ fn call_asm_computes_outputs() {
              Proof. vm_compute. reflexivity. Qed.\n"
         ));
     }
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let work = std::env::temp_dir().join(format!("asmgen-call-{}", std::process::id()));
-    let lib = work.join("lib/AArch64");
-    std::fs::create_dir_all(&lib).expect("dir");
-    for f in ["AsmSyntax", "AsmSemantics", "AsmByteMem", "Call"] {
-        let dst = if f == "Call" {
-            let d = work.join("Call.v");
-            std::fs::write(&d, &file).expect("write");
-            d
-        } else {
-            let d = lib.join(format!("{f}.v"));
-            std::fs::copy(root.join("coq-lib/AArch64").join(format!("{f}.v")), &d).expect("copy");
-            d
-        };
-        let o = Command::new("coqc")
-            .arg("-R")
-            .arg(work.join("lib"))
-            .arg("AutoV")
-            .arg(&dst)
-            .output()
-            .expect("coqc");
-        assert!(
-            o.status.success(),
-            "{f}: {}{}\n{file}",
-            String::from_utf8_lossy(&o.stdout),
-            String::from_utf8_lossy(&o.stderr)
-        );
-    }
-    let _ = std::fs::remove_dir_all(&work);
+    common::AsmCoqLib::new("call", &["AsmSyntax", "AsmSemantics", "AsmByteMem"])
+        .check("Call.v", &file);
 }

@@ -2,6 +2,8 @@
 //! Coq model compiles. The call sites are found with a test-only regex over the .ll text (the real
 //! pipeline gets them from ir2json's model).
 
+mod common;
+
 use asmgen::inline::{instantiate, unescape_llvm, AsmArg, AsmType, AsmValue, InlineAsmSite};
 use regex::Regex;
 use std::path::Path;
@@ -130,27 +132,8 @@ fn every_sekvm_inline_asm_site_converts() {
         }
     }
     // The Coq models of all distinct procedures compile against coq-lib's AArch64 semantics.
-    let tools = std::process::Command::new("coqc")
-        .arg("--version")
-        .output()
-        .is_ok();
-    if tools {
-        let work = std::env::temp_dir().join(format!("asmgen-iasm-{}", std::process::id()));
-        let lib = work.join("lib/AArch64");
-        std::fs::create_dir_all(&lib).expect("dir");
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-        for f in ["AsmSyntax", "AsmSemantics"] {
-            let dst = lib.join(format!("{f}.v"));
-            std::fs::copy(root.join("coq-lib/AArch64").join(format!("{f}.v")), &dst).expect("copy");
-            let o = std::process::Command::new("coqc")
-                .arg("-R")
-                .arg(work.join("lib"))
-                .arg("AutoV")
-                .arg(&dst)
-                .output()
-                .expect("coqc");
-            assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-        }
+    if common::coq_wanted() {
+        let lib = common::AsmCoqLib::new("iasm", &["AsmSyntax", "AsmSemantics"]);
         let mut seen = std::collections::BTreeSet::new();
         let mut sentences = asmgen::emit::header("SeKVM.ll inline asm");
         sentences.push(asmgen::coq::Sentence::Vernac("Section Iasm.".into()));
@@ -163,17 +146,7 @@ fn every_sekvm_inline_asm_site_converts() {
             }
         }
         sentences.push(asmgen::coq::Sentence::Vernac("End Iasm.".into()));
-        let v = work.join("Iasm.v");
-        std::fs::write(&v, asmgen::coq::render_file(&sentences, 100)).expect("write");
-        let o = std::process::Command::new("coqc")
-            .arg("-R")
-            .arg(work.join("lib"))
-            .arg("AutoV")
-            .arg(&v)
-            .output()
-            .expect("coqc");
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-        let _ = std::fs::remove_dir_all(&work);
+        lib.check("Iasm.v", &asmgen::coq::render_file(&sentences, 100));
     }
     // Names are content-derived: instantiating again gives the same name.
     for (s, p) in sites.iter().zip(&procs) {

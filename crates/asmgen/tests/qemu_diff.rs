@@ -5,6 +5,8 @@
 //! snippets). The final states must be equal. A snippet asmgen or the semantics cannot handle fails.
 
 use std::path::{Path, PathBuf};
+mod common;
+
 use std::process::Command;
 
 const SCRATCH: usize = 512;
@@ -219,22 +221,9 @@ const MEMW: [&str; 64] = [
     "mem+464", "mem+472", "mem+480", "mem+488", "mem+496", "mem+504",
 ];
 
-fn tools_available() -> bool {
-    ["aarch64-linux-gnu-gcc", "qemu-aarch64", "coqc"]
-        .iter()
-        .all(|t| {
-            Command::new(t)
-                .arg("--version")
-                .output()
-                .map(|o| o.status.success())
-                .unwrap_or(false)
-        })
-}
-
 #[test]
 fn snippets_match_qemu() {
-    if !tools_available() && std::env::var("ASMGEN_REQUIRE_TOOLS").is_err() {
-        eprintln!("skipping: aarch64-linux-gnu-gcc, qemu-aarch64 or coqc missing");
+    if !common::tools_wanted(&["aarch64-linux-gnu-gcc", "qemu-aarch64", "coqc"]) {
         return;
     }
     let root = root();
@@ -318,41 +307,8 @@ fn snippets_match_qemu() {
         v.push_str(&coq_case(k, &code, q));
         cases.push(k);
     }
-    // Compile a private copy of the AArch64 library (coq-lib may be mid-build by someone else).
-    let lib = work.join("lib");
-    std::fs::create_dir_all(lib.join("AArch64")).expect("lib dir");
-    for f in ["AsmSyntax", "AsmSemantics", "AsmByteMem"] {
-        let dst = lib.join("AArch64").join(format!("{f}.v"));
-        std::fs::copy(root.join("coq-lib/AArch64").join(format!("{f}.v")), &dst).expect("copy lib");
-        let out = Command::new("coqc")
-            .arg("-R")
-            .arg(&lib)
-            .arg("AutoV")
-            .arg(&dst)
-            .output()
-            .expect("coqc");
-        assert!(
-            out.status.success(),
-            "coqc {f}.v: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
-    let vfile = work.join("Diff.v");
-    std::fs::write(&vfile, &v).expect("write Diff.v");
-    let out = Command::new("coqc")
-        .arg("-R")
-        .arg(&lib)
-        .arg("AutoV")
-        .arg(&vfile)
-        .output()
-        .expect("coqc");
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "coqc failed: {}\n{}",
-        String::from_utf8_lossy(&out.stderr),
-        stdout
-    );
+    let stdout = common::AsmCoqLib::new("diff", &["AsmSyntax", "AsmSemantics", "AsmByteMem"])
+        .check("Diff.v", &v);
     let answers = parse_coq_output(&stdout);
     assert_eq!(answers.len(), cases.len(), "one answer per case");
     let names = names();

@@ -1,6 +1,8 @@
 //! Real compiler output: ../shared/sekvm/SeKVM.ll compiled by clang-14 for aarch64 (-O1 -S); every
 //! procedure parses and the Coq model of the whole file (with its refinement theorems) compiles.
 
+mod common;
+
 use std::path::Path;
 use std::process::Command;
 
@@ -8,18 +10,12 @@ use std::process::Command;
 fn sekvm_compiled_by_clang_converts() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let ll = root.join("../shared/sekvm/SeKVM.ll");
-    let have = |t: &str| {
-        Command::new(t)
-            .arg("--version")
-            .output()
-            .is_ok_and(|o| o.status.success())
-    };
-    if !ll.exists() || !have("clang-14") || !have("coqc") {
-        eprintln!("skipping: SeKVM.ll, clang-14 or coqc missing");
+    assert!(ll.exists(), "{} is missing", ll.display());
+    if !common::tools_wanted(&["clang-14", "coqc"]) {
         return;
     }
     let work = std::env::temp_dir().join(format!("asmgen-sekvm-{}", std::process::id()));
-    std::fs::create_dir_all(work.join("lib/AArch64")).expect("dir");
+    std::fs::create_dir_all(&work).expect("dir");
     let s = work.join("SeKVM.s");
     let o = Command::new("clang-14")
         .args(["--target=aarch64-linux-gnu", "-O1", "-S", "-o"])
@@ -38,28 +34,7 @@ fn sekvm_compiled_by_clang_converts() {
         prog.procedures.len()
     );
     assert!(prog.procedures.len() >= 340);
-    let v = work.join("SeKVM.v");
-    std::fs::write(&v, asmgen::emit::program_file(&prog, "SeKVM.s")).expect("write");
-    for f in ["AsmSyntax", "AsmSemantics", "SeKVM"] {
-        let path = if f == "SeKVM" {
-            v.clone()
-        } else {
-            let d = work.join("lib/AArch64").join(format!("{f}.v"));
-            std::fs::copy(root.join("coq-lib/AArch64").join(format!("{f}.v")), &d).expect("copy");
-            d
-        };
-        let o = Command::new("coqc")
-            .arg("-R")
-            .arg(work.join("lib"))
-            .arg("AutoV")
-            .arg(&path)
-            .output()
-            .expect("coqc");
-        assert!(
-            o.status.success(),
-            "{f}: {}",
-            String::from_utf8_lossy(&o.stderr)
-        );
-    }
+    common::AsmCoqLib::new("sekvm-lib", &["AsmSyntax", "AsmSemantics"])
+        .check("SeKVM.v", &asmgen::emit::program_file(&prog, "SeKVM.s"));
     let _ = std::fs::remove_dir_all(&work);
 }
