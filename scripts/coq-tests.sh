@@ -89,6 +89,19 @@ echo "== coq-lib negative tests (each must be rejected)"
 for f in "$T"/neg/*.v; do
   [ -f "$f" ] && negative "$f"
 done
+# A negative written as a patch of a positive test (`--- pos/T_x.v` / `+++ neg/N_y.v`, paths
+# relative to tests/) is applied into a scratch folder and must be rejected the same way.
+GEN=$(mktemp -d)
+trap 'rm -f "$LOG"; rm -rf "$GEN"' EXIT
+for p in "$T"/neg/*.patch; do
+  [ -f "$p" ] || continue
+  base=$(sed -n '1s/^--- //p' "$p")
+  out="$GEN/$(basename "$p" .patch).v"
+  if [ -z "$base" ] || ! patch -s -o "$out" "$T/$base" <"$p" >"$LOG" 2>&1; then
+    failed=$((failed + 1)); echo "FAIL  $p does not apply to tests/$base:"; cat "$LOG"; continue
+  fi
+  negative "$out"
+done
 
 echo "coq-tests: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
