@@ -110,29 +110,34 @@ Section MemManager.
   Definition init_abs : AbsData := mkAbsData (zmap_init (zmap_init None)) (zmap_init 0) nil.
   Definition LAYER_DATA_INIT := "init_abs".
 
-  (* The page tables of VM v (IPAs below 2 MiB use entry 0 of the tables of levels 0-2): whether v
-     has its path of tables, and the tables of levels 1-3 on it. *)
+  (* The page tables of VM v: IPAs below 2 MiB use entry 0 of the tables of levels 0-2, so a VM has
+     at most one table per level. `tdesc t` is the descriptor the code writes for table t. *)
+  Definition tdesc (t : Z) : Z := (t + 1) * PAGE_SIZE + 3.
   Definition has_path (c : RData) (v : Z) : bool := desc_valid ((c.(l0_tables) @ v) @ 0).
-  Definition tbl1 (c : RData) (v : Z) : Z := desc_table ((c.(l0_tables) @ v) @ 0).
-  Definition tbl2 (c : RData) (v : Z) : Z := desc_table ((c.(l1_tables) @ tbl1 c v) @ 0).
-  Definition tbl3 (c : RData) (v : Z) : Z := desc_table ((c.(l2_tables) @ tbl2 c v) @ 0).
-  Definition vm_count (c : RData) : Z := b2z (has_path c 0) + b2z (has_path c 1).
+  Definition tbl3 (c : RData) (v : Z) : Z :=
+    desc_table ((c.(l2_tables) @ desc_table ((c.(l1_tables) @ desc_table ((c.(l0_tables) @ v) @ 0)) @ 0)) @ 0).
+  Definition path_ok (c : RData) (v t : Z) : Prop :=
+    (c.(l0_tables) @ v) @ 0 = tdesc t /\ (c.(l1_tables) @ t) @ 0 = tdesc t /\
+    (c.(l2_tables) @ t) @ 0 = tdesc t.
+  Definition no_path (c : RData) (v : Z) : Prop := (c.(l0_tables) @ v) @ 0 = 0.
+  Definition pools_at (c : RData) (n : Z) : Prop :=
+    c.(pool_next) @ 1 = n /\ c.(pool_next) @ 2 = n /\ c.(pool_next) @ 3 = n.
 
-  (* The invariant of the concrete state: each pool has handed out one table per VM with a path;
-     a path is complete, uses tables in use, and different VMs use different tables; the tables
-     not handed out yet are zero. *)
+  (* The invariant of the concrete state. The bump allocator hands out the tables of a VM's path
+     together, so with MAX_VM = 2 the tables are in one of five shapes (no VM has tables; VM 0 or 1
+     has tables 0; both have, in either order). Tables not handed out yet are zero, and leaf
+     descriptors are 64-bit values. *)
+  Definition pt_shape (c : RData) : Prop :=
+    (no_path c 0 /\ no_path c 1 /\ pools_at c 0) \/
+    (path_ok c 0 0 /\ no_path c 1 /\ pools_at c 1) \/
+    (no_path c 0 /\ path_ok c 1 0 /\ pools_at c 1) \/
+    (path_ok c 0 0 /\ path_ok c 1 1 /\ pools_at c 2) \/
+    (path_ok c 0 1 /\ path_ok c 1 0 /\ pools_at c 2).
   Definition pt_inv (c : RData) : Prop :=
-    c.(pool_next) @ 1 = vm_count c /\ c.(pool_next) @ 2 = vm_count c /\
-    c.(pool_next) @ 3 = vm_count c /\
-    (forall (v : Z), 0 <= v -> v < MAX_VM -> prop (has_path c v) ->
-       prop (desc_valid ((c.(l1_tables) @ tbl1 c v) @ 0)) /\
-       prop (desc_valid ((c.(l2_tables) @ tbl2 c v) @ 0)) /\
-       0 <= tbl1 c v /\ tbl1 c v < vm_count c /\ 0 <= tbl2 c v /\ tbl2 c v < vm_count c /\
-       0 <= tbl3 c v /\ tbl3 c v < vm_count c) /\
-    (prop (has_path c 0) -> prop (has_path c 1) ->
-       tbl1 c 0 <> tbl1 c 1 /\ tbl2 c 0 <> tbl2 c 1 /\ tbl3 c 0 <> tbl3 c 1) /\
-    (forall (t i : Z), vm_count c <= t ->
-       (c.(l1_tables) @ t) @ i = 0 /\ (c.(l2_tables) @ t) @ i = 0 /\ (c.(l3_tables) @ t) @ i = 0).
+    pt_shape c /\
+    (forall (t i : Z), c.(pool_next) @ 1 <= t ->
+       (c.(l1_tables) @ t) @ i = 0 /\ (c.(l2_tables) @ t) @ i = 0 /\ (c.(l3_tables) @ t) @ i = 0) /\
+    (forall (t i : Z), 0 <= (c.(l3_tables) @ t) @ i /\ (c.(l3_tables) @ t) @ i < 18446744073709551616).
 
   (* The mapping of page pfn of VM v in the page tables. *)
   Definition pt_lookup (c : RData) (v pfn : Z) : option Z :=

@@ -1,10 +1,708 @@
-(* Hand-written lemmas for the refinement proofs of the MemManager layer (PROJ_PROOFS of proof.v).
-   autov build copies this file into the generated project as UserProofs.v. *)
+(* Hand-written lemmas for the refinement proofs of the MemManager layer of the page-table
+   demonstration (PROJ_PROOFS of proof.v); `autov build` copies this file into the generated project
+   as UserProofs.v, where the generated RefProofs of map_page and unmap_page use the lemmas of the
+   `refproof` hint database.
+
+   Bottom-up: closed forms of the generated specs of PTPool (pt_load, pt_store, pool ops, pt_index),
+   PTAlloc (alloc_table), PTStep (walk_next), PTWalk (walk_to_leaf, its loop unrolled from the fuel),
+   PTLeaf (get/set/clear_leaf), under the shape invariant of `pt_inv`; bit-level facts about the
+   descriptors and the argument checks; preservation of `pt_inv` and of the abstract lookup; and
+   the refinement of the abstract map_page/unmap_page specs. *)
 From Coq Require Import String ZArith List Bool Lia.
 From AutoV Require Import All Build GenTactics.
 From PageTable.Code Require Import Types Globals.
-From PageTable.MemManager Require Import Defs.
+From PageTable.MemManager Require Import RefineRel.
 From PageTable.MemManager.map_page Require Import LowSpec.
 From PageTable.MemManager.unmap_page Require Import LowSpec.
 Import ListNotations.
 Local Open Scope Z_scope.
+
+(** * Arithmetic normalisation *)
+Ltac plit p := lazymatch p with xH => idtac | xO ?q => plit q | xI ?q => plit q end.
+Ltac zlit z := lazymatch z with Z0 => idtac | Zpos ?p => plit p | Zneg ?p => plit p end.
+(* Evaluate integer operations on literals (left by cbn since the ops are not simpl-transparent). *)
+Ltac iop2 f := lazymatch f with
+  | iadd => idtac | isub => idtac | imul => idtac | iand => idtac | ior => idtac | ixor => idtac
+  | ishl => idtac | ilshr => idtac | ieq => idtac | iult => idtac | iule => idtac end.
+Ltac iop1 f := lazymatch f with itrunc => idtac | izext => idtac | wrap => idtac end.
+(* Evaluate integer operations on literals (left by cbn since the ops are not simpl-transparent). *)
+Ltac eval_iops := repeat match goal with
+  | |- context [ ?f ?w ?a ?b ] =>
+      iop2 f; zlit w; zlit a; zlit b; let v := eval vm_compute in (f w a b) in change (f w a b) with v
+  | |- context [ ?f ?w ?a ] =>
+      iop1 f; zlit w; zlit a; let v := eval vm_compute in (f w a) in change (f w a) with v
+  end.
+
+Ltac iunfold := unfold iadd, isub, imul, iand, ior, ixor, ishl, ilshr, iashr, itrunc, izext, isext,
+  ieq, iult, iule, islt, isle, ineg, inot in *.
+
+Ltac dropw := repeat match goal with
+  | |- context [ wrap ?w ?z ] => rewrite (wrap_small w z) by (eval_pow2; lia)
+  | |- context [ signed ?w ?z ] => rewrite (signed_small w z) by (eval_pow2; lia)
+  end.
+
+Lemma land_ones_lit : forall a m n, 0 <= n -> m = Z.ones n -> Z.land a m = a mod 2 ^ n.
+Proof. intros; subst; apply Z.land_ones; auto. Qed.
+
+(** The table pool of a level. *)
+Definition tab (l : Z) (st : RData) : ZMap.t (ZMap.t Z) :=
+  if l =? 0 then l0_tables st else if l =? 1 then l1_tables st else if l =? 2 then l2_tables st
+  else l3_tables st.
+
+Definition set_tab (l t i v : Z) (st : RData) : RData :=
+  let m := ZMap.set t (ZMap.set i v (ZMap.get t (tab l st))) (tab l st) in
+  if l =? 0 then update_RData_l0_tables st m else if l =? 1 then update_RData_l1_tables st m
+  else if l =? 2 then update_RData_l2_tables st m else update_RData_l3_tables st m.
+
+Lemma lvl_cases : forall l, 0 <= l <= 3 -> l = 0 \/ l = 1 \/ l = 2 \/ l = 3.
+Proof. lia. Qed.
+
+Lemma off_div : forall t i, 0 <= t -> 0 <= i < 512 -> (t * 4096 + i * 8) / 4096 = t.
+Proof. intros. Z.div_mod_to_equations. nia. Qed.
+Lemma off_mod : forall t i, 0 <= t -> 0 <= i < 512 -> (t * 4096 + i * 8) mod 4096 / 8 = i.
+Proof. intros. rewrite Z.add_mod, Z.mod_mul, Z.add_0_l, !Z.mod_mod, Z.mod_small by lia.
+  rewrite Z.div_mul by lia. reflexivity. Qed.
+
+Lemma pt_index_ok : forall ipa l st, 0 <= ipa < 2097152 -> 0 <= l <= 3 ->
+  pt_index_spec ipa l st = Some (if l =? 3 then ipa / 4096 else 0, st).
+Proof.
+  intros ipa l st Hi Hl. unfold pt_index_spec, pt_index_spec_low.
+  destruct (lvl_cases l Hl) as [ -> | [ -> | [ -> | -> ] ] ]; cbn; f_equal; f_equal; iunfold; cbn;
+  rewrite ?(wrap_small 64 ipa) by lia;
+  rewrite Z.shiftr_div_pow2 by lia;
+  rewrite (land_ones_lit _ 511 9) by (lia || reflexivity). 
+  all: rewrite ?(Z.div_small ipa) by (eval_pow2; lia); try reflexivity.
+  assert (0 <= ipa / 4096 < 512) by (split; [apply Z.div_pos | apply Z.div_lt_upper_bound]; lia).
+  change (2 ^ 12) with 4096. rewrite (wrap_small 32 (ipa / 4096)) by (eval_pow2; lia).
+  rewrite ?Z.mod_small by (eval_pow2; lia). rewrite ?(wrap_small 32 (ipa / 4096)) by (eval_pow2; lia).
+  reflexivity.
+Qed.
+
+Lemma off_ok : forall t i, 0 <= t -> 0 <= i < 512 ->
+  (0 <=? t * 4096 + i * 8) && ((t * 4096 + i * 8) mod 8 =? 0) = true.
+Proof.
+  intros. apply andb_true_intro; split; [apply Z.leb_le; lia|apply Z.eqb_eq].
+  replace (t * 4096 + i * 8) with ((t * 512 + i) * 8) by ring. apply Z.mod_mul; lia.
+Qed.
+
+Lemma off_eq : forall t i, 0 <= t < 2 ^ 40 -> 0 <= i < 512 ->
+  0 + signed 64 (iadd 64 (imul 64 t 4096) (imul 64 (wrap 64 (izext 32 i)) 8)) = t * 4096 + i * 8.
+Proof. intros. iunfold. dropw. lia. Qed.
+
+Lemma pt_load_ok : forall l t i st, 0 <= l <= 3 -> 0 <= t < 2 -> 0 <= i < 512 ->
+  pt_load_spec l t i st = Some (wrap 64 (ZMap.get i (ZMap.get t (tab l st))), st).
+Proof.
+  intros l t i st Hl Ht Hi. unfold pt_load_spec, pt_load_spec_low.
+  destruct (lvl_cases l Hl) as [ -> | [ -> | [ -> | -> ] ] ]; cbn.
+  all: rewrite off_eq by (eval_pow2; lia).
+  all: unfold load_RData; cbn; rewrite off_ok by lia; cbn.
+  all: rewrite off_div, off_mod by lia; reflexivity.
+Qed.
+
+Lemma pt_store_ok : forall l t i v st, 0 <= l <= 3 -> 0 <= t < 2 -> 0 <= i < 512 ->
+  pt_store_spec l t i v st = Some (set_tab l t i v st).
+Proof.
+  intros l t i v st Hl Ht Hi. unfold pt_store_spec, pt_store_spec_low.
+  destruct (lvl_cases l Hl) as [ -> | [ -> | [ -> | -> ] ] ]; cbn.
+  all: rewrite off_eq by (eval_pow2; lia).
+  all: unfold store_RData; cbn; rewrite off_ok by lia; cbn.
+  all: unfold store_pool, set_tab, tab; cbn; rewrite off_div, off_mod by lia; reflexivity.
+Qed.
+
+Lemma get_pool_next_ok : forall l st, 0 <= l < 4 ->
+  get_pool_next_spec l st = Some (wrap 64 (ZMap.get l (pool_next st)), st).
+Proof.
+  intros l st Hl. unfold get_pool_next_spec, get_pool_next_spec_low; cbn.
+  replace (0 + signed 64 (imul 64 (wrap 64 (izext 32 l)) 8)) with (l * 8) by (iunfold; dropw; lia).
+  unfold load_RData; cbn.
+  replace ((0 <=? l * 8) && ((l * 8) mod 8 =? 0)) with true
+    by (symmetry; apply andb_true_intro; split; [apply Z.leb_le; lia | apply Z.eqb_eq; apply Z.mod_mul; lia]).
+  replace (l * 8 <? 32) with true by (symmetry; apply Z.ltb_lt; lia).
+  rewrite Z.div_mul by lia. reflexivity.
+Qed.
+
+Lemma set_pool_next_ok : forall l v st, 0 <= l < 4 ->
+  set_pool_next_spec l v st = Some (update_RData_pool_next st (ZMap.set l v (pool_next st))).
+Proof.
+  intros l v st Hl. unfold set_pool_next_spec, set_pool_next_spec_low; cbn.
+  replace (0 + signed 64 (imul 64 (wrap 64 (izext 32 l)) 8)) with (l * 8) by (iunfold; dropw; lia).
+  unfold store_RData; cbn.
+  replace ((0 <=? l * 8) && ((l * 8) mod 8 =? 0)) with true
+    by (symmetry; apply andb_true_intro; split; [apply Z.leb_le; lia | apply Z.eqb_eq; apply Z.mod_mul; lia]).
+  replace (l * 8 <? 32) with true by (symmetry; apply Z.ltb_lt; lia).
+  rewrite Z.div_mul by lia. reflexivity.
+Qed.
+
+Lemma pool_limit_ok : forall l st, 1 <= l <= 3 -> pool_limit_spec l st = Some (2, st).
+Proof.
+  intros l st Hl. unfold pool_limit_spec, pool_limit_spec_low.
+  assert (l = 1 \/ l = 2 \/ l = 3) as [ -> | [ -> | -> ] ] by lia; reflexivity.
+Qed.
+
+Lemma alloc_table_ok : forall l n st, 1 <= l <= 3 -> ZMap.get l (pool_next st) = n -> 0 <= n < 2 ->
+  alloc_table_spec l st = Some (n + 1, update_RData_pool_next st (ZMap.set l (n + 1) (pool_next st))).
+Proof.
+  intros l n st Hl Hn Hr. unfold alloc_table_spec, alloc_table_spec_low.
+  rewrite get_pool_next_ok by lia. cbn. rewrite pool_limit_ok by lia. cbn.
+  rewrite Hn. assert (n = 0 \/ n = 1) as [ -> | -> ] by lia; cbn;
+  rewrite set_pool_next_ok by lia; reflexivity.
+Qed.
+
+Lemma walk_next_valid : forall l tbl ipa alloc s st, 0 <= l <= 2 -> 0 <= tbl < 2 -> 0 <= ipa < 2097152 ->
+  ZMap.get 0 (ZMap.get tbl (tab l st)) = tdesc s -> 0 <= s < 2 ->
+  walk_next_spec l tbl ipa alloc st = Some (s + 1, st).
+Proof.
+  intros l tbl ipa alloc s st Hl Ht Hi E Hs. unfold walk_next_spec, walk_next_spec_low.
+  rewrite pt_index_ok by lia.
+  replace (if l =? 3 then ipa / 4096 else 0) with 0 by (destruct (Z.eqb_spec l 3); lia).
+  cbn. rewrite pt_load_ok by lia. rewrite E. cbn.
+  assert (s = 0 \/ s = 1) as [ -> | -> ] by lia; reflexivity.
+Qed.
+
+Lemma walk_next_empty : forall l tbl ipa st, 0 <= l <= 2 -> 0 <= tbl < 2 -> 0 <= ipa < 2097152 ->
+  ZMap.get 0 (ZMap.get tbl (tab l st)) = 0 ->
+  walk_next_spec l tbl ipa 0 st = Some (0, st).
+Proof.
+  intros l tbl ipa st Hl Ht Hi E. unfold walk_next_spec, walk_next_spec_low.
+  rewrite pt_index_ok by lia.
+  replace (if l =? 3 then ipa / 4096 else 0) with 0 by (destruct (Z.eqb_spec l 3); lia).
+  cbn. rewrite pt_load_ok by lia. rewrite E. reflexivity.
+Qed.
+
+Lemma walk_next_alloc : forall l tbl ipa n st, 0 <= l <= 2 -> 0 <= tbl < 2 -> 0 <= ipa < 2097152 ->
+  ZMap.get 0 (ZMap.get tbl (tab l st)) = 0 -> ZMap.get (l + 1) (pool_next st) = n -> 0 <= n < 2 ->
+  walk_next_spec l tbl ipa 1 st =
+    Some (n + 1, set_tab l tbl 0 (tdesc n) (update_RData_pool_next st (ZMap.set (l + 1) (n + 1) (pool_next st)))).
+Proof.
+  intros l tbl ipa n st Hl Ht Hi E Hn Hr. unfold walk_next_spec, walk_next_spec_low.
+  rewrite pt_index_ok by lia.
+  replace (if l =? 3 then ipa / 4096 else 0) with 0 by (destruct (Z.eqb_spec l 3); lia).
+  cbn. rewrite pt_load_ok by lia. rewrite E. cbn.
+  replace (iadd 32 l 1) with (l + 1) by (iunfold; dropw; reflexivity).
+  rewrite (alloc_table_ok (l + 1) n) by lia. cbn.
+  assert (n = 0 \/ n = 1) as [ -> | -> ] by lia; cbn;
+  rewrite pt_store_ok by lia; reflexivity.
+Qed.
+
+Definition upd_pool (l v : Z) (st : RData) : RData :=
+  update_RData_pool_next st (ZMap.set l v (pool_next st)).
+
+(** The state after the walk allocated the path of VM v with tables n. *)
+Definition alloc_path (v n : Z) (st : RData) : RData :=
+  let st1 := set_tab 0 v 0 (tdesc n) (upd_pool 1 (n + 1) st) in
+  let st2 := set_tab 1 n 0 (tdesc n) (upd_pool 2 (n + 1) st1) in
+  set_tab 2 n 0 (tdesc n) (upd_pool 3 (n + 1) st2).
+
+Ltac tabs := unfold set_tab, upd_pool, tab in *; cbn in *; rewrite ?ZMap.gsspec; cbn.
+
+Lemma walk_to_leaf_path : forall v ipa alloc s st, 0 <= v < 2 -> 0 <= ipa < 2097152 ->
+  0 <= alloc < 4294967296 -> 0 <= s < 2 -> path_ok st v s ->
+  walk_to_leaf_spec v ipa alloc st = Some (s + 1, st).
+Proof.
+  intros v ipa alloc s st Hv Hi Ha Hs (E0 & E1 & E2).
+  unfold walk_to_leaf_spec, walk_to_leaf_spec_low.
+  rewrite walk_to_leaf_fuel.fuel1_eq. unfold walk_to_leaf_loop_bound. change (Z.to_nat 4) with 4%nat.
+  replace (wrap 64 (izext 32 v)) with v by (iunfold; dropw; reflexivity).
+  rewrite (walk_next_valid 0 v ipa alloc s st) by (try lia; exact E0).
+  assert (s = 0 \/ s = 1) as [ -> | -> ] by lia; cbn; eval_iops.
+  all: rewrite (walk_next_valid 1 _ ipa alloc _ st) by (try lia; exact E1); cbn; eval_iops.
+  all: rewrite (walk_next_valid 2 _ ipa alloc _ st) by (try lia; exact E2); cbn; eval_iops.
+  all: reflexivity.
+Qed.
+
+Lemma walk_to_leaf_nopath : forall v ipa st, 0 <= v < 2 -> 0 <= ipa < 2097152 -> no_path st v ->
+  walk_to_leaf_spec v ipa 0 st = Some (0, st).
+Proof.
+  intros v ipa st Hv Hi E0.
+  unfold walk_to_leaf_spec, walk_to_leaf_spec_low.
+  replace (wrap 64 (izext 32 v)) with v by (iunfold; dropw; reflexivity).
+  rewrite (walk_next_empty 0 v ipa st) by (try lia; exact E0). reflexivity.
+Qed.
+
+Lemma walk_to_leaf_alloc : forall v ipa n st, 0 <= v < 2 -> 0 <= ipa < 2097152 -> 0 <= n < 2 ->
+  no_path st v -> pools_at st n ->
+  ZMap.get 0 (ZMap.get n (l1_tables st)) = 0 -> ZMap.get 0 (ZMap.get n (l2_tables st)) = 0 ->
+  walk_to_leaf_spec v ipa 1 st = Some (n + 1, alloc_path v n st).
+Proof.
+  intros v ipa n st Hv Hi Hn E0 (P1 & P2 & P3) F1 F2.
+  unfold walk_to_leaf_spec, walk_to_leaf_spec_low.
+  rewrite walk_to_leaf_fuel.fuel1_eq. unfold walk_to_leaf_loop_bound. change (Z.to_nat 4) with 4%nat.
+  replace (wrap 64 (izext 32 v)) with v by (iunfold; dropw; reflexivity).
+  rewrite (walk_next_alloc 0 v ipa n st) by (try lia; assumption).
+  unfold alloc_path.
+  assert (n = 0 \/ n = 1) as [ -> | -> ] by lia; cbn.
+  - rewrite (walk_next_alloc 1 0 ipa 0) by (try lia; tabs; assumption); cbn.
+    rewrite (walk_next_alloc 2 0 ipa 0) by (try lia; tabs; assumption); cbn.
+    reflexivity.
+  - rewrite (walk_next_alloc 1 1 ipa 1) by (try lia; tabs; assumption); cbn.
+    rewrite (walk_next_alloc 2 1 ipa 1) by (try lia; tabs; assumption); cbn.
+    reflexivity.
+Qed.
+
+Definition leaf (pa : Z) : Z := ior 64 (iand 64 pa 281474976706560) 3.
+
+Lemma pfn_range : forall ipa, 0 <= ipa < 2097152 -> 0 <= ipa / 4096 < 512.
+Proof. intros; split; [apply Z.div_pos | apply Z.div_lt_upper_bound]; lia. Qed.
+
+Ltac pfn_norm :=
+  repeat match goal with
+  | |- context [ (?x / 4096) mod 4294967296 ] => rewrite (Z.mod_small (x / 4096) 4294967296) by lia
+  | |- context [ wrap 32 (?x / 4096) ] => rewrite (wrap_small 32 (x / 4096)) by (eval_pow2; lia)
+  end.
+
+Lemma get_leaf_path : forall v ipa s st, 0 <= v < 2 -> 0 <= ipa < 2097152 -> 0 <= s < 2 ->
+  path_ok st v s ->
+  get_leaf_spec v ipa st = Some (wrap 64 (ZMap.get (ipa / 4096) (ZMap.get s (l3_tables st))), st).
+Proof.
+  intros v ipa s st Hv Hi Hs P. generalize (pfn_range ipa Hi); intro Hp.
+  unfold get_leaf_spec, get_leaf_spec_low.
+  rewrite (walk_to_leaf_path v ipa 0 s st) by (auto; lia).
+  rewrite pt_index_ok by lia. cbn.
+  assert (s = 0 \/ s = 1) as [ -> | -> ] by lia; cbn; eval_iops; pfn_norm;
+  rewrite pt_load_ok by lia; rewrite wrap_wrap; reflexivity.
+Qed.
+
+Lemma get_leaf_nopath : forall v ipa st, 0 <= v < 2 -> 0 <= ipa < 2097152 -> no_path st v ->
+  get_leaf_spec v ipa st = Some (0, st).
+Proof.
+  intros v ipa st Hv Hi P. unfold get_leaf_spec, get_leaf_spec_low.
+  rewrite walk_to_leaf_nopath by auto. reflexivity.
+Qed.
+
+Lemma set_leaf_path : forall v ipa pa s st, 0 <= v < 2 -> 0 <= ipa < 2097152 -> 0 <= s < 2 ->
+  path_ok st v s ->
+  set_leaf_spec v ipa pa st = Some (0, set_tab 3 s (ipa / 4096) (leaf pa) st).
+Proof.
+  intros v ipa pa s st Hv Hi Hs P. generalize (pfn_range ipa Hi); intro Hp.
+  unfold set_leaf_spec, set_leaf_spec_low.
+  rewrite (walk_to_leaf_path v ipa 1 s st) by (auto; lia).
+  rewrite pt_index_ok by lia. cbn.
+  assert (s = 0 \/ s = 1) as [ -> | -> ] by lia; cbn; eval_iops; pfn_norm;
+  rewrite pt_store_ok by lia; reflexivity.
+Qed.
+
+Lemma set_leaf_alloc : forall v ipa pa n st, 0 <= v < 2 -> 0 <= ipa < 2097152 -> 0 <= n < 2 ->
+  no_path st v -> pools_at st n ->
+  ZMap.get 0 (ZMap.get n (l1_tables st)) = 0 -> ZMap.get 0 (ZMap.get n (l2_tables st)) = 0 ->
+  set_leaf_spec v ipa pa st = Some (0, set_tab 3 n (ipa / 4096) (leaf pa) (alloc_path v n st)).
+Proof.
+  intros v ipa pa n st Hv Hi Hn P Pn F1 F2. generalize (pfn_range ipa Hi); intro Hp.
+  unfold set_leaf_spec, set_leaf_spec_low.
+  rewrite (walk_to_leaf_alloc v ipa n st) by auto.
+  rewrite pt_index_ok by lia. cbn.
+  assert (n = 0 \/ n = 1) as [ -> | -> ] by lia; cbn; eval_iops; pfn_norm;
+  rewrite pt_store_ok by lia; reflexivity.
+Qed.
+
+Lemma clear_leaf_path : forall v ipa s st, 0 <= v < 2 -> 0 <= ipa < 2097152 -> 0 <= s < 2 ->
+  path_ok st v s ->
+  clear_leaf_spec v ipa st =
+    Some (wrap 64 (ZMap.get (ipa / 4096) (ZMap.get s (l3_tables st))), set_tab 3 s (ipa / 4096) 0 st).
+Proof.
+  intros v ipa s st Hv Hi Hs P. generalize (pfn_range ipa Hi); intro Hp.
+  unfold clear_leaf_spec, clear_leaf_spec_low.
+  rewrite (walk_to_leaf_path v ipa 0 s st) by (auto; lia).
+  rewrite pt_index_ok by lia. cbn.
+  assert (s = 0 \/ s = 1) as [ -> | -> ] by lia; cbn; eval_iops; pfn_norm;
+  rewrite pt_load_ok by lia; cbn; rewrite pt_store_ok by lia; rewrite wrap_wrap; reflexivity.
+Qed.
+
+Lemma clear_leaf_nopath : forall v ipa st, 0 <= v < 2 -> 0 <= ipa < 2097152 -> no_path st v ->
+  clear_leaf_spec v ipa st = Some (0, st).
+Proof.
+  intros v ipa st Hv Hi P. unfold clear_leaf_spec, clear_leaf_spec_low.
+  rewrite walk_to_leaf_nopath by auto. reflexivity.
+Qed.
+Lemma lor_lt_pow2 : forall a b n, 0 < n -> 0 <= a < 2 ^ n -> 0 <= b < 2 ^ n -> 0 <= Z.lor a b < 2 ^ n.
+Proof.
+  intros a b n Hn Ha Hb. split; [apply Z.lor_nonneg; lia|].
+  destruct (Z.eq_dec (Z.lor a b) 0) as [E|E]; [rewrite E; apply Z.pow_pos_nonneg; lia|].
+  apply Z.log2_lt_pow2; [ assert (0 <= Z.lor a b) by (apply Z.lor_nonneg; lia); lia | ].
+  rewrite Z.log2_lor by lia. apply Z.max_lub_lt.
+  - destruct (Z.eq_dec a 0) as [->|]; [cbn; lia|]. apply Z.log2_lt_pow2; lia.
+  - destruct (Z.eq_dec b 0) as [->|]; [cbn; lia|]. apply Z.log2_lt_pow2; lia.
+Qed.
+
+(** The argument checks of map_page/unmap_page: ipa below 2 MiB and page aligned. *)
+Lemma ipa_mask : forall ipa, 0 <= ipa < 2 ^ 64 ->
+  (Z.land ipa 18446744073707458559 = 0 <-> ipa < 2097152 /\ ipa mod 4096 = 0).
+Proof.
+  intros ipa Hi.
+  replace 18446744073707458559 with (Z.lor (Z.shiftl (Z.ones 43) 21) (Z.ones 12)) by reflexivity.
+  rewrite Z.land_lor_distr_r, Z.lor_eq_0_iff, land_shiftl_mask, land_ones_mod, Z.shiftr_div_pow2 by lia.
+  rewrite land_ones_mod by lia. rewrite Z.shiftl_mul_pow2 by lia.
+  rewrite (Z.mod_small (ipa / 2 ^ 21)) by (split; [apply Z.div_pos | apply Z.div_lt_upper_bound]; eval_pow2; lia).
+  eval_pow2. split.
+  - intros [A B]. split; [ | lia]. assert (ipa / 2097152 = 0) by lia. Z.div_mod_to_equations. lia.
+  - intros [A B]. rewrite Z.div_small by lia. lia.
+Qed.
+
+Definition AM : Z := 281474976706560.   (* ADDR_MASK = bits 12..47 *)
+Definition NAM : Z := 18446462598732845055.   (* bits 0..11 and 48..63 *)
+
+Lemma land_AM : forall a, Z.land a AM = ((a / 4096) mod 2 ^ 36) * 4096.
+Proof.
+  intros. unfold AM. replace 281474976706560 with (Z.shiftl (Z.ones 36) 12) by reflexivity.
+  rewrite land_shiftl_mask, land_ones_mod, Z.shiftr_div_pow2, Z.shiftl_mul_pow2 by lia. reflexivity.
+Qed.
+
+Lemma pa_ok_AM : forall pa, 0 <= pa < 2 ^ 64 -> Z.land pa NAM = 0 -> Z.land pa AM = pa.
+Proof.
+  intros pa Hp E.
+  assert (Z.lor AM NAM = Z.ones 64) as O by reflexivity.
+  assert (Z.land pa (Z.lor AM NAM) = pa) as P.
+  { rewrite O, land_ones_mod by lia. apply Z.mod_small; lia. }
+  rewrite Z.land_lor_distr_r, E, Z.lor_0_r in P. exact P.
+Qed.
+
+Definition decode (d : Z) : option Z := if desc_valid d then Some (Z.land d ADDR_MASK) else None.
+
+Lemma leaf_facts : forall pa, 0 <= pa < 2 ^ 64 -> Z.land pa NAM = 0 ->
+  0 <= leaf pa < 2 ^ 64 /\ decode (leaf pa) = Some pa.
+Proof.
+  intros pa Hp E. generalize (pa_ok_AM pa Hp E); intro A.
+  assert (M : pa mod 4096 = 0) by (rewrite <- A, land_AM, Z.mod_mul; lia).
+  assert (L : leaf pa = pa + 3).
+  { unfold leaf. iunfold. fold AM. rewrite A, (wrap_small 64 pa) by lia.
+    assert (pa = Z.shiftl (pa / 4096) 12) as S.
+    { rewrite Z.shiftl_mul_pow2 by lia. eval_pow2. Z.div_mod_to_equations. lia. }
+    rewrite S at 1. rewrite lor_shiftl_small by (eval_pow2; lia). rewrite <- S.
+    apply wrap_small. eval_pow2. Z.div_mod_to_equations. lia. }
+  rewrite L. split.
+  - eval_pow2. Z.div_mod_to_equations. lia.
+  - unfold decode, desc_valid, ADDR_MASK. fold AM.
+    rewrite (land_ones_lit _ 1 1) by (lia || reflexivity).
+    replace ((pa + 3) mod 2 ^ 1) with 1 by (eval_pow2; Z.div_mod_to_equations; lia). cbn.
+    f_equal. rewrite land_AM. eval_pow2.
+    replace ((pa + 3) / 4096) with (pa / 4096) by (Z.div_mod_to_equations; lia).
+    rewrite <- land_AM. exact A.
+Qed.
+
+Lemma valid_check : forall d, 0 <= d < 2 ^ 64 ->
+  ieq 64 (iand 64 (wrap 64 (wrap 64 d)) 1) 0 = negb (desc_valid d).
+Proof.
+  intros d Hd. unfold desc_valid. iunfold. rewrite !(wrap_small 64 d) by lia.
+  rewrite (land_ones_lit _ 1 1) by (lia || reflexivity).
+  rewrite (wrap_small 64 (d mod 2 ^ 1)) by (eval_pow2; Z.div_mod_to_equations; lia).
+  change (wrap 64 0) with 0. eval_pow2.
+  rewrite (wrap_small 64 (d mod 2)) by (eval_pow2; Z.div_mod_to_equations; lia).
+  destruct (Z.eqb_spec (d mod 2) 0), (Z.eqb_spec (d mod 2) 1); cbn;
+    first [ reflexivity | exfalso; Z.div_mod_to_equations; lia ].
+Qed.
+
+Lemma tdesc_pos : forall t, 0 <= t -> tdesc t <> 0.
+Proof. intros. unfold tdesc, PAGE_SIZE. lia. Qed.
+Lemma tdesc_inj : forall s t, tdesc s = tdesc t -> s = t.
+Proof. unfold tdesc, PAGE_SIZE. intros. lia. Qed.
+
+Ltac destr_shape H :=
+  unfold pt_shape, path_ok, no_path, pools_at in H;
+  destruct H as [(A0 & A1 & P1 & P2 & P3) | [((A0 & B0 & C0) & A1 & P1 & P2 & P3) |
+    [(A0 & (A1 & B1 & C1) & P1 & P2 & P3) | [((A0 & B0 & C0) & (A1 & B1 & C1) & P1 & P2 & P3) |
+    ((A0 & B0 & C0) & (A1 & B1 & C1) & P1 & P2 & P3)]]]].
+
+Lemma vm_view : forall c v, pt_inv c -> 0 <= v < 2 ->
+  (exists s, 0 <= s < ZMap.get 1 (pool_next c) /\ s < 2 /\ path_ok c v s) \/
+  (no_path c v /\ exists n, 0 <= n < 2 /\ pools_at c n /\
+     ZMap.get 0 (ZMap.get n (l1_tables c)) = 0 /\ ZMap.get 0 (ZMap.get n (l2_tables c)) = 0).
+Proof.
+  intros c v (S & Z & R) Hv. assert (v = 0 \/ v = 1) as [ -> | -> ] by lia; destr_shape S.
+  all: try solve [ left; eexists; split; [ | split; [ | repeat split; eassumption ] ]; lia ].
+  all: right; split; [ assumption | ].
+  all: exists (ZMap.get 1 (pool_next c)); unfold pools_at.
+  all: split; [ lia | ]. all: split; [ repeat split; lia | ].
+  all: split; [ apply (proj1 (Z (ZMap.get 1 (pool_next c)) 0 ltac:(lia)))
+              | apply (proj1 (proj2 (Z (ZMap.get 1 (pool_next c)) 0 ltac:(lia)))) ].
+Qed.
+
+Lemma lookup_nopath : forall c v p, no_path c v -> pt_lookup c v p = None.
+Proof. intros c v p E. unfold pt_lookup, has_path. unfold no_path in E. rewrite E. reflexivity. Qed.
+
+Lemma dt0 : desc_table (tdesc 0) = 0. Proof. reflexivity. Qed.
+Lemma dt1 : desc_table (tdesc 1) = 1. Proof. reflexivity. Qed.
+Lemma dv0 : desc_valid (tdesc 0) = true. Proof. reflexivity. Qed.
+Lemma dv1 : desc_valid (tdesc 1) = true. Proof. reflexivity. Qed.
+Lemma dv_0 : desc_valid 0 = false. Proof. reflexivity. Qed.
+
+Lemma lookup_path : forall c v s p, path_ok c v s -> 0 <= s < 2 ->
+  pt_lookup c v p = decode (ZMap.get p (ZMap.get s (l3_tables c))).
+Proof.
+  intros c v s p (E0 & E1 & E2) Hs. unfold pt_lookup, has_path, tbl3. rewrite E0.
+  assert (s = 0 \/ s = 1) as [ -> | -> ] by lia;
+  rewrite ?dt0, ?dt1, ?dv0, ?dv1, ?E1, ?dt0, ?dt1, ?E2, ?dt0, ?dt1; reflexivity.
+Qed.
+
+Lemma tdesc_nz : forall t, tdesc t <> 0.
+Proof. intros. unfold tdesc, PAGE_SIZE. lia. Qed.
+
+Lemma slots_distinct : forall c s0 s1, pt_inv c -> path_ok c 0 s0 -> path_ok c 1 s1 -> s0 <> s1.
+Proof.
+  intros c s0 s1 (S & _ & _) (E0 & _) (E1 & _). destr_shape S;
+  rewrite E0 in *; rewrite E1 in *;
+  repeat match goal with
+         | H : tdesc _ = tdesc _ |- _ => apply tdesc_inj in H
+         | H : tdesc _ = 0 |- _ => apply tdesc_nz in H; contradiction
+         end;
+  lia.
+Qed.
+
+Ltac solve_conj := repeat split; try reflexivity; try assumption; try lia.
+Ltac pick_shape := unfold pt_shape, path_ok, no_path, pools_at;
+  first [ left; solve [ solve_conj ] | right; left; solve [ solve_conj ]
+        | right; right; left; solve [ solve_conj ] | right; right; right; left; solve [ solve_conj ]
+        | right; right; right; right; solve [ solve_conj ] ].
+
+Lemma inv_set_leaf : forall c v s pfn x, pt_inv c -> 0 <= v < 2 ->
+  0 <= s < ZMap.get 1 (pool_next c) -> s < 2 -> path_ok c v s -> 0 <= x < 2 ^ 64 ->
+  pt_inv (set_tab 3 s pfn x c) /\
+  (forall w p, 0 <= w < 2 -> pt_lookup (set_tab 3 s pfn x c) w p =
+     if (w =? v) && (p =? pfn) then decode x else pt_lookup c w p).
+Proof.
+  intros c v s pfn x I Hv Hs Hs2 P Hx. pose proof I as (S & Z & R).
+  split.
+  - split; [ exact S | split ].
+    + intros t i Ht. cbn in Ht |- *. rewrite !ZMap.gsspec.
+      destruct (Z.eqb_spec t s); [ lia | apply Z; auto ].
+    + intros t i. cbn. rewrite !ZMap.gsspec.
+      destruct (t =? s); rewrite ?ZMap.gsspec; [ destruct (i =? pfn) | ]; eval_pow2; auto.
+  - intros w p Hw.
+    destruct (vm_view c w I Hw) as [ (s' & Hs' & Hs'2 & P') | (N & _) ].
+    + rewrite (lookup_path (set_tab 3 s pfn x c) w s' p) by (auto; lia).
+      rewrite (lookup_path c w s' p P') by lia. cbn. rewrite !ZMap.gsspec.
+      destruct (Z.eqb_spec w v) as [ -> | Nw ].
+      * assert (s' = s) as -> by (destruct P as (E & _), P' as (E' & _); rewrite E in E'; symmetry; apply tdesc_inj; auto).
+        rewrite Z.eqb_refl. cbn. rewrite ZMap.gsspec. destruct (p =? pfn); reflexivity.
+      * assert (s' <> s).
+        { assert (w = 0 /\ v = 1 \/ w = 1 /\ v = 0) as [ (-> & ->) | (-> & ->) ] by lia.
+          - apply (slots_distinct c); auto.
+          - intro; subst. apply (slots_distinct c s s); auto. }
+        destruct (Z.eqb_spec s' s); [ contradiction | ]. reflexivity.
+    + rewrite !lookup_nopath by exact N.
+      destruct (Z.eqb_spec w v) as [ -> | ]; [ | reflexivity ].
+      destruct P as (E & _). unfold no_path in N. rewrite E in N. apply tdesc_nz in N; contradiction.
+Qed.
+
+Ltac gs := repeat (rewrite ZMap.gsspec; cbn).
+Ltac st_simpl := unfold set_tab, alloc_path, upd_pool, tab; cbn; rewrite ?ZMap.gsspec; cbn.
+
+Ltac zero_tac :=
+  let t := fresh "t" in let i := fresh "i" in let Ht := fresh "Ht" in
+  intros t i Ht; unfold set_tab, alloc_path, upd_pool, tab in *; cbn in *;
+  rewrite ?ZMap.gsspec in Ht; cbn in Ht; gs;
+  repeat match goal with |- context [ ?a =? ?b ] => destruct (Z.eqb_spec a b); [ lia | ] end;
+  match goal with Z : forall t i, _ -> _ /\ _ /\ _ |- _ => apply Z; lia end.
+
+Ltac range_tac :=
+  let t := fresh "t" in let i := fresh "i" in
+  intros t i; unfold set_tab, alloc_path, upd_pool, tab in *; cbn in *; gs;
+  repeat (match goal with |- context [ ?a =? ?b ] => destruct (Z.eqb_spec a b); cbn end; gs);
+  eval_pow2; auto.
+
+Ltac facts_rw :=
+  repeat match goal with
+  | H : ZMap.get ?i (ZMap.get ?t ?m) = ?b |- context [ ZMap.get ?i (ZMap.get ?t ?m) ] => rewrite H
+  end.
+
+Ltac lookup_tac :=
+  let w := fresh "w" in let p := fresh "p" in let Hw := fresh "Hw" in
+  intros w p Hw; assert (w = 0 \/ w = 1) as [ -> | -> ] by lia;
+  unfold pt_lookup, has_path, tbl3, set_tab, alloc_path, upd_pool, tab; cbn; do 4 (gs; facts_rw; cbn);
+  try reflexivity;
+  match goal with |- context [ p =? ?q ] => destruct (Z.eqb_spec p q); cbn; [ reflexivity | ] end;
+  match goal with
+  | Z : forall t i, _ -> _ /\ _ /\ _ |- context [ ZMap.get p (ZMap.get ?n (l3_tables ?c)) ] =>
+      let Z3 := fresh in destruct (Z n p) as (_ & _ & Z3); [ lia | ]; rewrite Z3; reflexivity
+  end.
+
+Lemma inv_alloc_leaf : forall c v n pfn x, pt_inv c -> 0 <= v < 2 -> no_path c v -> pools_at c n ->
+  0 <= n < 2 -> 0 <= x < 2 ^ 64 ->
+  pt_inv (set_tab 3 n pfn x (alloc_path v n c)) /\
+  (forall w p, 0 <= w < 2 -> pt_lookup (set_tab 3 n pfn x (alloc_path v n c)) w p =
+     if (w =? v) && (p =? pfn) then decode x else pt_lookup c w p).
+Proof.
+  intros c v n pfn x I Hv N Pn Hn Hx. pose proof I as (S & Z & R).
+  destruct Pn as (Q1 & Q2 & Q3).
+  assert (v = 0 \/ v = 1) as [ -> | -> ] by lia; unfold no_path in N; destr_shape S;
+    try (rewrite N in *; match goal with H : tdesc _ = 0 |- _ => apply tdesc_nz in H; contradiction end);
+    rewrite P1 in Q1; subst n.
+  all: split; [ split; [ st_simpl; unfold pt_shape, path_ok, no_path, pools_at; cbn; gs;
+    repeat match goal with H : context [ tdesc ?k ] |- _ => let v := eval cbv in (tdesc k) in change (tdesc k) with v in H end;
+    pick_shape | split ] | ].
+  all: repeat match goal with H : context [ tdesc ?k ] |- _ => let v := eval cbv in (tdesc k) in change (tdesc k) with v in H end.
+  all: try (exfalso; lia).
+  all: first [ solve [ zero_tac ] | solve [ range_tac ] | idtac ].
+  all: lookup_tac.
+Qed.
+
+(** * The refinement of map_page and unmap_page *)
+
+Lemma urange : forall w z, in_urange w z = true -> 0 <= z < 2 ^ w.
+Proof. unfold in_urange. intros w z H. apply andb_true_iff in H as [A B]. lia. Qed.
+
+Lemma wrap_land_r : forall w a m, 0 <= w -> Z.land m (Z.ones w) = m -> wrap w (Z.land a m) = Z.land a m.
+Proof. intros w a m Hw E. unfold wrap. rewrite <- land_ones_mod, <- Z.land_assoc, E by lia. reflexivity. Qed.
+
+Lemma s2_args : forall v ipa, 0 <= v < 2 ^ 32 -> 0 <= ipa < 2 ^ 64 ->
+  (iult 32 v 2 && (wrap 64 (Z.land ipa 18446744073707458559) =? 0)) = s2_args_ok v ipa.
+Proof.
+  intros v ipa Hv Hi. unfold s2_args_ok, MAX_VM, IPA_LIMIT, iult.
+  rewrite (wrap_small 32 v), (wrap_land_r 64) by (eval_pow2; lia || reflexivity). change (wrap 32 2) with 2.
+  apply eq_iff_eq_true. rewrite !andb_true_iff, !Z.eqb_eq, !Z.ltb_lt, ipa_mask by lia.
+  rewrite (land_ones_lit _ 4095 12) by (lia || reflexivity). eval_pow2. tauto.
+Qed.
+
+Lemma map_args : forall v ipa pa, 0 <= v < 2 ^ 32 -> 0 <= ipa < 2 ^ 64 -> 0 <= pa < 2 ^ 64 ->
+  (iult 32 v 2 && ieq 64 (ior 64 (iand 64 pa 18446462598732845055) (iand 64 ipa 18446744073707458559)) 0)
+  = s2_args_ok v ipa && (Z.land pa 18446462598732845055 =? 0).
+Proof.
+  intros v ipa pa Hv Hi Hp. rewrite <- s2_args by lia. unfold ieq, ior, iand.
+  rewrite !(wrap_land_r 64) by (lia || reflexivity). change (wrap 64 0) with 0. rewrite wrap_wrap.
+  rewrite (wrap_small 64 (Z.lor (Z.land pa 18446462598732845055) (Z.land ipa 18446744073707458559))).
+  2: { apply lor_lt_pow2; [ lia | | ]; rewrite <- wrap_land_r with (w := 64) by (lia || reflexivity);
+       apply wrap_range; lia. }
+  destruct (iult 32 v 2); [ | reflexivity ]. cbn [andb].
+  apply eq_iff_eq_true. rewrite !andb_true_iff, !Z.eqb_eq, Z.lor_eq_0_iff. tauto.
+Qed.
+
+Lemma unmap_args : forall v ipa, 0 <= v < 2 ^ 32 -> 0 <= ipa < 2 ^ 64 ->
+  (iult 32 v 2 && ieq 64 (iand 64 ipa 18446744073707458559) 0) = s2_args_ok v ipa.
+Proof.
+  intros v ipa Hv Hi. rewrite <- s2_args by lia. unfold ieq, iand.
+  rewrite !(wrap_land_r 64) by (lia || reflexivity). reflexivity.
+Qed.
+
+Lemma args_facts : forall v ipa, 0 <= v -> s2_args_ok v ipa = true ->
+  0 <= v < 2 /\ ipa < 2097152 /\ ipa mod 4096 = 0.
+Proof.
+  unfold s2_args_ok, MAX_VM, IPA_LIMIT. intros v ipa Hv H.
+  apply andb_true_iff in H as [H M]. apply andb_true_iff in H as [A B].
+  rewrite (land_ones_lit _ 4095 12) in M by (lia || reflexivity).
+  apply Z.ltb_lt in A; apply Z.ltb_lt in B; apply Z.eqb_eq in M. change (2 ^ 12) with 4096 in M. lia.
+Qed.
+
+Lemma acquire_ok : forall v c, ZMap.get v (s2_locks c) = 0 ->
+  acquire_lock_s2pt_spec v c = Some (update_RData_s2_locks c (ZMap.set v 1 (s2_locks c))).
+Proof. intros v c E. unfold acquire_lock_s2pt_spec. rewrite E. reflexivity. Qed.
+
+Lemma release_ok : forall v c, ZMap.get v (s2_locks c) = 1 ->
+  release_lock_s2pt_spec v c = Some (update_RData_s2_locks c (ZMap.set v 0 (s2_locks c))).
+Proof. intros v c E. unfold release_lock_s2pt_spec. rewrite E. reflexivity. Qed.
+
+(** Two states with the same page tables and pool counters. *)
+Definition same_tables (a b : RData) : Prop :=
+  l0_tables a = l0_tables b /\ l1_tables a = l1_tables b /\ l2_tables a = l2_tables b /\
+  l3_tables a = l3_tables b /\ pool_next a = pool_next b.
+
+Lemma same_inv : forall a b, same_tables a b -> pt_inv b -> pt_inv a.
+Proof. intros [] [] (E0 & E1 & E2 & E3 & E4) I; cbn in *; subst; exact I. Qed.
+Lemma same_lookup : forall a b w p, same_tables a b -> pt_lookup a w p = pt_lookup b w p.
+Proof. intros [] [] w p (E0 & E1 & E2 & E3 & E4); cbn in *; subst; reflexivity. Qed.
+
+(** The relation after an operation that took and released the lock of VM v: X is the state
+    before the release, c0 a state with the same tables. *)
+Lemma close_rel : forall hs hs' c X c0 v,
+  (forall w, ZMap.get w (abs_locks hs) = ZMap.get w (s2_locks c)) -> ZMap.get v (abs_locks hs) = 0 ->
+  abs_locks hs' = abs_locks hs -> s2_locks X = ZMap.set v 1 (s2_locks c) ->
+  abs_tlb_log hs' = tlb_log X -> same_tables X c0 -> pt_inv c0 ->
+  (forall w p, 0 <= w -> w < 2 -> 0 <= p -> p < 512 -> ZMap.get p (ZMap.get w (s2map hs')) = pt_lookup c0 w p) ->
+  pt_refrel hs' (update_RData_s2_locks X (ZMap.set v 0 (s2_locks X))).
+Proof.
+  intros hs hs' c X c0 v HL Lk EL EX ET S I HM. split; [ | split; [ | split ] ].
+  - intro w. cbn. rewrite EL, EX, !ZMap.gsspec. destruct (Z.eqb_spec w v); [ subst; auto | auto ].
+  - exact ET.
+  - eapply same_inv; [ | exact I ]. exact S.
+  - intros w p Hw1 Hw2 Hp1 Hp2. rewrite HM by (unfold MAX_VM, PT_ENTRIES in *; lia).
+    symmetry. apply (same_lookup _ _ w p S).
+Qed.
+
+Ltac same := repeat split; reflexivity.
+Lemma l3_locks : forall c m, l3_tables (update_RData_s2_locks c m) = l3_tables c.
+Proof. reflexivity. Qed.
+
+Lemma map_page_ref_ok : forall (a1 a2 a3 : Z) (hs hs' : AbsData) (ls : RData) (r : Z),
+  map_page_spec a1 a2 a3 hs = Some (r, hs') -> MemManager_R hs ls ->
+  in_urange 32 a1 = true -> in_urange 64 a2 = true -> in_urange 64 a3 = true ->
+  exists ls', map_page_spec_low a1 a2 a3 ls = Some (r, ls') /\ MemManager_R hs' ls'.
+Proof.
+  intros v ipa pa hs hs' c r H R U1 U2 U3. unfold MemManager_R in *.
+  apply urange in U1, U2, U3.
+  unfold map_page_spec, PAGE_SIZE in H. unfold map_page_spec_low. cbv beta zeta.
+  rewrite map_args by assumption.
+  destruct (s2_args_ok v ipa && (Z.land pa 18446462598732845055 =? 0)) eqn:A;
+    [ | injection H as <- <-; eexists; split; [ reflexivity | exact R ] ].
+  apply andb_true_iff in A as [A P]. apply Z.eqb_eq in P.
+  destruct (args_facts v ipa ltac:(lia) A) as (Hv & Hi & Ha).
+  pose proof (pfn_range ipa ltac:(lia)) as Hp.
+  destruct (Z.eqb_spec (ZMap.get v (abs_locks hs)) 0) as [ Lk | ]; [ | discriminate H ].
+  pose proof R as (HL & HT & I & HM).
+  rewrite acquire_ok by (rewrite <- HL; exact Lk).
+  rewrite (HM v (ipa / 4096)) in H by (unfold MAX_VM, PT_ENTRIES; lia).
+  destruct (leaf_facts pa U3 P) as (Lr & Ld).
+  destruct (vm_view c v I) as [ (s & Hs & Hs2 & Pth) | (N & n & Hn & Pn & F1 & F2) ]; [ lia | | ].
+  - rewrite (lookup_path c v s) in H by (auto; lia).
+    rewrite (get_leaf_path v ipa s) by (first [ exact Pth | lia ]). cbv beta.
+    rewrite valid_check by (apply (proj2 (proj2 I))). rewrite l3_locks. unfold decode in H.
+    destruct (desc_valid (ZMap.get (ipa / 4096) (ZMap.get s (l3_tables c)))); cbn [negb].
+    + injection H as <- <-. rewrite release_ok by (cbn; apply ZMap.gss).
+      eexists; split; [ reflexivity | ]. eapply (close_rel hs hs c _ c); eauto; same.
+    + injection H as <- <-. rewrite (set_leaf_path v ipa pa s) by (first [ exact Pth | lia ]).
+      change (wrap 32 0) with 0. cbv beta. rewrite release_ok by (cbn; apply ZMap.gss).
+      eexists; split; [ reflexivity | ].
+      destruct (inv_set_leaf c v s (ipa / 4096) (leaf pa)) as (I' & L'); auto.
+      eapply close_rel; eauto; [ same | ].
+      intros w p Hw1 Hw2 Hp1 Hp2. rewrite L' by lia. rewrite Ld. cbn. rewrite !ZMap.gsspec.
+      destruct (Z.eqb_spec w v) as [ -> | ]; cbn; [ | apply HM; unfold MAX_VM, PT_ENTRIES; lia ].
+      rewrite ZMap.gsspec. destruct (p =? ipa / 4096); [ reflexivity | apply HM; unfold MAX_VM, PT_ENTRIES; lia ].
+  - rewrite lookup_nopath in H by exact N. injection H as <- <-.
+    rewrite get_leaf_nopath by (first [ exact N | lia ]). cbv beta. change (ieq 64 (iand 64 (wrap 64 (wrap 64 0)) 1) 0) with true.
+    rewrite (set_leaf_alloc v ipa pa n) by (first [ exact N | exact Pn | exact F1 | exact F2 | lia ]).
+    change (wrap 32 0) with 0. cbv beta. rewrite release_ok by (cbn; apply ZMap.gss).
+    eexists; split; [ reflexivity | ].
+    destruct (inv_alloc_leaf c v n (ipa / 4096) (leaf pa)) as (I' & L'); auto.
+    eapply close_rel; eauto; [ same | ].
+    intros w p Hw1 Hw2 Hp1 Hp2. rewrite L' by lia. rewrite Ld. cbn. rewrite !ZMap.gsspec.
+    destruct (Z.eqb_spec w v) as [ -> | ]; cbn; [ | apply HM; unfold MAX_VM, PT_ENTRIES; lia ].
+    rewrite ZMap.gsspec. destruct (p =? ipa / 4096); [ reflexivity | apply HM; unfold MAX_VM, PT_ENTRIES; lia ].
+Qed.
+#[global] Hint Resolve map_page_ref_ok : refproof.
+
+Lemma unmap_page_ref_ok : forall (a1 a2 : Z) (hs hs' : AbsData) (ls : RData) (r : Z),
+  unmap_page_spec a1 a2 hs = Some (r, hs') -> MemManager_R hs ls ->
+  in_urange 32 a1 = true -> in_urange 64 a2 = true ->
+  exists ls', unmap_page_spec_low a1 a2 ls = Some (r, ls') /\ MemManager_R hs' ls'.
+Proof.
+  intros v ipa hs hs' c r H R U1 U2. unfold MemManager_R in *.
+  apply urange in U1, U2.
+  unfold unmap_page_spec, PAGE_SIZE in H. unfold unmap_page_spec_low. cbv beta zeta.
+  rewrite unmap_args by assumption.
+  destruct (s2_args_ok v ipa) eqn:A; [ | injection H as <- <-; eexists; split; [ reflexivity | exact R ] ].
+  destruct (args_facts v ipa ltac:(lia) A) as (Hv & Hi & Ha).
+  pose proof (pfn_range ipa ltac:(lia)) as Hp.
+  destruct (Z.eqb_spec (ZMap.get v (abs_locks hs)) 0) as [ Lk | ]; [ | discriminate H ].
+  pose proof R as (HL & HT & I & HM).
+  rewrite acquire_ok by (rewrite <- HL; exact Lk).
+  rewrite (HM v (ipa / 4096)) in H by (unfold MAX_VM, PT_ENTRIES; lia).
+  destruct (vm_view c v I) as [ (s & Hs & Hs2 & Pth) | (N & n & Hn & Pn & F1 & F2) ]; [ lia | | ].
+  - rewrite (lookup_path c v s) in H by (auto; lia).
+    rewrite (clear_leaf_path v ipa s) by (first [ exact Pth | lia ]). cbv beta.
+    rewrite valid_check by (apply (proj2 (proj2 I))). rewrite l3_locks. unfold decode in H.
+    destruct (inv_set_leaf c v s (ipa / 4096) 0) as (I' & L'); auto; [ lia | ].
+    destruct (desc_valid (ZMap.get (ipa / 4096) (ZMap.get s (l3_tables c)))) eqn:D; cbn [negb].
+    + injection H as <- <-. unfold tlb_flush_vmid_ipa_spec. rewrite release_ok by (cbn; apply ZMap.gss).
+      eexists; split; [ reflexivity | ]. eapply close_rel; eauto; [ cbn; congruence | same | ].
+      intros w p Hw1 Hw2 Hp1 Hp2. rewrite L' by lia. cbn. rewrite !ZMap.gsspec.
+      destruct (Z.eqb_spec w v) as [ -> | ]; cbn; [ | apply HM; unfold MAX_VM, PT_ENTRIES; lia ].
+      rewrite ZMap.gsspec. destruct (p =? ipa / 4096); [ reflexivity | apply HM; unfold MAX_VM, PT_ENTRIES; lia ].
+    + injection H as <- <-. rewrite release_ok by (cbn; apply ZMap.gss).
+      eexists; split; [ reflexivity | ]. eapply close_rel; eauto; [ same | ].
+      intros w p Hw1 Hw2 Hp1 Hp2. rewrite L' by lia. rewrite HM by (unfold MAX_VM, PT_ENTRIES; lia).
+      destruct (Z.eqb_spec w v) as [ -> | ]; cbn; [ | reflexivity ].
+      destruct (Z.eqb_spec p (ipa / 4096)) as [ -> | ]; [ | reflexivity ].
+      rewrite (lookup_path c v s) by (auto; lia). unfold decode. rewrite D. reflexivity.
+  - rewrite lookup_nopath in H by exact N. injection H as <- <-.
+    rewrite clear_leaf_nopath by (first [ exact N | lia ]). cbv beta.
+    change (ieq 64 (iand 64 (wrap 64 (wrap 64 0)) 1) 0) with true.
+    rewrite release_ok by (cbn; apply ZMap.gss).
+    eexists; split; [ reflexivity | ]. eapply (close_rel hs hs c _ c); eauto; same.
+Qed.
+#[global] Hint Resolve unmap_page_ref_ok : refproof.
