@@ -21,3 +21,4 @@ if [ -f coq-lib/Makefile ] || [ -f coq-lib/_CoqProject ]; then
   echo "== coq-lib"
   bash scripts/coq-tests.sh
 fi
+echo "== autov build golden cases (coqc)"; bash scripts/build-tests.sh

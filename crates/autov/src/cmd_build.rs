@@ -17,13 +17,23 @@ pub struct Args {
     /// Plain (uncoloured, deterministic) diagnostics.
     #[arg(long)]
     plain: bool,
+    /// Progress lines on stderr from the start (by default they appear once a run takes over 1 s).
+    #[arg(long)]
+    progress: bool,
 }
 
 pub fn run(args: Args) -> anyhow::Result<()> {
     use specgen::build::{BuildFailure, BuildOptions};
+    let t0 = std::time::Instant::now();
+    let always = args.progress;
     let opts = BuildOptions {
         coqlib: args.coqlib.clone(),
         out: args.output.clone(),
+        progress: Some(std::sync::Arc::new(move |m: &str| {
+            if always || t0.elapsed().as_secs_f64() > 1.0 {
+                eprintln!("autov build: {m}");
+            }
+        })),
     };
     // deep structured bodies: a big stack, as for ir2coq
     let pool = rayon::ThreadPoolBuilder::new()
@@ -84,6 +94,11 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         }
         admitted += l.admitted.len();
     }
+    println!(
+        "schedule: {} primitive(s) with code in {} wave(s) over the call graph",
+        report.waves.iter().map(|w| w.len()).sum::<usize>(),
+        report.waves.len()
+    );
     println!(
         "{}: {} files ({} written, {} unchanged, {} stale removed), {} lines of Coq from {} lines of configuration, {} Admitted, {:.2}s",
         report.out.display(),

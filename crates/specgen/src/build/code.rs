@@ -162,9 +162,13 @@ fn callees(s: &Stmt, out: &mut BTreeSet<String>, idents: &BTreeMap<String, Strin
 /// Load every `LAYER_CODE` file once (in layer order), link and convert.
 pub fn load(project: &Project, prefix: &str) -> Result<Code, CodeError> {
     let mut paths: Vec<PathBuf> = vec![];
+    // one load per file, however it is spelled (`a.ll`, `./a.ll`, `../d/a.ll`)
+    let mut keys: Vec<PathBuf> = vec![];
     for l in &project.layers {
         if let Some(p) = &l.code {
-            if !paths.contains(p) {
+            let key = std::fs::canonicalize(p).unwrap_or_else(|_| p.clone());
+            if !keys.contains(&key) {
+                keys.push(key);
                 paths.push(p.clone());
             }
         }

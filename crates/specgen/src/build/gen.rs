@@ -21,14 +21,16 @@ pub struct GenError {
     pub code: &'static str,
     pub location: String,
     pub message: String,
+    /// What to do about it.
+    pub hint: String,
 }
 
 impl std::fmt::Display for GenError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "error[{}]: {}: {}",
-            self.code, self.location, self.message
+            "error[{}]: {}: {}\n  = hint: {}",
+            self.code, self.location, self.message, self.hint
         )
     }
 }
@@ -55,7 +57,13 @@ pub struct Generated {
     pub layers: Vec<LayerReport>,
     pub errors: Vec<GenError>,
     pub warnings: Vec<String>,
+    /// The schedule: the primitives with code, in waves over the call graph (a primitive comes after
+    /// every primitive it calls); each wave runs in parallel (rayon). Names sorted within a wave.
+    pub waves: Vec<Vec<String>>,
 }
+
+/// A progress callback (one line per stage/wave).
+pub type Progress<'a> = &'a (dyn Fn(&str) + Sync);
 
 struct Ctx<'a> {
     p: &'a Project,
@@ -344,6 +352,7 @@ fn gen_prim(cx: &Ctx, ifaces: &[Iface], k: usize, p: &str) -> Result<PrimOut, Ge
                 code: e.code,
                 location: loc(),
                 message: e.message.clone(),
+                hint: "the code uses a construct the code model does not support (see docs/ir2coq.md); give the primitive a spec in a lower layer instead".into(),
             })
         }
         None => {
@@ -351,6 +360,7 @@ fn gen_prim(cx: &Ctx, ifaces: &[Iface], k: usize, p: &str) -> Result<PrimOut, Ge
                 code: "E-BLD020",
                 location: loc(),
                 message: format!("primitive `{p}` of layer `{ln}` has no code and above the bottom layer a spec alone cannot be proved"),
+                hint: format!("name the file that defines `{p}` in LAYER_CODE, or move `{p}` to the bottom layer (trusted specs)"),
             })
         }
     };
@@ -397,6 +407,7 @@ fn gen_prim(cx: &Ctx, ifaces: &[Iface], k: usize, p: &str) -> Result<PrimOut, Ge
         code: "E-BLD021",
         location: loc(),
         message: format!("no low spec: {}", e.0),
+        hint: format!("for a loop, give `{p}_loop_bound` (any upper bound of its iterations) in layer `{ln}`; otherwise move `{p}` to the bottom layer with a trusted spec"),
     })?;
     let dir = format!("{ln}/{p}");
     let mut files = vec![];
@@ -572,6 +583,10 @@ fn loop_lemma(li: &LoopInfo, lo: &str, cd: &str) -> String {
             },
         };
         let mut conj = vec![format!("o = {outcome}")];
+        // the caller needs the returned integer in range (its result is `Vint w (wrap w rv)`)
+        if let (ExitKind::Return, Some(r)) = (x, li.ret) {
+            conj.extend(r.range("rv"));
+        }
         if *x != ExitKind::Return {
             conj.extend(facts("e'", &outv));
             conj.extend(facts("e'", &framev));
@@ -663,9 +678,30 @@ fn ref_proof(cx: &Ctx, k: usize, p: &str, user: Option<&str>) -> String {
                     pre.push(r);
                 }
             }
+            // the low spec calls the specs of the layer below, kept folded elsewhere: open the
+            // direct callees (their spec, and the low spec behind a generated one) for the tactic
+            let mut opened: Vec<String> = vec![];
+            for q in cx.code.info.calls.get(p).into_iter().flatten() {
+                let sn = spec_name(cx, q);
+                if !opened.contains(&sn) {
+                    opened.push(sn);
+                }
+                let given = cx.p.layer_of(q).is_some_and(|l| l.specs.contains_key(q));
+                if !given {
+                    opened.push(format!("{q}_spec_low"));
+                }
+            }
+            let tac = if opened.is_empty() {
+                format!("ref_spec_proof {spec} {p}_spec_low {ln}_R")
+            } else {
+                format!(
+                    "first [ ref_spec_proof {spec} {p}_spec_low {ln}_R\n      | intros; unfold {spec}, {p}_spec_low in *; unfold {} in *;\n        ref_spec_proof {spec} {p}_spec_low {ln}_R ]",
+                    opened.join(", ")
+                )
+            };
             let _ = writeln!(
                 s,
-                "Lemma {p}_spec_ref : forall {},\n  {} ->\n  exists {ex}, {p}_spec_low {} ls = {res_l} /\\ {ln}_R hs' {ex}.\nProof. ref_spec_proof {spec} {p}_spec_low {ln}_R. Qed.\n",
+                "Lemma {p}_spec_ref : forall {},\n  {} ->\n  exists {ex}, {p}_spec_low {} ls = {res_l} /\\ {ln}_R hs' {ex}.\nProof. {tac}. Qed.\n",
                 binders.join(" "),
                 pre.join(" ->\n  "),
                 args.join(" "),
@@ -954,7 +990,7 @@ fn top_file(cx: &Ctx) -> String {
 // ---------------------------------------------------------------- the whole project
 
 /// Generate every file of the project. `source` names the config file in headers.
-pub fn generate(p: &Project, code: &Code, source: &str) -> Generated {
+pub fn generate(p: &Project, code: &Code, source: &str, progress: Progress) -> Generated {
     let cx = Ctx {
         p,
         code,
@@ -1020,6 +1056,7 @@ pub fn generate(p: &Project, code: &Code, source: &str) -> Generated {
                             code: "E-BLD010",
                             location: format!("layer {}", lname(&cx, k)),
                             message: format!("`{q}` (layer {}) is called from above layer {} but cannot pass through it: the layer's state or refinement relation differs", lname(&cx, j), lname(&cx, k)),
+                            hint: format!("list `{q}` again in a layer at or above `{}` (wrapped by code), or call it only from layers with the same state", lname(&cx, k)),
                         });
                         continue;
                     }
@@ -1051,6 +1088,7 @@ pub fn generate(p: &Project, code: &Code, source: &str) -> Generated {
     let mut done: BTreeMap<String, Option<LowSpec>> = BTreeMap::new();
     let mut prim_outs: Vec<PrimOut> = vec![];
     let mut pending: Vec<(usize, String)> = nodes.clone();
+    let mut waves: Vec<Vec<String>> = vec![];
     while !pending.is_empty() {
         let (ready, rest): (Vec<_>, Vec<_>) = pending
             .into_iter()
@@ -1061,10 +1099,22 @@ pub fn generate(p: &Project, code: &Code, source: &str) -> Generated {
                 code: "E-BLD011",
                 location: "call graph".into(),
                 message: format!("cycle among {}", names.join(", ")),
+                hint: "recursion is not supported: a primitive may only call primitives of lower layers".into(),
             });
             break;
         }
         pending = rest;
+        let mut wave: Vec<String> = ready.iter().map(|(_, q)| q.clone()).collect();
+        wave.sort();
+        progress(&format!(
+            "wave {}: {} primitive(s) ({} done, {} waiting): {}",
+            waves.len() + 1,
+            ready.len(),
+            done.len(),
+            pending.len(),
+            wave.join(" ")
+        ));
+        waves.push(wave);
         let results: Vec<Result<PrimOut, GenError>> = ready
             .par_iter()
             .map(|(k, q)| {
@@ -1073,6 +1123,9 @@ pub fn generate(p: &Project, code: &Code, source: &str) -> Generated {
                         code: "E-BLD012",
                         location: format!("@{q} (layer {})", lname(&cx, *k)),
                         message: format!("callee `{d}` has no spec (its generation failed)"),
+                        hint: format!(
+                            "fix the error of `{d}` first, or give it a hand-written `{d}_spec`"
+                        ),
                     });
                 }
                 gen_prim(&cx, &ifaces, *k, q)
@@ -1113,6 +1166,7 @@ pub fn generate(p: &Project, code: &Code, source: &str) -> Generated {
             code: "E-BLD030",
             location: "DataTypes.v".into(),
             message: e,
+            hint: "a construct of the configuration the generator cannot translate to Coq; please report it".into(),
         }),
     }
     let mut s = header(&cx, "global definitions of the configuration");
@@ -1131,6 +1185,7 @@ pub fn generate(p: &Project, code: &Code, source: &str) -> Generated {
             code: "E-BLD030",
             location: "GlobalDefs.v".into(),
             message: e,
+            hint: "a construct of the configuration the generator cannot translate to Coq; please report it".into(),
         }),
     }
     let mut reports = vec![];
@@ -1141,6 +1196,7 @@ pub fn generate(p: &Project, code: &Code, source: &str) -> Generated {
                 code: "E-BLD030",
                 location: format!("layer {}", lname(&cx, k)),
                 message: e,
+                hint: "a construct of the configuration the generator cannot translate to Coq; please report it".into(),
             }),
         }
         let l = &p.layers[k];
@@ -1190,6 +1246,7 @@ pub fn generate(p: &Project, code: &Code, source: &str) -> Generated {
                 code: "E-BLD031",
                 location: pp.display().to_string(),
                 message: format!("cannot read PROJ_PROOFS: {e}"),
+                hint: "PROJ_PROOFS names a file relative to the configuration".into(),
             }),
         }
     }
@@ -1200,5 +1257,6 @@ pub fn generate(p: &Project, code: &Code, source: &str) -> Generated {
         layers: reports,
         errors,
         warnings: code.warnings.clone(),
+        waves,
     }
 }

@@ -1292,18 +1292,18 @@ fn stmt_kind(s: &Stmt) -> &'static str {
     }
 }
 
-/// A bound for a counted loop: the body compares a local with a constant (fuel: constant + 2) or
-/// with a parameter (fuel: its value + 2). Any upper bound is sound; a too small one only makes the
-/// spec undefined.
+/// A bound for a counted loop: the body compares an induction variable (a local assigned `v + c`,
+/// c > 0 a constant) with a constant (fuel: constant + 2) or with a parameter (fuel: its value + 2).
+/// Any upper bound is sound; a too small one only makes the spec undefined.
 fn infer_bound(body: &Stmt, tys: &HashMap<Id, Typ>, params: &[Var]) -> Option<T> {
     let mut best: Option<T> = None;
     let mut konst: u64 = 0;
-    fn walk(s: &Stmt, f: &mut dyn FnMut(&Expr)) {
+    fn walk(s: &Stmt, f: &mut dyn FnMut(Option<&Id>, &Expr)) {
         match s {
-            Stmt::Assign(_, e) => f(e),
+            Stmt::Assign(x, e) => f(Some(x), e),
             Stmt::Seq(v) => v.iter().for_each(|s| walk(s, f)),
             Stmt::If(c, a, b) => {
-                f(c);
+                f(None, c);
                 walk(a, f);
                 walk(b, f);
             }
@@ -1311,10 +1311,24 @@ fn infer_bound(body: &Stmt, tys: &HashMap<Id, Typ>, params: &[Var]) -> Option<T>
             _ => {}
         }
     }
+    // the locals counting up by a positive constant (`i' = i + c`)
+    let mut stepped: BTreeSet<Id> = BTreeSet::new();
+    walk(body, &mut |x, e| {
+        if let (Some(x), Expr::Binop(Binop::Add, _, a, b)) = (x, e) {
+            let step = |c: &Expr| matches!(c, Expr::Const(Const::Int(_, s)) if s.parse::<i128>().is_ok_and(|v| v > 0));
+            if matches!((&**a, &**b), (Expr::Var(_), c) | (c, Expr::Var(_)) if step(c)) {
+                stepped.insert(x.clone());
+            }
+        }
+    });
+    let counter = |e: &Expr| matches!(e, Expr::Var(v) if stepped.contains(v));
     let mut param_bound: Option<T> = None;
-    walk(body, &mut |e| {
+    walk(body, &mut |_, e| {
         if let Expr::Icmp(_, a, b) = e {
             for (x, y) in [(a, b), (b, a)] {
+                if !counter(x) {
+                    continue;
+                }
                 if let (Expr::Var(_), Expr::Const(Const::Int(w, s))) = (&**x, &**y) {
                     if let Ok(v) = s.parse::<i128>() {
                         let v = v.rem_euclid(1i128 << (*w).min(64)) as u128;

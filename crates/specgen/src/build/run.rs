@@ -6,16 +6,22 @@ use super::gen::{self, GenError, LayerReport};
 use super::writer;
 use crate::config::{self, Diagnostic, LoadError};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Instant;
 
 /// Options of a build.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Default)]
 pub struct BuildOptions {
     /// coq-lib directory (default: `$AUTOV_COQLIB`, else the `coq-lib/` of the autov checkout).
     pub coqlib: Option<PathBuf>,
     /// Output directory (default: the config's `PROJ_BASE`).
     pub out: Option<PathBuf>,
+    /// Progress lines (stages, scheduling waves), e.g. to stderr; none by default.
+    pub progress: Option<ProgressFn>,
 }
+
+/// A shared progress callback.
+pub type ProgressFn = Arc<dyn Fn(&str) + Send + Sync>;
 
 /// Why a build failed before generation.
 #[derive(Debug)]
@@ -39,6 +45,11 @@ pub struct BuildReport {
     pub written: usize,
     pub unchanged: usize,
     pub removed: usize,
+    /// Files (re)written and stale files removed, relative to `out`.
+    pub written_files: Vec<String>,
+    pub removed_files: Vec<String>,
+    /// The generation schedule (see [`gen::Generated::waves`]).
+    pub waves: Vec<Vec<String>>,
     pub coq_lines: usize,
     pub config_lines: usize,
     pub seconds: f64,
@@ -85,8 +96,15 @@ fn count_config_lines(p: &config::Project) -> usize {
 /// Run a build.
 pub fn build(config_path: &Path, opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
     let t0 = Instant::now();
+    let progress = |m: &str| {
+        if let Some(f) = &opts.progress {
+            f(&format!("[{:6.2}s] {m}", t0.elapsed().as_secs_f64()));
+        }
+    };
+    progress(&format!("loading {}", config_path.display()));
     let project = config::load(config_path).map_err(BuildFailure::Config)?;
     let prefix = format!("{}.Code", project.proj_name);
+    progress("loading and converting the code");
     let code = code::load(&project, &prefix).map_err(BuildFailure::Load)?;
     let diags: Vec<Diagnostic> = project
         .check_code(&code.info)
@@ -100,7 +118,12 @@ pub fn build(config_path: &Path, opts: &BuildOptions) -> Result<BuildReport, Bui
         .file_name()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let generated = gen::generate(&project, &code, &source);
+    progress(&format!(
+        "generating {} layer(s), {} function(s)",
+        project.layers.len(),
+        code.funcs.len()
+    ));
+    let generated = gen::generate(&project, &code, &source, &progress);
     let out = opts
         .out
         .clone()
@@ -134,6 +157,11 @@ pub fn build(config_path: &Path, opts: &BuildOptions) -> Result<BuildReport, Bui
         .filter(|(p, _)| p.ends_with(".v"))
         .map(|(_, t)| t.lines().filter(|l| !l.trim().is_empty()).count())
         .sum();
+    progress(&format!(
+        "writing {} file(s) to {}",
+        files.len(),
+        out.display()
+    ));
     let st = writer::write_all(&out, &files)
         .map_err(|e| BuildFailure::Io(format!("{}: {e}", out.display())))?;
     Ok(BuildReport {
@@ -145,6 +173,9 @@ pub fn build(config_path: &Path, opts: &BuildOptions) -> Result<BuildReport, Bui
         written: st.written,
         unchanged: st.unchanged,
         removed: st.removed,
+        written_files: st.written_files,
+        removed_files: st.removed_files,
+        waves: generated.waves,
         coq_lines,
         config_lines: count_config_lines(&project),
         seconds: t0.elapsed().as_secs_f64(),

@@ -72,6 +72,9 @@ pub struct WriteStats {
     pub written: usize,
     pub unchanged: usize,
     pub removed: usize,
+    /// The files (re)written and the stale files removed, relative to the base.
+    pub written_files: Vec<String>,
+    pub removed_files: Vec<String>,
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -102,12 +105,14 @@ pub fn write_all(base: &Path, files: &[(String, String)]) -> std::io::Result<Wri
         } else {
             std::fs::write(&p, text)?;
             st.written += 1;
+            st.written_files.push(rel.clone());
         }
     }
     let keep: std::collections::BTreeSet<PathBuf> =
         files.iter().map(|(r, _)| base.join(r)).collect();
     let mut all = vec![];
     walk(base, &mut all);
+    all.sort();
     for p in all {
         if keep.contains(&p) {
             continue;
@@ -121,6 +126,12 @@ pub fn write_all(base: &Path, files: &[(String, String)]) -> std::io::Result<Wri
                 let _ = std::fs::remove_file(p.with_extension(ext));
             }
             st.removed += 1;
+            st.removed_files.push(
+                p.strip_prefix(base)
+                    .unwrap_or(&p)
+                    .to_string_lossy()
+                    .into_owned(),
+            );
         }
     }
     Ok(st)

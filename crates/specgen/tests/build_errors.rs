@@ -1,0 +1,85 @@
+//! `autov build` errors come at once, with a code, a location and a hint: each
+//! testdata/build/err/*.v says `expect: <codes>` in its first comment.
+
+use specgen::build::{build, BuildFailure, BuildOptions};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// (codes, rendered text) of a failing build.
+fn failure(cfg: &Path) -> (Vec<String>, String) {
+    let out = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("build-errors")
+        .join(cfg.file_stem().unwrap());
+    let opts = BuildOptions {
+        coqlib: Some(root().join("coq-lib")),
+        out: Some(out),
+        progress: None,
+    };
+    match build(cfg, &opts) {
+        Ok(r) => (
+            r.errors.iter().map(|e| e.code.to_string()).collect(),
+            r.errors.iter().map(|e| format!("{e}\n")).collect(),
+        ),
+        Err(BuildFailure::Code(p, ds)) => (
+            ds.iter().map(|d| d.code.as_str().to_string()).collect(),
+            ds.iter().map(|d| d.render_plain(&p.sources)).collect(),
+        ),
+        Err(BuildFailure::Config(e)) => (
+            e.diagnostics
+                .iter()
+                .map(|d| d.code.as_str().to_string())
+                .collect(),
+            e.render_plain(),
+        ),
+        Err(BuildFailure::Load(e)) => (vec![e.code.to_string()], e.message),
+        Err(BuildFailure::Io(e)) => (vec!["io".into()], e),
+    }
+}
+
+#[test]
+fn error_cases() {
+    let dir = root().join("testdata/build/err");
+    let mut cfgs: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "v"))
+        .collect();
+    cfgs.sort();
+    assert!(cfgs.len() >= 5);
+    for cfg in cfgs {
+        let text = std::fs::read_to_string(&cfg).unwrap();
+        let want: Vec<String> = text
+            .lines()
+            .find_map(|l| l.trim().strip_prefix("expect:"))
+            .unwrap_or_else(|| panic!("{}: no `expect:` line", cfg.display()))
+            .trim_end_matches("*)")
+            .split_whitespace()
+            .map(String::from)
+            .collect();
+        let t0 = Instant::now();
+        let (codes, rendered) = failure(&cfg);
+        // never a hang: these are decided before any proof work
+        assert!(t0.elapsed().as_secs() < 10, "{}: slow", cfg.display());
+        assert_eq!(codes, want, "{}:\n{rendered}", cfg.display());
+        for (c, block) in codes.iter().zip(rendered.split("error[").skip(1)) {
+            assert!(block.starts_with(c.as_str()), "{}: {block}", cfg.display());
+            assert!(
+                block.contains("hint: "),
+                "{}: no hint: {block}",
+                cfg.display()
+            );
+        }
+        // a location: the config span, or the function
+        assert!(
+            rendered.contains(&format!("{}:", cfg.file_name().unwrap().to_string_lossy()))
+                || rendered.contains(" @"),
+            "{}: no location:\n{rendered}",
+            cfg.display()
+        );
+    }
+}

@@ -1,0 +1,58 @@
+(* Golden case `counter` of autov build: three layers over one global array.
+   Bottom (trusted): memory of `slots`, `log_event`. Slots: get_slot/set_slot, generated.
+   Sum: sum_slots (loop bound inferred), clear_upto (loop bound given). Top: bump (generated spec) and note
+   (hand-written spec over the same state: equality relation); get_slot/set_slot pass through Sum, log_event through
+   Slots and Sum. *)
+
+Definition PROJ_NAME := "Counter".
+Definition PROJ_BASE := "proof".
+
+Record RData := mkRData { slots : ZMap.t Z; log : list Z }.
+
+Section Bottom.
+  Definition LAYER_DATA := RData.
+  Definition LAYER_CODE := "counter.ll".
+  Definition LAYER_PRIMS := "log_event" :: nil.
+
+  Definition init_RData : RData := mkRData (zmap_init 0) nil.
+  Definition LAYER_DATA_INIT := "init_RData".
+
+  Definition is_slots (p : Ptr) : bool :=
+    match p.(pbase) with
+    | Bglob g => g =s "slots"
+    | _ => false
+    end.
+
+  (* 8-byte accesses to slots[0..15]. *)
+  Definition load_RData (sz : Z) (p : Ptr) (st : RData) : option Z :=
+    let off := p.(poffset) in
+    rely sz =? 8 && is_slots p && 0 <=? off && off <? 128 && off mod 8 =? 0;
+    Some (st.(slots) @ (off / 8)).
+
+  Definition store_RData (sz : Z) (p : Ptr) (v : Z) (st : RData) : option RData :=
+    let off := p.(poffset) in
+    rely sz =? 8 && is_slots p && 0 <=? off && off <? 128 && off mod 8 =? 0;
+    Some (st {slots : st.(slots) # off / 8 == v}).
+
+  Definition LAYER_LOAD := "load_RData".
+  Definition LAYER_STORE := "store_RData".
+
+  Definition log_event_spec (i : Z) (st : RData) : option RData :=
+    Some (st {log : i :: st.(log)}).
+End Bottom.
+
+Section Slots.
+  Definition LAYER_PRIMS := "get_slot" :: "set_slot" :: nil.
+End Slots.
+
+Section Sum.
+  Definition LAYER_PRIMS := "sum_slots" :: "clear_upto" :: nil.
+  (* Any upper bound works: n iterations are needed. *)
+  Definition clear_upto_loop_bound (n : Z) : Z := n + 1.
+End Sum.
+
+Section Top.
+  Definition LAYER_PRIMS := "bump" :: "note" :: nil.
+  Definition note_spec (i : Z) (st : RData) : option (Z * RData) :=
+    Some (add64 i 1, st {log : i :: st.(log)}).
+End Top.

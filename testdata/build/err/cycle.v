@@ -1,0 +1,13 @@
+(* `ping` and `pong` call each other: a cycle; calls must go down the layers.
+   expect: E-CFG015 E-CFG015 *)
+Definition PROJ_NAME := "Cycle".
+Definition PROJ_BASE := "out".
+Section Bottom.
+  Definition LAYER_DATA := Z.
+  Definition LAYER_CODE := "calls.ll".
+  Definition LAYER_PRIMS := "leaf" :: nil.
+  Definition leaf_spec (x : Z) (st : Z) : option (Z * Z) := Some (add64 x 1, st).
+End Bottom.
+Section A.
+  Definition LAYER_PRIMS := "ping" :: "pong" :: nil.
+End A.

@@ -1,0 +1,17 @@
+(* `ext` (declared only) is listed above the bottom layer: it has neither code nor a spec, so
+   `uses_ext` would call a primitive without a spec.
+   expect: E-CFG043 *)
+Definition PROJ_NAME := "NoSpec".
+Definition PROJ_BASE := "out".
+Section Bottom.
+  Definition LAYER_DATA := Z.
+  Definition LAYER_CODE := "calls.ll".
+  Definition LAYER_PRIMS := "leaf" :: nil.
+  Definition leaf_spec (x : Z) (st : Z) : option (Z * Z) := Some (add64 x 1, st).
+End Bottom.
+Section A.
+  Definition LAYER_PRIMS := "ext" :: nil.
+End A.
+Section B.
+  Definition LAYER_PRIMS := "uses_ext" :: nil.
+End B.
