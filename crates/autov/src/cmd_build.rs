@@ -65,7 +65,10 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                 diags.len()
             );
         }
-        Err(BuildFailure::Load(e)) => anyhow::bail!("{}: {}", e.code, e.message),
+        Err(BuildFailure::Load(e)) => {
+            eprintln!("{e}");
+            anyhow::bail!("the code cannot be loaded ({})", e.code)
+        }
         Err(BuildFailure::Io(e)) => anyhow::bail!("{e}"),
     };
     for w in &report.warnings {

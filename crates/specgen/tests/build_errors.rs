@@ -35,7 +35,7 @@ fn failure(cfg: &Path) -> (Vec<String>, String) {
                 .collect(),
             e.render_plain(),
         ),
-        Err(BuildFailure::Load(e)) => (vec![e.code.to_string()], e.message),
+        Err(BuildFailure::Load(e)) => (vec![e.code.to_string()], format!("{e}")),
         Err(BuildFailure::Io(e)) => (vec!["io".into()], e),
     }
 }
@@ -74,10 +74,11 @@ fn error_cases() {
                 cfg.display()
             );
         }
-        // a location: the config span, or the function
+        // a location: the config span, the function, or the code file
         assert!(
             rendered.contains(&format!("{}:", cfg.file_name().unwrap().to_string_lossy()))
-                || rendered.contains(" @"),
+                || rendered.contains(" @")
+                || rendered.contains(".json:"),
             "{}: no location:\n{rendered}",
             cfg.display()
         );

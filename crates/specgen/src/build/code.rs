@@ -14,6 +14,18 @@ use std::path::{Path, PathBuf};
 pub struct CodeError {
     pub code: &'static str,
     pub message: String,
+    /// What to do about it.
+    pub hint: String,
+}
+
+impl std::fmt::Display for CodeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "error[{}]: {}\n  = hint: {}",
+            self.code, self.message, self.hint
+        )
+    }
 }
 
 /// The linked, converted code.
@@ -38,15 +50,18 @@ fn read(path: &Path) -> Result<Module, CodeError> {
         let text = std::fs::read_to_string(path).map_err(|e| CodeError {
             code: "E-BLD001",
             message: format!("cannot read {}: {e}", path.display()),
+            hint: "LAYER_CODE names a file relative to the configuration that says it".into(),
         })?;
         serde_json::from_str(&text).map_err(|e| CodeError {
             code: "E-BLD001",
             message: format!("{}: not an ir2json module: {e}", path.display()),
+            hint: "a .json LAYER_CODE must be the output of `autov ir2json` (or name the .ll/.bc instead)".into(),
         })
     } else {
         ir2json::read_module(path).map_err(|e| CodeError {
             code: "E-BLD001",
             message: e.to_string(),
+            hint: "LAYER_CODE must be LLVM 14 IR: regenerate it with clang-14 -S -emit-llvm (.ll) or -c -emit-llvm (.bc)".into(),
         })
     }
 }
@@ -72,6 +87,7 @@ fn link(
                     p0.display(),
                     base.data_layout
                 ),
+                hint: "link only code compiled for the same target (clang-14 --target=...)".into(),
             });
         }
         for t in m.types {
@@ -99,6 +115,7 @@ fn link(
                         o.display(),
                         p.display()
                     ),
+                    hint: "each function must be defined in one LAYER_CODE file only: remove the duplicate definition (make it `static` or `extern`)".into(),
                 });
             }
             origin.insert(f.sig.name.clone(), p.clone());
@@ -177,6 +194,7 @@ pub fn load(project: &Project, prefix: &str) -> Result<Code, CodeError> {
         return Err(CodeError {
             code: "E-BLD001",
             message: "no layer names any code (LAYER_CODE)".into(),
+            hint: "add `Definition LAYER_CODE := \"file.ll\".` to the bottom layer".into(),
         });
     }
     let mods = paths
