@@ -13,3 +13,5 @@ unsigned long halve(unsigned long n) {
   return s;
 }
 unsigned long uses_halve(unsigned long n) { return halve(n) + 1; }
+unsigned long ident(unsigned long x) { return x; }
+unsigned long uses_leaf(unsigned long x) { return leaf(x) * 2; }

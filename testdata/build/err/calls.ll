@@ -102,6 +102,20 @@ define dso_local i64 @uses_halve(i64 noundef %0) local_unnamed_addr #4 !dbg !72 
   ret i64 %3, !dbg !78
 }
 
+; Function Attrs: mustprogress nofree noinline norecurse nosync nounwind readnone uwtable willreturn
+define dso_local i64 @ident(i64 noundef returned %0) local_unnamed_addr #0 !dbg !79 {
+  call void @llvm.dbg.value(metadata i64 %0, metadata !81, metadata !DIExpression()), !dbg !82
+  ret i64 %0, !dbg !83
+}
+
+; Function Attrs: mustprogress nofree noinline norecurse nosync nounwind readnone uwtable willreturn
+define dso_local i64 @uses_leaf(i64 noundef %0) local_unnamed_addr #0 !dbg !84 {
+  call void @llvm.dbg.value(metadata i64 %0, metadata !86, metadata !DIExpression()), !dbg !87
+  %2 = call i64 @leaf(i64 noundef %0), !dbg !88
+  %3 = shl i64 %2, 1, !dbg !89
+  ret i64 %3, !dbg !90
+}
+
 ; Function Attrs: nofree nosync nounwind readnone speculatable willreturn
 declare void @llvm.dbg.value(metadata, metadata, metadata) #5
 
@@ -118,7 +132,7 @@ attributes #6 = { nounwind }
 !llvm.ident = !{!13}
 
 !0 = distinct !DICompileUnit(language: DW_LANG_C99, file: !1, producer: "Debian clang version 14.0.6", isOptimized: true, runtimeVersion: 0, emissionKind: FullDebug, splitDebugInlining: false, nameTableKind: None)
-!1 = !DIFile(filename: "calls.c", directory: ".", checksumkind: CSK_MD5, checksum: "5aed367b9c9881a8f7de9a5ac6631145")
+!1 = !DIFile(filename: "calls.c", directory: ".", checksumkind: CSK_MD5, checksum: "95a516e46f5d8bc353315036bc23d7dc")
 !2 = !{i32 7, !"Dwarf Version", i32 5}
 !3 = !{i32 2, !"Debug Info Version", i32 3}
 !4 = !{i32 1, !"wchar_size", i32 4}
@@ -196,3 +210,15 @@ attributes #6 = { nounwind }
 !76 = !DILocation(line: 15, column: 52, scope: !72)
 !77 = !DILocation(line: 15, column: 61, scope: !72)
 !78 = !DILocation(line: 15, column: 45, scope: !72)
+!79 = distinct !DISubprogram(name: "ident", scope: !1, file: !1, line: 16, type: !15, scopeLine: 16, flags: DIFlagPrototyped | DIFlagAllCallsDescribed, spFlags: DISPFlagDefinition | DISPFlagOptimized, unit: !0, retainedNodes: !80)
+!80 = !{!81}
+!81 = !DILocalVariable(name: "x", arg: 1, scope: !79, file: !1, line: 16, type: !17)
+!82 = !DILocation(line: 0, scope: !79)
+!83 = !DILocation(line: 16, column: 40, scope: !79)
+!84 = distinct !DISubprogram(name: "uses_leaf", scope: !1, file: !1, line: 17, type: !15, scopeLine: 17, flags: DIFlagPrototyped | DIFlagAllCallsDescribed, spFlags: DISPFlagDefinition | DISPFlagOptimized, unit: !0, retainedNodes: !85)
+!85 = !{!86}
+!86 = !DILocalVariable(name: "x", arg: 1, scope: !84, file: !1, line: 17, type: !17)
+!87 = !DILocation(line: 0, scope: !84)
+!88 = !DILocation(line: 17, column: 51, scope: !84)
+!89 = !DILocation(line: 17, column: 59, scope: !84)
+!90 = !DILocation(line: 17, column: 44, scope: !84)

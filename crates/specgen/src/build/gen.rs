@@ -366,6 +366,17 @@ fn gen_prim(cx: &Ctx, ifaces: &[Iface], k: usize, p: &str) -> Result<PrimOut, Ge
     };
     // callees: the layer below's interface
     let below_if = &ifaces[k - 1];
+    // a callee the layer below does not provide (it could not pass through): say so, not "no spec"
+    for q in cx.code.info.calls.get(p).into_iter().flatten() {
+        if !below_if.own.contains(q) && !below_if.pass.contains(q) {
+            return Err(GenError {
+                code: "E-BLD012",
+                location: loc(),
+                message: format!("callee `{q}` is not provided by layer {below}"),
+                hint: format!("see the error about `{q}` and layer {below} (E-BLD010)"),
+            });
+        }
+    }
     let mut callees = BTreeMap::new();
     for q in below_if.own.iter().chain(&below_if.pass) {
         let Some((params, ret)) = sig(cx, q) else {
@@ -407,7 +418,11 @@ fn gen_prim(cx: &Ctx, ifaces: &[Iface], k: usize, p: &str) -> Result<PrimOut, Ge
         code: "E-BLD021",
         location: loc(),
         message: format!("no low spec: {}", e.0),
-        hint: format!("for a loop, give `{p}_loop_bound` (any upper bound of its iterations) in layer `{ln}`; otherwise move `{p}` to the bottom layer with a trusted spec"),
+        hint: if e.0.contains("loop_bound") {
+            format!("give `{p}_loop_bound` (any upper bound of its iterations) in layer `{ln}`")
+        } else {
+            format!("the generator does not support this construct: move `{p}` to the bottom layer with a trusted spec")
+        },
     })?;
     let dir = format!("{ln}/{p}");
     let mut files = vec![];
@@ -1056,7 +1071,7 @@ pub fn generate(p: &Project, code: &Code, source: &str, progress: Progress) -> G
                             code: "E-BLD010",
                             location: format!("layer {}", lname(&cx, k)),
                             message: format!("`{q}` (layer {}) is called from above layer {} but cannot pass through it: the layer's state or refinement relation differs", lname(&cx, j), lname(&cx, k)),
-                            hint: format!("list `{q}` again in a layer at or above `{}` (wrapped by code), or call it only from layers with the same state", lname(&cx, k)),
+                            hint: format!("give the layers from {} to {} the same state and no LAYER_REFREL, or call a primitive of layer {} that wraps `{q}`", lname(&cx, j + 1), lname(&cx, k), lname(&cx, k)),
                         });
                         continue;
                     }
@@ -1138,14 +1153,9 @@ pub fn generate(p: &Project, code: &Code, source: &str, progress: Progress) -> G
                     prim_outs.push(po);
                 }
                 Err(e) => {
-                    // a hand-written spec still serves the callers
-                    let given = p.layer_of(q).is_some_and(|l| l.specs.contains_key(q));
+                    // its callers fail with E-BLD012 (the layer proof would miss its lemmas)
                     errors.push(e);
                     done.insert(q.clone(), None);
-                    if given {
-                        done.remove(q);
-                        done.insert(q.clone(), None);
-                    }
                 }
             }
         }

@@ -1,0 +1,19 @@
+(* `uses_leaf` (layer B) calls `leaf` (Bottom) through layer A, whose refinement relation is not
+   equality: `leaf` cannot pass through A.
+   expect: E-BLD010 E-BLD012 *)
+Definition PROJ_NAME := "Pass".
+Definition PROJ_BASE := "out".
+Section Bottom.
+  Definition LAYER_DATA := Z.
+  Definition LAYER_CODE := "calls.ll".
+  Definition LAYER_PRIMS := "leaf" :: nil.
+  Definition leaf_spec (x : Z) (st : Z) : option (Z * Z) := Some (add64 x 1, st).
+End Bottom.
+Section A.
+  Definition LAYER_PRIMS := "ident" :: nil.
+  Definition same (a b : Z) : Prop := a = b.
+  Definition LAYER_REFREL := "same".
+End A.
+Section B.
+  Definition LAYER_PRIMS := "uses_leaf" :: nil.
+End B.
