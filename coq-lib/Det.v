@@ -41,14 +41,19 @@ Proof.
       match goal with H : exec_func _ _ _ _ _ b _ |- _ => inversion H; subst; clear H end
   end;
   same;
-  repeat match goal with
-  | IH : forall e2 st2 o2, exec_stmt L ge ?e ?st ?s e2 st2 o2 -> _,
-    H : exec_stmt L ge ?e ?st ?s _ _ _ |- _ =>
-      destruct (IH _ _ _ H) as (? & ? & ?); clear IH H; subst
-  | IH : forall st2 r2, exec_func L ge ?f ?vs ?st st2 r2 -> _,
-    H : exec_func L ge ?f ?vs ?st _ _ |- _ =>
-      destruct (IH _ _ H) as (? & ?); clear IH H; subst
-  end;
+  (* [same] after each use of an induction hypothesis: a call's result fixes the environment in
+     which the next statement runs ([Sinvoke]). *)
+  (* An induction hypothesis is used on the other derivation, never on its own one. *)
+  repeat (match goal with
+  | IH : forall e2 st2 o2, exec_stmt L ge ?e ?st ?s e2 st2 o2 -> ?a = e2 /\ ?b = st2 /\ ?c = o2,
+    H : exec_stmt L ge ?e ?st ?s ?a' ?b' ?c' |- _ =>
+      tryif (constr_eq a a'; constr_eq b b'; constr_eq c c') then fail else
+      (destruct (IH _ _ _ H) as (? & ? & ?); clear IH H; subst)
+  | IH : forall st2 r2, exec_func L ge ?f ?vs ?st st2 r2 -> ?a = st2 /\ ?b = r2,
+    H : exec_func L ge ?f ?vs ?st ?a' ?b' |- _ =>
+      tryif (constr_eq a a'; constr_eq b b') then fail else
+      (destruct (IH _ _ H) as (? & ?); clear IH H; subst)
+  end; same);
   same;
   try (repeat split; congruence).
   all: try match goal with

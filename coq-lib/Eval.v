@@ -1,6 +1,7 @@
 (** * Evaluation of pure expressions. *)
 
 From Coq Require Import ZArith List Bool.
+From Coq Require String Ascii.
 From AutoV Require Import Syntax Ints Values.
 Import ListNotations.
 Local Open Scope Z_scope.
@@ -25,18 +26,6 @@ Fixpoint zero_of (t : typ) : val :=
   | Tvector n t => Vvec (repeat (zero_of t) (Z.to_nat n))
   | Tstruct _ ts => Vagg (map zero_of ts)
   | _ => Vpoison
-  end.
-
-Fixpoint eval_const (c : const) : val :=
-  match c with
-  | Cint w z => Vint w (wrap w z)
-  | Cfloat k b => Vfloat k b
-  | Cnull => Vnull
-  | Cglobal g => Vptr (Ptr (Bglob g) 0)
-  | Cundef _ | Cpoison _ => Vpoison
-  | Czero t => zero_of t
-  | Cagg cs => Vagg (map eval_const cs)
-  | Cvec cs => Vvec (map eval_const cs)
   end.
 
 (** ** Integer operations with LLVM's poison/UB rules *)
@@ -320,15 +309,75 @@ Definition ptradd_val (p off : val) : option val :=
   | _, _ => None
   end.
 
+(** ** Byte-string constants ([Cbytes]) *)
+
+Definition byte_of_ascii (c : Ascii.ascii) : Z := Z.of_N (Ascii.N_of_ascii c).
+
+(** Value of a lower-case hex digit. *)
+Definition hex_digit (c : Ascii.ascii) : Z :=
+  let n := byte_of_ascii c in if n <=? 57 then n - 48 else n - 87.
+
+(** [\hh] is the byte [0xhh]; any other character is its own byte. *)
+Fixpoint bytes_of_string (s : String.string) : list Z :=
+  match s with
+  | String.String c (String.String h1 (String.String h2 s') as t) =>
+      if byte_of_ascii c =? 92 then hex_digit h1 * 16 + hex_digit h2 :: bytes_of_string s'
+      else byte_of_ascii c :: bytes_of_string t
+  | String.String c s' => byte_of_ascii c :: bytes_of_string s'
+  | String.EmptyString => []
+  end.
+
+Definition bytes_of_chunks (l : list String.string) : list Z := flat_map bytes_of_string l.
+
+Definition bytes_val (l : list String.string) : val :=
+  Vagg (map (fun b => Vint 8 b) (bytes_of_chunks l)).
+
 Section EVAL.
 Variable p2i : ptr -> option Z.
 Variable fl : fop -> list val -> option val.
+
+(** Constants, including constant expressions (which may need the layer's [ptrtoint]). *)
+Fixpoint eval_const (c : const) : option val :=
+  match c with
+  | Cint w z => Some (Vint w (wrap w z))
+  | Cfloat k b => Some (Vfloat k b)
+  | Cnull => Some Vnull
+  | Cglobal g => Some (Vptr (Ptr (Bglob g) 0))
+  | Cundef _ | Cpoison _ => Some Vpoison
+  | Czero t => Some (zero_of t)
+  | Cagg cs | Cvec cs =>
+      let fix go cs :=
+        match cs with
+        | [] => Some []
+        | k :: cs' =>
+            match eval_const k, go cs' with Some v, Some l => Some (v :: l) | _, _ => None end
+        end in
+      match go cs with
+      | Some l => Some (match c with Cvec _ => Vvec l | _ => Vagg l end)
+      | None => None
+      end
+  | Cptradd c off =>
+      match eval_const c with Some v => ptradd_val v (Vint 64 (wrap 64 off)) | None => None end
+  | Ccast op c t =>
+      match eval_const c with Some v => cast_val p2i fl op v t | None => None end
+  | Cbinop op f a b =>
+      match eval_const a, eval_const b with Some x, Some y => binop_val op f x y | _, _ => None end
+  | Cicmp p a b =>
+      match eval_const a, eval_const b with Some x, Some y => icmp_val p x y | _, _ => None end
+  | Cselect k a b =>
+      match eval_const k, eval_const a, eval_const b with
+      | Some x, Some y, Some z => select_val x y z
+      | _, _, _ => None
+      end
+  | Cbytes l => Some (bytes_val l)
+  end.
+
 Variable e : env.
 
 Fixpoint eval_expr (a : expr) : option val :=
   match a with
   | Evar x => e x
-  | Econst c => Some (eval_const c)
+  | Econst c => eval_const c
   | Ebinop op f a1 a2 =>
       match eval_expr a1, eval_expr a2 with
       | Some v1, Some v2 => binop_val op f v1 v2

@@ -131,6 +131,17 @@ Fixpoint run_stmt (fuel : nat) (e : env) (st : St) (s : stmt) {struct fuel}
   | Sreturn (Some a) =>
       match eval e a with Some v => Some (e, st, Oreturn (Some v)) | None => None end
   | Sunreachable => None
+  | Sinvoke x f args s1 _ =>
+      match eval_callee L e f, evals e args with
+      | Some g, Some vs =>
+          match run_func fuel' g vs st with
+          | Some (r, st1) =>
+              match set_result x r e with Some e1 => run_stmt fuel' e1 st1 s1 | None => None end
+          | None => None
+          end
+      | _, _ => None
+      end
+  | Slandingpad _ _ _ _ | Sresume _ => None
   end
   end
 

@@ -160,6 +160,13 @@ Inductive exec_stmt : env -> S -> stmt -> env -> S -> outcome -> Prop :=
       exec_func g vs st st' r ->
       set_result x r e = Some e' ->
       exec_stmt e st (Scall x f args) e' st' Onormal
+  | exec_invoke : forall e st x f args s1 s2 g vs st1 r e1 e2 st2 out,
+      eval_callee e f = Some g ->
+      evals e args = Some vs ->
+      exec_func g vs st st1 r ->
+      set_result x r e = Some e1 ->
+      exec_stmt e1 st1 s1 e2 st2 out ->
+      exec_stmt e st (Sinvoke x f args s1 s2) e2 st2 out
   | exec_seq_1 : forall e st s1 s2 e1 st1 e2 st2 out,
       exec_stmt e st s1 e1 st1 Onormal ->
       exec_stmt e1 st1 s2 e2 st2 out ->

@@ -5,6 +5,7 @@
     See docs/coq-ir.md for the exact shape of a generated file. *)
 
 From Coq Require Import ZArith List.
+From Coq Require String.
 Import ListNotations.
 
 (** ** Identifiers *)
@@ -32,20 +33,6 @@ Inductive typ : Type :=
   | Tstruct (packed : bool) (fields : list typ)
   | Tfunc (ret : typ) (args : list typ) (vararg : bool)
   | Topaque                               (** opaque named struct, label, metadata, token *).
-
-(** ** Constants *)
-
-Inductive const : Type :=
-  | Cint (w : Z) (z : Z)                  (** [iN] constant; [z] is taken modulo [2^w],
-                                              so both signed and unsigned spellings work *)
-  | Cfloat (k : fkind) (bits : Z)         (** raw IEEE bit pattern *)
-  | Cnull                                 (** the null pointer *)
-  | Cglobal (g : ident)                   (** address of a global variable or function *)
-  | Cundef (t : typ)                      (** treated as [poison] (conservative) *)
-  | Cpoison (t : typ)
-  | Czero (t : typ)                       (** [zeroinitializer] of any type *)
-  | Cagg (cs : list const)                (** struct or array constant *)
-  | Cvec (cs : list const).               (** vector constant *)
 
 (** ** Operators *)
 
@@ -78,6 +65,31 @@ Inductive castop : Type :=
   | Ktrunc | Kzext | Ksext
   | Kfptrunc | Kfpext | Kfptoui | Kfptosi | Kuitofp | Ksitofp
   | Kptrtoint | Kinttoptr | Kbitcast | Kaddrspacecast.
+
+(** ** Constants *)
+
+Inductive const : Type :=
+  | Cint (w : Z) (z : Z)                  (** [iN] constant; [z] is taken modulo [2^w],
+                                              so both signed and unsigned spellings work *)
+  | Cfloat (k : fkind) (bits : Z)         (** raw IEEE bit pattern *)
+  | Cnull                                 (** the null pointer *)
+  | Cglobal (g : ident)                   (** address of a global variable or function *)
+  | Cundef (t : typ)                      (** treated as [poison] (conservative) *)
+  | Cpoison (t : typ)
+  | Czero (t : typ)                       (** [zeroinitializer] of any type *)
+  | Cagg (cs : list const)                (** struct or array constant *)
+  | Cvec (cs : list const)                (** vector constant *)
+  (** Constant expressions (global initializers); the same meaning as the expression forms. *)
+  | Cptradd (c : const) (off : Z)         (** constant [getelementptr]: pointer constant plus a
+                                              signed byte offset (wraps on [Babs] like [Eptradd]) *)
+  | Ccast (op : castop) (c : const) (t : typ)   (** [ptrtoint], [inttoptr], [bitcast], [trunc], … *)
+  | Cbinop (op : binop) (fl : flags) (a b : const)
+  | Cicmp (p : icmp) (a b : const)
+  | Cselect (c a b : const)
+  | Cbytes (chunks : list String.string).  (** [[n x i8]] data: the concatenated chunks, each a
+                                              string literal in which [\hh] (two lower-case hex
+                                              digits) is one byte and every other character is
+                                              its own byte; see [Eval.bytes_of_chunks] *)
 
 (** ** Expressions (pure; operate on SSA-like locals) *)
 
@@ -135,7 +147,17 @@ Inductive stmt : Type :=
   | Sbreak (n : nat)                       (** leave the [n]-th enclosing [Sblock]/[Sloop] (0 = innermost) *)
   | Scontinue (n : nat)                    (** restart the [n]-th enclosing construct, which must be an [Sloop] *)
   | Sreturn (e : option expr)
-  | Sunreachable.
+  | Sunreachable
+  (** Exception handling.  coq-lib has no unwinding: neither code functions nor layer primitives
+      can unwind, so a callee that would throw has no behaviour.  The unwind edge is kept in the
+      syntax (the landing-pad arm) so that nothing of the IR is dropped. *)
+  | Sinvoke (x : option ident) (f : callee) (args : list expr) (normal unwind : stmt)
+      (** [invoke]: the call as [Scall]; on return, [normal] runs; [unwind] (which starts with
+          the landing pad) would run if the callee unwound *)
+  | Slandingpad (x : ident) (t : typ) (cleanup : bool) (clauses : list (bool * const))
+      (** [x = landingpad t]: receives the in-flight exception; clauses [(true, c)] = [catch c],
+          [(false, c)] = [filter c].  No behaviour (there is never an exception in flight) *)
+  | Sresume (e : expr).                    (** [resume]: continue unwinding; no behaviour *)
 
 (** Sequencing of a list of statements (right-nested [Sseq]). *)
 Fixpoint Sseqs (l : list stmt) : stmt :=

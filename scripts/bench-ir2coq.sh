@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Conversion throughput of `autov test-conversion` on the shared corpus (release build), without and
-# (with --check) with coqc, reporting wall time and peak memory (GNU time).
-# Usage: scripts/bench-ir2coq.sh [--check] [-j N]
+# Benchmark of `autov test-conversion` on the shared corpus (release build): conversion throughput
+# without --check, and (with --check) conversion + coqc of every emitted file. Reports wall time,
+# CPU time (user + sys: the machine is often shared, so wall time alone overstates the cost) and
+# peak memory (GNU time), with the load average before and after each run.
+# Usage: scripts/bench-ir2coq.sh [--check] [-j N]   (exit status non-zero if a run failed)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CHECK=""
@@ -17,13 +19,23 @@ done
 cargo build --release -p autov >&2
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
-CORPUS=(../shared/corpus/mbedtls ../shared/corpus/memcached ../shared/sekvm/SeKVM.ll)
+SHARED=${AUTOV_SHARED:-../shared}
+CORPUS=("$SHARED/sekvm" "$SHARED/corpus/memcached" "$SHARED/corpus/mbedtls")
+FMT="wall %e s, CPU %U s user + %S s sys, peak RSS %M KB"
+status=0
+load() { echo "# load average: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"; }
+
 echo "# conversion only (-j $JOBS)"
-/usr/bin/time -f "wall %e s, peak RSS %M KB" target/release/autov test-conversion "${CORPUS[@]}" \
-  -j "$JOBS" --out "$OUT" --json "$OUT/report.json" || true
+load
+/usr/bin/time -f "$FMT" target/release/autov test-conversion "${CORPUS[@]}" \
+  -j "$JOBS" --out "$OUT/conv" --json "$OUT/report.json" || status=1
+load
 if [ -n "$CHECK" ]; then
-  make -C coq-lib >/dev/null
+  make -C coq-lib -j"$JOBS" >/dev/null
   echo "# conversion + coqc check (-j $JOBS)"
-  /usr/bin/time -f "wall %e s, peak RSS %M KB" target/release/autov test-conversion "${CORPUS[@]}" \
-    -j "$JOBS" --out "$OUT" --check --coqlib coq-lib --json "$OUT/report-check.json" || true
+  load
+  /usr/bin/time -f "$FMT" target/release/autov test-conversion "${CORPUS[@]}" \
+    -j "$JOBS" --out "$OUT/check" --check --coqlib coq-lib --json "$OUT/report-check.json" || status=1
+  load
 fi
+exit $status

@@ -24,6 +24,9 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     for e in &failed {
         eprintln!("error: {e}");
     }
+    for e in &out.global_errors {
+        eprintln!("error: {e}");
+    }
     for w in &out.warnings {
         eprintln!("warning: {w}");
     }
@@ -37,8 +40,12 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         out.files.len(),
         args.output.display()
     );
-    if !failed.is_empty() {
-        anyhow::bail!("{} function(s) could not be converted", failed.len());
+    if !failed.is_empty() || !out.global_errors.is_empty() {
+        anyhow::bail!(
+            "{} function(s) and {} global initializer(s) could not be converted",
+            failed.len(),
+            out.global_errors.len()
+        );
     }
     Ok(())
 }

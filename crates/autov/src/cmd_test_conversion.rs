@@ -265,6 +265,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         let mut converted = 0;
         let mut decls = 0;
         let mut warnings = 0;
+        let mut global_failed = 0;
         let mut reasons: BTreeMap<String, (usize, Vec<String>)> = BTreeMap::new();
         let mut file_errors = Vec::new();
         let mut dispatch_fns = 0;
@@ -288,7 +289,8 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                         }
                     }
                 }
-                for e in o.failed() {
+                global_failed += o.global_errors.len();
+                for e in o.failed().chain(&o.global_errors) {
                     let ent = reasons
                         .entry(format!("{} {}", e.code, e.reason))
                         .or_default();
@@ -302,7 +304,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         let failed = defined - converted;
         println!("== {name} ({})", dir.display());
         println!(
-            "files: {} ({} unreadable), defined functions: {defined}, converted: {converted}, failed: {failed}, declarations: {decls} (not counted), warnings: {warnings}, time: {:.2}s",
+            "files: {} ({} unreadable), defined functions: {defined}, converted: {converted}, failed: {failed}, global initializers failed: {global_failed}, declarations: {decls} (not counted), warnings: {warnings}, time: {:.2}s",
             files.len(),
             file_errors.len(),
             convert_time.as_secs_f64()
@@ -318,7 +320,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             println!("  unreadable {f}: {e}");
         }
         let mut check_json = serde_json::Value::Null;
-        if failed > 0 || !file_errors.is_empty() {
+        if failed > 0 || global_failed > 0 || !file_errors.is_empty() {
             any_failure = true;
         }
         if args.check {
@@ -351,6 +353,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             "defined_functions": defined,
             "converted": converted,
             "failed": failed,
+            "global_initializers_failed": global_failed,
             "failure_reasons": reasons.iter().map(|(r, (n, names))| json!({"reason": r, "count": n, "examples": names})).collect::<Vec<_>>(),
             "declarations": decls,
             "warnings": warnings,

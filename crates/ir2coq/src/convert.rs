@@ -50,6 +50,28 @@ fn fail(code: &'static str, reason: impl Into<String>, message: impl Into<String
     }
 }
 
+/// A global initializer with no constant form, as a located error naming the global.
+pub(crate) fn global_error(e: Fail, global: &str) -> ConvError {
+    ConvError {
+        code: e.code,
+        reason: format!("global initializer: {}", e.reason),
+        message: format!(
+            "{} (hint: the initializer of @{global} needs a const form in coq-lib Syntax.v)",
+            e.message
+        ),
+        function: global.to_string(),
+        loc: None,
+    }
+}
+
+fn const_ctx(what: &str) -> Fail {
+    fail(
+        "E-I2C003",
+        "constant expression in constant context",
+        format!("no constant form for a {what} constant expression inside a constant"),
+    )
+}
+
 fn unsupported(what: &str) -> Fail {
     fail(
         "E-I2C001",
@@ -282,6 +304,15 @@ impl<'m> ModCtx<'m> {
             Constant::Struct { fields, .. } => {
                 Const::Agg(fields.iter().map(|f| self.const_val(f)).collect::<R<_>>()?)
             }
+            Constant::Array {
+                elem_ty: Type::Int { bits: 8 },
+                elems,
+            } if !elems.is_empty() && elems.iter().all(|e| const_int(e).is_some()) => Const::Bytes(
+                elems
+                    .iter()
+                    .map(|e| const_int(e).unwrap_or(0) as u8)
+                    .collect(),
+            ),
             Constant::Array { elems, .. } => {
                 Const::Agg(elems.iter().map(|f| self.const_val(f)).collect::<R<_>>()?)
             }
@@ -293,28 +324,78 @@ impl<'m> ModCtx<'m> {
             }
             Constant::Global { name, .. } => Const::Global(self.global(name)?),
             Constant::TokenNone => return Err(unsupported("token constant")),
-            Constant::Expr { expr } => match &**expr {
-                // Pointer-to-pointer casts are the identity on pointer values.
-                ConstExpr::Cast {
-                    cop: CastOp::BitCast | CastOp::AddrSpaceCast,
-                    operand,
-                    to: Type::Ptr { .. },
-                } if matches!(self.const_type(operand)?, Type::Ptr { .. }) => {
-                    self.const_val(operand)?
-                }
-                ConstExpr::GetElementPtr { base, indices, .. }
-                    if indices.iter().all(|i| const_int(i) == Some(0)) =>
-                {
-                    self.const_val(base)?
-                }
-                _ => {
+            Constant::Expr { expr } => self.const_expr_val(expr)?,
+        })
+    }
+
+    /// A constant expression in constant context (global initializers, aggregate members): the
+    /// `Cptradd`/`Ccast`/`Cbinop`/`Cicmp`/`Cselect` forms.
+    fn const_expr_val(&self, expr: &ConstExpr) -> R<Const> {
+        let b = |c: &Constant| self.const_val(c).map(Box::new);
+        Ok(match expr {
+            // Pointer-to-pointer casts are the identity on pointer values.
+            ConstExpr::Cast {
+                cop: CastOp::BitCast | CastOp::AddrSpaceCast,
+                operand,
+                to: Type::Ptr { .. },
+            } if matches!(self.const_type(operand)?, Type::Ptr { .. }) => {
+                self.const_val(operand)?
+            }
+            ConstExpr::Cast { cop, operand, to } => {
+                Const::Cast(cast_name(*cop), b(operand)?, self.typ(to)?)
+            }
+            ConstExpr::GetElementPtr { base, indices, .. } => {
+                let bt = self.const_type(base)?;
+                let base_c = self.const_val(base)?;
+                let ix: Vec<GepIndex> = indices
+                    .iter()
+                    .map(|i| {
+                        Ok(GepIndex {
+                            konst: const_int(i),
+                            bits: int_bits(&self.const_type(i)?)?,
+                            expr: self.const_expr(i)?,
+                        })
+                    })
+                    .collect::<R<_>>()?;
+                if ix.iter().any(|i| i.konst.is_none()) {
                     return Err(fail(
                         "E-I2C003",
                         "constant expression in constant context",
-                        "constant expression (other than a pointer cast) inside a constant",
-                    ))
+                        "getelementptr constant with a non-integer index",
+                    ));
                 }
+                match self.gep(Expr::Const(base_c.clone()), &bt, &ix)? {
+                    Expr::Const(c) => c,
+                    Expr::PtrAdd(_, off) => match *off {
+                        Expr::Const(Const::Int(_, z)) => Const::PtrAdd(Box::new(base_c), z),
+                        _ => unreachable!("constant indices give a constant offset"),
+                    },
+                    _ => unreachable!("gep returns the base or a pointer addition"),
+                }
+            }
+            ConstExpr::Binary {
+                bop,
+                lhs,
+                rhs,
+                flags: fl,
+            } => match binop_kind(*bop) {
+                Ok(op) => Const::Binop(op, flags(fl), b(lhs)?, b(rhs)?),
+                Err(_) => return Err(const_ctx("floating-point arithmetic")),
             },
+            ConstExpr::ICmp { pred, lhs, rhs } => Const::Icmp(icmp_name(*pred), b(lhs)?, b(rhs)?),
+            ConstExpr::Select {
+                cond,
+                on_true,
+                on_false,
+            } => Const::Select(b(cond)?, b(on_true)?, b(on_false)?),
+            ConstExpr::FNeg { .. } => return Err(const_ctx("fneg")),
+            ConstExpr::FCmp { .. } => return Err(const_ctx("fcmp")),
+            ConstExpr::ExtractElement { .. }
+            | ConstExpr::InsertElement { .. }
+            | ConstExpr::ShuffleVector { .. } => return Err(const_ctx("vector operation")),
+            ConstExpr::ExtractValue { .. } | ConstExpr::InsertValue { .. } => {
+                return Err(const_ctx("extractvalue/insertvalue"))
+            }
         })
     }
 
@@ -493,33 +574,42 @@ pub(crate) fn fkind(k: FpKind) -> FKind {
     }
 }
 
-fn binop(op: BinOp, f: &ir2json::ArithFlags, a: Box<Expr>, b: Box<Expr>) -> Expr {
-    let fl = Flags {
+fn flags(f: &ir2json::ArithFlags) -> Flags {
+    Flags {
         nuw: f.nuw,
         nsw: f.nsw,
         exact: f.exact,
-    };
-    let i = |o| Expr::Binop(o, fl, a.clone(), b.clone());
-    let fo = |o| Expr::FBinop(o, a.clone(), b.clone());
-    match op {
-        BinOp::Add => i(Binop::Add),
-        BinOp::Sub => i(Binop::Sub),
-        BinOp::Mul => i(Binop::Mul),
-        BinOp::UDiv => i(Binop::Udiv),
-        BinOp::SDiv => i(Binop::Sdiv),
-        BinOp::URem => i(Binop::Urem),
-        BinOp::SRem => i(Binop::Srem),
-        BinOp::Shl => i(Binop::Shl),
-        BinOp::LShr => i(Binop::Lshr),
-        BinOp::AShr => i(Binop::Ashr),
-        BinOp::And => i(Binop::And),
-        BinOp::Or => i(Binop::Or),
-        BinOp::Xor => i(Binop::Xor),
-        BinOp::FAdd => fo(FBinop::Add),
-        BinOp::FSub => fo(FBinop::Sub),
-        BinOp::FMul => fo(FBinop::Mul),
-        BinOp::FDiv => fo(FBinop::Div),
-        BinOp::FRem => fo(FBinop::Rem),
+    }
+}
+
+/// The integer binop of `op`, or the floating-point one.
+fn binop_kind(op: BinOp) -> Result<Binop, FBinop> {
+    Ok(match op {
+        BinOp::Add => Binop::Add,
+        BinOp::Sub => Binop::Sub,
+        BinOp::Mul => Binop::Mul,
+        BinOp::UDiv => Binop::Udiv,
+        BinOp::SDiv => Binop::Sdiv,
+        BinOp::URem => Binop::Urem,
+        BinOp::SRem => Binop::Srem,
+        BinOp::Shl => Binop::Shl,
+        BinOp::LShr => Binop::Lshr,
+        BinOp::AShr => Binop::Ashr,
+        BinOp::And => Binop::And,
+        BinOp::Or => Binop::Or,
+        BinOp::Xor => Binop::Xor,
+        BinOp::FAdd => return Err(FBinop::Add),
+        BinOp::FSub => return Err(FBinop::Sub),
+        BinOp::FMul => return Err(FBinop::Mul),
+        BinOp::FDiv => return Err(FBinop::Div),
+        BinOp::FRem => return Err(FBinop::Rem),
+    })
+}
+
+fn binop(op: BinOp, f: &ir2json::ArithFlags, a: Box<Expr>, b: Box<Expr>) -> Expr {
+    match binop_kind(op) {
+        Ok(o) => Expr::Binop(o, flags(f), a, b),
+        Err(o) => Expr::FBinop(o, a, b),
     }
 }
 
@@ -627,6 +717,8 @@ pub struct FuncCode {
     pub body: Stmt,
     /// Inline-asm procedures called: ident, template, constraints.
     pub asm: Vec<(Id, String, String)>,
+    /// Other generated layer primitives (`va_arg` sites): ident, description.
+    pub prims: Vec<(Id, String)>,
     pub stats: cfg::Stats,
 }
 
@@ -636,6 +728,8 @@ struct FnCtx<'a, 'm> {
     locals: Vec<Id>,
     local_set: std::collections::HashSet<Id>,
     asm: Vec<(Id, String, String)>,
+    prims: Vec<(Id, String)>,
+    callbr_tmp: HashMap<usize, Id>,
     next_tmp: u32,
     loc: Option<DebugLoc>,
 }
@@ -883,43 +977,121 @@ impl FnCtx<'_, '_> {
                 Expr::Freeze(Box::new(self.value(operand)?)),
             ),
             Op::Call { call } => {
-                let callee = match &call.callee {
-                    ir2json::Callee::Direct { name } => {
-                        if is_dropped_intrinsic(name) {
-                            return Ok(());
-                        }
-                        let g = mc.global(name)?;
-                        if name.starts_with("llvm.") {
-                            CCallee::Intrinsic(g)
-                        } else {
-                            CCallee::Direct(g)
-                        }
-                    }
-                    ir2json::Callee::Indirect { value } => CCallee::Indirect(self.value(value)?),
-                    ir2json::Callee::Asm { asm } => {
-                        let id = Id(mangle::asm_proc(&self.f.sig.name, self.asm.len()));
-                        self.asm
-                            .push((id.clone(), asm.template.clone(), asm.constraints.clone()));
-                        CCallee::Asm(id)
-                    }
+                let Some((callee, args)) = self.call(call, true)? else {
+                    return Ok(());
                 };
-                let args = call
-                    .args
-                    .iter()
-                    .map(|a| self.value(&a.value))
-                    .collect::<R<Vec<_>>>()?;
                 let res = match (&i.result, &i.ty) {
                     (Some(n), t) if *t != Type::Void => Some(self.name(n)),
                     _ => None,
                 };
                 Stmt::Call(res, callee, args)
             }
-            Op::VaArg { .. } => return Err(unsupported("instruction va_arg")),
-            Op::LandingPad { .. } => return Err(unsupported("instruction landingpad")),
+            // The layer owns the va_list memory and its ABI: each va_arg site is a layer primitive
+            // of its own (its result type is recorded in Globals.v), applied to the list pointer.
+            Op::VaArg { list } => {
+                let id = Id(mangle::va_arg_proc(&self.f.sig.name, self.prims.len()));
+                self.prims.push((
+                    id.clone(),
+                    format!(
+                        "va_arg in @{} of type {}",
+                        self.f.sig.name,
+                        mc.typ(&i.ty)?.term().render()
+                    ),
+                ));
+                let ap = self.value(list)?;
+                Stmt::Call(Some(self.result(i)?), CCallee::Intrinsic(id), vec![ap])
+            }
+            Op::LandingPad { cleanup, clauses } => {
+                let cs = clauses
+                    .iter()
+                    .map(|c| match c {
+                        ir2json::LandingPadClause::Catch { value } => {
+                            Ok((true, mc.const_val(value)?))
+                        }
+                        ir2json::LandingPadClause::Filter { value } => {
+                            Ok((false, mc.const_val(value)?))
+                        }
+                    })
+                    .collect::<R<Vec<_>>>()?;
+                Stmt::LandingPad(self.result(i)?, mc.typ(&i.ty)?, *cleanup, cs)
+            }
             Op::CatchPad { .. } => return Err(unsupported("instruction catchpad")),
             Op::CleanupPad { .. } => return Err(unsupported("instruction cleanuppad")),
         };
         out.push(s);
+        Ok(())
+    }
+}
+
+impl FnCtx<'_, '_> {
+    /// Callee and arguments of a call; `None` for a dropped intrinsic (when `may_drop`).
+    fn call(&mut self, call: &ir2json::Call, may_drop: bool) -> R<Option<(CCallee, Vec<Expr>)>> {
+        let mc = self.mc;
+        let callee = match &call.callee {
+            ir2json::Callee::Direct { name } => {
+                if may_drop && is_dropped_intrinsic(name) {
+                    return Ok(None);
+                }
+                let g = mc.global(name)?;
+                if name.starts_with("llvm.") {
+                    CCallee::Intrinsic(g)
+                } else {
+                    CCallee::Direct(g)
+                }
+            }
+            ir2json::Callee::Indirect { value } => CCallee::Indirect(self.value(value)?),
+            ir2json::Callee::Asm { asm } => {
+                let id = Id(mangle::asm_proc(&self.f.sig.name, self.asm.len()));
+                self.asm
+                    .push((id.clone(), asm.template.clone(), asm.constraints.clone()));
+                CCallee::Asm(id)
+            }
+        };
+        let args = call
+            .args
+            .iter()
+            .map(|a| self.value(&a.value))
+            .collect::<R<Vec<_>>>()?;
+        Ok(Some((callee, args)))
+    }
+
+    /// The result local of a call terminator (`invoke`/`callbr`) with a non-void result.
+    fn term_result(&mut self, t: &ir2json::Terminator, call: &ir2json::Call) -> Option<Id> {
+        match &t.result {
+            Some(n) if *call.fn_ty.ret != Type::Void => Some(self.name(n)),
+            _ => None,
+        }
+    }
+
+    /// `callbr`: the asm-goto procedure returns the pair (result, destination index: 0 = the
+    /// fall-through destination, k = the k-th indirect one); the pair goes to a temporary.
+    fn callbr(&mut self, b: usize, out: &mut Vec<Stmt>) -> R<()> {
+        let t = &self.f.blocks[b].term;
+        let TermOp::CallBr { call, indirect, .. } = &t.op else {
+            return Ok(());
+        };
+        let Some((callee, args)) = self.call(call, false)? else {
+            return Ok(());
+        };
+        let tmp = self.local(Id(mangle::temp(self.next_tmp)));
+        self.next_tmp += 1;
+        out.push(Stmt::Call(Some(tmp.clone()), callee, args));
+        if let Some(x) = self.term_result(t, call) {
+            out.push(Stmt::Assign(
+                x,
+                Expr::ExtractValue(Box::new(Expr::Var(tmp.clone())), vec![0]),
+            ));
+        }
+        let idx = Expr::ExtractValue(Box::new(Expr::Var(tmp.clone())), vec![1]);
+        if indirect.is_empty() {
+            // A single destination: any other index has no behaviour.
+            out.push(Stmt::Switch(
+                idx,
+                vec![(vec!["0".into()], Stmt::Skip)],
+                Box::new(Stmt::Unreachable),
+            ));
+        }
+        self.callbr_tmp.insert(b, tmp);
         Ok(())
     }
 }
@@ -949,6 +1121,8 @@ pub fn convert_function(mc: &ModCtx, f: &Function) -> Result<FuncCode, ConvError
         locals: Vec::new(),
         local_set: Default::default(),
         asm: Vec::new(),
+        prims: Vec::new(),
+        callbr_tmp: HashMap::new(),
         next_tmp: 0,
         loc: f.debug_loc.clone(),
     };
@@ -1014,6 +1188,17 @@ fn convert_inner(cx: &mut FnCtx) -> R<FuncCode> {
                 v
             }
             TermOp::IndirectBr { dests, .. } => dests.iter().map(blk).collect::<R<_>>()?,
+            TermOp::Invoke { normal, unwind, .. } => vec![blk(normal)?, blk(unwind)?],
+            TermOp::CallBr {
+                default, indirect, ..
+            } => {
+                let mut v = vec![blk(default)?];
+                for d in indirect {
+                    v.push(blk(d)?);
+                }
+                v
+            }
+            TermOp::Resume { .. } => vec![],
             t => return Err(unsupported(&format!("terminator {}", term_name(t)))),
         };
         succs.push(ss);
@@ -1036,6 +1221,7 @@ fn convert_inner(cx: &mut FnCtx) -> R<FuncCode> {
         vararg: f.sig.var_arg,
         body,
         asm: cx.asm.clone(),
+        prims: cx.prims.clone(),
         stats: st.stats,
     })
 }
@@ -1125,6 +1311,7 @@ impl Emitter<'_, '_, '_> {
                         None => None,
                     }),
                     TermOp::Unreachable => Stmt::Unreachable,
+                    TermOp::Resume { value } => Stmt::Resume(self.cx.value(value)?),
                     t => return Err(unsupported(&format!("terminator {}", term_name(t)))),
                 });
             }
@@ -1139,6 +1326,15 @@ impl Emitter<'_, '_, '_> {
                             (Stmt::If(c, Box::new(Stmt::Skip), b), *a)
                         } else {
                             (Stmt::If(c, a, Box::new(Stmt::Skip)), *b)
+                        };
+                        out.push(first);
+                        push_flat(out, rest);
+                    }
+                    Stmt::Invoke(x, f, args, n, u) => {
+                        let (first, rest) = if stmt_size(&n) > stmt_size(&u) {
+                            (Stmt::Invoke(x, f, args, Box::new(Stmt::Skip), u), *n)
+                        } else {
+                            (Stmt::Invoke(x, f, args, n, Box::new(Stmt::Skip)), *u)
                         };
                         out.push(first);
                         push_flat(out, rest);
@@ -1196,6 +1392,27 @@ impl Emitter<'_, '_, '_> {
                         }
                         Ok(Stmt::Switch(v, groups, Box::new(default)))
                     }
+                    TermOp::Invoke { call, .. } => {
+                        let (callee, args) = self.cx.call(call, false)?.ok_or_else(|| {
+                            fail("E-I2C006", "malformed invoke", "invoke without callee")
+                        })?;
+                        let x = self.cx.term_result(t, call);
+                        let u = arms.pop().unwrap();
+                        let n = arms.pop().unwrap();
+                        Ok(Stmt::Invoke(x, callee, args, Box::new(n), Box::new(u)))
+                    }
+                    TermOp::CallBr { .. } => {
+                        let tmp = self.cx.callbr_tmp.get(&b).cloned().ok_or_else(|| {
+                            fail("E-I2C002", "structuring", "callbr branch before its call")
+                        })?;
+                        let idx = Expr::ExtractValue(Box::new(Expr::Var(tmp)), vec![1]);
+                        let cases = arms
+                            .into_iter()
+                            .enumerate()
+                            .map(|(k, s)| (vec![k.to_string()], s))
+                            .collect();
+                        Ok(Stmt::Switch(idx, cases, Box::new(Stmt::Unreachable)))
+                    }
                     TermOp::IndirectBr { address, dests } => {
                         let a = self.cx.value(address)?;
                         let fname = self.cx.f.sig.name.clone();
@@ -1235,6 +1452,7 @@ impl Emitter<'_, '_, '_> {
                     }
                     self.cx.instr(i, out)?;
                 }
+                self.cx.callbr(b, out)?;
             }
             NodeKind::EdgeCopy { pred, succ } => {
                 let f = self.cx.f;

@@ -51,6 +51,15 @@ pub enum Const {
     Zero(Typ),
     Agg(Vec<Const>),
     Vec(Vec<Const>),
+    /// Constant GEP: pointer constant plus a signed byte offset (decimal literal).
+    PtrAdd(Box<Const>, String),
+    /// Cast constructor name, operand, destination type.
+    Cast(&'static str, Box<Const>, Typ),
+    Binop(Binop, Flags, Box<Const>, Box<Const>),
+    Icmp(&'static str, Box<Const>, Box<Const>),
+    Select(Box<Const>, Box<Const>, Box<Const>),
+    /// An `[n x i8]` array, printed as string-literal chunks (`Cbytes`).
+    Bytes(Vec<u8>),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -152,6 +161,11 @@ pub enum Stmt {
     Continue(usize),
     Return(Option<Expr>),
     Unreachable,
+    /// `invoke`: result, callee, arguments, normal continuation, unwind continuation.
+    Invoke(Option<Id>, Callee, Vec<Expr>, Box<Stmt>, Box<Stmt>),
+    /// `landingpad`: result, type, cleanup, clauses (`true` = catch, `false` = filter).
+    LandingPad(Id, Typ, bool, Vec<(bool, Const)>),
+    Resume(Expr),
 }
 
 /// A generic Coq term, the input of the layout engine.
@@ -300,6 +314,26 @@ impl Typ {
     }
 }
 
+/// Bytes per `Cbytes` chunk: long string literals overflow coqc's stack, and a chunk per line
+/// keeps the file readable.
+pub const BYTES_CHUNK: usize = 64;
+
+/// A Coq string literal for `bytes` in the escape of `Eval.bytes_of_string`: printable ASCII
+/// stands for itself, every other byte (and `\` and `"`) is `\hh`.
+pub fn bytes_literal(bytes: &[u8]) -> String {
+    let mut s = String::with_capacity(bytes.len() + 10);
+    s.push('"');
+    for &b in bytes {
+        if (0x20..0x7f).contains(&b) && b != b'\\' && b != b'"' {
+            s.push(b as char);
+        } else {
+            let _ = std::fmt::Write::write_fmt(&mut s, format_args!("\\{b:02x}"));
+        }
+    }
+    s.push_str("\"%string");
+    s
+}
+
 impl Const {
     pub fn term(&self) -> Term {
         match self {
@@ -318,6 +352,42 @@ impl Const {
                 "Cvec",
                 vec![Term::List(cs.iter().map(|c| c.term()).collect())],
             ),
+            Const::PtrAdd(c, off) => app("Cptradd", vec![c.term(), z(off)]),
+            Const::Cast(k, c, t) => app("Ccast", vec![atom(*k), c.term(), t.term()]),
+            Const::Binop(op, f, a, b) => app(
+                "Cbinop",
+                vec![atom(op.name()), flags_term(*f), a.term(), b.term()],
+            ),
+            Const::Icmp(p, a, b) => app("Cicmp", vec![atom(*p), a.term(), b.term()]),
+            Const::Select(c, a, b) => app("Cselect", vec![c.term(), a.term(), b.term()]),
+            Const::Bytes(bs) => app(
+                "Cbytes",
+                vec![Term::List(
+                    bs.chunks(BYTES_CHUNK)
+                        .map(|c| atom(bytes_literal(c)))
+                        .collect(),
+                )],
+            ),
+        }
+    }
+}
+
+impl Binop {
+    fn name(self) -> &'static str {
+        match self {
+            Binop::Add => "Oadd",
+            Binop::Sub => "Osub",
+            Binop::Mul => "Omul",
+            Binop::Udiv => "Oudiv",
+            Binop::Sdiv => "Osdiv",
+            Binop::Urem => "Ourem",
+            Binop::Srem => "Osrem",
+            Binop::Shl => "Oshl",
+            Binop::Lshr => "Olshr",
+            Binop::Ashr => "Oashr",
+            Binop::And => "Oand",
+            Binop::Or => "Oor",
+            Binop::Xor => "Oxor",
         }
     }
 }
@@ -351,24 +421,10 @@ impl Expr {
         match self {
             Expr::Var(x) => app("Evar", vec![atom(x.0.clone())]),
             Expr::Const(c) => app("Econst", vec![c.term()]),
-            Expr::Binop(op, f, a, b) => {
-                let o = match op {
-                    Binop::Add => "Oadd",
-                    Binop::Sub => "Osub",
-                    Binop::Mul => "Omul",
-                    Binop::Udiv => "Oudiv",
-                    Binop::Sdiv => "Osdiv",
-                    Binop::Urem => "Ourem",
-                    Binop::Srem => "Osrem",
-                    Binop::Shl => "Oshl",
-                    Binop::Lshr => "Olshr",
-                    Binop::Ashr => "Oashr",
-                    Binop::And => "Oand",
-                    Binop::Or => "Oor",
-                    Binop::Xor => "Oxor",
-                };
-                app("Ebinop", vec![atom(o), flags_term(*f), a.term(), b.term()])
-            }
+            Expr::Binop(op, f, a, b) => app(
+                "Ebinop",
+                vec![atom(op.name()), flags_term(*f), a.term(), b.term()],
+            ),
             Expr::FBinop(op, a, b) => {
                 let o = match op {
                     FBinop::Add => "Ofadd",
@@ -415,6 +471,21 @@ fn id_term(x: &Id) -> Term {
     atom(x.0.clone())
 }
 
+/// Result, callee and argument list of `Scall`/`Sinvoke`.
+fn call_terms(x: &Option<Id>, f: &Callee, args: &[Expr]) -> Vec<Term> {
+    let r = match x {
+        Some(x) => app("Some", vec![id_term(x)]),
+        None => atom("None"),
+    };
+    let f = match f {
+        Callee::Direct(g) => app("Fdirect", vec![id_term(g)]),
+        Callee::Indirect(e) => app("Findirect", vec![e.term()]),
+        Callee::Intrinsic(g) => app("Fintrinsic", vec![id_term(g)]),
+        Callee::Asm(g) => app("Fasm", vec![id_term(g)]),
+    };
+    vec![r, f, Term::List(args.iter().map(|a| a.term()).collect())]
+}
+
 impl Stmt {
     pub fn term(&self) -> Term {
         match self {
@@ -449,21 +520,30 @@ impl Stmt {
             ),
             Stmt::Fence(o) => app("Sfence", vec![o.term()]),
             Stmt::Call(x, f, args) => {
-                let r = match x {
-                    Some(x) => app("Some", vec![id_term(x)]),
-                    None => atom("None"),
-                };
-                let f = match f {
-                    Callee::Direct(g) => app("Fdirect", vec![id_term(g)]),
-                    Callee::Indirect(e) => app("Findirect", vec![e.term()]),
-                    Callee::Intrinsic(g) => app("Fintrinsic", vec![id_term(g)]),
-                    Callee::Asm(g) => app("Fasm", vec![id_term(g)]),
-                };
-                app(
-                    "Scall",
-                    vec![r, f, Term::List(args.iter().map(|a| a.term()).collect())],
-                )
+                let mut v = call_terms(x, f, args);
+                app("Scall", std::mem::take(&mut v))
             }
+            Stmt::Invoke(x, f, args, n, u) => {
+                let mut v = call_terms(x, f, args);
+                v.push(n.term());
+                v.push(u.term());
+                app("Sinvoke", v)
+            }
+            Stmt::LandingPad(x, t, cleanup, clauses) => app(
+                "Slandingpad",
+                vec![
+                    id_term(x),
+                    t.term(),
+                    atom(cleanup.to_string()),
+                    Term::List(
+                        clauses
+                            .iter()
+                            .map(|(k, c)| Term::Tuple(vec![atom(k.to_string()), c.term()]))
+                            .collect(),
+                    ),
+                ],
+            ),
+            Stmt::Resume(e) => app("Sresume", vec![e.term()]),
             Stmt::Seq(v) => match v.len() {
                 0 => atom("Sskip"),
                 1 => v[0].term(),

@@ -39,8 +39,11 @@ pub struct ModuleOutput {
     pub functions: Vec<FuncReport>,
     /// Declarations (no body): counted apart, never as conversions.
     pub declarations: usize,
-    /// Non-fatal problems (e.g. global initializers with no constant form).
+    /// Non-fatal problems (e.g. a named struct whose layout is unknown).
     pub warnings: Vec<String>,
+    /// Global variables whose initializer has no constant form (`function` holds the global's
+    /// name): failures, like functions that do not convert.
+    pub global_errors: Vec<ConvError>,
 }
 
 impl ModuleOutput {
@@ -235,18 +238,24 @@ pub fn convert_module(m: &Module, opts: &Options) -> ModuleOutput {
                 );
             }
         }
+        for (id, what) in &fc.prims {
+            ident(&mut g, &id.0, what);
+        }
     }
-    // Block addresses (blockaddress constants and indirectbr targets).
+    // Block addresses (blockaddress constants: indirectbr and callbr targets).
     let mut blockaddrs: BTreeMap<String, String> = BTreeMap::new();
     for f in &m.functions {
         for b in &f.blocks {
-            if let ir2json::TermOp::IndirectBr { dests, .. } = &b.term.op {
-                for d in dests {
-                    blockaddrs.insert(
-                        mangle::block_address(&f.sig.name, d),
-                        format!("@{} {d}", f.sig.name),
-                    );
-                }
+            let dests = match &b.term.op {
+                ir2json::TermOp::IndirectBr { dests, .. } => dests,
+                ir2json::TermOp::CallBr { indirect, .. } => indirect,
+                _ => continue,
+            };
+            for d in dests {
+                blockaddrs.insert(
+                    mangle::block_address(&f.sig.name, d),
+                    format!("@{} {d}", f.sig.name),
+                );
             }
         }
     }
@@ -255,6 +264,7 @@ pub fn convert_module(m: &Module, opts: &Options) -> ModuleOutput {
     }
     g.push('\n');
     let mut entries = Vec::new();
+    let mut global_errors = Vec::new();
     for v in &m.globals {
         let gv = mangle::gvar(&v.name);
         let ty = match mc.typ(&v.ty) {
@@ -269,13 +279,10 @@ pub fn convert_module(m: &Module, opts: &Options) -> ModuleOutput {
             Some(c) => match mc.const_val(c) {
                 Ok(c) => format!("({})", Term::App("Some".into(), vec![c.term()]).render()),
                 Err(e) => {
-                    warnings.push(format!(
-                        "global @{}: initializer not representable ({e:?})",
-                        v.name
-                    ));
+                    global_errors.push(convert::global_error(e, &v.name));
                     format!(
                         "None {}",
-                        comment("initializer has no constant form in AutoV.Syntax")
+                        comment("FAILED: initializer has no constant form in AutoV.Syntax")
                     )
                 }
             },
@@ -294,7 +301,7 @@ pub fn convert_module(m: &Module, opts: &Options) -> ModuleOutput {
         "\nDefinition globals : globals := [{}].",
         entries.join(";\n  ")
     );
-    files.push(("Globals.v".to_string(), g));
+    files.push(("Globals.v".to_string(), with_string_import(g)));
 
     // One file per converted function.
     let mut reports = Vec::new();
@@ -305,7 +312,7 @@ pub fn convert_module(m: &Module, opts: &Options) -> ModuleOutput {
             Ok(fc) => {
                 let modname = mangle::func_file(&f.sig.name);
                 let file = format!("{modname}.v");
-                files.push((file.clone(), function_file(&fc, opts)));
+                files.push((file.clone(), with_string_import(function_file(&fc, opts))));
                 code_entries.push(format!(
                     "({}, {modname}.{})",
                     mangle::global(&f.sig.name),
@@ -352,6 +359,20 @@ pub fn convert_module(m: &Module, opts: &Options) -> ModuleOutput {
         functions: reports,
         declarations: m.declarations.len(),
         warnings,
+        global_errors,
+    }
+}
+
+/// Files with `Cbytes` string literals need the `string` notation scope.
+fn with_string_import(text: String) -> String {
+    if text.contains("\"%string") {
+        text.replacen(
+            "From AutoV Require Import Syntax.\n",
+            "From Coq Require Import String.\nFrom AutoV Require Import Syntax.\n",
+            1,
+        )
+    } else {
+        text
     }
 }
 

@@ -88,6 +88,11 @@ pub fn asm_proc(f: &str, k: usize) -> String {
     format!("g_'iasm_{}'z{k}", encode(f))
 }
 
+/// The `k`-th `va_arg` site of function `f`, as a layer primitive.
+pub fn va_arg_proc(f: &str, k: usize) -> String {
+    format!("g_'vaarg_{}'z{k}", encode(f))
+}
+
 /// The address of block `b` of function `f` (`blockaddress`).
 pub fn block_address(f: &str, b: &Name) -> String {
     format!("g_'blk_{}'z{}", encode(f), local(b))
