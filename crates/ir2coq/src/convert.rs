@@ -4,9 +4,9 @@ use crate::cfg::{self, NodeKind};
 use crate::coq::{
     self, Binop, Callee as CCallee, Const, Expr, FBinop, FKind, Flags, Id, Stmt, Typ,
 };
-use crate::layout::Layout;
 use crate::mangle;
 use crate::phi::{self, Move};
+use ir2json::layout::Layout;
 use ir2json::{
     BinOp, CastOp, ConstExpr, Constant, DebugLoc, FloatPredicate, FpKind, Function, Instruction,
     IntPredicate, Module, Name, Op, Ordering, RmwOp, TermOp, Type, Value,
@@ -467,7 +467,7 @@ impl<'m> ModCtx<'m> {
         let mut cur: Type = (**pointee).clone();
         let mut konst: i128 = 0;
         let mut terms: Vec<Expr> = Vec::new();
-        let lay = |e: crate::layout::LayoutError| fail("E-I2C005", "layout", e.to_string());
+        let lay = |e: ir2json::layout::LayoutError| fail("E-I2C005", "layout", e.to_string());
         for (k, ix) in indices.iter().enumerate() {
             let (stride, next) = if k == 0 {
                 (self.layout.alloc_size(&cur).map_err(lay)?, cur.clone())

@@ -10,7 +10,8 @@ pub mod cfg;
 pub mod convert;
 pub mod coq;
 pub mod emit;
-pub mod layout;
+/// The DataLayout implementation is ir2json's.
+pub use ir2json::layout;
 pub mod mangle;
 pub mod phi;
 

@@ -97,7 +97,7 @@ fn prims_and_memory(m: &ir2json::Module) -> String {
         }
     }
     s.push_str("  None.\n\n");
-    let lay = ir2coq::layout::Layout::new(m);
+    let lay = ir2json::layout::Layout::new(m);
     let val = |c: &Constant| -> Option<String> {
         match c {
             Constant::Int { bits, value, .. } => Some(format!("Vint {bits} {value}")),

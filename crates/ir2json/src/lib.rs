@@ -14,6 +14,7 @@
 mod bigint;
 mod convert;
 pub mod error;
+pub mod layout;
 pub mod model;
 mod sys;
 mod text;

@@ -1,7 +1,10 @@
-//! Type sizes and alignments from the module's DataLayout string (for GEP lowering and `alloca`).
-//! Named structs use the layouts ir2json computed; literal structs are laid out here by the same rules.
+//! Type sizes, alignments and field offsets of model [`Type`]s under the module's DataLayout string,
+//! without LLVM (the model may come from JSON). Named structs use the layouts LLVM computed when the
+//! module was read ([`StructLayout`]); everything else (literal structs, arrays, vectors, scalars) is
+//! laid out here by LangRef's rules. This is the one DataLayout implementation of the workspace
+//! (ir2coq lowers GEPs and `alloca` with it); tests check it against LLVM's struct layouts.
 
-use ir2json::{FpKind, Module, StructLayout, Type};
+use crate::{FpKind, Module, StructLayout, Type};
 use std::collections::HashMap;
 
 /// Why a size could not be computed.
