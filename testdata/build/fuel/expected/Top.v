@@ -2,25 +2,16 @@
 From Coq Require Import String ZArith List Bool Lia.
 From AutoV Require Import All Build GenTactics.
 From Fuel.Code Require Import Types Globals.
-From Fuel.Slots Require LayerProof.
 From Fuel.Sum Require LayerProof.
 From Fuel.Bottom Require Import Layer.
-From Fuel.Slots Require Import Layer.
 From Fuel.Sum Require Import Layer.
-From Fuel.Slots Require Import RefineRel.
 From Fuel.Sum Require Import RefineRel.
 Import ListNotations.
 Local Open Scope Z_scope.
 
-Theorem upto_Slots : refines Slots_layer Slots_code Bottom_layer Slots_R.
-Proof. exact Fuel.Slots.LayerProof.Slots_refines. Qed.
-
-Theorem upto_Sum : refines Sum_layer Sum_code (Lcode Slots_code Bottom_layer) (rcomp Sum_R Slots_R).
-Proof.
-  exact (vertical_composition Sum_layer Slots_layer Bottom_layer Slots_code Sum_code Sum_R Slots_R
-           Fuel.Sum.LayerProof.Sum_refines upto_Slots).
-Qed.
+Theorem upto_Sum : refines Sum_layer Sum_code Bottom_layer Sum_R.
+Proof. exact Fuel.Sum.LayerProof.Sum_refines. Qed.
 
 (* The top layer Sum, refined by the code of every layer above the bottom, run over the bottom. *)
-Theorem top_refines : refines Sum_layer Sum_code (Lcode Slots_code Bottom_layer) (rcomp Sum_R Slots_R).
+Theorem top_refines : refines Sum_layer Sum_code Bottom_layer Sum_R.
 Proof. exact upto_Sum. Qed.

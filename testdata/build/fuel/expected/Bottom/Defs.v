@@ -10,33 +10,7 @@ Local Open Scope Z_scope.
 Definition init_RData : RData :=
   mkRData (ZMap.init 0) nil.
 
-Definition is_slots (p : ptr) : bool :=
-  match pbase p with
-  | Bglob g'id =>
-      let g := glob_ident_name g'id in
-      String.eqb g "slots"%string
-  | _ => false
-  end.
+Definition set_slot_spec (i : Z) (v : Z) (st : RData) : option RData :=
+  Some (update_RData_slots st (ZMap.set (Z.land i 15) v (slots st))).
 
-Definition load_RData (sz : Z) (p : ptr) (st : RData) : option Z :=
-  let off := poffset p in
-  if (((((sz =? 8) && is_slots p) && (0 <=? off)) && (off <? 128)) && ((off mod 8) =? 0))
-  then
-    Some (ZMap.get (off / 8) (slots st))
-  else
-    None.
-
-Definition store_RData (sz : Z) (p : ptr) (v : Z) (st : RData) : option RData :=
-  let off := poffset p in
-  if (((((sz =? 8) && is_slots p) && (0 <=? off)) && (off <? 128)) && ((off mod 8) =? 0))
-  then
-    Some (update_RData_slots st (ZMap.set (off / 8) v (slots st)))
-  else
-    None.
-
-Definition log_event_spec (i : Z) (st : RData) : option RData :=
-  Some (update_RData_log st (i :: log st)).
-
-#[global] Arguments load_RData : simpl never.
-#[global] Arguments store_RData : simpl never.
-#[global] Arguments log_event_spec : simpl never.
+#[global] Arguments set_slot_spec : simpl never.

@@ -8,12 +8,12 @@ Local Open Scope Z_scope.
 
 Definition Bottom_layer : layer := {|
   lstate := RData;
-  lload := mk_load load_RData;
-  lstore := mk_store store_RData;
+  lload := no_load;
+  lstore := no_store;
   lalloc := no_alloc;
   lptr2int := no_ptr2int;
   lfloat := no_float;
-  lprim := prims_rel [(g_log_event, log_event_prim)]
+  lprim := prims_rel [(g_set_slot, set_slot_prim)]
 |}.
 
 Definition Bottom_init : RData := init_RData.

@@ -6,12 +6,16 @@ From Fuel.Bottom Require Export Defs.
 Import ListNotations.
 Local Open Scope Z_scope.
 
-Definition log_event_prim : primspec RData :=
+Definition set_slot_prim : primspec RData :=
   fun vs st =>
     match vs with
-    | [v1] =>
+    | [v1; v2] =>
         match arg_int 64 v1 with
-        | Some a1 => ret_void (log_event_spec a1 st)
+        | Some a1 =>
+            match arg_int 64 v2 with
+            | Some a2 => ret_void (set_slot_spec a1 a2 st)
+            | None => None
+            end
         | None => None
         end
     | _ => None

@@ -3,7 +3,7 @@ From Coq Require Import String ZArith List Bool Lia.
 From AutoV Require Import All Build GenTactics.
 From Fuel.Code Require Import Types Globals.
 From Fuel Require Export DataTypes.
-From Fuel.Slots Require Export Spec.
+From Fuel.Bottom Require Export Spec.
 Import ListNotations.
 Local Open Scope Z_scope.
 

@@ -17,5 +17,5 @@ Definition Sum_layer : layer := {|
   lprim := prims_rel [(g_clear_upto, clear_upto_prim)]
 |}.
 
-(* The code implementing the primitives of Sum; it runs over Slots. *)
+(* The code implementing the primitives of Sum; it runs over Bottom. *)
 Definition Sum_code : code := [(g_clear_upto, F_clear_upto.f_clear_upto)].
