@@ -69,6 +69,12 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             eprintln!("{e}");
             anyhow::bail!("the code cannot be loaded ({})", e.code)
         }
+        Err(BuildFailure::Cycles(es)) => {
+            for e in &es {
+                eprintln!("{e}");
+            }
+            anyhow::bail!("{} call cycle(s) among the primitives", es.len())
+        }
         Err(BuildFailure::Io(e)) => anyhow::bail!("{e}"),
     };
     for w in &report.warnings {

@@ -36,6 +36,10 @@ fn failure(cfg: &Path) -> (Vec<String>, String) {
             e.render_plain(),
         ),
         Err(BuildFailure::Load(e)) => (vec![e.code.to_string()], format!("{e}")),
+        Err(BuildFailure::Cycles(es)) => (
+            es.iter().map(|e| e.code.to_string()).collect(),
+            es.iter().map(|e| format!("{e}\n")).collect(),
+        ),
         Err(BuildFailure::Io(e)) => (vec!["io".into()], e),
     }
 }

@@ -53,6 +53,7 @@ fn describe(e: specgen::build::BuildFailure) -> String {
         Config(e) => e.render_plain(),
         Code(p, ds) => ds.iter().map(|d| d.render_plain(&p.sources)).collect(),
         Load(e) => format!("{}: {}", e.code, e.message),
+        Cycles(es) => es.iter().map(|e| format!("{e}\n")).collect(),
         Io(e) => e,
     }
 }

@@ -1,5 +1,5 @@
 (* `ping` and `pong` call each other: a cycle; calls must go down the layers.
-   expect: E-CFG015 E-CFG015 *)
+   expect: E-BLD011 *)
 Definition PROJ_NAME := "Cycle".
 Definition PROJ_BASE := "out".
 Section Bottom.

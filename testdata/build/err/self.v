@@ -1,5 +1,5 @@
 (* `self_rec` calls itself: recursion; calls must go down the layers.
-   expect: E-CFG015 *)
+   expect: E-BLD011 *)
 Definition PROJ_NAME := "Self".
 Definition PROJ_BASE := "out".
 Section Bottom.

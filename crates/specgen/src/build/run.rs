@@ -5,6 +5,7 @@ use super::code;
 use super::gen::{self, GenError, LayerReport};
 use super::writer;
 use crate::config::{self, Diagnostic, LoadError};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
@@ -32,6 +33,8 @@ pub enum BuildFailure {
     Code(Box<config::Project>, Vec<Diagnostic>),
     /// The code cannot be read or linked.
     Load(code::CodeError),
+    /// The primitives' calls form a cycle (E-BLD011), one error per cycle.
+    Cycles(Vec<GenError>),
     Io(String),
 }
 
@@ -93,6 +96,73 @@ fn count_config_lines(p: &config::Project) -> usize {
         .sum()
 }
 
+/// Cycles among the calls of the configuration's primitives (recursion, mutual recursion), found
+/// before anything else looks at the call graph; each cycle once, from its smallest name.
+fn call_cycles(project: &config::Project, code: &code::Code) -> Vec<GenError> {
+    let prims: BTreeSet<&str> = project
+        .layers
+        .iter()
+        .flat_map(|l| l.prims.iter().map(|q| q.name.as_str()))
+        .collect();
+    let edges = |f: &str| -> Vec<&str> {
+        code.info
+            .calls
+            .get(f)
+            .map(|cs| {
+                cs.iter()
+                    .map(|c| c.as_str())
+                    .filter(|c| prims.contains(c))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let mut seen: BTreeSet<Vec<String>> = BTreeSet::new();
+    let mut out = vec![];
+    for &start in &prims {
+        // depth-first search for a path from `start` back to itself through names >= start
+        let mut stack: Vec<(&str, usize)> = vec![(start, 0)];
+        let mut on_path: BTreeMap<&str, ()> = BTreeMap::new();
+        on_path.insert(start, ());
+        let mut visited: BTreeSet<&str> = BTreeSet::new();
+        while let Some((f, i)) = stack.pop() {
+            let es = edges(f);
+            if i >= es.len() {
+                on_path.remove(f);
+                continue;
+            }
+            stack.push((f, i + 1));
+            let g = es[i];
+            if g == start {
+                let mut cyc: Vec<String> = stack.iter().map(|(h, _)| h.to_string()).collect();
+                let key = cyc.clone();
+                if seen.insert(key) {
+                    cyc.push(start.to_string());
+                    let loc = code
+                        .module
+                        .functions
+                        .iter()
+                        .find(|x| x.sig.name == start)
+                        .and_then(|x| x.debug_loc.clone())
+                        .map(|d| format!("{}:{} ", d.file, d.line))
+                        .unwrap_or_default();
+                    out.push(GenError {
+                        code: "E-BLD011",
+                        location: format!("{loc}@{start}"),
+                        message: format!("call cycle: {}", cyc.join(" -> ")),
+                        hint: "recursion is not supported: a primitive may only call primitives of lower layers; turn the recursion into a loop or give one of them a spec in a lower layer".into(),
+                    });
+                }
+                break;
+            }
+            if g > start && !on_path.contains_key(g) && visited.insert(g) {
+                on_path.insert(g, ());
+                stack.push((g, 0));
+            }
+        }
+    }
+    out
+}
+
 /// Run a build.
 pub fn build(config_path: &Path, opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
     let t0 = Instant::now();
@@ -106,6 +176,10 @@ pub fn build(config_path: &Path, opts: &BuildOptions) -> Result<BuildReport, Bui
     let prefix = format!("{}.Code", project.proj_name);
     progress("loading and converting the code");
     let code = code::load(&project, &prefix).map_err(BuildFailure::Load)?;
+    let cycles = call_cycles(&project, &code);
+    if !cycles.is_empty() {
+        return Err(BuildFailure::Cycles(cycles));
+    }
     let diags: Vec<Diagnostic> = project
         .check_code(&code.info)
         .into_iter()

@@ -1,0 +1,16 @@
+(* `ping` (layer A) and `pong` (layer B) call each other: a cycle across layers.
+   expect: E-BLD011 *)
+Definition PROJ_NAME := "Cycle2".
+Definition PROJ_BASE := "out".
+Section Bottom.
+  Definition LAYER_DATA := Z.
+  Definition LAYER_CODE := "calls.ll".
+  Definition LAYER_PRIMS := "leaf" :: nil.
+  Definition leaf_spec (x : Z) (st : Z) : option (Z * Z) := Some (add64 x 1, st).
+End Bottom.
+Section A.
+  Definition LAYER_PRIMS := "ping" :: nil.
+End A.
+Section B.
+  Definition LAYER_PRIMS := "pong" :: nil.
+End B.
