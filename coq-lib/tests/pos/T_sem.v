@@ -103,8 +103,8 @@ Definition Lnone : layer := {|
 Definition _x : ident := 1%positive.
 Definition _pc : ident := 2%positive.
 Definition runs (s : stmt) : option val :=
-  match run_stmt Lnone [] (fun _ _ _ => None) 1000%nat (env_set _x (Vint 32 0) env_empty) tt s with
-  | Some (e, _, _) => e _x
+  match run_stmt Lnone [] (fun _ _ _ => None) 1000%nat (tset _x (Vint 32 0) Tleaf) tt s with
+  | Some (e, _, _) => tget _x e
   | None => None
   end.
 Definition incx : stmt := Sassign _x (Ebinop Oadd nofl (Evar _x) (i32 1)).
