@@ -200,7 +200,7 @@ fn report_counts_per_layer() {
         [
             "Bottom prims=1 given=1 gen=0 pass=0 code=0 ref=0 loops=0 admitted=0",
             "Slots prims=2 given=0 gen=2 pass=1 code=2 ref=2 loops=0 admitted=0",
-            "Sum prims=2 given=0 gen=2 pass=3 code=2 ref=2 loops=2 admitted=0",
+            "Sum prims=3 given=0 gen=3 pass=3 code=3 ref=3 loops=3 admitted=0",
             "Top prims=2 given=1 gen=1 pass=0 code=2 ref=2 loops=0 admitted=0",
         ]
     );
@@ -209,7 +209,7 @@ fn report_counts_per_layer() {
         r.waves,
         vec![
             vec!["get_slot", "note", "set_slot"],
-            vec!["bump", "clear_upto", "sum_slots"]
+            vec!["bump", "clear_upto", "fill_upto", "sum_slots"]
         ]
     );
 }

@@ -1,6 +1,6 @@
-(* Golden case `counter` of autov build: three layers over one global array.
+(* Golden case `counter` of autov build: four layers over one global array.
    Bottom (trusted): memory of `slots`, `log_event`. Slots: get_slot/set_slot, generated.
-   Sum: sum_slots (loop bound inferred), clear_upto (loop bound given). Top: bump (generated spec) and note
+   Sum: sum_slots and fill_upto (loop bounds inferred: constant, argument), clear_upto (bound given). Top: bump (generated spec) and note
    (hand-written spec over the same state: equality relation); get_slot/set_slot pass through Sum, log_event through
    Slots and Sum. *)
 
@@ -46,7 +46,7 @@ Section Slots.
 End Slots.
 
 Section Sum.
-  Definition LAYER_PRIMS := "sum_slots" :: "clear_upto" :: nil.
+  Definition LAYER_PRIMS := "sum_slots" :: "clear_upto" :: "fill_upto" :: nil.
   (* Any upper bound works: n iterations are needed. *)
   Definition clear_upto_loop_bound (n : Z) : Z := n + 1.
 End Sum.

@@ -21,6 +21,12 @@ void clear_upto(unsigned long n) {
     set_slot(i, 0);
 }
 
+/* counted loop against an argument, no configured bound: inferred from the argument */
+void fill_upto(unsigned long n, unsigned long v) {
+  for (unsigned long i = 0; i < n; i++)
+    set_slot(i, v);
+}
+
 /* a call chain across layers: get_slot and set_slot (Slots, passed through Sum), log_event (Bottom) */
 unsigned long bump(unsigned long i) {
   unsigned long v = get_slot(i);

@@ -67,25 +67,46 @@ define dso_local void @clear_upto(i64 noundef %0) local_unnamed_addr #3 !dbg !65
   br i1 %7, label %3, label %4, !dbg !76, !llvm.loop !80
 }
 
-; Function Attrs: noinline nounwind uwtable
-define dso_local i64 @bump(i64 noundef %0) local_unnamed_addr #4 !dbg !82 {
-  call void @llvm.dbg.value(metadata i64 %0, metadata !84, metadata !DIExpression()), !dbg !86
-  %2 = call i64 @get_slot(i64 noundef %0), !dbg !87
-  call void @llvm.dbg.value(metadata i64 %2, metadata !85, metadata !DIExpression()), !dbg !86
-  %3 = add i64 %2, 1, !dbg !88
-  call void @set_slot(i64 noundef %0, i64 noundef %3), !dbg !89
-  call void @log_event(i64 noundef %0) #7, !dbg !90
-  ret i64 %2, !dbg !91
+; Function Attrs: nofree noinline norecurse nosync nounwind uwtable writeonly
+define dso_local void @fill_upto(i64 noundef %0, i64 noundef %1) local_unnamed_addr #3 !dbg !82 {
+  call void @llvm.dbg.value(metadata i64 %0, metadata !84, metadata !DIExpression()), !dbg !88
+  call void @llvm.dbg.value(metadata i64 %1, metadata !85, metadata !DIExpression()), !dbg !88
+  call void @llvm.dbg.value(metadata i64 0, metadata !86, metadata !DIExpression()), !dbg !89
+  %3 = icmp eq i64 %0, 0, !dbg !90
+  br i1 %3, label %4, label %5, !dbg !92
+
+4:                                                ; preds = %5, %2
+  ret void, !dbg !93
+
+5:                                                ; preds = %2, %5
+  %6 = phi i64 [ %7, %5 ], [ 0, %2 ]
+  call void @llvm.dbg.value(metadata i64 %6, metadata !86, metadata !DIExpression()), !dbg !89
+  call void @set_slot(i64 noundef %6, i64 noundef %1), !dbg !94
+  %7 = add nuw i64 %6, 1, !dbg !95
+  call void @llvm.dbg.value(metadata i64 %7, metadata !86, metadata !DIExpression()), !dbg !89
+  %8 = icmp eq i64 %7, %0, !dbg !90
+  br i1 %8, label %4, label %5, !dbg !92, !llvm.loop !96
 }
 
-declare !dbg !92 void @log_event(i64 noundef) local_unnamed_addr #5
+; Function Attrs: noinline nounwind uwtable
+define dso_local i64 @bump(i64 noundef %0) local_unnamed_addr #4 !dbg !98 {
+  call void @llvm.dbg.value(metadata i64 %0, metadata !100, metadata !DIExpression()), !dbg !102
+  %2 = call i64 @get_slot(i64 noundef %0), !dbg !103
+  call void @llvm.dbg.value(metadata i64 %2, metadata !101, metadata !DIExpression()), !dbg !102
+  %3 = add i64 %2, 1, !dbg !104
+  call void @set_slot(i64 noundef %0, i64 noundef %3), !dbg !105
+  call void @log_event(i64 noundef %0) #7, !dbg !106
+  ret i64 %2, !dbg !107
+}
+
+declare !dbg !108 void @log_event(i64 noundef) local_unnamed_addr #5
 
 ; Function Attrs: noinline nounwind uwtable
-define dso_local i64 @note(i64 noundef %0) local_unnamed_addr #4 !dbg !94 {
-  call void @llvm.dbg.value(metadata i64 %0, metadata !96, metadata !DIExpression()), !dbg !97
-  call void @log_event(i64 noundef %0) #7, !dbg !98
-  %2 = add i64 %0, 2, !dbg !99
-  ret i64 %2, !dbg !100
+define dso_local i64 @note(i64 noundef %0) local_unnamed_addr #4 !dbg !110 {
+  call void @llvm.dbg.value(metadata i64 %0, metadata !112, metadata !DIExpression()), !dbg !113
+  call void @log_event(i64 noundef %0) #7, !dbg !114
+  %2 = add i64 %0, 2, !dbg !115
+  ret i64 %2, !dbg !116
 }
 
 ; Function Attrs: nofree nosync nounwind readnone speculatable willreturn
@@ -107,7 +128,7 @@ attributes #7 = { nounwind }
 !0 = !DIGlobalVariableExpression(var: !1, expr: !DIExpression())
 !1 = distinct !DIGlobalVariable(name: "slots", scope: !2, file: !3, line: 4, type: !5, isLocal: false, isDefinition: true)
 !2 = distinct !DICompileUnit(language: DW_LANG_C99, file: !3, producer: "Debian clang version 14.0.6", isOptimized: true, runtimeVersion: 0, emissionKind: FullDebug, globals: !4, splitDebugInlining: false, nameTableKind: None)
-!3 = !DIFile(filename: "counter.c", directory: ".", checksumkind: CSK_MD5, checksum: "645f9ce6733253ddf9d1bae18cd1b1b4")
+!3 = !DIFile(filename: "counter.c", directory: ".", checksumkind: CSK_MD5, checksum: "02cbd3ea1e880688de6501153b9caefd")
 !4 = !{!0}
 !5 = !DICompositeType(tag: DW_TAG_array_type, baseType: !6, size: 1024, elements: !7)
 !6 = !DIBasicType(name: "unsigned long", size: 64, encoding: DW_ATE_unsigned)
@@ -186,22 +207,38 @@ attributes #7 = { nounwind }
 !79 = !DILocation(line: 20, column: 37, scope: !75)
 !80 = distinct !{!80, !76, !81, !63, !64}
 !81 = !DILocation(line: 21, column: 18, scope: !71)
-!82 = distinct !DISubprogram(name: "bump", scope: !3, file: !3, line: 25, type: !22, scopeLine: 25, flags: DIFlagPrototyped | DIFlagAllCallsDescribed, spFlags: DISPFlagDefinition | DISPFlagOptimized, unit: !2, retainedNodes: !83)
-!83 = !{!84, !85}
-!84 = !DILocalVariable(name: "i", arg: 1, scope: !82, file: !3, line: 25, type: !6)
-!85 = !DILocalVariable(name: "v", scope: !82, file: !3, line: 26, type: !6)
-!86 = !DILocation(line: 0, scope: !82)
-!87 = !DILocation(line: 26, column: 21, scope: !82)
-!88 = !DILocation(line: 27, column: 17, scope: !82)
-!89 = !DILocation(line: 27, column: 3, scope: !82)
-!90 = !DILocation(line: 28, column: 3, scope: !82)
-!91 = !DILocation(line: 29, column: 3, scope: !82)
-!92 = !DISubprogram(name: "log_event", scope: !3, file: !3, line: 5, type: !66, flags: DIFlagPrototyped, spFlags: DISPFlagOptimized, retainedNodes: !93)
-!93 = !{}
-!94 = distinct !DISubprogram(name: "note", scope: !3, file: !3, line: 33, type: !22, scopeLine: 33, flags: DIFlagPrototyped | DIFlagAllCallsDescribed, spFlags: DISPFlagDefinition | DISPFlagOptimized, unit: !2, retainedNodes: !95)
-!95 = !{!96}
-!96 = !DILocalVariable(name: "i", arg: 1, scope: !94, file: !3, line: 33, type: !6)
-!97 = !DILocation(line: 0, scope: !94)
-!98 = !DILocation(line: 34, column: 3, scope: !94)
-!99 = !DILocation(line: 35, column: 12, scope: !94)
-!100 = !DILocation(line: 35, column: 3, scope: !94)
+!82 = distinct !DISubprogram(name: "fill_upto", scope: !3, file: !3, line: 25, type: !35, scopeLine: 25, flags: DIFlagPrototyped | DIFlagAllCallsDescribed, spFlags: DISPFlagDefinition | DISPFlagOptimized, unit: !2, retainedNodes: !83)
+!83 = !{!84, !85, !86}
+!84 = !DILocalVariable(name: "n", arg: 1, scope: !82, file: !3, line: 25, type: !6)
+!85 = !DILocalVariable(name: "v", arg: 2, scope: !82, file: !3, line: 25, type: !6)
+!86 = !DILocalVariable(name: "i", scope: !87, file: !3, line: 26, type: !6)
+!87 = distinct !DILexicalBlock(scope: !82, file: !3, line: 26, column: 3)
+!88 = !DILocation(line: 0, scope: !82)
+!89 = !DILocation(line: 0, scope: !87)
+!90 = !DILocation(line: 26, column: 31, scope: !91)
+!91 = distinct !DILexicalBlock(scope: !87, file: !3, line: 26, column: 3)
+!92 = !DILocation(line: 26, column: 3, scope: !87)
+!93 = !DILocation(line: 28, column: 1, scope: !82)
+!94 = !DILocation(line: 27, column: 5, scope: !91)
+!95 = !DILocation(line: 26, column: 37, scope: !91)
+!96 = distinct !{!96, !92, !97, !63, !64}
+!97 = !DILocation(line: 27, column: 18, scope: !87)
+!98 = distinct !DISubprogram(name: "bump", scope: !3, file: !3, line: 31, type: !22, scopeLine: 31, flags: DIFlagPrototyped | DIFlagAllCallsDescribed, spFlags: DISPFlagDefinition | DISPFlagOptimized, unit: !2, retainedNodes: !99)
+!99 = !{!100, !101}
+!100 = !DILocalVariable(name: "i", arg: 1, scope: !98, file: !3, line: 31, type: !6)
+!101 = !DILocalVariable(name: "v", scope: !98, file: !3, line: 32, type: !6)
+!102 = !DILocation(line: 0, scope: !98)
+!103 = !DILocation(line: 32, column: 21, scope: !98)
+!104 = !DILocation(line: 33, column: 17, scope: !98)
+!105 = !DILocation(line: 33, column: 3, scope: !98)
+!106 = !DILocation(line: 34, column: 3, scope: !98)
+!107 = !DILocation(line: 35, column: 3, scope: !98)
+!108 = !DISubprogram(name: "log_event", scope: !3, file: !3, line: 5, type: !66, flags: DIFlagPrototyped, spFlags: DISPFlagOptimized, retainedNodes: !109)
+!109 = !{}
+!110 = distinct !DISubprogram(name: "note", scope: !3, file: !3, line: 39, type: !22, scopeLine: 39, flags: DIFlagPrototyped | DIFlagAllCallsDescribed, spFlags: DISPFlagDefinition | DISPFlagOptimized, unit: !2, retainedNodes: !111)
+!111 = !{!112}
+!112 = !DILocalVariable(name: "i", arg: 1, scope: !110, file: !3, line: 39, type: !6)
+!113 = !DILocation(line: 0, scope: !110)
+!114 = !DILocation(line: 40, column: 3, scope: !110)
+!115 = !DILocation(line: 41, column: 12, scope: !110)
+!116 = !DILocation(line: 41, column: 3, scope: !110)

@@ -48,7 +48,7 @@ Section Slots.
 End Slots.
 
 Section Sum.
-  Definition LAYER_PRIMS := "sum_slots" :: "clear_upto" :: nil.
+  Definition LAYER_PRIMS := "sum_slots" :: "clear_upto" :: "fill_upto" :: nil.
   (* Any upper bound works: n iterations are needed. *)
   Definition clear_upto_loop_bound (n : Z) : Z := n + 1.
 End Sum.

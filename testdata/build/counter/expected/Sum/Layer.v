@@ -3,7 +3,7 @@ From Coq Require Import String ZArith List Bool Lia.
 From AutoV Require Import All Build GenTactics.
 From Counter.Code Require Import Types Globals.
 From Counter.Sum Require Export Spec.
-From Counter.Code Require F_sum_slots F_clear_upto.
+From Counter.Code Require F_sum_slots F_clear_upto F_fill_upto.
 Import ListNotations.
 Local Open Scope Z_scope.
 
@@ -16,6 +16,7 @@ Definition Sum_layer : layer := {|
   lfloat := no_float;
   lprim := prims_rel [(g_sum_slots, sum_slots_prim);
     (g_clear_upto, clear_upto_prim);
+    (g_fill_upto, fill_upto_prim);
     (g_get_slot, get_slot_prim);
     (g_log_event, log_event_prim);
     (g_set_slot, set_slot_prim)]
@@ -23,4 +24,5 @@ Definition Sum_layer : layer := {|
 
 (* The code implementing the primitives of Sum; it runs over Slots. *)
 Definition Sum_code : code := [(g_sum_slots, F_sum_slots.f_sum_slots);
-  (g_clear_upto, F_clear_upto.f_clear_upto)].
+  (g_clear_upto, F_clear_upto.f_clear_upto);
+  (g_fill_upto, F_fill_upto.f_fill_upto)].

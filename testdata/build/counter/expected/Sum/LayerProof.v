@@ -5,6 +5,7 @@ From Counter.Code Require Import Types Globals.
 From Counter.Sum Require Import RefineRel.
 From Counter.Sum.sum_slots Require Import CodeProof RefProof.
 From Counter.Sum.clear_upto Require Import CodeProof RefProof.
+From Counter.Sum.fill_upto Require Import CodeProof RefProof.
 Import ListNotations.
 Local Open Scope Z_scope.
 
@@ -13,6 +14,9 @@ Proof. exact (implements_refines Slots_layer _ _ _ _ _ _ sum_slots_code sum_slot
 
 Lemma clear_upto_refines : spec_refines clear_upto_prim Sum_code Slots_layer Sum_R g_clear_upto.
 Proof. exact (implements_refines Slots_layer _ _ _ _ _ _ clear_upto_code clear_upto_ref). Qed.
+
+Lemma fill_upto_refines : spec_refines fill_upto_prim Sum_code Slots_layer Sum_R g_fill_upto.
+Proof. exact (implements_refines Slots_layer _ _ _ _ _ _ fill_upto_code fill_upto_ref). Qed.
 
 Lemma get_slot_refines : spec_refines get_slot_prim Sum_code Slots_layer Sum_R g_get_slot.
 Proof. passthrough_proof Slots_layer. Qed.
@@ -26,5 +30,5 @@ Proof. passthrough_proof Slots_layer. Qed.
 Theorem Sum_refines : refines Sum_layer Sum_code Slots_layer Sum_R.
 Proof.
   layer_proof mem_none mem_none mem_none.
-  all: first [ exact sum_slots_refines | exact clear_upto_refines | exact get_slot_refines | exact log_event_refines | exact set_slot_refines ].
+  all: first [ exact sum_slots_refines | exact clear_upto_refines | exact fill_upto_refines | exact get_slot_refines | exact log_event_refines | exact set_slot_refines ].
 Qed.

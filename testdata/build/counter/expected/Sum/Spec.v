@@ -5,6 +5,7 @@ From Counter.Code Require Import Types Globals.
 From Counter.Sum Require Export Defs.
 From Counter.Sum.sum_slots Require Export LowSpec.
 From Counter.Sum.clear_upto Require Export LowSpec.
+From Counter.Sum.fill_upto Require Export LowSpec.
 Import ListNotations.
 Local Open Scope Z_scope.
 
@@ -29,6 +30,25 @@ Definition clear_upto_prim : primspec RData :=
     | [v1] =>
         match arg_int 64 v1 with
         | Some a1 => ret_void (clear_upto_spec a1 st)
+        | None => None
+        end
+    | _ => None
+    end.
+
+(* `fill_upto` has no hand-written spec: its spec is its low spec. *)
+Definition fill_upto_spec := fill_upto_spec_low.
+#[global] Arguments fill_upto_spec : simpl never.
+
+Definition fill_upto_prim : primspec RData :=
+  fun vs st =>
+    match vs with
+    | [v1; v2] =>
+        match arg_int 64 v1 with
+        | Some a1 =>
+            match arg_int 64 v2 with
+            | Some a2 => ret_void (fill_upto_spec a1 a2 st)
+            | None => None
+            end
         | None => None
         end
     | _ => None
