@@ -388,3 +388,24 @@ fn incremental_rewrites_only_what_changed() {
         ]
     );
 }
+
+#[test]
+fn progress_lines_name_stages_and_waves() {
+    let lines = std::sync::Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
+    let sink = lines.clone();
+    let out = tmp("progress");
+    let mut o = opts(&out);
+    o.progress = Some(std::sync::Arc::new(move |m: &str| {
+        sink.lock().unwrap().push(m.to_string())
+    }));
+    build(&cases().join("counter/proof.v"), &o).unwrap_or_else(|e| panic!("{}", describe(e)));
+    let got = lines.lock().unwrap().join("\n");
+    for want in [
+        "loading and converting the code",
+        "wave 1: 3 primitive(s)",
+        "wave 2: 4 primitive(s)",
+        "writing 54 file(s)",
+    ] {
+        assert!(got.contains(want), "no `{want}` in:\n{got}");
+    }
+}
