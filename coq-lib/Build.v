@@ -293,3 +293,25 @@ Qed.
 
 Lemma land_ones_mod : forall a n, 0 <= n -> Z.land a (Z.ones n) = a mod 2 ^ n.
 Proof. intros; apply Z.land_ones; auto. Qed.
+
+(** ** Bit facts used by hand-written refinement proofs *)
+
+Lemma land_ones_lit : forall a m n, 0 <= n -> m = Z.ones n -> Z.land a m = a mod 2 ^ n.
+Proof. intros; subst; apply Z.land_ones; auto. Qed.
+
+Lemma lor_lt_pow2 : forall a b n, 0 < n -> 0 <= a < 2 ^ n -> 0 <= b < 2 ^ n -> 0 <= Z.lor a b < 2 ^ n.
+Proof.
+  intros a b n Hn Ha Hb. split; [ apply Z.lor_nonneg; lia | ].
+  destruct (Z.eq_dec (Z.lor a b) 0) as [ E | E ]; [ rewrite E; apply Z.pow_pos_nonneg; lia | ].
+  apply Z.log2_lt_pow2; [ assert (0 <= Z.lor a b) by (apply Z.lor_nonneg; lia); lia | ].
+  rewrite Z.log2_lor by lia. apply Z.max_lub_lt.
+  - destruct (Z.eq_dec a 0) as [ -> | ]; [ cbn; lia | ]. apply Z.log2_lt_pow2; lia.
+  - destruct (Z.eq_dec b 0) as [ -> | ]; [ cbn; lia | ]. apply Z.log2_lt_pow2; lia.
+Qed.
+
+(** A mask of at most [w] bits needs no wrap. *)
+Lemma wrap_land_r : forall w a m, 0 <= w -> Z.land m (Z.ones w) = m -> wrap w (Z.land a m) = Z.land a m.
+Proof. intros w a m Hw E. unfold wrap. rewrite <- land_ones_mod, <- Z.land_assoc, E by lia. reflexivity. Qed.
+
+Lemma in_urange_bounds : forall w z, in_urange w z = true -> 0 <= z < 2 ^ w.
+Proof. unfold in_urange. intros w z H. apply andb_true_iff in H as [ A B ]. lia. Qed.

@@ -141,13 +141,19 @@ Ltac ref_proof hprim lprim hspec lspec :=
     [hspec args hs = Some .. -> R hs ls -> ranges -> exists ls', lspec args ls = Some .. /\ R ..]. *)
 Create HintDb refproof.
 
+(** A project's own refinement tactic: a [PROJ_PROOFS] file redefines it ([Ltac ref_user ::= ..]),
+    dispatching on [hspec]. It runs inside the generated RefProof, so the hand-written lemmas need not
+    mention the low spec, and a wrong spec or code change fails in that RefProof. *)
+Ltac ref_user hspec lspec R := fail.
+
 (** The refinement of a low spec by a hand-written spec, at the level of the specs: by a lemma of
-    the [refproof] database, or (equality relations, specs that agree after unfolding) by
-    destructing the hand-written spec and evaluating the low spec. *)
+    the [refproof] database, by [ref_user], or (equality relations, specs that agree after
+    unfolding) by destructing the hand-written spec and evaluating the low spec. *)
 Ltac ref_spec_proof hspec lspec R :=
   intros;
   first
     [ solve [ eauto with refproof ]
+    | solve [ ref_user hspec lspec R ]
     | unfold R in *; subst;
       match goal with H : hspec _ = _ |- _ => idtac | H : _ = Some _ |- _ => idtac end;
       unfold hspec, lspec in *;
@@ -166,3 +172,24 @@ Ltac ref_lift hprim lprim L :=
   let ls' := fresh "ls'" in let E := fresh "E" in let HR' := fresh "HR'" in
   edestruct L as (ls' & E & HR'); try eassumption;
   exists ls'; split; [ g_eval | exact HR' ].
+
+(** ** Arithmetic on literals for hand-written proofs *)
+
+Ltac g_poslit p := lazymatch p with xH => idtac | xO ?q => g_poslit q | xI ?q => g_poslit q end.
+Ltac g_zlit z := lazymatch z with Z0 => idtac | Zpos ?p => g_poslit p | Zneg ?p => g_poslit p end.
+Ltac g_iop2 f := lazymatch f with
+  | iadd => idtac | isub => idtac | imul => idtac | iand => idtac | ior => idtac | ixor => idtac
+  | ishl => idtac | ilshr => idtac | ieq => idtac | iult => idtac | iule => idtac end.
+Ltac g_iop1 f := lazymatch f with itrunc => idtac | izext => idtac | wrap => idtac end.
+
+(** Evaluate integer operations on literals, which [cbn] leaves (they are not simpl-transparent). *)
+Ltac eval_iops := repeat match goal with
+  | |- context [ ?f ?w ?a ?b ] =>
+      g_iop2 f; g_zlit w; g_zlit a; g_zlit b; let v := eval vm_compute in (f w a b) in change (f w a b) with v
+  | |- context [ ?f ?w ?a ] =>
+      g_iop1 f; g_zlit w; g_zlit a; let v := eval vm_compute in (f w a) in change (f w a) with v
+  end.
+
+(** Unfold every integer operation to [Z] arithmetic under [wrap]. *)
+Ltac unfold_iops := unfold iadd, isub, imul, iand, ior, ixor, ishl, ilshr, iashr, itrunc, izext, isext,
+  ieq, iult, iule, islt, isle, ineg, inot in *.

@@ -22,3 +22,4 @@ if [ -f coq-lib/Makefile ] || [ -f coq-lib/_CoqProject ]; then
   bash scripts/coq-tests.sh
 fi
 echo "== autov build golden cases (coqc)"; bash scripts/build-tests.sh
+bash scripts/pagetable-e2e.sh   # issue 5 end to end: autov build + make of testdata/pagetable, negatives

@@ -1,48 +1,20 @@
-(* Hand-written lemmas for the refinement proofs of the MemManager layer of the page-table
-   demonstration (PROJ_PROOFS of proof.v); `autov build` copies this file into the generated project
-   as UserProofs.v, where the generated RefProofs of map_page and unmap_page use the lemmas of the
-   `refproof` hint database.
+(* Hand-written part of the refinement proofs of the MemManager layer of the page-table
+   demonstration (PROJ_PROOFS of proof.v), copied by `autov build` into the generated project as
+   UserProofs.v.
 
    Bottom-up: closed forms of the generated specs of PTPool (pt_load, pt_store, pool ops, pt_index),
    PTAlloc (alloc_table), PTStep (walk_next), PTWalk (walk_to_leaf, its loop unrolled from the fuel),
    PTLeaf (get/set/clear_leaf), under the shape invariant of `pt_inv`; bit-level facts about the
-   descriptors and the argument checks; preservation of `pt_inv` and of the abstract lookup; and
-   the refinement of the abstract map_page/unmap_page specs. *)
+   descriptors and the argument checks; preservation of `pt_inv` and of the abstract lookup. Last,
+   the tactics proving the refinement of the abstract map_page/unmap_page specs, which coq-lib's
+   `ref_user` hook runs inside the generated RefProofs. General lemmas and tactics (wrap, bits,
+   literals) are in coq-lib Build.v and GenTactics.v. *)
 From Coq Require Import String ZArith List Bool Lia.
 From AutoV Require Import All Build GenTactics.
 From PageTable.Code Require Import Types Globals.
 From PageTable.MemManager Require Import RefineRel.
-From PageTable.MemManager.map_page Require Import LowSpec.
-From PageTable.MemManager.unmap_page Require Import LowSpec.
 Import ListNotations.
 Local Open Scope Z_scope.
-
-(** * Arithmetic normalisation *)
-Ltac plit p := lazymatch p with xH => idtac | xO ?q => plit q | xI ?q => plit q end.
-Ltac zlit z := lazymatch z with Z0 => idtac | Zpos ?p => plit p | Zneg ?p => plit p end.
-(* Evaluate integer operations on literals (left by cbn since the ops are not simpl-transparent). *)
-Ltac iop2 f := lazymatch f with
-  | iadd => idtac | isub => idtac | imul => idtac | iand => idtac | ior => idtac | ixor => idtac
-  | ishl => idtac | ilshr => idtac | ieq => idtac | iult => idtac | iule => idtac end.
-Ltac iop1 f := lazymatch f with itrunc => idtac | izext => idtac | wrap => idtac end.
-(* Evaluate integer operations on literals (left by cbn since the ops are not simpl-transparent). *)
-Ltac eval_iops := repeat match goal with
-  | |- context [ ?f ?w ?a ?b ] =>
-      iop2 f; zlit w; zlit a; zlit b; let v := eval vm_compute in (f w a b) in change (f w a b) with v
-  | |- context [ ?f ?w ?a ] =>
-      iop1 f; zlit w; zlit a; let v := eval vm_compute in (f w a) in change (f w a) with v
-  end.
-
-Ltac iunfold := unfold iadd, isub, imul, iand, ior, ixor, ishl, ilshr, iashr, itrunc, izext, isext,
-  ieq, iult, iule, islt, isle, ineg, inot in *.
-
-Ltac dropw := repeat match goal with
-  | |- context [ wrap ?w ?z ] => rewrite (wrap_small w z) by (eval_pow2; lia)
-  | |- context [ signed ?w ?z ] => rewrite (signed_small w z) by (eval_pow2; lia)
-  end.
-
-Lemma land_ones_lit : forall a m n, 0 <= n -> m = Z.ones n -> Z.land a m = a mod 2 ^ n.
-Proof. intros; subst; apply Z.land_ones; auto. Qed.
 
 (** The table pool of a level. *)
 Definition tab (l : Z) (st : RData) : ZMap.t (ZMap.t Z) :=
@@ -67,7 +39,7 @@ Lemma pt_index_ok : forall ipa l st, 0 <= ipa < 2097152 -> 0 <= l <= 3 ->
   pt_index_spec ipa l st = Some (if l =? 3 then ipa / 4096 else 0, st).
 Proof.
   intros ipa l st Hi Hl. unfold pt_index_spec, pt_index_spec_low.
-  destruct (lvl_cases l Hl) as [ -> | [ -> | [ -> | -> ] ] ]; cbn; f_equal; f_equal; iunfold; cbn;
+  destruct (lvl_cases l Hl) as [ -> | [ -> | [ -> | -> ] ] ]; cbn; f_equal; f_equal; unfold_iops; cbn;
   rewrite ?(wrap_small 64 ipa) by lia;
   rewrite Z.shiftr_div_pow2 by lia;
   rewrite (land_ones_lit _ 511 9) by (lia || reflexivity). 
@@ -87,7 +59,7 @@ Qed.
 
 Lemma off_eq : forall t i, 0 <= t < 2 ^ 40 -> 0 <= i < 512 ->
   0 + signed 64 (iadd 64 (imul 64 t 4096) (imul 64 (wrap 64 (izext 32 i)) 8)) = t * 4096 + i * 8.
-Proof. intros. iunfold. dropw. lia. Qed.
+Proof. intros. unfold_iops. drop_wraps. lia. Qed.
 
 Lemma pt_load_ok : forall l t i st, 0 <= l <= 3 -> 0 <= t < 2 -> 0 <= i < 512 ->
   pt_load_spec l t i st = Some (wrap 64 (ZMap.get i (ZMap.get t (tab l st))), st).
@@ -113,7 +85,7 @@ Lemma get_pool_next_ok : forall l st, 0 <= l < 4 ->
   get_pool_next_spec l st = Some (wrap 64 (ZMap.get l (pool_next st)), st).
 Proof.
   intros l st Hl. unfold get_pool_next_spec, get_pool_next_spec_low; cbn.
-  replace (0 + signed 64 (imul 64 (wrap 64 (izext 32 l)) 8)) with (l * 8) by (iunfold; dropw; lia).
+  replace (0 + signed 64 (imul 64 (wrap 64 (izext 32 l)) 8)) with (l * 8) by (unfold_iops; drop_wraps; lia).
   unfold load_RData; cbn.
   replace ((0 <=? l * 8) && ((l * 8) mod 8 =? 0)) with true
     by (symmetry; apply andb_true_intro; split; [apply Z.leb_le; lia | apply Z.eqb_eq; apply Z.mod_mul; lia]).
@@ -125,7 +97,7 @@ Lemma set_pool_next_ok : forall l v st, 0 <= l < 4 ->
   set_pool_next_spec l v st = Some (update_RData_pool_next st (ZMap.set l v (pool_next st))).
 Proof.
   intros l v st Hl. unfold set_pool_next_spec, set_pool_next_spec_low; cbn.
-  replace (0 + signed 64 (imul 64 (wrap 64 (izext 32 l)) 8)) with (l * 8) by (iunfold; dropw; lia).
+  replace (0 + signed 64 (imul 64 (wrap 64 (izext 32 l)) 8)) with (l * 8) by (unfold_iops; drop_wraps; lia).
   unfold store_RData; cbn.
   replace ((0 <=? l * 8) && ((l * 8) mod 8 =? 0)) with true
     by (symmetry; apply andb_true_intro; split; [apply Z.leb_le; lia | apply Z.eqb_eq; apply Z.mod_mul; lia]).
@@ -178,7 +150,7 @@ Proof.
   rewrite pt_index_ok by lia.
   replace (if l =? 3 then ipa / 4096 else 0) with 0 by (destruct (Z.eqb_spec l 3); lia).
   cbn. rewrite pt_load_ok by lia. rewrite E. cbn.
-  replace (iadd 32 l 1) with (l + 1) by (iunfold; dropw; reflexivity).
+  replace (iadd 32 l 1) with (l + 1) by (unfold_iops; drop_wraps; reflexivity).
   rewrite (alloc_table_ok (l + 1) n) by lia. cbn.
   assert (n = 0 \/ n = 1) as [ -> | -> ] by lia; cbn;
   rewrite pt_store_ok by lia; reflexivity.
@@ -202,7 +174,7 @@ Proof.
   intros v ipa alloc s st Hv Hi Ha Hs (E0 & E1 & E2).
   unfold walk_to_leaf_spec, walk_to_leaf_spec_low.
   rewrite walk_to_leaf_fuel.fuel1_eq. unfold walk_to_leaf_loop_bound. change (Z.to_nat 4) with 4%nat.
-  replace (wrap 64 (izext 32 v)) with v by (iunfold; dropw; reflexivity).
+  replace (wrap 64 (izext 32 v)) with v by (unfold_iops; drop_wraps; reflexivity).
   rewrite (walk_next_valid 0 v ipa alloc s st) by (try lia; exact E0).
   assert (s = 0 \/ s = 1) as [ -> | -> ] by lia; cbn; eval_iops.
   all: rewrite (walk_next_valid 1 _ ipa alloc _ st) by (try lia; exact E1); cbn; eval_iops.
@@ -215,7 +187,7 @@ Lemma walk_to_leaf_nopath : forall v ipa st, 0 <= v < 2 -> 0 <= ipa < 2097152 ->
 Proof.
   intros v ipa st Hv Hi E0.
   unfold walk_to_leaf_spec, walk_to_leaf_spec_low.
-  replace (wrap 64 (izext 32 v)) with v by (iunfold; dropw; reflexivity).
+  replace (wrap 64 (izext 32 v)) with v by (unfold_iops; drop_wraps; reflexivity).
   rewrite (walk_next_empty 0 v ipa st) by (try lia; exact E0). reflexivity.
 Qed.
 
@@ -227,7 +199,7 @@ Proof.
   intros v ipa n st Hv Hi Hn E0 (P1 & P2 & P3) F1 F2.
   unfold walk_to_leaf_spec, walk_to_leaf_spec_low.
   rewrite walk_to_leaf_fuel.fuel1_eq. unfold walk_to_leaf_loop_bound. change (Z.to_nat 4) with 4%nat.
-  replace (wrap 64 (izext 32 v)) with v by (iunfold; dropw; reflexivity).
+  replace (wrap 64 (izext 32 v)) with v by (unfold_iops; drop_wraps; reflexivity).
   rewrite (walk_next_alloc 0 v ipa n st) by (try lia; assumption).
   unfold alloc_path.
   assert (n = 0 \/ n = 1) as [ -> | -> ] by lia; cbn.
@@ -313,15 +285,6 @@ Proof.
   intros v ipa st Hv Hi P. unfold clear_leaf_spec, clear_leaf_spec_low.
   rewrite walk_to_leaf_nopath by auto. reflexivity.
 Qed.
-Lemma lor_lt_pow2 : forall a b n, 0 < n -> 0 <= a < 2 ^ n -> 0 <= b < 2 ^ n -> 0 <= Z.lor a b < 2 ^ n.
-Proof.
-  intros a b n Hn Ha Hb. split; [apply Z.lor_nonneg; lia|].
-  destruct (Z.eq_dec (Z.lor a b) 0) as [E|E]; [rewrite E; apply Z.pow_pos_nonneg; lia|].
-  apply Z.log2_lt_pow2; [ assert (0 <= Z.lor a b) by (apply Z.lor_nonneg; lia); lia | ].
-  rewrite Z.log2_lor by lia. apply Z.max_lub_lt.
-  - destruct (Z.eq_dec a 0) as [->|]; [cbn; lia|]. apply Z.log2_lt_pow2; lia.
-  - destruct (Z.eq_dec b 0) as [->|]; [cbn; lia|]. apply Z.log2_lt_pow2; lia.
-Qed.
 
 (** The argument checks of map_page/unmap_page: ipa below 2 MiB and page aligned. *)
 Lemma ipa_mask : forall ipa, 0 <= ipa < 2 ^ 64 ->
@@ -363,7 +326,7 @@ Proof.
   intros pa Hp E. generalize (pa_ok_AM pa Hp E); intro A.
   assert (M : pa mod 4096 = 0) by (rewrite <- A, land_AM, Z.mod_mul; lia).
   assert (L : leaf pa = pa + 3).
-  { unfold leaf. iunfold. fold AM. rewrite A, (wrap_small 64 pa) by lia.
+  { unfold leaf. unfold_iops. fold AM. rewrite A, (wrap_small 64 pa) by lia.
     assert (pa = Z.shiftl (pa / 4096) 12) as S.
     { rewrite Z.shiftl_mul_pow2 by lia. eval_pow2. Z.div_mod_to_equations. lia. }
     rewrite S at 1. rewrite lor_shiftl_small by (eval_pow2; lia). rewrite <- S.
@@ -381,7 +344,7 @@ Qed.
 Lemma valid_check : forall d, 0 <= d < 2 ^ 64 ->
   ieq 64 (iand 64 (wrap 64 (wrap 64 d)) 1) 0 = negb (desc_valid d).
 Proof.
-  intros d Hd. unfold desc_valid. iunfold. rewrite !(wrap_small 64 d) by lia.
+  intros d Hd. unfold desc_valid. unfold_iops. rewrite !(wrap_small 64 d) by lia.
   rewrite (land_ones_lit _ 1 1) by (lia || reflexivity).
   rewrite (wrap_small 64 (d mod 2 ^ 1)) by (eval_pow2; Z.div_mod_to_equations; lia).
   change (wrap 64 0) with 0. eval_pow2.
@@ -536,12 +499,6 @@ Qed.
 
 (** * The refinement of map_page and unmap_page *)
 
-Lemma urange : forall w z, in_urange w z = true -> 0 <= z < 2 ^ w.
-Proof. unfold in_urange. intros w z H. apply andb_true_iff in H as [A B]. lia. Qed.
-
-Lemma wrap_land_r : forall w a m, 0 <= w -> Z.land m (Z.ones w) = m -> wrap w (Z.land a m) = Z.land a m.
-Proof. intros w a m Hw E. unfold wrap. rewrite <- land_ones_mod, <- Z.land_assoc, E by lia. reflexivity. Qed.
-
 Lemma s2_args : forall v ipa, 0 <= v < 2 ^ 32 -> 0 <= ipa < 2 ^ 64 ->
   (iult 32 v 2 && (wrap 64 (Z.land ipa 18446744073707458559) =? 0)) = s2_args_ok v ipa.
 Proof.
@@ -619,90 +576,89 @@ Ltac same := repeat split; reflexivity.
 Lemma l3_locks : forall c m, l3_tables (update_RData_s2_locks c m) = l3_tables c.
 Proof. reflexivity. Qed.
 
-Lemma map_page_ref_ok : forall (a1 a2 a3 : Z) (hs hs' : AbsData) (ls : RData) (r : Z),
-  map_page_spec a1 a2 a3 hs = Some (r, hs') -> MemManager_R hs ls ->
-  in_urange 32 a1 = true -> in_urange 64 a2 = true -> in_urange 64 a3 = true ->
-  exists ls', map_page_spec_low a1 a2 a3 ls = Some (r, ls') /\ MemManager_R hs' ls'.
-Proof.
-  intros v ipa pa hs hs' c r H R U1 U2 U3. unfold MemManager_R in *.
-  apply urange in U1, U2, U3.
-  unfold map_page_spec, PAGE_SIZE in H. unfold map_page_spec_low. cbv beta zeta.
-  rewrite map_args by assumption.
-  destruct (s2_args_ok v ipa && (Z.land pa 18446462598732845055 =? 0)) eqn:A;
-    [ | injection H as <- <-; eexists; split; [ reflexivity | exact R ] ].
-  apply andb_true_iff in A as [A P]. apply Z.eqb_eq in P.
-  destruct (args_facts v ipa ltac:(lia) A) as (Hv & Hi & Ha).
-  pose proof (pfn_range ipa ltac:(lia)) as Hp.
-  destruct (Z.eqb_spec (ZMap.get v (abs_locks hs)) 0) as [ Lk | ]; [ | discriminate H ].
-  pose proof R as (HL & HT & I & HM).
-  rewrite acquire_ok by (rewrite <- HL; exact Lk).
-  rewrite (HM v (ipa / 4096)) in H by (unfold MAX_VM, PT_ENTRIES; lia).
-  destruct (leaf_facts pa U3 P) as (Lr & Ld).
-  destruct (vm_view c v I) as [ (s & Hs & Hs2 & Pth) | (N & n & Hn & Pn & F1 & F2) ]; [ lia | | ].
-  - rewrite (lookup_path c v s) in H by (auto; lia).
-    rewrite (get_leaf_path v ipa s) by (first [ exact Pth | lia ]). cbv beta.
-    rewrite valid_check by (apply (proj2 (proj2 I))). rewrite l3_locks. unfold decode in H.
-    destruct (desc_valid (ZMap.get (ipa / 4096) (ZMap.get s (l3_tables c)))); cbn [negb].
-    + injection H as <- <-. rewrite release_ok by (cbn; apply ZMap.gss).
-      eexists; split; [ reflexivity | ]. eapply (close_rel hs hs c _ c); eauto; same.
-    + injection H as <- <-. rewrite (set_leaf_path v ipa pa s) by (first [ exact Pth | lia ]).
-      change (wrap 32 0) with 0. cbv beta. rewrite release_ok by (cbn; apply ZMap.gss).
-      eexists; split; [ reflexivity | ].
-      destruct (inv_set_leaf c v s (ipa / 4096) (leaf pa)) as (I' & L'); auto.
-      eapply close_rel; eauto; [ same | ].
-      intros w p Hw1 Hw2 Hp1 Hp2. rewrite L' by lia. rewrite Ld. cbn. rewrite !ZMap.gsspec.
-      destruct (Z.eqb_spec w v) as [ -> | ]; cbn; [ | apply HM; unfold MAX_VM, PT_ENTRIES; lia ].
-      rewrite ZMap.gsspec. destruct (p =? ipa / 4096); [ reflexivity | apply HM; unfold MAX_VM, PT_ENTRIES; lia ].
-  - rewrite lookup_nopath in H by exact N. injection H as <- <-.
-    rewrite get_leaf_nopath by (first [ exact N | lia ]). cbv beta. change (ieq 64 (iand 64 (wrap 64 (wrap 64 0)) 1) 0) with true.
-    rewrite (set_leaf_alloc v ipa pa n) by (first [ exact N | exact Pn | exact F1 | exact F2 | lia ]).
-    change (wrap 32 0) with 0. cbv beta. rewrite release_ok by (cbn; apply ZMap.gss).
-    eexists; split; [ reflexivity | ].
-    destruct (inv_alloc_leaf c v n (ipa / 4096) (leaf pa)) as (I' & L'); auto.
-    eapply close_rel; eauto; [ same | ].
-    intros w p Hw1 Hw2 Hp1 Hp2. rewrite L' by lia. rewrite Ld. cbn. rewrite !ZMap.gsspec.
-    destruct (Z.eqb_spec w v) as [ -> | ]; cbn; [ | apply HM; unfold MAX_VM, PT_ENTRIES; lia ].
-    rewrite ZMap.gsspec. destruct (p =? ipa / 4096); [ reflexivity | apply HM; unfold MAX_VM, PT_ENTRIES; lia ].
-Qed.
-#[global] Hint Resolve map_page_ref_ok : refproof.
+(** The RefProofs state, for the low spec [lspec] of map_page / unmap_page:
+    [spec args hs = Some (r, hs') -> MemManager_R hs ls -> in_urange .. -> exists ls', lspec args ls =
+    Some (r, ls') /\ MemManager_R hs' ls']. These tactics run there (through [ref_user]), so the
+    lemmas above do not depend on the code or the specs of map_page and unmap_page. *)
+Ltac map_page_ref lspec :=
+  repeat match goal with H : _ |- _ => revert H end;
+  intros v ipa pa hs hs' c r H Rr U1 U2 U3; unfold MemManager_R in *;
+  apply in_urange_bounds in U1, U2, U3;
+  unfold map_page_spec, PAGE_SIZE in H; unfold lspec; cbv beta zeta;
+  rewrite map_args by assumption;
+  destruct (s2_args_ok v ipa && (Z.land pa 18446462598732845055 =? 0)) eqn:Av;
+    [ | injection H as <- <-; eexists; split; [ reflexivity | exact Rr ] ];
+  apply andb_true_iff in Av as [Av Pm]; apply Z.eqb_eq in Pm;
+  destruct (args_facts v ipa ltac:(lia) Av) as (Hv & Hi & Ha);
+  pose proof (pfn_range ipa ltac:(lia)) as Hp;
+  destruct (Z.eqb_spec (ZMap.get v (abs_locks hs)) 0) as [ Lk | ]; [ | discriminate H ];
+  pose proof Rr as (HL & HT & Iv & HM);
+  rewrite acquire_ok by (rewrite <- HL; exact Lk);
+  rewrite (HM v (ipa / 4096)) in H by (unfold MAX_VM, PT_ENTRIES; lia);
+  destruct (leaf_facts pa U3 Pm) as (Lr & Ld);
+  destruct (vm_view c v Iv) as [ (s & Hs & Hs2 & Pth) | (Nv & n & Hn & Pn & F1 & F2) ];
+    [ lia | (rewrite (lookup_path c v s) in H by (auto; lia);
+  rewrite (get_leaf_path v ipa s) by (first [ exact Pth | lia ]); cbv beta;
+  rewrite valid_check by (apply (proj2 (proj2 Iv))); rewrite l3_locks; unfold decode in H;
+  destruct (desc_valid (ZMap.get (ipa / 4096) (ZMap.get s (l3_tables c)))); cbn [negb];
+  [ injection H as <- <-; rewrite release_ok by (cbn; apply ZMap.gss);
+    eexists; split; [ reflexivity | eapply (close_rel hs hs c _ c); eauto; same ]
+  | injection H as <- <-; rewrite (set_leaf_path v ipa pa s) by (first [ exact Pth | lia ]);
+    change (wrap 32 0) with 0; cbv beta; rewrite release_ok by (cbn; apply ZMap.gss);
+    eexists; split; [ reflexivity | ];
+    destruct (inv_set_leaf c v s (ipa / 4096) (leaf pa)) as (Iv' & L'); auto;
+    eapply close_rel; eauto; [ same | (intros w p Hw1 Hw2 Hp1 Hp2; rewrite L' by lia; rewrite Ld; cbn; rewrite !ZMap.gsspec;
+  destruct (Z.eqb_spec w v) as [ -> | ]; cbn; [ | apply HM; unfold MAX_VM, PT_ENTRIES; lia ];
+  rewrite ZMap.gsspec; destruct (p =? ipa / 4096); [ reflexivity | apply HM; unfold MAX_VM, PT_ENTRIES; lia ]) ] ])
+    | (rewrite lookup_nopath in H by exact Nv; injection H as <- <-;
+  rewrite get_leaf_nopath by (first [ exact Nv | lia ]); cbv beta;
+  change (ieq 64 (iand 64 (wrap 64 (wrap 64 0)) 1) 0) with true;
+  rewrite (set_leaf_alloc v ipa pa n) by (first [ exact Nv | exact Pn | exact F1 | exact F2 | lia ]);
+  change (wrap 32 0) with 0; cbv beta; rewrite release_ok by (cbn; apply ZMap.gss);
+  eexists; split; [ reflexivity | ];
+  destruct (inv_alloc_leaf c v n (ipa / 4096) (leaf pa)) as (Iv' & L'); auto;
+  eapply close_rel; eauto; [ same | (intros w p Hw1 Hw2 Hp1 Hp2; rewrite L' by lia; rewrite Ld; cbn; rewrite !ZMap.gsspec;
+  destruct (Z.eqb_spec w v) as [ -> | ]; cbn; [ | apply HM; unfold MAX_VM, PT_ENTRIES; lia ];
+  rewrite ZMap.gsspec; destruct (p =? ipa / 4096); [ reflexivity | apply HM; unfold MAX_VM, PT_ENTRIES; lia ]) ]) ].
 
-Lemma unmap_page_ref_ok : forall (a1 a2 : Z) (hs hs' : AbsData) (ls : RData) (r : Z),
-  unmap_page_spec a1 a2 hs = Some (r, hs') -> MemManager_R hs ls ->
-  in_urange 32 a1 = true -> in_urange 64 a2 = true ->
-  exists ls', unmap_page_spec_low a1 a2 ls = Some (r, ls') /\ MemManager_R hs' ls'.
-Proof.
-  intros v ipa hs hs' c r H R U1 U2. unfold MemManager_R in *.
-  apply urange in U1, U2.
-  unfold unmap_page_spec, PAGE_SIZE in H. unfold unmap_page_spec_low. cbv beta zeta.
-  rewrite unmap_args by assumption.
-  destruct (s2_args_ok v ipa) eqn:A; [ | injection H as <- <-; eexists; split; [ reflexivity | exact R ] ].
-  destruct (args_facts v ipa ltac:(lia) A) as (Hv & Hi & Ha).
-  pose proof (pfn_range ipa ltac:(lia)) as Hp.
-  destruct (Z.eqb_spec (ZMap.get v (abs_locks hs)) 0) as [ Lk | ]; [ | discriminate H ].
-  pose proof R as (HL & HT & I & HM).
-  rewrite acquire_ok by (rewrite <- HL; exact Lk).
-  rewrite (HM v (ipa / 4096)) in H by (unfold MAX_VM, PT_ENTRIES; lia).
-  destruct (vm_view c v I) as [ (s & Hs & Hs2 & Pth) | (N & n & Hn & Pn & F1 & F2) ]; [ lia | | ].
-  - rewrite (lookup_path c v s) in H by (auto; lia).
-    rewrite (clear_leaf_path v ipa s) by (first [ exact Pth | lia ]). cbv beta.
-    rewrite valid_check by (apply (proj2 (proj2 I))). rewrite l3_locks. unfold decode in H.
-    destruct (inv_set_leaf c v s (ipa / 4096) 0) as (I' & L'); auto; [ lia | ].
-    destruct (desc_valid (ZMap.get (ipa / 4096) (ZMap.get s (l3_tables c)))) eqn:D; cbn [negb].
-    + injection H as <- <-. unfold tlb_flush_vmid_ipa_spec. rewrite release_ok by (cbn; apply ZMap.gss).
-      eexists; split; [ reflexivity | ]. eapply close_rel; eauto; [ cbn; congruence | same | ].
-      intros w p Hw1 Hw2 Hp1 Hp2. rewrite L' by lia. cbn. rewrite !ZMap.gsspec.
-      destruct (Z.eqb_spec w v) as [ -> | ]; cbn; [ | apply HM; unfold MAX_VM, PT_ENTRIES; lia ].
-      rewrite ZMap.gsspec. destruct (p =? ipa / 4096); [ reflexivity | apply HM; unfold MAX_VM, PT_ENTRIES; lia ].
-    + injection H as <- <-. rewrite release_ok by (cbn; apply ZMap.gss).
-      eexists; split; [ reflexivity | ]. eapply close_rel; eauto; [ same | ].
-      intros w p Hw1 Hw2 Hp1 Hp2. rewrite L' by lia. rewrite HM by (unfold MAX_VM, PT_ENTRIES; lia).
-      destruct (Z.eqb_spec w v) as [ -> | ]; cbn; [ | reflexivity ].
-      destruct (Z.eqb_spec p (ipa / 4096)) as [ -> | ]; [ | reflexivity ].
-      rewrite (lookup_path c v s) by (auto; lia). unfold decode. rewrite D. reflexivity.
-  - rewrite lookup_nopath in H by exact N. injection H as <- <-.
-    rewrite clear_leaf_nopath by (first [ exact N | lia ]). cbv beta.
-    change (ieq 64 (iand 64 (wrap 64 (wrap 64 0)) 1) 0) with true.
-    rewrite release_ok by (cbn; apply ZMap.gss).
-    eexists; split; [ reflexivity | ]. eapply (close_rel hs hs c _ c); eauto; same.
-Qed.
-#[global] Hint Resolve unmap_page_ref_ok : refproof.
+Ltac unmap_page_ref lspec :=
+  repeat match goal with H : _ |- _ => revert H end;
+  intros v ipa hs hs' c r H Rr U1 U2; unfold MemManager_R in *;
+  apply in_urange_bounds in U1, U2;
+  unfold unmap_page_spec, PAGE_SIZE in H; unfold lspec; cbv beta zeta;
+  rewrite unmap_args by assumption;
+  destruct (s2_args_ok v ipa) eqn:Av; [ | injection H as <- <-; eexists; split; [ reflexivity | exact Rr ] ];
+  destruct (args_facts v ipa ltac:(lia) Av) as (Hv & Hi & Ha);
+  pose proof (pfn_range ipa ltac:(lia)) as Hp;
+  destruct (Z.eqb_spec (ZMap.get v (abs_locks hs)) 0) as [ Lk | ]; [ | discriminate H ];
+  pose proof Rr as (HL & HT & Iv & HM);
+  rewrite acquire_ok by (rewrite <- HL; exact Lk);
+  rewrite (HM v (ipa / 4096)) in H by (unfold MAX_VM, PT_ENTRIES; lia);
+  destruct (vm_view c v Iv) as [ (s & Hs & Hs2 & Pth) | (Nv & n & Hn & Pn & F1 & F2) ];
+    [ lia | (rewrite (lookup_path c v s) in H by (auto; lia);
+  rewrite (clear_leaf_path v ipa s) by (first [ exact Pth | lia ]); cbv beta;
+  rewrite valid_check by (apply (proj2 (proj2 Iv))); rewrite l3_locks; unfold decode in H;
+  destruct (inv_set_leaf c v s (ipa / 4096) 0) as (Iv' & L'); auto; [ lia | ];
+  destruct (desc_valid (ZMap.get (ipa / 4096) (ZMap.get s (l3_tables c)))) eqn:Dv; cbn [negb];
+  [ injection H as <- <-; unfold tlb_flush_vmid_ipa_spec; rewrite release_ok by (cbn; apply ZMap.gss);
+    eexists; split; [ reflexivity | ];
+    eapply close_rel; eauto; [ cbn; congruence | same | (intros w p Hw1 Hw2 Hp1 Hp2; rewrite L' by lia; cbn; rewrite !ZMap.gsspec;
+  destruct (Z.eqb_spec w v) as [ -> | ]; cbn; [ | apply HM; unfold MAX_VM, PT_ENTRIES; lia ];
+  rewrite ZMap.gsspec; destruct (p =? ipa / 4096); [ reflexivity | apply HM; unfold MAX_VM, PT_ENTRIES; lia ]) ]
+  | injection H as <- <-; rewrite release_ok by (cbn; apply ZMap.gss);
+    eexists; split; [ reflexivity | ];
+    eapply close_rel; eauto; [ same | (intros w p Hw1 Hw2 Hp1 Hp2; rewrite L' by lia; rewrite HM by (unfold MAX_VM, PT_ENTRIES; lia);
+  destruct (Z.eqb_spec w v) as [ -> | ]; cbn; [ | reflexivity ];
+  destruct (Z.eqb_spec p (ipa / 4096)) as [ -> | ]; [ | reflexivity ];
+  rewrite (lookup_path c v s) by (auto; lia); unfold decode; rewrite Dv; reflexivity) ] ])
+    | (rewrite lookup_nopath in H by exact Nv; injection H as <- <-;
+  rewrite clear_leaf_nopath by (first [ exact Nv | lia ]); cbv beta;
+  change (ieq 64 (iand 64 (wrap 64 (wrap 64 0)) 1) 0) with true;
+  rewrite release_ok by (cbn; apply ZMap.gss);
+  eexists; split; [ reflexivity | eapply (close_rel hs hs c _ c); eauto; same ]) ].
+
+Ltac ref_user hspec lspec R ::=
+  lazymatch hspec with
+  | map_page_spec => map_page_ref lspec
+  | unmap_page_spec => unmap_page_ref lspec
+  end.

@@ -259,11 +259,23 @@ fn pagetable_demo_checks() {
 }
 
 #[test]
-fn pagetable_negative_copies_check() {
-    // they are wrong only semantically: the front end accepts them, the Coq proofs must fail
-    for f in ["negative/wrong_map_spec.v", "negative/wrong_c.v"] {
-        let p = config::load(&testdata().join("pagetable").join(f))
-            .unwrap_or_else(|e| panic!("{f}: {}", e.render_plain()));
-        assert_eq!(p.layers.len(), 7, "{f}");
+fn pagetable_negative_spec_checks() {
+    // The negative spec (a patch of proof.v, applied by scripts/pagetable-e2e.sh) is wrong only
+    // semantically: the front end accepts it, the generated RefProof of map_page must fail.
+    let dir = std::env::temp_dir().join(format!("autov-pt-neg-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let src = testdata().join("pagetable");
+    for f in ["proof.v", "datatypes.v", "proofs.v", "pagetable.ll"] {
+        std::fs::copy(src.join(f), dir.join(f)).unwrap();
     }
+    let st = std::process::Command::new("patch")
+        .args(["-s", "-p1", "-i"])
+        .arg(src.join("negative/wrong_map_spec.patch"))
+        .current_dir(&dir)
+        .status()
+        .expect("patch (installed by scripts/setup.sh)");
+    assert!(st.success(), "wrong_map_spec.patch does not apply");
+    let p = config::load(&dir.join("proof.v")).unwrap_or_else(|e| panic!("{}", e.render_plain()));
+    assert_eq!(p.layers.len(), 7);
+    std::fs::remove_dir_all(&dir).unwrap();
 }
