@@ -21,7 +21,7 @@ secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
 # The clang command of testdata/pagetable/README.md.
 clang_ll() { clang-14 -O1 -g -fno-inline -fno-jump-tables -S -emit-llvm --target=aarch64-linux-gnu "$1" -o "$2"; }
 
-[ -x "$AUTOV" ] || cargo build --release -p autov
+cargo build --release -q -p autov
 make -C coq-lib -j"$JOBS" >/dev/null
 
 # ---------------------------------------------------------------- positive
@@ -65,7 +65,11 @@ neg() {
   local t0 written
   written=$(tail -1 "$W/$name.gen" | sed -n 's/.*(\([0-9]*\) written.*/\1/p')
   t0=$(now)
-  if make -C "$out" -k -j"$NEG_JOBS" >"$W/$name.log" 2>&1; then fail "$name: make succeeded"; fi
+  # Only the expected RefProof and what it needs (the whole project's make includes it): the code
+  # proofs of map/unmap are the slowest files and do not bear on the refinement.
+  if make -C "$out" -f Makefile.coq -j"$NEG_JOBS" "${expect%.v}.vo" >"$W/$name.log" 2>&1; then
+    fail "$name: make succeeded"
+  fi
   local rejected
   rejected=$(sed -n 's/^File "\.\/\([^"]*\)", line.*/\1/p' "$W/$name.log" | sort -u | tr '\n' ' ')
   if [ "$rejected" != "$expect " ]; then
@@ -91,7 +95,7 @@ if [ "${NEGATIVES:-1}" = 1 ]; then
 fi
 
 # ---------------------------------------------------------------- figures
-gen_s=$(sed -n 's/.*Elapsed (wall clock) time[^:]*: *//p' "$W/gen.time")
+gen_s=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): *//p' "$W/gen.time")
 gen_kb=$(sed -n 's/.*Maximum resident set size (kbytes): *//p' "$W/gen.time")
 coq_gen=$(find "$W/pos" -name '*.v' ! -name UserProofs.v ! -name Assumptions.v -exec cat {} + | wc -l)
 cfg=$(cat "$SRC/proof.v" "$SRC/datatypes.v" | wc -l)

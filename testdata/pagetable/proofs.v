@@ -576,6 +576,15 @@ Ltac same := repeat split; reflexivity.
 Lemma l3_locks : forall c m, l3_tables (update_RData_s2_locks c m) = l3_tables c.
 Proof. reflexivity. Qed.
 
+(** The abstract map after setting page [ipa / 4096] of VM [v] agrees with the page tables, from
+    [L'] (the lookup after the update), [E] (the decoded new entry) and [HM] (the lookup before). *)
+Lemma decode0 : decode 0 = None. Proof. reflexivity. Qed.
+Ltac lookup_upd v ipa L' E HM :=
+  let w := fresh "w" in let p := fresh "p" in
+  intros w p ? ? ? ?; rewrite L' by lia; rewrite E; cbn; rewrite !ZMap.gsspec;
+  destruct (Z.eqb_spec w v) as [ -> | ]; cbn; [ | apply HM; unfold MAX_VM, PT_ENTRIES; lia ];
+  rewrite ZMap.gsspec; destruct (p =? ipa / 4096); [ reflexivity | apply HM; unfold MAX_VM, PT_ENTRIES; lia ].
+
 (** The RefProofs state, for the low spec [lspec] of map_page / unmap_page:
     [spec args hs = Some (r, hs') -> MemManager_R hs ls -> in_urange .. -> exists ls', lspec args ls =
     Some (r, ls') /\ MemManager_R hs' ls']. These tactics run there (through [ref_user]), so the
@@ -597,29 +606,28 @@ Ltac map_page_ref lspec :=
   rewrite (HM v (ipa / 4096)) in H by (unfold MAX_VM, PT_ENTRIES; lia);
   destruct (leaf_facts pa U3 Pm) as (Lr & Ld);
   destruct (vm_view c v Iv) as [ (s & Hs & Hs2 & Pth) | (Nv & n & Hn & Pn & F1 & F2) ];
-    [ lia | (rewrite (lookup_path c v s) in H by (auto; lia);
-  rewrite (get_leaf_path v ipa s) by (first [ exact Pth | lia ]); cbv beta;
-  rewrite valid_check by (apply (proj2 (proj2 Iv))); rewrite l3_locks; unfold decode in H;
-  destruct (desc_valid (ZMap.get (ipa / 4096) (ZMap.get s (l3_tables c)))); cbn [negb];
-  [ injection H as <- <-; rewrite release_ok by (cbn; apply ZMap.gss);
-    eexists; split; [ reflexivity | eapply (close_rel hs hs c _ c); eauto; same ]
-  | injection H as <- <-; rewrite (set_leaf_path v ipa pa s) by (first [ exact Pth | lia ]);
+  [ lia
+  | (* VM v has its tables: the leaf decides *)
+    rewrite (lookup_path c v s) in H by (auto; lia);
+    rewrite (get_leaf_path v ipa s) by (first [ exact Pth | lia ]); cbv beta;
+    rewrite valid_check by (apply (proj2 (proj2 Iv))); rewrite l3_locks; unfold decode in H;
+    destruct (desc_valid (ZMap.get (ipa / 4096) (ZMap.get s (l3_tables c)))); cbn [negb];
+    [ injection H as <- <-; rewrite release_ok by (cbn; apply ZMap.gss);
+      eexists; split; [ reflexivity | eapply (close_rel hs hs c _ c); eauto; same ]
+    | injection H as <- <-; rewrite (set_leaf_path v ipa pa s) by (first [ exact Pth | lia ]);
+      change (wrap 32 0) with 0; cbv beta; rewrite release_ok by (cbn; apply ZMap.gss);
+      eexists; split; [ reflexivity | ];
+      destruct (inv_set_leaf c v s (ipa / 4096) (leaf pa)) as (Iv' & L'); auto;
+      eapply close_rel; eauto; [ same | lookup_upd v ipa L' Ld HM ] ]
+  | (* no tables yet: the walk allocates them *)
+    rewrite lookup_nopath in H by exact Nv; injection H as <- <-;
+    rewrite get_leaf_nopath by (first [ exact Nv | lia ]); cbv beta;
+    change (ieq 64 (iand 64 (wrap 64 (wrap 64 0)) 1) 0) with true;
+    rewrite (set_leaf_alloc v ipa pa n) by (first [ exact Nv | exact Pn | exact F1 | exact F2 | lia ]);
     change (wrap 32 0) with 0; cbv beta; rewrite release_ok by (cbn; apply ZMap.gss);
     eexists; split; [ reflexivity | ];
-    destruct (inv_set_leaf c v s (ipa / 4096) (leaf pa)) as (Iv' & L'); auto;
-    eapply close_rel; eauto; [ same | (intros w p Hw1 Hw2 Hp1 Hp2; rewrite L' by lia; rewrite Ld; cbn; rewrite !ZMap.gsspec;
-  destruct (Z.eqb_spec w v) as [ -> | ]; cbn; [ | apply HM; unfold MAX_VM, PT_ENTRIES; lia ];
-  rewrite ZMap.gsspec; destruct (p =? ipa / 4096); [ reflexivity | apply HM; unfold MAX_VM, PT_ENTRIES; lia ]) ] ])
-    | (rewrite lookup_nopath in H by exact Nv; injection H as <- <-;
-  rewrite get_leaf_nopath by (first [ exact Nv | lia ]); cbv beta;
-  change (ieq 64 (iand 64 (wrap 64 (wrap 64 0)) 1) 0) with true;
-  rewrite (set_leaf_alloc v ipa pa n) by (first [ exact Nv | exact Pn | exact F1 | exact F2 | lia ]);
-  change (wrap 32 0) with 0; cbv beta; rewrite release_ok by (cbn; apply ZMap.gss);
-  eexists; split; [ reflexivity | ];
-  destruct (inv_alloc_leaf c v n (ipa / 4096) (leaf pa)) as (Iv' & L'); auto;
-  eapply close_rel; eauto; [ same | (intros w p Hw1 Hw2 Hp1 Hp2; rewrite L' by lia; rewrite Ld; cbn; rewrite !ZMap.gsspec;
-  destruct (Z.eqb_spec w v) as [ -> | ]; cbn; [ | apply HM; unfold MAX_VM, PT_ENTRIES; lia ];
-  rewrite ZMap.gsspec; destruct (p =? ipa / 4096); [ reflexivity | apply HM; unfold MAX_VM, PT_ENTRIES; lia ]) ]) ].
+    destruct (inv_alloc_leaf c v n (ipa / 4096) (leaf pa)) as (Iv' & L'); auto;
+    eapply close_rel; eauto; [ same | lookup_upd v ipa L' Ld HM ] ].
 
 Ltac unmap_page_ref lspec :=
   repeat match goal with H : _ |- _ => revert H end;
@@ -635,27 +643,29 @@ Ltac unmap_page_ref lspec :=
   rewrite acquire_ok by (rewrite <- HL; exact Lk);
   rewrite (HM v (ipa / 4096)) in H by (unfold MAX_VM, PT_ENTRIES; lia);
   destruct (vm_view c v Iv) as [ (s & Hs & Hs2 & Pth) | (Nv & n & Hn & Pn & F1 & F2) ];
-    [ lia | (rewrite (lookup_path c v s) in H by (auto; lia);
-  rewrite (clear_leaf_path v ipa s) by (first [ exact Pth | lia ]); cbv beta;
-  rewrite valid_check by (apply (proj2 (proj2 Iv))); rewrite l3_locks; unfold decode in H;
-  destruct (inv_set_leaf c v s (ipa / 4096) 0) as (Iv' & L'); auto; [ lia | ];
-  destruct (desc_valid (ZMap.get (ipa / 4096) (ZMap.get s (l3_tables c)))) eqn:Dv; cbn [negb];
-  [ injection H as <- <-; unfold tlb_flush_vmid_ipa_spec; rewrite release_ok by (cbn; apply ZMap.gss);
-    eexists; split; [ reflexivity | ];
-    eapply close_rel; eauto; [ cbn; congruence | same | (intros w p Hw1 Hw2 Hp1 Hp2; rewrite L' by lia; cbn; rewrite !ZMap.gsspec;
-  destruct (Z.eqb_spec w v) as [ -> | ]; cbn; [ | apply HM; unfold MAX_VM, PT_ENTRIES; lia ];
-  rewrite ZMap.gsspec; destruct (p =? ipa / 4096); [ reflexivity | apply HM; unfold MAX_VM, PT_ENTRIES; lia ]) ]
-  | injection H as <- <-; rewrite release_ok by (cbn; apply ZMap.gss);
-    eexists; split; [ reflexivity | ];
-    eapply close_rel; eauto; [ same | (intros w p Hw1 Hw2 Hp1 Hp2; rewrite L' by lia; rewrite HM by (unfold MAX_VM, PT_ENTRIES; lia);
-  destruct (Z.eqb_spec w v) as [ -> | ]; cbn; [ | reflexivity ];
-  destruct (Z.eqb_spec p (ipa / 4096)) as [ -> | ]; [ | reflexivity ];
-  rewrite (lookup_path c v s) by (auto; lia); unfold decode; rewrite Dv; reflexivity) ] ])
-    | (rewrite lookup_nopath in H by exact Nv; injection H as <- <-;
-  rewrite clear_leaf_nopath by (first [ exact Nv | lia ]); cbv beta;
-  change (ieq 64 (iand 64 (wrap 64 (wrap 64 0)) 1) 0) with true;
-  rewrite release_ok by (cbn; apply ZMap.gss);
-  eexists; split; [ reflexivity | eapply (close_rel hs hs c _ c); eauto; same ]) ].
+  [ lia
+  | (* VM v has its tables: the leaf is cleared; flush iff it was valid *)
+    rewrite (lookup_path c v s) in H by (auto; lia);
+    rewrite (clear_leaf_path v ipa s) by (first [ exact Pth | lia ]); cbv beta;
+    rewrite valid_check by (apply (proj2 (proj2 Iv))); rewrite l3_locks; unfold decode in H;
+    destruct (inv_set_leaf c v s (ipa / 4096) 0) as (Iv' & L'); auto; [ lia | ];
+    destruct (desc_valid (ZMap.get (ipa / 4096) (ZMap.get s (l3_tables c)))) eqn:Dv; cbn [negb];
+    [ injection H as <- <-; unfold tlb_flush_vmid_ipa_spec; rewrite release_ok by (cbn; apply ZMap.gss);
+      eexists; split; [ reflexivity | ];
+      eapply close_rel; eauto; [ cbn; congruence | same | lookup_upd v ipa L' decode0 HM ]
+    | injection H as <- <-; rewrite release_ok by (cbn; apply ZMap.gss);
+      eexists; split; [ reflexivity | ];
+      eapply close_rel; eauto; [ same | ];
+      intros w p Hw1 Hw2 Hp1 Hp2; rewrite L' by lia; rewrite HM by (unfold MAX_VM, PT_ENTRIES; lia);
+      destruct (Z.eqb_spec w v) as [ -> | ]; cbn; [ | reflexivity ];
+      destruct (Z.eqb_spec p (ipa / 4096)) as [ -> | ]; [ | reflexivity ];
+      rewrite (lookup_path c v s) by (auto; lia); unfold decode; rewrite Dv; reflexivity ]
+  | (* no tables: nothing to unmap *)
+    rewrite lookup_nopath in H by exact Nv; injection H as <- <-;
+    rewrite clear_leaf_nopath by (first [ exact Nv | lia ]); cbv beta;
+    change (ieq 64 (iand 64 (wrap 64 (wrap 64 0)) 1) 0) with true;
+    rewrite release_ok by (cbn; apply ZMap.gss);
+    eexists; split; [ reflexivity | eapply (close_rel hs hs c _ c); eauto; same ] ].
 
 Ltac ref_user hspec lspec R ::=
   lazymatch hspec with
