@@ -109,7 +109,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         report.waves.len()
     );
     println!(
-        "{}: {} files ({} written, {} unchanged, {} stale removed), {} lines of Coq from {} lines of configuration, {} Admitted, {:.2}s",
+        "{}: {} files ({} written, {} unchanged, {} stale removed), {} lines of Coq generated from {} lines of configuration{}, {} Admitted, {:.2}s",
         report.out.display(),
         report.files,
         report.written,
@@ -117,6 +117,11 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         report.removed,
         report.coq_lines,
         report.config_lines,
+        if report.hand_proof_lines > 0 {
+            format!(" and {} of hand proofs", report.hand_proof_lines)
+        } else {
+            String::new()
+        },
         admitted,
         report.seconds
     );

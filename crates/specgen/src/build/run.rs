@@ -53,8 +53,12 @@ pub struct BuildReport {
     pub removed_files: Vec<String>,
     /// The generation schedule (see [`gen::Generated::waves`]).
     pub waves: Vec<Vec<String>>,
+    /// Non-blank lines of the generated `.v` files (not counting the copy of the hand proofs).
     pub coq_lines: usize,
+    /// Non-blank lines of the configuration, its included files counted.
     pub config_lines: usize,
+    /// Non-blank lines of the hand-written proofs (`PROJ_PROOFS`, copied as `UserProofs.v`).
+    pub hand_proof_lines: usize,
     pub seconds: f64,
 }
 
@@ -226,11 +230,13 @@ pub fn build(config_path: &Path, opts: &BuildOptions) -> Result<BuildReport, Bui
     let mut files = generated.files.clone();
     files.push(("_CoqProject".into(), cp));
     files.push(("Makefile".into(), mk));
-    let coq_lines = files
+    let non_blank = |t: &str| t.lines().filter(|l| !l.trim().is_empty()).count();
+    let (hand, gen): (Vec<_>, Vec<_>) = files
         .iter()
         .filter(|(p, _)| p.ends_with(".v"))
-        .map(|(_, t)| t.lines().filter(|l| !l.trim().is_empty()).count())
-        .sum();
+        .partition(|(p, _)| p == "UserProofs.v");
+    let coq_lines = gen.iter().map(|(_, t)| non_blank(t)).sum();
+    let hand_proof_lines = hand.iter().map(|(_, t)| non_blank(t)).sum();
     progress(&format!(
         "writing {} file(s) to {}",
         files.len(),
@@ -251,6 +257,7 @@ pub fn build(config_path: &Path, opts: &BuildOptions) -> Result<BuildReport, Bui
         removed_files: st.removed_files,
         waves: generated.waves,
         coq_lines,
+        hand_proof_lines,
         config_lines: count_config_lines(&project),
         seconds: t0.elapsed().as_secs_f64(),
     })
