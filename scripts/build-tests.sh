@@ -4,8 +4,9 @@
 #  * the generated project of each case compiles with `make` (every proof, 0 Admitted);
 #  * re-running on the unchanged input writes nothing and `make` then rebuilds nothing;
 #  * extra Coq files of a case (<case>/*.v other than proof.v, e.g. fuel/Fuel.v) compile against it;
-#  * each negative copy (<case>/neg_*/proof.v, first lines say `expect-fail: <file>`), generated over
-#    a copy of the built project, makes `make -k` fail in exactly that file.
+#  * each negative (<case>/neg_*.patch, made into a copy of the case by scripts/negative-copy.sh;
+#    its first lines say `expect-fail: <file>`), generated over a copy of the built project, makes
+#    `make -k` fail in exactly that file.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -47,11 +48,13 @@ for cfg in testdata/build/*/proof.v; do
       bad "$case: $(basename "$extra")"
     fi
   done
-  for neg in "$dir"/neg_*/proof.v; do
-    [ -f "$neg" ] || continue
-    name=$case-$(basename "$(dirname "$neg")")
-    want=$(sed -n 's/.*expect-fail: *\([^ ]*\).*/\1/p' "$neg" | head -1)
+  for negp in "$dir"/neg_*.patch; do
+    [ -f "$negp" ] || continue
+    name=$case-$(basename "$negp" .patch)
+    want=$(sed -n 's/.*expect-fail: *\([^ ]*\).*/\1/p' "$negp" | head -1)
     [ -n "$want" ] || { bad "$name: no expect-fail line"; continue; }
+    scripts/negative-copy.sh "$dir" "$negp" "$tmp/src-$name" || { bad "$name: negative copy"; continue; }
+    neg=$tmp/src-$name/proof.v
     cp -a "$out" "$tmp/$name"
     "$autov" build "$neg" -o "$tmp/$name" --coqlib "$root/coq-lib" --plain >"$tmp/$name.gen" 2>&1 ||
       { cat "$tmp/$name.gen"; bad "$name: autov build"; continue; }

@@ -24,6 +24,21 @@ fn tmp(name: &str) -> PathBuf {
     d
 }
 
+/// The negative copy of a case made from `<case>/<neg>.patch` by scripts/negative-copy.sh (which
+/// recompiles a patched C file with clang-14); returns its config.
+fn negative_copy(case: &str, neg: &str) -> PathBuf {
+    let out = tmp(&format!("{case}-{neg}"));
+    let st = std::process::Command::new("bash")
+        .arg(root().join("scripts/negative-copy.sh"))
+        .arg(cases().join(case))
+        .arg(cases().join(case).join(format!("{neg}.patch")))
+        .arg(&out)
+        .status()
+        .expect("run scripts/negative-copy.sh");
+    assert!(st.success(), "negative copy {case}/{neg}.patch failed");
+    out.join("proof.v")
+}
+
 fn opts(out: &Path) -> BuildOptions {
     BuildOptions {
         coqlib: Some(root().join("coq-lib")),
@@ -337,7 +352,7 @@ fn incremental_rewrites_only_what_changed() {
     );
     assert_eq!(mtimes(&out), before);
     // one primitive's code changed (neg_c: `note` returns i + 2): only its files
-    let changed = run(&src.join("neg_c/proof.v"), &out);
+    let changed = run(&negative_copy("counter", "neg_c"), &out);
     assert_eq!(
         changed.written_files,
         ["Code/F_note.v", "Top/note/LowSpec.v"],
