@@ -111,15 +111,7 @@ Ltac mem_same :=
     primitive list). *)
 Ltac layer_proof mload mstore malloc :=
   apply refines_intro; [ reflexivity | reflexivity | mload | mstore | malloc | ];
-  eapply prims_refines; [ reflexivity | ];
-  let p := fresh "p" in let spec := fresh "spec" in let F := fresh "F" in
-  intros p spec F; cbn in F;
-  repeat match type of F with
-  | context [ Pos.eqb p ?g ] =>
-      let E := fresh "E" in destruct (Pos.eqb p g) eqn:E;
-      [ apply Pos.eqb_eq in E; subst p; injection F; clear F; intros; subst spec | ]
-  end;
-  try discriminate.
+  split_prims.
 
 (** ** Refinement proofs of hand-written specs against low specs *)
 

@@ -347,16 +347,7 @@ impl<'m> ModCtx<'m> {
             ConstExpr::GetElementPtr { base, indices, .. } => {
                 let bt = self.const_type(base)?;
                 let base_c = self.const_val(base)?;
-                let ix: Vec<GepIndex> = indices
-                    .iter()
-                    .map(|i| {
-                        Ok(GepIndex {
-                            konst: const_int(i),
-                            bits: int_bits(&self.const_type(i)?)?,
-                            expr: self.const_expr(i)?,
-                        })
-                    })
-                    .collect::<R<_>>()?;
+                let ix = self.const_gep_indices(indices)?;
                 if ix.iter().any(|i| i.konst.is_none()) {
                     return Err(fail(
                         "E-I2C003",
@@ -399,6 +390,20 @@ impl<'m> ModCtx<'m> {
         })
     }
 
+    /// The indices of a constant GEP (a constant offset where the index is an integer literal).
+    fn const_gep_indices(&self, indices: &[Constant]) -> R<Vec<GepIndex>> {
+        indices
+            .iter()
+            .map(|i| {
+                Ok(GepIndex {
+                    konst: const_int(i),
+                    bits: int_bits(&self.const_type(i)?)?,
+                    expr: self.const_expr(i)?,
+                })
+            })
+            .collect()
+    }
+
     /// A constant used as an operand: constant expressions become expressions.
     pub(crate) fn const_expr(&self, c: &Constant) -> R<Expr> {
         let Constant::Expr { expr } = c else {
@@ -418,16 +423,7 @@ impl<'m> ModCtx<'m> {
             }
             ConstExpr::GetElementPtr { base, indices, .. } => {
                 let bt = self.const_type(base)?;
-                let ix: Vec<GepIndex> = indices
-                    .iter()
-                    .map(|i| {
-                        Ok(GepIndex {
-                            konst: const_int(i),
-                            bits: int_bits(&self.const_type(i)?)?,
-                            expr: self.const_expr(i)?,
-                        })
-                    })
-                    .collect::<R<_>>()?;
+                let ix = self.const_gep_indices(indices)?;
                 self.gep(self.const_expr(base)?, &bt, &ix)?
             }
             ConstExpr::ICmp { pred, lhs, rhs } => Expr::Icmp(icmp_name(*pred), b(lhs)?, b(rhs)?),
