@@ -212,7 +212,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         .or_else(|| std::env::var_os("AUTOV_COQLIB").map(PathBuf::from))
         .unwrap_or_else(|| PathBuf::from("coq-lib"));
     let coqlib = coqlib.canonicalize().unwrap_or(coqlib);
-    if args.check && !coqlib.join("Syntax.vo").exists() {
+    if args.check && !coqlib.join("Semantics/Syntax.vo").exists() {
         anyhow::bail!(
             "{}: coq-lib is not built (run `make -C coq-lib`) or not found (--coqlib)",
             coqlib.display()

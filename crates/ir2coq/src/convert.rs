@@ -1,11 +1,11 @@
 //! IR model → typed Coq AST, one function at a time.
 
 use crate::cfg::{self, NodeKind};
-use crate::coq::{
-    self, Binop, Callee as CCallee, Const, Expr, FBinop, FKind, Flags, Id, Stmt, Typ,
-};
 use crate::mangle;
 use crate::phi::{self, Move};
+use crate::syntax::{
+    self, Binop, Callee as CCallee, Const, Expr, FBinop, FKind, Flags, Id, Stmt, Typ,
+};
 use ir2json::layout::Layout;
 use ir2json::{
     BinOp, CastOp, ConstExpr, Constant, DebugLoc, FloatPredicate, FpKind, Function, Instruction,
@@ -320,7 +320,7 @@ impl<'m> ModCtx<'m> {
                 Const::Vec(elems.iter().map(|f| self.const_val(f)).collect::<R<_>>()?)
             }
             Constant::BlockAddress { function, block } => {
-                Const::Global(Id(mangle::block_address(function, block)))
+                Const::Global(Id(mangle::block_addr(function, block)))
             }
             Constant::Global { name, .. } => Const::Global(self.global(name)?),
             Constant::TokenNone => return Err(unsupported("token constant")),
@@ -663,15 +663,15 @@ fn fcmp_name(p: FloatPredicate) -> &'static str {
     }
 }
 
-fn ordering(o: Ordering) -> coq::Ordering {
+fn ordering(o: Ordering) -> syntax::Ordering {
     match o {
-        Ordering::NotAtomic => coq::Ordering::NotAtomic,
-        Ordering::Unordered => coq::Ordering::Unordered,
-        Ordering::Monotonic => coq::Ordering::Monotonic,
-        Ordering::Acquire => coq::Ordering::Acquire,
-        Ordering::Release => coq::Ordering::Release,
-        Ordering::AcqRel => coq::Ordering::AcqRel,
-        Ordering::SeqCst => coq::Ordering::SeqCst,
+        Ordering::NotAtomic => syntax::Ordering::NotAtomic,
+        Ordering::Unordered => syntax::Ordering::Unordered,
+        Ordering::Monotonic => syntax::Ordering::Monotonic,
+        Ordering::Acquire => syntax::Ordering::Acquire,
+        Ordering::Release => syntax::Ordering::Release,
+        Ordering::AcqRel => syntax::Ordering::AcqRel,
+        Ordering::SeqCst => syntax::Ordering::SeqCst,
     }
 }
 
@@ -842,7 +842,7 @@ impl FnCtx<'_, '_> {
                 let ord = atomic
                     .as_ref()
                     .map(|a| ordering(a.ordering))
-                    .unwrap_or(coq::Ordering::NotAtomic);
+                    .unwrap_or(syntax::Ordering::NotAtomic);
                 let p = self.value(ptr)?;
                 Stmt::Load(self.result(i)?, ord, mc.typ(&i.ty)?, p)
             }
@@ -852,7 +852,7 @@ impl FnCtx<'_, '_> {
                 let ord = atomic
                     .as_ref()
                     .map(|a| ordering(a.ordering))
-                    .unwrap_or(coq::Ordering::NotAtomic);
+                    .unwrap_or(syntax::Ordering::NotAtomic);
                 let t = mc.typ(&self.value_type(value)?)?;
                 Stmt::Store(ord, t, self.value(ptr)?, self.value(value)?)
             }
@@ -1414,8 +1414,7 @@ impl Emitter<'_, '_, '_> {
                         let fname = self.cx.f.sig.name.clone();
                         let mut acc = Stmt::Unreachable;
                         for (d, body) in dests.iter().zip(arms).rev() {
-                            let ba =
-                                Expr::Const(Const::Global(Id(mangle::block_address(&fname, d))));
+                            let ba = Expr::Const(Const::Global(Id(mangle::block_addr(&fname, d))));
                             acc = Stmt::If(
                                 Expr::Icmp("Ceq", Box::new(a.clone()), Box::new(ba)),
                                 Box::new(body),

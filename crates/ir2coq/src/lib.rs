@@ -2,14 +2,14 @@
 //!
 //! Pipeline: [`ir2json::Module`] → per function: CFG ([`cfg`]) structured into nested
 //! `block`/`loop`/`br`, φs eliminated as sequentialised parallel copies ([`phi`]), instructions mapped
-//! to the `AutoV.Syntax` forms ([`convert`]) → typed Coq AST ([`coq`]) → text ([`emit`]).
+//! to the `AutoV.Syntax` forms ([`convert`]) → the code model ([`syntax`]) → Gallina terms of the `coq` crate → text ([`emit`]).
 //!
 //! Entry points: [`convert_module`] (a model in memory) and [`convert_file`] (read, convert, write).
 
 pub mod cfg;
 pub mod convert;
-pub mod coq;
 pub mod emit;
+pub mod syntax;
 /// The DataLayout implementation is ir2json's.
 pub use ir2json::layout;
 pub mod mangle;

@@ -247,7 +247,7 @@ fn c_programs_agree_with_coq_interpreter() {
         "differential tests need clang-14 and coqc"
     );
     assert!(
-        coqlib.join("Interp.vo").exists(),
+        coqlib.join("Semantics/Interp.vo").exists(),
         "build coq-lib first: make -C coq-lib"
     );
     let tmp = root.join("target/ir2coq-diff");

@@ -4,7 +4,7 @@
 //! semantics of docs/coq-ir.md and must give the same trace as the CFG itself (φ values included).
 
 use ir2coq::convert::{convert_function, ModCtx};
-use ir2coq::coq::{Callee, Const, Expr, Id, Stmt};
+use ir2coq::syntax::{Callee, Const, Expr, Id, Stmt};
 use ir2json::*;
 use std::collections::HashMap;
 

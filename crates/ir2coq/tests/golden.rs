@@ -133,7 +133,7 @@ fn golden_outputs_compile_and_checks_hold() {
         .canonicalize()
         .unwrap();
     assert!(
-        coqlib.join("Interp.vo").exists(),
+        coqlib.join("Semantics/Interp.vo").exists(),
         "build coq-lib first: make -C coq-lib"
     );
     let tmp = root().join("../../target/ir2coq-golden");

@@ -4,7 +4,7 @@
 
 use crate::config::{CodeInfo, FnSig, Project, Scalar};
 use ir2coq::convert::{self, FuncCode, ModCtx};
-use ir2coq::coq::{Callee, Stmt};
+use ir2coq::syntax::{Callee, Stmt};
 use ir2json::{Module, Type};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};

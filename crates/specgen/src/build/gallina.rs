@@ -1,6 +1,6 @@
 //! A small typed-enough AST of Gallina terms (what generated specs, statements and definitions are
 //! made of) and its Wadler-style layout with the `pretty` crate. Code models are printed by
-//! `ir2coq::coq`; this covers the spec side (let/match/if/fun/quantifiers).
+//! `ir2coq::syntax`; this covers the spec side (let/match/if/fun/quantifiers).
 
 use pretty::RcDoc;
 

@@ -514,12 +514,12 @@ fn loop_lemma(li: &LoopInfo, lo: &str, cd: &str) -> String {
         li.index,
         li.body.term().render().replace('\n', "\n  ")
     );
-    let a = |id: &ir2coq::coq::Id| format!("a{}", id.0);
-    let o = |id: &ir2coq::coq::Id| format!("o{}", id.0);
-    let f = |id: &ir2coq::coq::Id| format!("f{}", id.0);
+    let a = |id: &ir2coq::syntax::Id| format!("a{}", id.0);
+    let o = |id: &ir2coq::syntax::Id| format!("o{}", id.0);
+    let f = |id: &ir2coq::syntax::Id| format!("f{}", id.0);
     let _ = var;
-    let fixed = |id: &ir2coq::coq::Id| li.frame.iter().any(|v| &v.id == id);
-    let argname = |id: &ir2coq::coq::Id| if fixed(id) { f(id) } else { a(id) };
+    let fixed = |id: &ir2coq::syntax::Id| li.frame.iter().any(|v| &v.id == id);
+    let argname = |id: &ir2coq::syntax::Id| if fixed(id) { f(id) } else { a(id) };
     // the result tuple of the fixpoint
     let mut res = vec!["c".to_string()];
     res.extend(li.outs.iter().map(|v| o(&v.id)));

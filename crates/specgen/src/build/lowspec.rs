@@ -16,7 +16,7 @@
 use super::gallina::{
     self as g, app, atom, bind, if_, infix, let_, match_, nat, none, some, Binder, Pat, T,
 };
-use ir2coq::coq::{Binop, Callee, Const, Expr, Flags, Id, Stmt, Typ};
+use ir2coq::syntax::{Binop, Callee, Const, Expr, Flags, Id, Stmt, Typ};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// The spec-level type of a local.

@@ -1,12 +1,8 @@
-//! Typed Coq AST of the `AutoV.Syntax` forms and a Wadler-style pretty printer (`pretty` crate).
-//!
-//! The typed nodes ([`Typ`], [`Const`], [`Expr`], [`Stmt`], …) are lowered to a small generic
-//! [`Term`] (application, list, tuple, atom) which is laid out with `pretty`'s group/nest combinators.
+//! The code model: a typed Rust mirror of coq-lib's `AutoV.Syntax` (types, constants, expressions,
+//! statements). Each node is lowered to a Gallina [`Term`] of the `coq` crate (constructor
+//! applications), which the one printer lays out.
 
-use pretty::RcDoc;
-
-/// Width the printer aims for.
-pub const WIDTH: usize = 100;
+use coq::{ListLayout, Term};
 
 /// A Coq identifier (already mangled).
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -168,106 +164,25 @@ pub enum Stmt {
     Resume(Expr),
 }
 
-/// A generic Coq term, the input of the layout engine.
-#[derive(Clone, Debug)]
-pub enum Term {
-    Atom(String),
-    App(String, Vec<Term>),
-    List(Vec<Term>),
-    Tuple(Vec<Term>),
-    /// A list laid out one element per line (statement sequences).
-    Lines(Vec<Term>),
-}
-
 fn atom(s: impl Into<String>) -> Term {
-    Term::Atom(s.into())
+    Term::name(s)
 }
 
 fn app(h: &str, args: Vec<Term>) -> Term {
-    Term::App(h.to_string(), args)
+    Term::app(h, args)
 }
 
-/// An integer literal, parenthesised when negative.
+/// An integer literal from its decimal text (parenthesised when negative).
 pub fn z(s: &str) -> Term {
-    if s.starts_with('-') {
-        atom(format!("({s})"))
-    } else {
-        atom(s)
-    }
+    Term::int_str(s)
 }
 
 fn zn(n: i64) -> Term {
-    z(&n.to_string())
+    Term::int(n as i128)
 }
 
-impl Term {
-    /// Whether the term needs parentheses as an argument.
-    fn is_compound(&self) -> bool {
-        matches!(self, Term::App(_, a) if !a.is_empty())
-    }
-
-    pub fn doc(&self) -> RcDoc<'static, ()> {
-        match self {
-            Term::Atom(s) => RcDoc::text(s.clone()),
-            Term::App(h, args) if args.is_empty() => RcDoc::text(h.clone()),
-            Term::App(h, args) => {
-                let mut d = RcDoc::text(h.clone());
-                for a in args {
-                    d = d.append(RcDoc::line()).append(a.arg_doc());
-                }
-                d.nest(2).group()
-            }
-            Term::List(items) if items.is_empty() => RcDoc::text("[]"),
-            // Fill layout: break only where the next element does not fit.
-            Term::List(items) => {
-                let mut d = items[0].doc();
-                for t in &items[1..] {
-                    d = d
-                        .append(RcDoc::text(";"))
-                        .append(RcDoc::line().append(t.doc()).group());
-                }
-                RcDoc::text("[")
-                    .append(d)
-                    .nest(1)
-                    .append(RcDoc::text("]"))
-                    .group()
-            }
-            Term::Lines(items) => RcDoc::text("[")
-                .append(RcDoc::intersperse(
-                    items.iter().map(|t| t.doc()),
-                    RcDoc::text(";").append(RcDoc::hardline()),
-                ))
-                .nest(1)
-                .append(RcDoc::text("]")),
-            Term::Tuple(items) => RcDoc::text("(")
-                .append(RcDoc::intersperse(
-                    items.iter().map(|t| t.doc()),
-                    RcDoc::text(",").append(RcDoc::line()),
-                ))
-                .nest(1)
-                .append(RcDoc::text(")"))
-                .group(),
-        }
-    }
-
-    fn arg_doc(&self) -> RcDoc<'static, ()> {
-        if self.is_compound() {
-            RcDoc::text("(")
-                .append(self.doc().nest(1))
-                .append(RcDoc::text(")"))
-        } else {
-            self.doc()
-        }
-    }
-
-    /// Render at [`WIDTH`].
-    pub fn render(&self) -> String {
-        let mut out = Vec::new();
-        self.doc()
-            .render(WIDTH, &mut out)
-            .expect("writing to a Vec cannot fail");
-        String::from_utf8(out).expect("the printer only emits UTF-8")
-    }
+fn list(v: Vec<Term>) -> Term {
+    Term::List(v, ListLayout::Fill)
 }
 
 impl FKind {
@@ -291,21 +206,18 @@ impl Typ {
             Typ::Int(w) => app("Tint", vec![zn(*w as i64)]),
             Typ::Float(k) => app("Tfloat", vec![atom(k.name())]),
             Typ::Ptr => atom("Tptr"),
-            Typ::Array(n, t) => app("Tarray", vec![atom(n.to_string()), t.term()]),
-            Typ::Vector(n, t) => app("Tvector", vec![atom(n.to_string()), t.term()]),
+            Typ::Array(n, t) => app("Tarray", vec![zn(*n as i64), t.term()]),
+            Typ::Vector(n, t) => app("Tvector", vec![zn(*n as i64), t.term()]),
             Typ::Struct(p, fs) => app(
                 "Tstruct",
-                vec![
-                    atom(if *p { "true" } else { "false" }),
-                    Term::List(fs.iter().map(|t| t.term()).collect()),
-                ],
+                vec![Term::bool(*p), list(fs.iter().map(|t| t.term()).collect())],
             ),
             Typ::Func(r, a, v) => app(
                 "Tfunc",
                 vec![
                     r.term(),
-                    Term::List(a.iter().map(|t| t.term()).collect()),
-                    atom(if *v { "true" } else { "false" }),
+                    list(a.iter().map(|t| t.term()).collect()),
+                    Term::bool(*v),
                 ],
             ),
             Typ::Opaque => atom("Topaque"),
@@ -318,11 +230,11 @@ impl Typ {
 /// keeps the file readable.
 pub const BYTES_CHUNK: usize = 64;
 
-/// A Coq string literal for `bytes` in the escape of `Eval.bytes_of_string`: printable ASCII
-/// stands for itself, every other byte (and `\` and `"`) is `\hh`.
-pub fn bytes_literal(bytes: &[u8]) -> String {
+/// The text of a Coq string literal for `bytes` in the escape of `Eval.bytes_of_string`: printable
+/// ASCII stands for itself, every other byte (and `\` and `"`) is `\hh` (so no quote is left to
+/// double).
+pub fn bytes_escaped(bytes: &[u8]) -> String {
     let mut s = String::with_capacity(bytes.len() + 10);
-    s.push('"');
     for &b in bytes {
         if (0x20..0x7f).contains(&b) && b != b'\\' && b != b'"' {
             s.push(b as char);
@@ -330,7 +242,6 @@ pub fn bytes_literal(bytes: &[u8]) -> String {
             let _ = std::fmt::Write::write_fmt(&mut s, format_args!("\\{b:02x}"));
         }
     }
-    s.push_str("\"%string");
     s
 }
 
@@ -338,20 +249,16 @@ impl Const {
     pub fn term(&self) -> Term {
         match self {
             Const::Int(w, v) => app("Cint", vec![zn(*w as i64), z(v)]),
-            Const::Float(k, bits) => app("Cfloat", vec![atom(k.name()), atom(bits.clone())]),
+            Const::Float(k, bits) => {
+                app("Cfloat", vec![atom(k.name()), Term::int_str(bits.clone())])
+            }
             Const::Null => atom("Cnull"),
             Const::Global(g) => app("Cglobal", vec![atom(g.0.clone())]),
             Const::Undef(t) => app("Cundef", vec![t.term()]),
             Const::Poison(t) => app("Cpoison", vec![t.term()]),
             Const::Zero(t) => app("Czero", vec![t.term()]),
-            Const::Agg(cs) => app(
-                "Cagg",
-                vec![Term::List(cs.iter().map(|c| c.term()).collect())],
-            ),
-            Const::Vec(cs) => app(
-                "Cvec",
-                vec![Term::List(cs.iter().map(|c| c.term()).collect())],
-            ),
+            Const::Agg(cs) => app("Cagg", vec![list(cs.iter().map(|c| c.term()).collect())]),
+            Const::Vec(cs) => app("Cvec", vec![list(cs.iter().map(|c| c.term()).collect())]),
             Const::PtrAdd(c, off) => app("Cptradd", vec![c.term(), z(off)]),
             Const::Cast(k, c, t) => app("Ccast", vec![atom(*k), c.term(), t.term()]),
             Const::Binop(op, f, a, b) => app(
@@ -362,9 +269,9 @@ impl Const {
             Const::Select(c, a, b) => app("Cselect", vec![c.term(), a.term(), b.term()]),
             Const::Bytes(bs) => app(
                 "Cbytes",
-                vec![Term::List(
+                vec![list(
                     bs.chunks(BYTES_CHUNK)
-                        .map(|c| atom(bytes_literal(c)))
+                        .map(|c| Term::Str(bytes_escaped(c)))
                         .collect(),
                 )],
             ),
@@ -402,18 +309,14 @@ fn flags_term(f: Flags) -> Term {
         _ => {
             return app(
                 "mkflags",
-                vec![
-                    atom(f.nuw.to_string()),
-                    atom(f.nsw.to_string()),
-                    atom(f.exact.to_string()),
-                ],
+                vec![Term::bool(f.nuw), Term::bool(f.nsw), Term::bool(f.exact)],
             )
         }
     })
 }
 
 fn zlist<T: ToString>(v: &[T]) -> Term {
-    Term::List(v.iter().map(|x| z(&x.to_string())).collect())
+    list(v.iter().map(|x| z(&x.to_string())).collect())
 }
 
 impl Expr {
@@ -483,7 +386,7 @@ fn call_terms(x: &Option<Id>, f: &Callee, args: &[Expr]) -> Vec<Term> {
         Callee::Intrinsic(g) => app("Fintrinsic", vec![id_term(g)]),
         Callee::Asm(g) => app("Fasm", vec![id_term(g)]),
     };
-    vec![r, f, Term::List(args.iter().map(|a| a.term()).collect())]
+    vec![r, f, list(args.iter().map(|a| a.term()).collect())]
 }
 
 impl Stmt {
@@ -511,7 +414,7 @@ impl Stmt {
                     id_term(x),
                     s.term(),
                     f.term(),
-                    atom(w.to_string()),
+                    Term::bool(*w),
                     t.term(),
                     a.term(),
                     e.term(),
@@ -534,11 +437,11 @@ impl Stmt {
                 vec![
                     id_term(x),
                     t.term(),
-                    atom(cleanup.to_string()),
-                    Term::List(
+                    Term::bool(*cleanup),
+                    list(
                         clauses
                             .iter()
-                            .map(|(k, c)| Term::Tuple(vec![atom(k.to_string()), c.term()]))
+                            .map(|(k, c)| Term::Tuple(vec![Term::bool(*k), c.term()]))
                             .collect(),
                     ),
                 ],
@@ -549,7 +452,10 @@ impl Stmt {
                 1 => v[0].term(),
                 _ => app(
                     "Sseqs",
-                    vec![Term::Lines(v.iter().map(|s| s.term()).collect())],
+                    vec![Term::List(
+                        v.iter().map(|s| s.term()).collect(),
+                        ListLayout::Lines,
+                    )],
                 ),
             },
             Stmt::If(c, a, b) => app("Sif", vec![c.term(), a.term(), b.term()]),
@@ -557,14 +463,11 @@ impl Stmt {
                 "Sswitch",
                 vec![
                     e.term(),
-                    Term::List(
+                    list(
                         cases
                             .iter()
                             .map(|(vs, s)| {
-                                Term::Tuple(vec![
-                                    Term::List(vs.iter().map(|v| z(v)).collect()),
-                                    s.term(),
-                                ])
+                                Term::Tuple(vec![list(vs.iter().map(|v| z(v)).collect()), s.term()])
                             })
                             .collect(),
                     ),
@@ -573,8 +476,8 @@ impl Stmt {
             ),
             Stmt::Block(s) => app("Sblock", vec![s.term()]),
             Stmt::Loop(s) => app("Sloop", vec![s.term()]),
-            Stmt::Break(n) => app("Sbreak", vec![atom(n.to_string())]),
-            Stmt::Continue(n) => app("Scontinue", vec![atom(n.to_string())]),
+            Stmt::Break(n) => app("Sbreak", vec![zn(*n as i64)]),
+            Stmt::Continue(n) => app("Scontinue", vec![zn(*n as i64)]),
             Stmt::Return(None) => app("Sreturn", vec![atom("None")]),
             Stmt::Return(Some(e)) => app("Sreturn", vec![app("Some", vec![e.term()])]),
             Stmt::Unreachable => atom("Sunreachable"),
@@ -582,17 +485,9 @@ impl Stmt {
     }
 }
 
-/// A Coq comment with text made safe for Coq's comment lexer (which also lexes strings and nested
-/// comments inside comments).
+/// A Coq comment with text made safe for Coq's comment lexer.
 pub fn comment(text: &str) -> String {
-    let safe: String = text
-        .replace("(*", "( *")
-        .replace("*)", "* )")
-        .replace('"', "'")
-        .chars()
-        .map(|c| if c.is_control() && c != '\n' { '?' } else { c })
-        .collect();
-    format!("(* {safe} *)")
+    coq::print::comment_text(text)
 }
 
 #[cfg(test)]
