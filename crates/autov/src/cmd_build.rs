@@ -23,7 +23,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<()> {
-    use specgen::build::{BuildFailure, BuildOptions};
+    use specgen::generate::{BuildFailure, BuildOptions};
     let t0 = std::time::Instant::now();
     let always = args.progress;
     let opts = BuildOptions {
@@ -39,7 +39,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let pool = rayon::ThreadPoolBuilder::new()
         .stack_size(256 << 20)
         .build()?;
-    let r = pool.install(|| specgen::build::build(&args.config, &opts));
+    let r = pool.install(|| specgen::generate::build(&args.config, &opts));
     let report = match r {
         Ok(r) => r,
         Err(BuildFailure::Config(e)) => {

@@ -105,10 +105,10 @@ impl Term {
         }
     }
 
-    /// As an operand of an unparenthesised connective; `last` operands may be open terms.
-    fn rel_operand_doc(&self, last: bool) -> Doc {
+    /// As an operand of the unparenthesised connective `op`; `last` operands may be open terms.
+    fn rel_operand_doc(&self, op: &str, last: bool) -> Doc {
         match self {
-            Term::Rel(..) => self.parens(),
+            Term::Rel(inner, ..) if rel_level(inner) >= rel_level(op) => self.parens(),
             _ if self.is_open() && !last => self.parens(),
             _ => self.doc(),
         }
@@ -145,7 +145,7 @@ impl Term {
                     parts
                         .iter()
                         .enumerate()
-                        .map(|(i, p)| p.rel_operand_doc(i + 1 == n)),
+                        .map(|(i, p)| p.rel_operand_doc(op, i + 1 == n)),
                     text(format!(" {op}")).append(RcDoc::line()),
                 )
                 .group()
@@ -276,6 +276,17 @@ impl Term {
     /// Render at [`WIDTH`].
     pub fn render(&self) -> String {
         render_doc(self.doc())
+    }
+}
+
+/// Coq's notation level of a connective (smaller binds tighter).
+fn rel_level(op: &str) -> u8 {
+    match op {
+        "->" => 99,
+        "<->" => 95,
+        "\\/" => 85,
+        "/\\" => 80,
+        _ => 70,
     }
 }
 

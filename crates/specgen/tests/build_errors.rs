@@ -1,7 +1,7 @@
 //! `autov build` errors come at once, with a code, a location and a hint: each
 //! testdata/build/err/*.v says `expect: <codes>` in its first comment.
 
-use specgen::build::{build, BuildFailure, BuildOptions};
+use specgen::generate::{build, BuildFailure, BuildOptions};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 

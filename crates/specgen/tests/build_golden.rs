@@ -2,7 +2,7 @@
 //! determinism, the three forms of LAYER_CODE, incremental writing, the schedule, no `Admitted`.
 //! coqc runs on the same cases in scripts/build-tests.sh.
 
-use specgen::build::{build, BuildOptions, BuildReport};
+use specgen::generate::{build, BuildOptions, BuildReport};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
@@ -62,8 +62,8 @@ fn run(cfg: &Path, out: &Path) -> BuildReport {
     }
 }
 
-fn describe(e: specgen::build::BuildFailure) -> String {
-    use specgen::build::BuildFailure::*;
+fn describe(e: specgen::generate::BuildFailure) -> String {
+    use specgen::generate::BuildFailure::*;
     match e {
         Config(e) => e.render_plain(),
         Code(p, ds) => ds.iter().map(|d| d.render_plain(&p.sources)).collect(),

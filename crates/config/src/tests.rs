@@ -168,13 +168,8 @@ fn missing_root_file() {
 }
 
 #[test]
-fn codes_are_unique_and_stable() {
-    let mut seen = std::collections::BTreeSet::new();
-    for c in Code::ALL {
-        assert!(seen.insert(c.as_str()), "{c:?}");
-        let s = c.as_str();
-        assert!(s.starts_with("E-CFG") || s.starts_with("W-CFG"));
-    }
+fn codes_are_stable() {
+    // (uniqueness of every workspace code is tested in the diag crate)
     assert_eq!(Code::TypeMismatch.as_str(), "E-CFG020");
     assert_eq!(Code::UnknownName.as_str(), "E-CFG010");
 }

@@ -3,9 +3,9 @@
 //! reports the errors of several declarations.
 
 use super::ast::*;
-use super::diag::{Code, Diagnostic};
 use super::lexer::{lex, Tok, Token, KEYWORDS};
-use super::span::{FileId, Span};
+use diag::span::{FileId, Span};
+use diag::{Code, Diagnostic};
 
 type PResult<T> = Result<T, ()>;
 

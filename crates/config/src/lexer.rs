@@ -1,7 +1,7 @@
 //! Lexer: source text → tokens with spans. Nested `(* *)` comments are skipped.
 
-use super::diag::{Code, Diagnostic};
-use super::span::{FileId, Span};
+use diag::span::{FileId, Span};
+use diag::{Code, Diagnostic};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Tok {

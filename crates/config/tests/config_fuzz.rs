@@ -1,7 +1,6 @@
 //! Robustness: the front end never panics, whatever the input (random token soup built from
 //! the language's own vocabulary, and mutations of the demonstration config).
 
-use specgen::config;
 use std::path::Path;
 
 struct Rng(u64);

@@ -1,7 +1,7 @@
 //! The global environment: every declared name (one namespace, as in Coq), types, built-ins.
 
-use super::span::Span;
 use super::types::Ty;
+use diag::span::Span;
 use std::collections::BTreeMap;
 
 /// What a global name denotes.

@@ -1,6 +1,17 @@
-//! Diagnostics: stable codes, spans, hints; plain-text and miette rendering.
+//! The one diagnostic type of the workspace.
+//!
+//! A [`Diagnostic`] has a stable [`Code`] (`E-IR…`, `E-I2C…`, `E-ASM…`, `E-CFG…`, `E-BLD…`), a
+//! severity, a message, a primary location — a byte [`Span`] of a configuration file in a
+//! [`SourceMap`], or a [`Place`] (file:line:col, function, context) for code and assembly — and a
+//! hint saying what to do. It renders plainly and deterministically ([`Diagnostic::render_plain`],
+//! used by tests and non-terminal output) or through miette at the CLI ([`Diagnostic::to_miette`]).
+//! Every crate keeps its own typed error enum (`thiserror`) and converts it into this type.
 
-use super::span::{SourceMap, Span};
+mod codes;
+pub mod span;
+
+pub use codes::Code;
+pub use span::{FileId, SourceFile, SourceMap, Span};
 use std::fmt::Write as _;
 
 /// Error or warning.
@@ -11,65 +22,74 @@ pub enum Severity {
     Warning,
 }
 
-macro_rules! codes {
-    ($($name:ident = $code:literal : $doc:literal,)*) => {
-        /// Stable diagnostic codes. The string form (`E-CFG012`) never changes meaning.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum Code { $(#[doc = $doc] $name,)* }
-        impl Code {
-            /// The stable string, e.g. `E-CFG012`.
-            pub fn as_str(self) -> &'static str { match self { $(Code::$name => $code,)* } }
-            /// One-line description of the class.
-            pub fn describe(self) -> &'static str { match self { $(Code::$name => $doc,)* } }
-            /// Every code, in order.
-            pub const ALL: &'static [Code] = &[$(Code::$name,)*];
-        }
-    };
-}
-
-codes! {
-    BadChar = "E-CFG001" : "unexpected character",
-    UnterminatedComment = "E-CFG002" : "unterminated comment",
-    UnterminatedString = "E-CFG003" : "unterminated string literal",
-    Syntax = "E-CFG004" : "syntax error",
-    IncludeNotFound = "E-CFG005" : "included file cannot be read",
-    IncludeCycle = "E-CFG006" : "include cycle",
-    SectionStructure = "E-CFG007" : "bad Section/End structure",
-    BadNumber = "E-CFG008" : "malformed number literal",
-    UnknownName = "E-CFG010" : "unknown name",
-    UnknownType = "E-CFG011" : "unknown type",
-    Duplicate = "E-CFG012" : "duplicate definition",
-    UnknownField = "E-CFG013" : "unknown record field",
-    DefCycle = "E-CFG014" : "cycle among definitions or types",
-    LayerOrder = "E-CFG015" : "reference to a definition of a higher layer",
-    TypeMismatch = "E-CFG020" : "type mismatch",
-    BadApplication = "E-CFG021" : "bad application (not a function, or too many arguments)",
-    CannotInfer = "E-CFG022" : "type cannot be inferred",
-    BadPattern = "E-CFG023" : "bad pattern",
-    NotAType = "E-CFG024" : "expression used as a type, or type used as a value",
-    NonExhaustive = "E-CFG025" : "match does not cover every case",
-    ReservedMisuse = "E-CFG030" : "reserved definition misused",
-    ReservedMissing = "E-CFG031" : "required reserved definition missing",
-    ReservedUnknown = "E-CFG032" : "unknown reserved LAYER_* name",
-    LayerOp = "E-CFG033" : "layer operation names no suitable definition",
-    RefRel = "E-CFG034" : "bad refinement relation",
-    DuplicateLayer = "E-CFG035" : "duplicate layer name",
-    NoLayers = "E-CFG036" : "configuration has no layers",
-    CodeNotFound = "E-CFG037" : "LAYER_CODE file not found",
-    PrimInTwoLayers = "W-CFG040" : "primitive listed in more than one layer",
-    SpecWithoutPrim = "E-CFG041" : "spec or loop bound for a name that is no primitive",
-    SpecSignature = "E-CFG042" : "spec has the wrong signature",
-    NoCodeNoSpec = "E-CFG043" : "primitive has neither code nor spec",
-    CalleeInNoLayer = "E-CFG044" : "function called by a primitive is listed in no layer",
-    BottomWithoutSpec = "E-CFG045" : "Bottom-layer primitive without a spec",
-    BadHint = "E-CFG046" : "bad Hint",
-    LoopBound = "E-CFG047" : "bad loop bound",
-    DuplicatePrim = "E-CFG048" : "primitive listed twice in one layer",
-}
-
 impl serde::Serialize for Code {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.as_str())
+    }
+}
+
+/// A location in code or assembly: `file:line:col @function (context)`, each part optional.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Place {
+    pub file: Option<String>,
+    pub line: Option<u32>,
+    pub col: Option<u32>,
+    pub function: Option<String>,
+    /// Free text after the function, e.g. `layer A`.
+    pub context: Option<String>,
+}
+
+impl Place {
+    pub fn file(f: impl Into<String>) -> Place {
+        Place {
+            file: Some(f.into()),
+            ..Place::default()
+        }
+    }
+    pub fn function(f: impl Into<String>) -> Place {
+        Place {
+            function: Some(f.into()),
+            ..Place::default()
+        }
+    }
+    pub fn at(mut self, line: u32, col: Option<u32>) -> Place {
+        self.line = Some(line);
+        self.col = col;
+        self
+    }
+    pub fn in_function(mut self, f: impl Into<String>) -> Place {
+        self.function = Some(f.into());
+        self
+    }
+    pub fn context(mut self, c: impl Into<String>) -> Place {
+        self.context = Some(c.into());
+        self
+    }
+    pub fn is_empty(&self) -> bool {
+        *self == Place::default()
+    }
+}
+
+impl std::fmt::Display for Place {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut parts: Vec<String> = vec![];
+        if let Some(file) = &self.file {
+            let mut s = file.clone();
+            if let Some(l) = self.line {
+                let _ = write!(s, ":{l}");
+                if let Some(c) = self.col {
+                    let _ = write!(s, ":{c}");
+                }
+            }
+            parts.push(s);
+        }
+        if let Some(func) = &self.function {
+            parts.push(format!("@{func}"));
+        }
+        if let Some(c) = &self.context {
+            parts.push(format!("({c})"));
+        }
+        f.write_str(&parts.join(" "))
     }
 }
 
@@ -80,15 +100,17 @@ pub struct Label {
     pub text: String,
 }
 
-/// One diagnostic. `Display` gives `[CODE] message`.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, serde::Serialize)]
-#[error("[{}] {message}", code.as_str())]
+/// One diagnostic. `Display` gives `error[CODE]: place: message` (the plain form without source
+/// snippets).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Diagnostic {
     pub code: Code,
     pub severity: Severity,
     pub message: String,
-    /// Primary location (None only for project-wide problems without a natural place).
+    /// Primary location in a configuration file.
     pub span: Option<Span>,
+    /// Primary location in code or assembly (when there is no span).
+    pub place: Place,
     /// Text under the caret of the primary location.
     pub label: String,
     pub notes: Vec<Label>,
@@ -107,10 +129,17 @@ impl Diagnostic {
             },
             message: message.into(),
             span: span.into(),
+            place: Place::default(),
             label: String::new(),
             notes: vec![],
             hint: String::new(),
         }
+    }
+    /// A diagnostic located at a place in code or assembly.
+    pub fn at(code: Code, place: Place, message: impl Into<String>) -> Self {
+        let mut d = Diagnostic::error(code, None, message);
+        d.place = place;
+        d
     }
     pub fn label(mut self, l: impl Into<String>) -> Self {
         self.label = l.into();
@@ -147,7 +176,17 @@ impl Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let _ = writeln!(out, "{sev}[{}]: {}", self.code.as_str(), self.message);
+        if self.place.is_empty() {
+            let _ = writeln!(out, "{sev}[{}]: {}", self.code.as_str(), self.message);
+        } else {
+            let _ = writeln!(
+                out,
+                "{sev}[{}]: {}: {}",
+                self.code.as_str(),
+                self.place,
+                self.message
+            );
+        }
         if let Some(sp) = self.span {
             render_span(&mut out, sm, sp, &self.label, '^');
         }
@@ -163,11 +202,20 @@ impl Diagnostic {
     /// A self-contained, serializable form (file path, 1-based line and column) for
     /// machine-readable output.
     pub fn record(&self, sm: &SourceMap) -> Record {
-        let loc = self.span.map(|sp| {
-            let f = sm.file(sp.file);
-            let (line, column) = f.line_col(sp.lo as usize);
-            (f.path.display().to_string(), line, column)
-        });
+        let loc = match self.span {
+            Some(sp) => {
+                let f = sm.file(sp.file);
+                let (line, column) = f.line_col(sp.lo as usize);
+                Some((f.path.display().to_string(), line, column))
+            }
+            None => self.place.file.as_ref().map(|f| {
+                (
+                    f.clone(),
+                    self.place.line.unwrap_or(0) as usize,
+                    self.place.col.unwrap_or(0) as usize,
+                )
+            }),
+        };
         Record {
             code: self.code.as_str(),
             severity: self.severity,
@@ -175,13 +223,16 @@ impl Diagnostic {
             file: loc.as_ref().map(|l| l.0.clone()),
             line: loc.as_ref().map(|l| l.1),
             column: loc.as_ref().map(|l| l.2),
+            function: self.place.function.clone(),
             hint: self.hint.clone(),
         }
     }
 
-    /// `file:line:col` of the primary span.
+    /// `file:line:col` of the primary location.
     pub fn location(&self, sm: &SourceMap) -> Option<String> {
-        let sp = self.span?;
+        let Some(sp) = self.span else {
+            return (!self.place.is_empty()).then(|| self.place.to_string());
+        };
         let f = sm.file(sp.file);
         let (l, c) = f.line_col(sp.lo as usize);
         Some(format!("{}:{l}:{c}", f.path.display()))
@@ -212,8 +263,13 @@ impl Diagnostic {
             }
             None => (None, vec![]),
         };
+        let message = if self.span.is_none() && !self.place.is_empty() {
+            format!("{}: {}", self.place, self.message)
+        } else {
+            self.message.clone()
+        };
         MietteDiag {
-            message: self.message.clone(),
+            message,
             code: self.code.as_str(),
             severity: self.severity,
             hint: self.hint.clone(),
@@ -255,6 +311,7 @@ pub struct Record {
     pub file: Option<String>,
     pub line: Option<usize>,
     pub column: Option<usize>,
+    pub function: Option<String>,
     pub hint: String,
 }
 
@@ -307,5 +364,72 @@ impl miette::Diagnostic for MietteDiag {
         } else {
             Some(Box::new(self.labels.iter().cloned()))
         }
+    }
+}
+
+impl std::fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let sev = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{sev}[{}]: ", self.code.as_str())?;
+        if !self.place.is_empty() {
+            write!(f, "{}: ", self.place)?;
+        }
+        f.write_str(&self.message)?;
+        if !self.hint.is_empty() {
+            write!(f, "\n  = hint: {}", self.hint)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Diagnostic {}
+
+/// Render diagnostics that have no configuration span (code, assembly, build) without a source
+/// map.
+pub fn render_plain_nospan(d: &Diagnostic) -> String {
+    d.render_plain(&SourceMap::default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn codes_are_unique_and_well_formed() {
+        let mut seen = HashSet::new();
+        for c in Code::ALL {
+            let s = c.as_str();
+            assert!(seen.insert(s), "duplicate code {s}");
+            let (kind, rest) = s.split_once('-').unwrap();
+            assert!(kind == "E" || kind == "W", "{s}");
+            let digits = rest.trim_start_matches(|ch: char| ch.is_ascii_uppercase() || ch == '2');
+            assert!(
+                digits.len() == 3 && digits.bytes().all(|b| b.is_ascii_digit()),
+                "{s}"
+            );
+            assert!(!c.describe().is_empty());
+        }
+    }
+
+    #[test]
+    fn places_render_in_order() {
+        let p = Place::file("calls.c")
+            .at(10, None)
+            .in_function("halve")
+            .context("layer A");
+        assert_eq!(p.to_string(), "calls.c:10 @halve (layer A)");
+        let d = Diagnostic::at(Code::BldLowSpec, p, "no low spec").hint("give a bound");
+        assert_eq!(
+            d.to_string(),
+            "error[E-BLD021]: calls.c:10 @halve (layer A): no low spec\n  = hint: give a bound"
+        );
+        assert_eq!(
+            render_plain_nospan(&d),
+            "error[E-BLD021]: calls.c:10 @halve (layer A): no low spec\n   = hint: give a bound\n"
+        );
     }
 }

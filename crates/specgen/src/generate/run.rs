@@ -4,7 +4,7 @@
 use super::code;
 use super::gen::{self, GenError, LayerReport};
 use super::writer;
-use crate::config::{self, Diagnostic, LoadError};
+use config::{self, Diagnostic, LoadError};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

@@ -1,7 +1,7 @@
 //! Project checks that need the code: primitives without code or spec, callees in no layer,
 //! calls that do not go down the layer stack.
 
-use specgen::config::{self, Code, CodeInfo};
+use config::{Code, CodeInfo};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
@@ -55,7 +55,7 @@ fn pagetable_code_is_consistent() {
     assert!(
         d.is_empty(),
         "{}",
-        config::diag::render_all_plain(&d, &p.sources)
+        config::diagnostics::render_all_plain(&d, &p.sources)
     );
 }
 
@@ -104,8 +104,8 @@ fn empty_code_reports_every_unspecified_primitive() {
 }
 
 /// Signatures from the `define`/`declare` lines of the .ll text (i1/iN/ptr/void).
-fn sigs_of_ll(path: &Path) -> BTreeMap<String, specgen::config::FnSig> {
-    use specgen::config::{FnSig, Scalar};
+fn sigs_of_ll(path: &Path) -> BTreeMap<String, config::FnSig> {
+    use config::{FnSig, Scalar};
     let text = std::fs::read_to_string(path).unwrap();
     let kind = |t: &str| -> Option<Scalar> {
         let t = t.trim();
@@ -165,7 +165,7 @@ fn specs_match_the_c_signatures() {
     assert!(
         d.is_empty(),
         "{}",
-        config::diag::render_all_plain(&d, &p.sources)
+        config::diagnostics::render_all_plain(&d, &p.sources)
     );
     // pretend unmap_page took a third argument: its spec and nothing else is wrong
     code.signatures
@@ -184,6 +184,6 @@ fn specs_match_the_c_signatures() {
         codes,
         [Code::LoopBound, Code::SpecSignature],
         "{}",
-        config::diag::render_all_plain(&d, &p.sources)
+        config::diagnostics::render_all_plain(&d, &p.sources)
     );
 }

@@ -2,8 +2,8 @@
 //! the span-free dump), for random expressions and for every test and demonstration file.
 //! Also table tests for the operator precedence.
 
-use specgen::config::ast::*;
-use specgen::config::{parser, pretty, FileId, Span};
+use config::ast::*;
+use config::{parser, pretty, FileId, Span};
 use std::path::Path;
 
 struct Rng(u64);

@@ -5,9 +5,9 @@ use super::cfgcoq::{self, CfgCtx};
 use super::code::Code;
 use super::gallina::{self as g, Binder};
 use super::lowspec::{self, Bound, CalleeInfo, ExitKind, FnInput, LoopInfo, LowSpec, VTy};
-use crate::config::ast::ItemKind;
-use crate::config::env::GlobalKind;
-use crate::config::{LayerOp, Project, Scalar, Ty};
+use config::ast::ItemKind;
+use config::env::GlobalKind;
+use config::{LayerOp, Project, Scalar, Ty};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -225,7 +225,7 @@ fn type_decls(cx: &Ctx, ccx: &CfgCtx) -> Result<String, String> {
 /// The definitions (in dependency order) of one layer (`Some(k)`) or the global ones (`None`).
 fn value_decls(cx: &Ctx, ccx: &CfgCtx, layer: Option<usize>) -> Result<String, String> {
     let mut s = String::new();
-    let items: BTreeMap<&str, &crate::config::PItem> =
+    let items: BTreeMap<&str, &config::PItem> =
         cx.p.items
             .iter()
             .filter_map(|it| it.item.kind.name().map(|n| (n.name.as_str(), it)))

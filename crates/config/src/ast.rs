@@ -1,8 +1,8 @@
 //! The syntax tree. Every node carries a [`Span`]; expressions also carry the type the checker
 //! inferred for them (`ty`, `None` before checking).
 
-use super::span::Span;
 use super::types::Ty;
+use diag::span::Span;
 
 /// A name occurrence.
 #[derive(Clone, Debug)]

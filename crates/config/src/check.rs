@@ -2,10 +2,10 @@
 //! variables; every variable must be solved by the end of a declaration — no silent fallback).
 
 use super::ast::*;
-use super::diag::{Code, Diagnostic};
 use super::env::{builtin_ctor_arity, builtin_value, Env, GlobalKind, BUILTIN_TYPES};
-use super::span::Span;
 use super::types::Ty;
+use diag::span::Span;
+use diag::{Code, Diagnostic};
 
 /// Resolve a written type. Unknown names are errors (declare opaque types with
 /// `Parameter T : Type.`).

@@ -8,9 +8,9 @@
 //! global's name through the generated `glob_ident_name`).
 
 use super::gallina::{app, atom, infix, Binder, Pat, T};
-use crate::config::ast::{BinOp, Expr, ExprKind, PatKind, Pattern, Quant, UnOp};
-use crate::config::env::{Env, GlobalKind};
-use crate::config::Ty;
+use config::ast::{BinOp, Expr, ExprKind, PatKind, Pattern, Quant, UnOp};
+use config::env::{Env, GlobalKind};
+use config::Ty;
 use std::collections::BTreeMap;
 
 /// What expression translation needs besides the expression.

@@ -2,7 +2,7 @@
 //! numbering), converted by ir2coq (files of the code model plus the structured bodies), and the
 //! facts the configuration checks need (`CodeInfo`).
 
-use crate::config::{CodeInfo, FnSig, Project, Scalar};
+use config::{CodeInfo, FnSig, Project, Scalar};
 use ir2coq::convert::{self, FuncCode, ModCtx};
 use ir2coq::syntax::{Callee, Stmt};
 use ir2json::{Module, Type};

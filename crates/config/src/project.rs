@@ -3,11 +3,11 @@
 
 use super::ast::*;
 use super::check::{is_type_name, resolve_type, Infer};
-use super::diag::{Code, Diagnostic};
 use super::env::{Env, Global, GlobalKind, InductiveInfo, RecordInfo};
 use super::parser::parse_file;
-use super::span::{SourceMap, Span};
 use super::types::Ty;
+use diag::span::{SourceMap, Span};
+use diag::{Code, Diagnostic};
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -131,7 +131,7 @@ pub struct LoadError {
 
 impl LoadError {
     pub fn render_plain(&self) -> String {
-        super::diag::render_all_plain(&self.diagnostics, &self.sources)
+        diag::render_all_plain(&self.diagnostics, &self.sources)
     }
     /// One miette report per diagnostic (print with `{:?}` for the fancy rendering).
     pub fn reports(&self) -> Vec<miette::Report> {

@@ -1,24 +1,28 @@
-//! The configuration language (`proof.v`): lexer, parser, type checker, project checks.
+//! The configuration language (`proof.v`): lexer, parser, type checker, project checks, pretty
+//! printer.
 //!
 //! Entry point: [`load`] (or [`load_str`]) → [`Project`] or a [`LoadError`] carrying every
 //! [`Diagnostic`] with the sources to render them. See `docs/config.md` for the language.
 
 pub mod ast;
 pub mod check;
-pub mod diag;
 pub mod env;
 pub mod lexer;
 pub mod parser;
 pub mod pretty;
 pub mod project;
-pub mod span;
 pub mod types;
 
 pub use diag::{Code, Diagnostic, Severity};
+/// Diagnostics (the workspace's one type) and rendering.
+pub mod diagnostics {
+    pub use diag::*;
+}
+pub use diag::span;
+pub use diag::{FileId, SourceMap, Span};
 pub use project::{
     load, load_str, CodeInfo, FnSig, Hints, Layer, LayerOp, LoadError, PItem, Project, Scalar,
 };
-pub use span::{FileId, SourceMap, Span};
 pub use types::Ty;
 
 #[cfg(test)]
