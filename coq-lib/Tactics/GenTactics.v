@@ -185,3 +185,10 @@ Ltac eval_iops := repeat match goal with
 (** Unfold every integer operation to [Z] arithmetic under [wrap]. *)
 Ltac unfold_iops := unfold iadd, isub, imul, iand, ior, ixor, ishl, ilshr, iashr, itrunc, izext, isext,
   ieq, iult, iule, islt, isle, ineg, inot in *.
+
+(** The proof of a generated loop lemma, after [intros]: [wp_loop_fuel] from fuel [fuel] with the
+    invariant [I] (indexed by the remaining fuel), stepping the loop body [body] of code [c] over
+    layer [Lo]. *)
+Ltac g_loop_proof Lo c I body fuel :=
+  apply (wp_loop_fuel Lo c I _ body) with (n := fuel);
+  [ g_loop_step | g_loop_nofuel | g_loop_init ].

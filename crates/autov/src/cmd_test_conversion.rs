@@ -292,7 +292,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                 global_failed += o.global_errors.len();
                 for e in o.failed().chain(&o.global_errors) {
                     let ent = reasons
-                        .entry(format!("{} {}", e.code, e.reason))
+                        .entry(format!("{} {}", e.code.as_str(), e.reason))
                         .or_default();
                     ent.0 += 1;
                     if ent.1.len() < 5 {

@@ -52,6 +52,7 @@ impl Term {
             | Term::Infix(..)
             | Term::Prefix(..)
             | Term::Tuple(_)
+            | Term::Product(_)
             | Term::List(..)
             | Term::Record(_)
             | Term::Proj(..)
@@ -121,12 +122,7 @@ impl Term {
             Term::Int(s) => text(s.clone()),
             Term::Scoped(t, scope) => t.arg_doc().append(text(format!("%{scope}"))),
             Term::Str(s) => text(string_literal(s)),
-            Term::App(f, args) => f
-                .arg_doc()
-                .append(
-                    RcDoc::concat(args.iter().map(|a| RcDoc::line().append(a.arg_doc()))).nest(2),
-                )
-                .group(),
+            Term::App(f, args) => app_doc(f.arg_doc(), args),
             Term::Infix(op, a, b) => text("(")
                 .append(
                     a.operand_doc()
@@ -160,6 +156,12 @@ impl Term {
                     .nest(1)
                     .group(),
                 )
+                .append(")"),
+            Term::Product(ts) => text("(")
+                .append(RcDoc::intersperse(
+                    ts.iter().map(|t| t.arg_doc()),
+                    text(" * "),
+                ))
                 .append(")"),
             Term::List(ts, _) if ts.is_empty() => text("[]"),
             Term::List(ts, layout) => list_doc(ts, *layout),
@@ -279,6 +281,19 @@ impl Term {
     }
 }
 
+/// `head a1 … an` in fill layout: arguments stay on the head's line while they fit; a large one
+/// breaks inside, the others continue indented by two.
+fn app_doc(head: Doc, args: &[Term]) -> Doc {
+    head.append(
+        RcDoc::concat(
+            args.iter()
+                .map(|a| RcDoc::line().append(a.arg_doc()).group()),
+        )
+        .nest(2),
+    )
+    .group()
+}
+
 /// Coq's notation level of a connective (smaller binds tighter).
 fn rel_level(op: &str) -> u8 {
     match op {
@@ -342,8 +357,17 @@ fn binder_doc(b: &Binder) -> Doc {
     }
 }
 
+/// Binders fill the line and continue indented by two when they do not fit.
 fn binders_doc(bs: &[Binder]) -> Doc {
-    RcDoc::intersperse(bs.iter().map(binder_doc), RcDoc::line()).group()
+    let mut it = bs.iter();
+    let Some(first) = it.next() else {
+        return RcDoc::nil();
+    };
+    let mut d = binder_doc(first);
+    for b in it {
+        d = d.append(RcDoc::line().append(binder_doc(b)).group());
+    }
+    d.nest(2)
 }
 
 impl Pat {
@@ -380,12 +404,9 @@ impl Pat {
 impl Tactic {
     pub fn doc(&self) -> Doc {
         match self {
-            Tactic::Call(name, args) => text(name.clone())
-                .append(
-                    RcDoc::concat(args.iter().map(|a| RcDoc::line().append(a.arg_doc()))).nest(2),
-                )
-                .group(),
+            Tactic::Call(name, args) => app_doc(text(name.clone()), args),
             Tactic::Exact(t) => text("exact ").append(t.arg_doc().nest(6)).group(),
+            Tactic::UnfoldEverywhere(ns) => text(format!("unfold {} in *", ns.join(", "))),
             Tactic::Then(ts) => {
                 RcDoc::intersperse(ts.iter().map(|t| t.doc()), text(";").append(RcDoc::line()))
                     .group()

@@ -58,6 +58,8 @@ pub enum Tactic {
     Call(String, Vec<Term>),
     /// `exact t`.
     Exact(Term),
+    /// `unfold c1, c2 in *`.
+    UnfoldEverywhere(Vec<String>),
     /// `t1; t2; …`.
     Then(Vec<Tactic>),
     /// `first [ t1 | t2 | … ]`.

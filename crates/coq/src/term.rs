@@ -37,6 +37,8 @@ pub enum Term {
     /// `(op a)`, e.g. `(- x)`, `(~ P)`.
     Prefix(&'static str, Box<Term>),
     Tuple(Vec<Term>),
+    /// A product type `(A * B * C)`.
+    Product(Vec<Term>),
     List(Vec<Term>, ListLayout),
     /// `{| f1 := t1; f2 := t2 |}`.
     Record(Vec<(String, Term)>),
@@ -263,7 +265,9 @@ impl Term {
             Term::Infix(_, a, b) | Term::Rel(_, a, b) | Term::Cast(a, b) => {
                 a.uses_strings() || b.uses_strings()
             }
-            Term::Tuple(ts) | Term::List(ts, _) => ts.iter().any(Term::uses_strings),
+            Term::Tuple(ts) | Term::Product(ts) | Term::List(ts, _) => {
+                ts.iter().any(Term::uses_strings)
+            }
             Term::Record(fs) => fs.iter().any(|(_, t)| t.uses_strings()),
             Term::Let(_, e, b) | Term::LetPat(_, e, b) => e.uses_strings() || b.uses_strings(),
             Term::Fun(_, b) | Term::Forall(_, b) | Term::Exists(_, b) => b.uses_strings(),

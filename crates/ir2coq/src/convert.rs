@@ -6,6 +6,7 @@ use crate::phi::{self, Move};
 use crate::syntax::{
     self, Binop, Callee as CCallee, Const, Expr, FBinop, FKind, Flags, Id, Stmt, Typ,
 };
+use diag::{Code, Diagnostic, Place};
 use ir2json::layout::Layout;
 use ir2json::{
     BinOp, CastOp, ConstExpr, Constant, DebugLoc, FloatPredicate, FpKind, Function, Instruction,
@@ -15,16 +16,30 @@ use std::collections::{BTreeMap, HashMap};
 
 /// A construct with no mapping, located in its function.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{code} in @{function}{}: {message}", loc_suffix(.loc))]
+#[error("{} in @{function}{}: {message}", code.as_str(), loc_suffix(.loc))]
 pub struct ConvError {
     /// Stable error code (`E-I2C0NN`).
-    pub code: &'static str,
+    pub code: Code,
     /// Short reason used to group failures (e.g. `unsupported terminator invoke`).
     pub reason: String,
     /// Full message.
     pub message: String,
     pub function: String,
     pub loc: Option<Box<DebugLoc>>,
+}
+
+impl ConvError {
+    /// The error as the workspace's diagnostic (located at the function's debug location).
+    pub fn diagnostic(&self) -> Diagnostic {
+        let mut place = Place::function(self.function.clone());
+        if let Some(l) = &self.loc {
+            place.file = Some(l.file.clone());
+            place.line = Some(l.line);
+        }
+        Diagnostic::at(self.code, place, self.message.clone()).hint(
+            "see docs/ir2coq.md for the constructs the code model supports; the module's other functions still convert",
+        )
+    }
 }
 
 fn loc_suffix(l: &Option<Box<DebugLoc>>) -> String {
@@ -37,12 +52,12 @@ fn loc_suffix(l: &Option<Box<DebugLoc>>) -> String {
 /// An error before it is located in a function.
 #[derive(Debug, Clone)]
 pub(crate) struct Fail {
-    code: &'static str,
+    code: Code,
     reason: String,
     message: String,
 }
 
-fn fail(code: &'static str, reason: impl Into<String>, message: impl Into<String>) -> Fail {
+fn fail(code: Code, reason: impl Into<String>, message: impl Into<String>) -> Fail {
     Fail {
         code,
         reason: reason.into(),
@@ -66,7 +81,7 @@ pub(crate) fn global_error(e: Fail, global: &str) -> ConvError {
 
 fn const_ctx(what: &str) -> Fail {
     fail(
-        "E-I2C003",
+        Code::I2cConstant,
         "constant expression in constant context",
         format!("no constant form for a {what} constant expression inside a constant"),
     )
@@ -74,7 +89,7 @@ fn const_ctx(what: &str) -> Fail {
 
 fn unsupported(what: &str) -> Fail {
     fail(
-        "E-I2C001",
+        Code::I2cUnsupported,
         format!("unsupported {what}"),
         format!("no Coq mapping for {what}"),
     )
@@ -125,7 +140,7 @@ impl<'m> ModCtx<'m> {
     fn global(&self, name: &str) -> R<Id> {
         self.globals.get(name).cloned().ok_or_else(|| {
             fail(
-                "E-I2C004",
+                Code::I2cUnknownGlobal,
                 "unknown global",
                 format!("reference to unknown global @{name}"),
             )
@@ -350,7 +365,7 @@ impl<'m> ModCtx<'m> {
                 let ix = self.const_gep_indices(indices)?;
                 if ix.iter().any(|i| i.konst.is_none()) {
                     return Err(fail(
-                        "E-I2C003",
+                        Code::I2cConstant,
                         "constant expression in constant context",
                         "getelementptr constant with a non-integer index",
                     ));
@@ -463,7 +478,7 @@ impl<'m> ModCtx<'m> {
         let mut cur: Type = (**pointee).clone();
         let mut konst: i128 = 0;
         let mut terms: Vec<Expr> = Vec::new();
-        let lay = |e: ir2json::layout::LayoutError| fail("E-I2C005", "layout", e.to_string());
+        let lay = |e: ir2json::layout::LayoutError| fail(Code::I2cLayout, "layout", e.to_string());
         for (k, ix) in indices.iter().enumerate() {
             let (stride, next) = if k == 0 {
                 (self.layout.alloc_size(&cur).map_err(lay)?, cur.clone())
@@ -762,7 +777,7 @@ impl FnCtx<'_, '_> {
         match &i.result {
             Some(n) => Ok(self.name(n)),
             None => Err(fail(
-                "E-I2C006",
+                Code::I2cMalformed,
                 "instruction without result",
                 "value instruction has no result name",
             )),
@@ -814,7 +829,7 @@ impl FnCtx<'_, '_> {
                 let sz = mc
                     .layout
                     .alloc_size(allocated)
-                    .map_err(|e| fail("E-I2C005", "layout", e.to_string()))?
+                    .map_err(|e| fail(Code::I2cLayout, "layout", e.to_string()))?
                     as i128;
                 let size = match num_elements {
                     Value::Const {
@@ -1146,7 +1161,7 @@ fn convert_inner(cx: &mut FnCtx) -> R<FuncCode> {
     let ret = mc.typ(&f.sig.ret_ty)?;
     if f.blocks.is_empty() {
         return Err(fail(
-            "E-I2C006",
+            Code::I2cMalformed,
             "function without blocks",
             "definition has no blocks",
         ));
@@ -1160,7 +1175,7 @@ fn convert_inner(cx: &mut FnCtx) -> R<FuncCode> {
     let blk = |n: &Name| -> R<usize> {
         index.get(n).copied().ok_or_else(|| {
             fail(
-                "E-I2C006",
+                Code::I2cMalformed,
                 "unknown block",
                 format!("branch to unknown block {n}"),
             )
@@ -1202,7 +1217,7 @@ fn convert_inner(cx: &mut FnCtx) -> R<FuncCode> {
     }
     cx.loc = f.debug_loc.clone();
     let st = cfg::structure(&succs, &has_phis)
-        .map_err(|e| fail("E-I2C002", "structuring", e.to_string()))?;
+        .map_err(|e| fail(Code::I2cStructuring, "structuring", e.to_string()))?;
     let mut em = Emitter {
         cx,
         g: &st.graph,
@@ -1282,7 +1297,11 @@ impl Emitter<'_, '_, '_> {
                     .iter()
                     .rposition(|(x, _)| x == l)
                     .ok_or_else(|| {
-                        fail("E-I2C002", "structuring", "branch to a label not in scope")
+                        fail(
+                            Code::I2cStructuring,
+                            "structuring",
+                            "branch to a label not in scope",
+                        )
                     })?;
                 let depth = self.labels.len() - 1 - pos;
                 out.push(if self.labels[pos].1 {
@@ -1294,7 +1313,7 @@ impl Emitter<'_, '_, '_> {
             cfg::Stmt::Exit(n) => {
                 let NodeKind::Orig(b) = self.g.kinds[*n] else {
                     return Err(fail(
-                        "E-I2C002",
+                        Code::I2cStructuring,
                         "structuring",
                         "synthetic node without successor",
                     ));
@@ -1390,7 +1409,11 @@ impl Emitter<'_, '_, '_> {
                     }
                     TermOp::Invoke { call, .. } => {
                         let (callee, args) = self.cx.call(call, false)?.ok_or_else(|| {
-                            fail("E-I2C006", "malformed invoke", "invoke without callee")
+                            fail(
+                                Code::I2cMalformed,
+                                "malformed invoke",
+                                "invoke without callee",
+                            )
                         })?;
                         let x = self.cx.term_result(t, call);
                         let u = arms.pop().unwrap();
@@ -1399,7 +1422,11 @@ impl Emitter<'_, '_, '_> {
                     }
                     TermOp::CallBr { .. } => {
                         let tmp = self.cx.callbr_tmp.get(&b).cloned().ok_or_else(|| {
-                            fail("E-I2C002", "structuring", "callbr branch before its call")
+                            fail(
+                                Code::I2cStructuring,
+                                "structuring",
+                                "callbr branch before its call",
+                            )
                         })?;
                         let idx = Expr::ExtractValue(Box::new(Expr::Var(tmp)), vec![1]);
                         let cases = arms
@@ -1430,7 +1457,7 @@ impl Emitter<'_, '_, '_> {
                 }
             }
             _ => Err(fail(
-                "E-I2C002",
+                Code::I2cStructuring,
                 "structuring",
                 "branch at a synthetic node",
             )),
@@ -1457,7 +1484,7 @@ impl Emitter<'_, '_, '_> {
                     if let Op::Phi { incoming } = &i.op {
                         let inc = incoming.iter().find(|x| &x.block == pname).ok_or_else(|| {
                             fail(
-                                "E-I2C006",
+                                Code::I2cMalformed,
                                 "phi without incoming value",
                                 format!("phi has no value for {pname}"),
                             )

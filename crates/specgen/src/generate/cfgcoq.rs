@@ -7,11 +7,21 @@
 //! `ident`: a literal becomes the code model's `g_…` ident, a pattern variable is bound to the
 //! global's name through the generated `glob_ident_name`).
 
-use super::gallina::{app, atom, infix, Binder, Pat, T};
+use super::names;
+use crate::spec::print::ty as ty_term;
 use config::ast::{BinOp, Expr, ExprKind, PatKind, Pattern, Quant, UnOp};
 use config::env::{Env, GlobalKind};
 use config::Ty;
+use coq::{Binder, Pat, Term as T};
 use std::collections::BTreeMap;
+
+fn atom(s: impl Into<String>) -> T {
+    T::name(s)
+}
+
+fn app(f: impl Into<String>, args: Vec<T>) -> T {
+    T::app(f, args)
+}
 
 /// What expression translation needs besides the expression.
 pub struct CfgCtx<'a> {
@@ -21,46 +31,8 @@ pub struct CfgCtx<'a> {
 }
 
 /// A config type in Coq syntax.
-pub fn ty(t: &Ty) -> String {
-    ty_prec(t, 0)
-}
-
-fn ty_prec(t: &Ty, prec: u8) -> String {
-    // prec: 0 top, 1 inside a product or left of an arrow, 2 argument of a type constructor
-    let paren = |s: String, need: bool| if need { format!("({s})") } else { s };
-    match t {
-        Ty::Z => "Z".into(),
-        Ty::Bool => "bool".into(),
-        Ty::Prop => "Prop".into(),
-        Ty::Str => "string".into(),
-        Ty::Nat => "nat".into(),
-        Ty::Sort => "Type".into(),
-        Ty::Named(n) if n == "Ptr" => "ptr".into(),
-        Ty::Named(n) => n.clone(),
-        Ty::Meta(_) => "_".into(),
-        Ty::List(a) => paren(format!("list {}", ty_prec(a, 2)), prec >= 2),
-        Ty::Option(a) => paren(format!("option {}", ty_prec(a, 2)), prec >= 2),
-        Ty::ZMap(a) => paren(format!("ZMap.t {}", ty_prec(a, 2)), prec >= 2),
-        Ty::Tuple(ts) if ts.is_empty() => "unit".into(),
-        Ty::Tuple(ts) => format!(
-            "({})",
-            ts.iter()
-                .map(|t| ty_prec(t, 1))
-                .collect::<Vec<_>>()
-                .join(" * ")
-        ),
-        Ty::Arrow(a, b) => paren(format!("{} -> {}", ty_prec(a, 1), ty_prec(b, 0)), prec >= 1),
-    }
-}
-
-/// A Coq string literal.
-pub fn str_lit(s: &str) -> String {
-    format!("\"{}\"%string", s.replace('"', "\"\""))
-}
-
-/// Name of the generated update function of field `f` of record `r`.
-pub fn update_fn(r: &str, f: &str) -> String {
-    format!("update_{r}_{f}")
+pub fn ty(t: &Ty) -> T {
+    ty_term(t)
 }
 
 impl CfgCtx<'_> {
@@ -78,12 +50,22 @@ impl CfgCtx<'_> {
             .ok_or_else(|| format!("`Bglob \"{g}\"`: the code has no global `{g}`"))
     }
 
-    fn name(&self, n: &str) -> String {
+    fn name(&self, n: &str) -> T {
         match n {
-            "zmap_init" => "ZMap.init".into(),
-            "z_to_nat" => "Z.to_nat".into(),
+            "zmap_init" => atom("ZMap.init"),
+            "z_to_nat" => atom("Z.to_nat"),
+            "mkPtr" => atom("Ptr"),
+            "prop" => T::fun(
+                vec![Binder::typed("b", atom("bool"))],
+                T::eq(atom("b"), atom("true")),
+            ),
+            _ => atom(n),
+        }
+    }
+
+    fn ctor_name(&self, n: &str) -> String {
+        match n {
             "mkPtr" => "Ptr".into(),
-            "prop" => "(fun b : bool => b = true)".into(),
             _ => n.to_string(),
         }
     }
@@ -91,20 +73,21 @@ impl CfgCtx<'_> {
     /// Translate an expression.
     pub fn expr(&self, e: &Expr) -> Result<T, String> {
         Ok(match &e.kind {
-            ExprKind::Var(n) => atom(self.name(n)),
+            ExprKind::Var(n) => self.name(n),
             ExprKind::Num(n) => {
+                let lit = T::int_str(n.to_string());
                 if e.ty == Some(Ty::Nat) {
-                    atom(format!("{n}%nat"))
+                    T::Scoped(Box::new(lit), "nat")
                 } else {
-                    atom(n.to_string())
+                    lit
                 }
             }
-            ExprKind::Str(s) => atom(str_lit(s)),
-            ExprKind::Bool(b) => atom(b.to_string()),
+            ExprKind::Str(s) => T::str(s.clone()),
+            ExprKind::Bool(b) => T::bool(*b),
             ExprKind::App(f, args) => {
                 if let ExprKind::Var(n) = &f.kind {
                     if n == "prop" && args.len() == 1 {
-                        return Ok(infix("=", self.expr(&args[0])?, atom("true")));
+                        return Ok(T::infix("=", self.expr(&args[0])?, atom("true")));
                     }
                     if n == "Bglob" && args.len() == 1 {
                         return match &args[0].kind {
@@ -118,13 +101,13 @@ impl CfgCtx<'_> {
                     .iter()
                     .map(|a| self.expr(a))
                     .collect::<Result<Vec<_>, _>>()?;
-                T::App(Box::new(f), args)
+                T::app_term(f, args)
             }
             ExprKind::Unary(op, a) => {
                 let a = self.expr(a)?;
                 match op {
-                    UnOp::Neg => T::Prefix("-".into(), Box::new(a)),
-                    UnOp::Not => T::Prefix("~".into(), Box::new(a)),
+                    UnOp::Neg => T::Prefix("-", Box::new(a)),
+                    UnOp::Not => T::Prefix("~", Box::new(a)),
                     UnOp::BNot => app("negb", vec![a]),
                 }
             }
@@ -136,10 +119,10 @@ impl CfgCtx<'_> {
                     BOr => app("Z.lor", vec![a, b]),
                     Shl => app("Z.shiftl", vec![a, b]),
                     Shr => app("Z.shiftr", vec![a, b]),
-                    NeB => app("negb", vec![infix("=?", a, b)]),
+                    NeB => app("negb", vec![T::infix("=?", a, b)]),
                     StrEqB => app("String.eqb", vec![a, b]),
                     StrNeB => app("negb", vec![app("String.eqb", vec![a, b])]),
-                    _ => infix(op.symbol(), a, b),
+                    _ => T::infix(op.symbol(), a, b),
                 }
             }
             ExprKind::Tuple(ts) => {
@@ -150,25 +133,25 @@ impl CfgCtx<'_> {
                 }
             }
             ExprKind::Let(b, v, body) => T::Let(
-                Binder::new(
-                    b.name.name.clone(),
-                    b.resolved.as_ref().filter(|_| b.ty.is_some()).map(ty),
-                ),
+                Box::new(Binder {
+                    names: vec![b.name.name.clone()],
+                    ty: b.resolved.as_ref().filter(|_| b.ty.is_some()).map(ty),
+                }),
                 Box::new(self.expr(v)?),
                 Box::new(self.expr(body)?),
             ),
             ExprKind::LetTuple(ids, v, body) => T::LetPat(
-                Pat::Tuple(ids.iter().map(|i| Pat::Var(i.name.clone())).collect()),
+                Pat::Tuple(ids.iter().map(|i| Pat::var(i.name.clone())).collect()),
                 Box::new(self.expr(v)?),
                 Box::new(self.expr(body)?),
             ),
             ExprKind::When(ids, v, body) => {
                 let p = if ids.len() == 1 {
-                    Pat::Var(ids[0].name.clone())
+                    Pat::var(ids[0].name.clone())
                 } else {
-                    Pat::Tuple(ids.iter().map(|i| Pat::Var(i.name.clone())).collect())
+                    Pat::Tuple(ids.iter().map(|i| Pat::var(i.name.clone())).collect())
                 };
-                super::gallina::bind(self.expr(v)?, p, self.expr(body)?)
+                T::bind(self.expr(v)?, p, self.expr(body)?)
             }
             ExprKind::Match(s, arms) => {
                 let st = s.ty.clone();
@@ -178,20 +161,15 @@ impl CfgCtx<'_> {
                     let p = self.pattern(&a.pat, st.as_ref(), &mut lets)?;
                     let mut body = self.expr(&a.body)?;
                     for (x, id) in lets.into_iter().rev() {
-                        body =
-                            super::gallina::let_(x, app("glob_ident_name", vec![atom(id)]), body);
+                        body = T::let_(x, app(names::GLOB_IDENT_NAME, vec![atom(id)]), body);
                     }
                     out.push((p, body));
                 }
-                super::gallina::match_(self.expr(s)?, out)
+                T::match_(self.expr(s)?, out)
             }
-            ExprKind::Rely(c, body) => {
-                super::gallina::if_(self.expr(c)?, self.expr(body)?, atom("None"))
-            }
+            ExprKind::Rely(c, body) => T::if_(self.expr(c)?, self.expr(body)?, T::none()),
             ExprKind::Anno(p, body) => app("annot", vec![self.expr(p)?, self.expr(body)?]),
-            ExprKind::If(c, a, b) => {
-                super::gallina::if_(self.expr(c)?, self.expr(a)?, self.expr(b)?)
-            }
+            ExprKind::If(c, a, b) => T::if_(self.expr(c)?, self.expr(a)?, self.expr(b)?),
             ExprKind::Field(r, f) => app(&f.name, vec![self.expr(r)?]),
             ExprKind::MapGet(m, k) => app("ZMap.get", vec![self.expr(k)?, self.expr(m)?]),
             ExprKind::MapSet(m, k, v) => app(
@@ -200,7 +178,10 @@ impl CfgCtx<'_> {
             ),
             ExprKind::RecSet(r, f, v) => {
                 let rec = self.record_of_field(&f.name)?;
-                app(update_fn(&rec, &f.name), vec![self.expr(r)?, self.expr(v)?])
+                app(
+                    names::update_fn(&rec, &f.name),
+                    vec![self.expr(r)?, self.expr(v)?],
+                )
             }
             ExprKind::Update(r, path, v) => {
                 let r = self.expr(r)?;
@@ -216,12 +197,15 @@ impl CfgCtx<'_> {
             ExprKind::Quant(q, bs, body) => {
                 let bs = bs
                     .iter()
-                    .map(|b| Binder::new(b.name.name.clone(), b.resolved.as_ref().map(ty)))
+                    .map(|b| Binder {
+                        names: vec![b.name.name.clone()],
+                        ty: b.resolved.as_ref().map(ty),
+                    })
                     .collect();
-                let body = Box::new(self.expr(body)?);
+                let body = self.expr(body)?;
                 match q {
-                    Quant::Forall => T::Forall(bs, body),
-                    Quant::Exists => T::Exists(bs, body),
+                    Quant::Forall => T::forall(bs, body),
+                    Quant::Exists => T::exists(bs, body),
                 }
             }
         })
@@ -235,7 +219,7 @@ impl CfgCtx<'_> {
         } else {
             self.update(app(f, vec![r.clone()]), &path[1..], v)?
         };
-        Ok(app(update_fn(&rec, f), vec![r, inner]))
+        Ok(app(names::update_fn(&rec, f), vec![r, inner]))
     }
 
     fn pattern(
@@ -246,16 +230,17 @@ impl CfgCtx<'_> {
     ) -> Result<Pat, String> {
         Ok(match &p.kind {
             PatKind::Wild => Pat::Wild,
-            PatKind::Var(v) => Pat::Var(v.clone()),
+            PatKind::Var(v) => Pat::var(v.clone()),
             PatKind::Num(n) => {
-                if scrut == Some(&Ty::Nat) {
-                    Pat::Ctor(format!("{n}%nat"), vec![])
+                let lit = T::int_str(n.to_string());
+                Pat::Lit(Box::new(if scrut == Some(&Ty::Nat) {
+                    T::Scoped(Box::new(lit), "nat")
                 } else {
-                    Pat::Ctor(n.to_string(), vec![])
-                }
+                    lit
+                }))
             }
-            PatKind::Str(s) => Pat::Ctor(str_lit(s), vec![]),
-            PatKind::Bool(b) => Pat::Ctor(b.to_string(), vec![]),
+            PatKind::Str(s) => Pat::Lit(Box::new(T::str(s.clone()))),
+            PatKind::Bool(b) => Pat::Lit(Box::new(T::bool(*b))),
             PatKind::Tuple(ps) => {
                 let tys: Vec<Option<&Ty>> = match scrut {
                     Some(Ty::Tuple(ts)) if ts.len() == ps.len() => ts.iter().map(Some).collect(),
@@ -274,9 +259,9 @@ impl CfgCtx<'_> {
                         Some(PatKind::Var(x)) => {
                             let id = format!("{x}'id");
                             lets.push((x.clone(), id.clone()));
-                            Ok(Pat::Ctor("Bglob".into(), vec![Pat::Var(id)]))
+                            Ok(Pat::ctor("Bglob", vec![Pat::var(id)]))
                         }
-                        Some(PatKind::Wild) => Ok(Pat::Ctor("Bglob".into(), vec![Pat::Wild])),
+                        Some(PatKind::Wild) => Ok(Pat::ctor("Bglob", vec![Pat::Wild])),
                         _ => Err("a `Bglob` pattern with a literal name is not supported: bind a variable and compare it with `=s`".into()),
                     };
                 }
@@ -285,8 +270,8 @@ impl CfgCtx<'_> {
                         Some(t) => t.uncurry().0.into_iter().cloned().collect(),
                         None => vec![],
                     };
-                Pat::Ctor(
-                    self.name(&c.name),
+                Pat::ctor(
+                    self.ctor_name(&c.name),
                     ps.iter()
                         .enumerate()
                         .map(|(i, p)| self.pattern(p, arg_tys.get(i), lets))

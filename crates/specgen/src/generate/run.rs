@@ -2,7 +2,8 @@
 //! generate, write.
 
 use super::code;
-use super::gen::{self, GenError, LayerReport};
+use super::ctx::GenError;
+use super::project::{self, LayerReport};
 use super::writer;
 use config::{self, Diagnostic, LoadError};
 use std::collections::{BTreeMap, BTreeSet};
@@ -51,7 +52,7 @@ pub struct BuildReport {
     /// Files (re)written and stale files removed, relative to `out`.
     pub written_files: Vec<String>,
     pub removed_files: Vec<String>,
-    /// The generation schedule (see [`gen::Generated::waves`]).
+    /// The generation schedule (see [`project::Generated::waves`]).
     pub waves: Vec<Vec<String>>,
     /// Non-blank lines of the generated `.v` files (not counting the copy of the hand proofs).
     pub coq_lines: usize,
@@ -141,20 +142,23 @@ fn call_cycles(project: &config::Project, code: &code::Code) -> Vec<GenError> {
                 let key = cyc.clone();
                 if seen.insert(key) {
                     cyc.push(start.to_string());
-                    let loc = code
+                    let mut place = diag::Place::function(start);
+                    if let Some(d) = code
                         .module
                         .functions
                         .iter()
                         .find(|x| x.sig.name == start)
                         .and_then(|x| x.debug_loc.clone())
-                        .map(|d| format!("{}:{} ", d.file, d.line))
-                        .unwrap_or_default();
-                    out.push(GenError {
-                        code: "E-BLD011",
-                        location: format!("{loc}@{start}"),
-                        message: format!("call cycle: {}", cyc.join(" -> ")),
-                        hint: "recursion is not supported: a primitive may only call primitives of lower layers; turn the recursion into a loop or give one of them a spec in a lower layer".into(),
-                    });
+                    {
+                        place.file = Some(d.file);
+                        place.line = Some(d.line);
+                    }
+                    out.push(GenError::new(
+                        diag::Code::BldCycle,
+                        place,
+                        format!("call cycle: {}", cyc.join(" -> ")),
+                        "recursion is not supported: a primitive may only call primitives of lower layers; turn the recursion into a loop or give one of them a spec in a lower layer",
+                    ));
                 }
                 break;
             }
@@ -201,7 +205,7 @@ pub fn build(config_path: &Path, opts: &BuildOptions) -> Result<BuildReport, Bui
         project.layers.len(),
         code.funcs.len()
     ));
-    let generated = gen::generate(&project, &code, &source, &progress);
+    let generated = project::generate(&project, &code, &source, &progress);
     let out = opts
         .out
         .clone()

@@ -56,7 +56,7 @@ pub fn boilerplate(
     vfiles: &[String],
 ) -> Result<(String, String), String> {
     let mut ctx = tera::Context::new();
-    ctx.insert("version", super::gen::VERSION);
+    ctx.insert("version", super::ctx::VERSION);
     ctx.insert("source", source);
     ctx.insert("coqlib", coqlib);
     ctx.insert("name", name);

@@ -9,8 +9,5 @@ Record RData := mkRData {
   slots : ZMap.t Z;
   log : list Z
 }.
-Definition update_RData_slots (a : RData) (b : ZMap.t Z) : RData :=
-  mkRData b a.(log).
-Definition update_RData_log (a : RData) (b : list Z) : RData :=
-  mkRData a.(slots) b.
-
+Definition update_RData_slots (a : RData) (b : ZMap.t Z) : RData := mkRData b a.(log).
+Definition update_RData_log (a : RData) (b : list Z) : RData := mkRData a.(slots) b.

@@ -21,15 +21,19 @@ Proof. exact Counter.Slots.LayerProof.Slots_refines. Qed.
 Theorem upto_Sum : refines Sum_layer Sum_code (Lcode Slots_code Bottom_layer) (rcomp Sum_R Slots_R).
 Proof.
   exact (vertical_composition Sum_layer Slots_layer Bottom_layer Slots_code Sum_code Sum_R Slots_R
-           Counter.Sum.LayerProof.Sum_refines upto_Slots).
+             Counter.Sum.LayerProof.Sum_refines upto_Slots).
 Qed.
 
-Theorem upto_Top : refines Top_layer Top_code (Lcode Sum_code (Lcode Slots_code Bottom_layer)) (rcomp Top_R (rcomp Sum_R Slots_R)).
+Theorem upto_Top :
+  refines Top_layer Top_code (Lcode Sum_code (Lcode Slots_code Bottom_layer))
+    (rcomp Top_R (rcomp Sum_R Slots_R)).
 Proof.
-  exact (vertical_composition Top_layer Sum_layer (Lcode Slots_code Bottom_layer) Sum_code Top_code Top_R (rcomp Sum_R Slots_R)
-           Counter.Top.LayerProof.Top_refines upto_Sum).
+  exact (vertical_composition Top_layer Sum_layer (Lcode Slots_code Bottom_layer) Sum_code Top_code
+             Top_R (rcomp Sum_R Slots_R) Counter.Top.LayerProof.Top_refines upto_Sum).
 Qed.
 
 (* The top layer Top, refined by the code of every layer above the bottom, run over the bottom. *)
-Theorem top_refines : refines Top_layer Top_code (Lcode Sum_code (Lcode Slots_code Bottom_layer)) (rcomp Top_R (rcomp Sum_R Slots_R)).
+Theorem top_refines :
+  refines Top_layer Top_code (Lcode Sum_code (Lcode Slots_code Bottom_layer))
+    (rcomp Top_R (rcomp Sum_R Slots_R)).
 Proof. exact upto_Top. Qed.

@@ -41,4 +41,3 @@ Definition glob_ident_name (g : ident) : string :=
                   "slots"%string
                 else
                   if Pos.eqb g g_sum_slots then "sum_slots"%string else ""%string.
-

@@ -7,8 +7,7 @@ From Counter Require Export GlobalDefs.
 Import ListNotations.
 Local Open Scope Z_scope.
 
-Definition init_RData : RData :=
-  mkRData (ZMap.init 0) nil.
+Definition init_RData : RData := mkRData (ZMap.init 0) nil.
 
 Definition is_slots (p : ptr) : bool :=
   match pbase p with

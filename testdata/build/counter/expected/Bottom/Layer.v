@@ -17,4 +17,3 @@ Definition Bottom_layer : layer := {|
 |}.
 
 Definition Bottom_init : RData := init_RData.
-

@@ -16,4 +16,3 @@ Definition log_event_prim : primspec RData :=
         end
     | _ => None
     end.
-

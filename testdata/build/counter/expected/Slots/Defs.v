@@ -6,4 +6,3 @@ From Counter Require Export DataTypes.
 From Counter.Bottom Require Export Spec.
 Import ListNotations.
 Local Open Scope Z_scope.
-

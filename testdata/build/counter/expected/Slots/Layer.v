@@ -14,11 +14,14 @@ Definition Slots_layer : layer := {|
   lalloc := no_alloc;
   lptr2int := no_ptr2int;
   lfloat := no_float;
-  lprim := prims_rel [(g_get_slot, get_slot_prim);
-    (g_set_slot, set_slot_prim);
-    (g_log_event, log_event_prim)]
+  lprim :=
+    prims_rel
+      [(g_get_slot, get_slot_prim);
+       (g_set_slot, set_slot_prim);
+       (g_log_event, log_event_prim)]
 |}.
 
 (* The code implementing the primitives of Slots; it runs over Bottom. *)
-Definition Slots_code : code := [(g_get_slot, F_get_slot.f_get_slot);
-  (g_set_slot, F_set_slot.f_set_slot)].
+Definition Slots_code : code :=
+  [(g_get_slot, F_get_slot.f_get_slot);
+   (g_set_slot, F_set_slot.f_set_slot)].

@@ -41,4 +41,3 @@ Definition set_slot_prim : primspec RData :=
         end
     | _ => None
     end.
-

@@ -7,6 +7,4 @@ From Counter.Slots Require Export Spec.
 Import ListNotations.
 Local Open Scope Z_scope.
 
-Definition clear_upto_loop_bound (n : Z) : Z :=
-  (n + 1).
-
+Definition clear_upto_loop_bound (n : Z) : Z := (n + 1).

@@ -14,15 +14,18 @@ Definition Sum_layer : layer := {|
   lalloc := no_alloc;
   lptr2int := no_ptr2int;
   lfloat := no_float;
-  lprim := prims_rel [(g_sum_slots, sum_slots_prim);
-    (g_clear_upto, clear_upto_prim);
-    (g_fill_upto, fill_upto_prim);
-    (g_get_slot, get_slot_prim);
-    (g_log_event, log_event_prim);
-    (g_set_slot, set_slot_prim)]
+  lprim :=
+    prims_rel
+      [(g_sum_slots, sum_slots_prim);
+       (g_clear_upto, clear_upto_prim);
+       (g_fill_upto, fill_upto_prim);
+       (g_get_slot, get_slot_prim);
+       (g_log_event, log_event_prim);
+       (g_set_slot, set_slot_prim)]
 |}.
 
 (* The code implementing the primitives of Sum; it runs over Slots. *)
-Definition Sum_code : code := [(g_sum_slots, F_sum_slots.f_sum_slots);
-  (g_clear_upto, F_clear_upto.f_clear_upto);
-  (g_fill_upto, F_fill_upto.f_fill_upto)].
+Definition Sum_code : code :=
+  [(g_sum_slots, F_sum_slots.f_sum_slots);
+   (g_clear_upto, F_clear_upto.f_clear_upto);
+   (g_fill_upto, F_fill_upto.f_fill_upto)].

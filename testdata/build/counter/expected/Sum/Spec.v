@@ -53,4 +53,3 @@ Definition fill_upto_prim : primspec RData :=
         end
     | _ => None
     end.
-

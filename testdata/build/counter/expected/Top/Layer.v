@@ -14,10 +14,13 @@ Definition Top_layer : layer := {|
   lalloc := no_alloc;
   lptr2int := no_ptr2int;
   lfloat := no_float;
-  lprim := prims_rel [(g_bump, bump_prim);
-    (g_note, note_prim)]
+  lprim :=
+    prims_rel
+      [(g_bump, bump_prim);
+       (g_note, note_prim)]
 |}.
 
 (* The code implementing the primitives of Top; it runs over Sum. *)
-Definition Top_code : code := [(g_bump, F_bump.f_bump);
-  (g_note, F_note.f_note)].
+Definition Top_code : code :=
+  [(g_bump, F_bump.f_bump);
+   (g_note, F_note.f_note)].

@@ -32,4 +32,3 @@ Definition note_prim : primspec RData :=
         end
     | _ => None
     end.
-

@@ -7,8 +7,7 @@ From Fuel Require Export GlobalDefs.
 Import ListNotations.
 Local Open Scope Z_scope.
 
-Definition init_RData : RData :=
-  mkRData (ZMap.init 0) nil.
+Definition init_RData : RData := mkRData (ZMap.init 0) nil.
 
 Definition set_slot_spec (i : Z) (v : Z) (st : RData) : option RData :=
   Some (update_RData_slots st (ZMap.set (Z.land i 15) v (slots st))).

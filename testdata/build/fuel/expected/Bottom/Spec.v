@@ -20,4 +20,3 @@ Definition set_slot_prim : primspec RData :=
         end
     | _ => None
     end.
-

@@ -7,6 +7,4 @@ From Fuel.Bottom Require Export Spec.
 Import ListNotations.
 Local Open Scope Z_scope.
 
-Definition clear_upto_loop_bound : Z :=
-  3.
-
+Definition clear_upto_loop_bound : Z := 3.

@@ -21,4 +21,3 @@ Definition clear_upto_prim : primspec RData :=
         end
     | _ => None
     end.
-

@@ -19,27 +19,37 @@ Definition clear_upto_loop1_body : stmt :=
      Sassign _5 (Evar _6);
      Scontinue 0].
 
-Lemma clear_upto_loop1_wp : forall (fuel : nat) (c : nat) (st' : lstate Slots_layer) (e : env) (st : lstate Slots_layer) (a_5 : Z) (f_0 : Z) (f_2 : bool),
-  clear_upto_loop1 fuel f_0 a_5 st = Some (c, st') ->
-  e _5 = Some (Vint 64 a_5) ->
-  in_urange 64 a_5 = true ->
-  e _0 = Some (Vint 64 f_0) ->
-  in_urange 64 f_0 = true ->
-  e _2 = Some (Vint 1 (b2z f_2)) ->
-  wp Slots_layer Sum_code e st (Sloop clear_upto_loop1_body)
-    (fun e' st'' o => st'' = st' /\
-    match c with
-    | 2%nat => o = Obreak 0 /\ e' _0 = Some (Vint 64 f_0) /\ in_urange 64 f_0 = true /\ e' _2 = Some (Vint 1 (b2z f_2))
-    | _ => False
-    end).
+Lemma clear_upto_loop1_wp :
+  forall (fuel : nat) (c : nat) (st' : lstate Slots_layer) (e : env) (st : lstate Slots_layer)
+    (a_5 : Z) (f_0 : Z) (f_2 : bool),
+    clear_upto_loop1 fuel f_0 a_5 st = Some (c, st') ->
+    e _5 = Some (Vint 64 a_5) ->
+    in_urange 64 a_5 = true ->
+    e _0 = Some (Vint 64 f_0) ->
+    in_urange 64 f_0 = true ->
+    e _2 = Some (Vint 1 (b2z f_2)) ->
+    wp Slots_layer Sum_code e st (Sloop clear_upto_loop1_body)
+      (fun e' st'' o =>
+         st'' = st' /\
+         match c with
+         | 2%nat =>
+             o = Obreak 0 /\
+             e' _0 = Some (Vint 64 f_0) /\
+             in_urange 64 f_0 = true /\
+             e' _2 = Some (Vint 1 (b2z f_2))
+         | _ => False
+         end).
 Proof.
   intros.
-  apply (wp_loop_fuel Slots_layer Sum_code
-    (fun n e1 st1 => exists (a_5 : Z), clear_upto_loop1 n f_0 a_5 st1 = Some (c, st') /\ e1 _5 = Some (Vint 64 a_5) /\ in_urange 64 a_5 = true /\ e1 _0 = Some (Vint 64 f_0) /\ in_urange 64 f_0 = true /\ e1 _2 = Some (Vint 1 (b2z f_2)))
-    _ clear_upto_loop1_body) with (n := fuel).
-  - g_loop_step.
-  - g_loop_nofuel.
-  - g_loop_init.
+  g_loop_proof Slots_layer Sum_code
+      (fun n e1 st1 =>
+         exists (a_5 : Z),
+           clear_upto_loop1 n f_0 a_5 st1 = Some (c, st') /\
+           e1 _5 = Some (Vint 64 a_5) /\
+           in_urange 64 a_5 = true /\
+           e1 _0 = Some (Vint 64 f_0) /\
+           in_urange 64 f_0 = true /\
+           e1 _2 = Some (Vint 1 (b2z f_2))) clear_upto_loop1_body fuel.
 Qed.
 
 Ltac g_loop_hook ::= first [ g_apply_loop clear_upto_loop1_wp ].

@@ -19,29 +19,43 @@ Definition fill_upto_loop1_body : stmt :=
      Sassign _6 (Evar _7);
      Scontinue 0].
 
-Lemma fill_upto_loop1_wp : forall (fuel : nat) (c : nat) (st' : lstate Slots_layer) (e : env) (st : lstate Slots_layer) (a_6 : Z) (f_0 : Z) (f_1 : Z) (f_3 : bool),
-  fill_upto_loop1 fuel f_0 f_1 a_6 st = Some (c, st') ->
-  e _6 = Some (Vint 64 a_6) ->
-  in_urange 64 a_6 = true ->
-  e _0 = Some (Vint 64 f_0) ->
-  in_urange 64 f_0 = true ->
-  e _1 = Some (Vint 64 f_1) ->
-  in_urange 64 f_1 = true ->
-  e _3 = Some (Vint 1 (b2z f_3)) ->
-  wp Slots_layer Sum_code e st (Sloop fill_upto_loop1_body)
-    (fun e' st'' o => st'' = st' /\
-    match c with
-    | 2%nat => o = Obreak 0 /\ e' _0 = Some (Vint 64 f_0) /\ in_urange 64 f_0 = true /\ e' _1 = Some (Vint 64 f_1) /\ in_urange 64 f_1 = true /\ e' _3 = Some (Vint 1 (b2z f_3))
-    | _ => False
-    end).
+Lemma fill_upto_loop1_wp :
+  forall (fuel : nat) (c : nat) (st' : lstate Slots_layer) (e : env) (st : lstate Slots_layer)
+    (a_6 : Z) (f_0 : Z) (f_1 : Z) (f_3 : bool),
+    fill_upto_loop1 fuel f_0 f_1 a_6 st = Some (c, st') ->
+    e _6 = Some (Vint 64 a_6) ->
+    in_urange 64 a_6 = true ->
+    e _0 = Some (Vint 64 f_0) ->
+    in_urange 64 f_0 = true ->
+    e _1 = Some (Vint 64 f_1) ->
+    in_urange 64 f_1 = true ->
+    e _3 = Some (Vint 1 (b2z f_3)) ->
+    wp Slots_layer Sum_code e st (Sloop fill_upto_loop1_body)
+      (fun e' st'' o =>
+         st'' = st' /\
+         match c with
+         | 2%nat =>
+             o = Obreak 0 /\
+             e' _0 = Some (Vint 64 f_0) /\
+             in_urange 64 f_0 = true /\
+             e' _1 = Some (Vint 64 f_1) /\
+             in_urange 64 f_1 = true /\
+             e' _3 = Some (Vint 1 (b2z f_3))
+         | _ => False
+         end).
 Proof.
   intros.
-  apply (wp_loop_fuel Slots_layer Sum_code
-    (fun n e1 st1 => exists (a_6 : Z), fill_upto_loop1 n f_0 f_1 a_6 st1 = Some (c, st') /\ e1 _6 = Some (Vint 64 a_6) /\ in_urange 64 a_6 = true /\ e1 _0 = Some (Vint 64 f_0) /\ in_urange 64 f_0 = true /\ e1 _1 = Some (Vint 64 f_1) /\ in_urange 64 f_1 = true /\ e1 _3 = Some (Vint 1 (b2z f_3)))
-    _ fill_upto_loop1_body) with (n := fuel).
-  - g_loop_step.
-  - g_loop_nofuel.
-  - g_loop_init.
+  g_loop_proof Slots_layer Sum_code
+      (fun n e1 st1 =>
+         exists (a_6 : Z),
+           fill_upto_loop1 n f_0 f_1 a_6 st1 = Some (c, st') /\
+           e1 _6 = Some (Vint 64 a_6) /\
+           in_urange 64 a_6 = true /\
+           e1 _0 = Some (Vint 64 f_0) /\
+           in_urange 64 f_0 = true /\
+           e1 _1 = Some (Vint 64 f_1) /\
+           in_urange 64 f_1 = true /\
+           e1 _3 = Some (Vint 1 (b2z f_3))) fill_upto_loop1_body fuel.
 Qed.
 
 Ltac g_loop_hook ::= first [ g_apply_loop fill_upto_loop1_wp ].

@@ -17,7 +17,8 @@ Module fill_upto_fuel : fill_upto_FUEL.
   Proof. reflexivity. Qed.
 End fill_upto_fuel.
 
-Fixpoint fill_upto_loop1 (fuel : nat) (v_0 : Z) (v_1 : Z) (v_6 : Z) (st : RData) : option (nat * RData) :=
+Fixpoint fill_upto_loop1 (fuel : nat) (v_0 : Z) (v_1 : Z) (v_6 : Z) (st : RData) : option
+  (nat * RData) :=
   match fuel with
   | O => None
   | S fuel =>

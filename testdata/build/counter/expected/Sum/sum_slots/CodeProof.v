@@ -21,26 +21,31 @@ Definition sum_slots_loop1_body : stmt :=
      Sassign _4 (Evar _6);
      Scontinue 0].
 
-Lemma sum_slots_loop1_wp : forall (fuel : nat) (c : nat) (rv : Z) (st' : lstate Slots_layer) (e : env) (st : lstate Slots_layer) (a_3 : Z) (a_4 : Z),
-  sum_slots_loop1 fuel a_3 a_4 st = Some (c, rv, st') ->
-  e _3 = Some (Vint 64 a_3) ->
-  in_urange 64 a_3 = true ->
-  e _4 = Some (Vint 64 a_4) ->
-  in_urange 64 a_4 = true ->
-  wp Slots_layer Sum_code e st (Sloop sum_slots_loop1_body)
-    (fun e' st'' o => st'' = st' /\
-    match c with
-    | 1%nat => o = Oreturn (Some (Vint 64 rv)) /\ in_urange 64 rv = true
-    | _ => False
-    end).
+Lemma sum_slots_loop1_wp :
+  forall (fuel : nat) (c : nat) (rv : Z) (st' : lstate Slots_layer) (e : env)
+    (st : lstate Slots_layer) (a_3 : Z) (a_4 : Z),
+    sum_slots_loop1 fuel a_3 a_4 st = Some (c, rv, st') ->
+    e _3 = Some (Vint 64 a_3) ->
+    in_urange 64 a_3 = true ->
+    e _4 = Some (Vint 64 a_4) ->
+    in_urange 64 a_4 = true ->
+    wp Slots_layer Sum_code e st (Sloop sum_slots_loop1_body)
+      (fun e' st'' o =>
+         st'' = st' /\
+         match c with
+         | 1%nat => o = Oreturn (Some (Vint 64 rv)) /\ in_urange 64 rv = true
+         | _ => False
+         end).
 Proof.
   intros.
-  apply (wp_loop_fuel Slots_layer Sum_code
-    (fun n e1 st1 => exists (a_3 : Z) (a_4 : Z), sum_slots_loop1 n a_3 a_4 st1 = Some (c, rv, st') /\ e1 _3 = Some (Vint 64 a_3) /\ in_urange 64 a_3 = true /\ e1 _4 = Some (Vint 64 a_4) /\ in_urange 64 a_4 = true)
-    _ sum_slots_loop1_body) with (n := fuel).
-  - g_loop_step.
-  - g_loop_nofuel.
-  - g_loop_init.
+  g_loop_proof Slots_layer Sum_code
+      (fun n e1 st1 =>
+         exists (a_3 : Z) (a_4 : Z),
+           sum_slots_loop1 n a_3 a_4 st1 = Some (c, rv, st') /\
+           e1 _3 = Some (Vint 64 a_3) /\
+           in_urange 64 a_3 = true /\
+           e1 _4 = Some (Vint 64 a_4) /\
+           in_urange 64 a_4 = true) sum_slots_loop1_body fuel.
 Qed.
 
 Ltac g_loop_hook ::= first [ g_apply_loop sum_slots_loop1_wp ].

@@ -8,12 +8,12 @@ Local Open Scope Z_scope.
 
 Module Type sum_slots_FUEL.
   Parameter fuel1 : nat.
-  Parameter fuel1_eq : forall _ : unit, fuel1  = Z.to_nat 18.
+  Parameter fuel1_eq : fuel1 = Z.to_nat 18.
 End sum_slots_FUEL.
 
 Module sum_slots_fuel : sum_slots_FUEL.
-  Definition fuel1  : nat := Z.to_nat 18.
-  Lemma fuel1_eq : forall _ : unit, fuel1  = Z.to_nat 18.
+  Definition fuel1 : nat := Z.to_nat 18.
+  Lemma fuel1_eq : fuel1 = Z.to_nat 18.
   Proof. reflexivity. Qed.
 End sum_slots_fuel.
 

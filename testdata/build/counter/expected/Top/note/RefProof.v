@@ -7,14 +7,19 @@ From Counter.Top.note Require Import LowSpec.
 Import ListNotations.
 Local Open Scope Z_scope.
 
-Lemma note_spec_ref : forall (a1 : Z) (hs hs' : RData) (ls : RData) (r : Z),
-  note_spec a1 hs = Some (r, hs') ->
-  Top_R hs ls ->
-  in_urange 64 a1 = true ->
-  exists ls', note_spec_low a1 ls = Some (r, ls') /\ Top_R hs' ls'.
-Proof. first [ ref_spec_proof note_spec note_spec_low Top_R
-      | intros; unfold note_spec, note_spec_low in *; unfold log_event_spec in *;
-        ref_spec_proof note_spec note_spec_low Top_R ]. Qed.
+Lemma note_spec_ref :
+  forall (a1 : Z) (hs hs' : RData) (ls : RData) (r : Z),
+    note_spec a1 hs = Some (r, hs') ->
+    Top_R hs ls ->
+    in_urange 64 a1 = true ->
+    exists ls', note_spec_low a1 ls = Some (r, ls') /\ Top_R hs' ls'.
+Proof.
+  first [ ref_spec_proof note_spec note_spec_low Top_R
+          | intros;
+          unfold note_spec, note_spec_low in *;
+          unfold log_event_spec in *;
+          ref_spec_proof note_spec note_spec_low Top_R ].
+Qed.
 
 Lemma note_ref : prim_ref note_prim note_prim_low Top_R.
 Proof. ref_lift note_prim note_prim_low note_spec_ref. Qed.

@@ -13,8 +13,9 @@
 //! * Memory accesses use the layer-below's `LAYER_LOAD`/`LAYER_STORE`; calls use the callee's spec
 //!   from the layer below's interface.
 
-use super::gallina::{
-    self as g, app, atom, bind, if_, infix, let_, match_, nat, none, some, Binder, Pat, T,
+use crate::spec::{
+    self, ptr_ty, Expr as E, Fuel, Fun, IntCmp, IntOp, Lit, Ovf, Pat, Prim, SpecDefs, Ty,
+    Var as SVar, ZCmp, ZOp,
 };
 use ir2coq::syntax::{Binop, Callee, Const, Expr, Flags, Id, Stmt, Typ};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -36,34 +37,20 @@ impl VTy {
             _ => None,
         }
     }
-    /// The Coq type of the spec value.
-    pub fn coq(self) -> &'static str {
+    /// The spec type of the value.
+    pub fn ty(self) -> Ty {
         match self {
-            VTy::Int(_) => "Z",
-            VTy::Bool => "bool",
-            VTy::Ptr => "ptr",
+            VTy::Int(_) => Ty::Z,
+            VTy::Bool => Ty::Bool,
+            VTy::Ptr => ptr_ty(),
         }
     }
-    /// The code value (`val`) holding spec value `x`.
-    pub fn val(self, x: &str) -> String {
+    /// A default value (for outputs of a loop that returns before assigning them).
+    pub fn default(self) -> E {
         match self {
-            VTy::Int(w) => format!("Vint {w} {x}"),
-            VTy::Bool => format!("Vint 1 (b2z {x})"),
-            VTy::Ptr => format!("Vptr {x}"),
-        }
-    }
-    /// A range fact for the value, if any.
-    pub fn range(self, x: &str) -> Option<String> {
-        match self {
-            VTy::Int(w) => Some(format!("in_urange {w} {x} = true")),
-            _ => None,
-        }
-    }
-    pub fn default(self) -> T {
-        match self {
-            VTy::Int(_) => atom("0"),
-            VTy::Bool => atom("false"),
-            VTy::Ptr => atom("(Ptr Babs 0)"),
+            VTy::Int(_) => E::z(0),
+            VTy::Bool => E::bool(false),
+            VTy::Ptr => E::prim(Prim::PtrAbs, vec![E::z(0)]),
         }
     }
 }
@@ -96,8 +83,8 @@ pub struct FnInput<'a> {
     pub params: &'a [(Id, Typ)],
     pub ret: &'a Typ,
     pub body: &'a Stmt,
-    /// Coq type of the state the code runs on (the layer below's data).
-    pub state: &'a str,
+    /// Type of the state the code runs on (the layer below's data).
+    pub state: &'a Ty,
     pub load: Option<&'a str>,
     pub store: Option<&'a str>,
     /// Callee ident (`g_…`) → info.
@@ -159,19 +146,26 @@ pub struct LowSpec {
     pub spec: String,
     pub params: Vec<Var>,
     pub ret: Option<VTy>,
-    /// Coq text of the definitions (fuel modules, fixpoints, the spec), in order.
-    pub text: String,
+    /// The definitions (fuel, loop fixpoints, the spec) as spec IR.
+    pub defs: SpecDefs,
     pub loops: Vec<LoopInfo>,
 }
 
-/// A construct the translation does not handle (the function gets no generated spec).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Unsupported(pub String);
+/// Why a function gets no low spec.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum Unsupported {
+    /// A loop whose iteration bound is neither configured nor inferable.
+    #[error("loop {index} of {function}: cannot infer an iteration bound (give `{function}_loop_bound`)")]
+    LoopBound { function: String, index: usize },
+    /// A construct of the code the translation does not handle.
+    #[error("{0}")]
+    Construct(String),
+}
 
 type R<T> = Result<T, Unsupported>;
 
 fn unsup<T>(m: impl Into<String>) -> R<T> {
-    Err(Unsupported(m.into()))
+    Err(Unsupported::Construct(m.into()))
 }
 
 pub fn var(id: &Id) -> String {
@@ -182,14 +176,11 @@ fn raw(id: &Id) -> String {
     format!("r{}", id.0)
 }
 
-fn flags_name(f: Flags) -> String {
-    match (f.nuw, f.nsw, f.exact) {
-        (false, false, false) => "nofl".into(),
-        (true, false, false) => "fl_nuw".into(),
-        (false, true, false) => "fl_nsw".into(),
-        (true, true, false) => "fl_nuw_nsw".into(),
-        (false, false, true) => "fl_exact".into(),
-        (a, b, c) => format!("(mkflags {a} {b} {c})"),
+fn spec_flags(f: Flags) -> spec::Flags {
+    spec::Flags {
+        nuw: f.nuw,
+        nsw: f.nsw,
+        exact: f.exact,
     }
 }
 
@@ -200,7 +191,7 @@ pub fn norm_lit(s: &str, w: u32) -> R<String> {
     }
     let v: i128 = s
         .parse()
-        .map_err(|_| Unsupported(format!("integer constant `{s}`")))?;
+        .map_err(|_| Unsupported::Construct(format!("integer constant `{s}`")))?;
     let m: i128 = 1i128 << w;
     Ok(v.rem_euclid(m).to_string())
 }
@@ -444,8 +435,8 @@ struct Tr<'a> {
     joins: usize,
     loops: Vec<LoopState>,
     infos: Vec<LoopInfo>,
-    defs: Vec<String>,
-    fuel_defs: Vec<(usize, String, String)>,
+    defs: Vec<Fun>,
+    fuel_defs: Vec<Fuel>,
     ret: Option<VTy>,
     params: Vec<Var>,
 }
@@ -455,9 +446,8 @@ type Scope = BTreeSet<Id>;
 impl<'a> Tr<'a> {
     fn vty(&self, x: &Id) -> R<VTy> {
         match self.tys.get(x) {
-            Some(t) => {
-                VTy::of_typ(t).ok_or_else(|| Unsupported(format!("local {} of type {:?}", x.0, t)))
-            }
+            Some(t) => VTy::of_typ(t)
+                .ok_or_else(|| Unsupported::Construct(format!("local {} of type {:?}", x.0, t))),
             None => unsup(format!("local {} of unknown type", x.0)),
         }
     }
@@ -475,7 +465,7 @@ impl<'a> Tr<'a> {
             Expr::PtrAdd(..) => Typ::Ptr,
             _ => return unsup(format!("expression {e:?}")),
         };
-        VTy::of_typ(&t).ok_or_else(|| Unsupported(format!("value of type {t:?}")))
+        VTy::of_typ(&t).ok_or_else(|| Unsupported::Construct(format!("value of type {t:?}")))
     }
 
     fn width(&self, e: &Expr) -> R<u32> {
@@ -487,173 +477,150 @@ impl<'a> Tr<'a> {
     }
 
     /// An expression's value; `guards` collects conditions under which it is undefined or poison.
-    fn expr(&self, e: &Expr, guards: &mut Vec<T>) -> R<T> {
+    fn expr(&self, e: &Expr, guards: &mut Vec<E>) -> R<E> {
         Ok(match e {
             Expr::Var(x) => {
                 self.vty(x)?;
-                atom(var(x))
+                E::var(var(x))
             }
             Expr::Const(c) => match c {
-                Const::Int(1, s) => atom(if norm_lit(s, 1)? == "1" {
-                    "true"
-                } else {
-                    "false"
-                }),
-                Const::Int(w, s) => atom(norm_lit(s, *w)?),
-                Const::Null => atom("(Ptr Babs 0)"),
-                Const::Global(gid) => atom(format!("(Ptr (Bglob {}) 0)", gid.0)),
-                Const::Zero(Typ::Int(1)) => atom("false"),
-                Const::Zero(Typ::Int(_)) => atom("0"),
-                Const::Zero(Typ::Ptr) => atom("(Ptr Babs 0)"),
+                Const::Int(1, s) => E::bool(norm_lit(s, 1)? == "1"),
+                Const::Int(w, s) => E::Lit(Lit::Z(norm_lit(s, *w)?)),
+                Const::Null => E::prim(Prim::PtrAbs, vec![E::z(0)]),
+                Const::Global(gid) => E::prim(Prim::PtrGlobal(gid.0.clone()), vec![]),
+                Const::Zero(Typ::Int(1)) => E::bool(false),
+                Const::Zero(Typ::Int(_)) => E::z(0),
+                Const::Zero(Typ::Ptr) => E::prim(Prim::PtrAbs, vec![E::z(0)]),
                 _ => return unsup(format!("constant {c:?}")),
             },
             Expr::Binop(op, fl, a, b) => {
                 let w = self.width(a)?;
                 let (ta, tb) = (self.expr(a, guards)?, self.expr(b, guards)?);
                 if w == 1 {
-                    let f = match op {
-                        Binop::And => "andb",
-                        Binop::Or => "orb",
-                        Binop::Xor => "xorb",
+                    let p = match op {
+                        Binop::And => Prim::And,
+                        Binop::Or => Prim::Or,
+                        Binop::Xor => Prim::Xor,
                         _ => return unsup(format!("{op:?} on i1")),
                     };
-                    return Ok(app(f, vec![ta, tb]));
+                    return Ok(E::prim(p, vec![ta, tb]));
                 }
-                let wt = atom(w.to_string());
-                let fls = atom(flags_name(*fl));
-                let (name, ovf) = match op {
-                    Binop::Add => ("iadd", Some("ovf_add")),
-                    Binop::Sub => ("isub", Some("ovf_sub")),
-                    Binop::Mul => ("imul", Some("ovf_mul")),
-                    Binop::Udiv => ("iudiv", None),
-                    Binop::Urem => ("iurem", None),
-                    Binop::Sdiv => ("isdiv", None),
-                    Binop::Srem => ("isrem", None),
-                    Binop::Shl => ("ishl", None),
-                    Binop::Lshr => ("ilshr", None),
-                    Binop::Ashr => ("iashr", None),
-                    Binop::And => ("iand", None),
-                    Binop::Or => ("ior", None),
-                    Binop::Xor => ("ixor", None),
+                let fls = spec_flags(*fl);
+                let (iop, ovf) = match op {
+                    Binop::Add => (IntOp::Add, Some(Ovf::Add)),
+                    Binop::Sub => (IntOp::Sub, Some(Ovf::Sub)),
+                    Binop::Mul => (IntOp::Mul, Some(Ovf::Mul)),
+                    Binop::Udiv => (IntOp::Udiv, None),
+                    Binop::Urem => (IntOp::Urem, None),
+                    Binop::Sdiv => (IntOp::Sdiv, None),
+                    Binop::Srem => (IntOp::Srem, None),
+                    Binop::Shl => (IntOp::Shl, None),
+                    Binop::Lshr => (IntOp::Lshr, None),
+                    Binop::Ashr => (IntOp::Ashr, None),
+                    Binop::And => (IntOp::And, None),
+                    Binop::Or => (IntOp::Or, None),
+                    Binop::Xor => (IntOp::Xor, None),
                 };
                 let has_fl = fl.nuw || fl.nsw || fl.exact;
-                let wrapb = app("wrap", vec![wt.clone(), tb.clone()]);
+                let wrapb = E::prim(Prim::Wrap(w), vec![tb.clone()]);
+                let is_zero = |x: E| E::prim(Prim::ZCmp(ZCmp::Eq), vec![x, E::z(0)]);
+                let not = |x: E| E::prim(Prim::Not, vec![x]);
+                let int = |o: IntOp| E::prim(Prim::Int(o, w), vec![ta.clone(), tb.clone()]);
                 match op {
-                    Binop::Add | Binop::Sub | Binop::Mul if has_fl => guards.push(app(
-                        ovf.unwrap_or_default(),
-                        vec![fls.clone(), wt.clone(), ta.clone(), tb.clone()],
+                    Binop::Add | Binop::Sub | Binop::Mul if has_fl => guards.push(E::prim(
+                        Prim::Overflow(ovf.expect("add/sub/mul overflow"), fls, w),
+                        vec![ta.clone(), tb.clone()],
                     )),
                     Binop::Udiv | Binop::Urem => {
-                        guards.push(infix("=?", wrapb.clone(), atom("0")));
+                        guards.push(is_zero(wrapb.clone()));
                         if fl.exact && *op == Binop::Udiv {
-                            guards.push(app(
-                                "negb",
-                                vec![infix(
-                                    "=?",
-                                    app("iurem", vec![wt.clone(), ta.clone(), tb.clone()]),
-                                    atom("0"),
-                                )],
-                            ));
+                            guards.push(not(is_zero(int(IntOp::Urem))));
                         }
                     }
                     Binop::Sdiv | Binop::Srem => {
-                        guards.push(infix(
-                            "||",
-                            infix("=?", wrapb.clone(), atom("0")),
-                            app("sdiv_ovf", vec![wt.clone(), ta.clone(), tb.clone()]),
+                        guards.push(E::prim(
+                            Prim::Or,
+                            vec![
+                                is_zero(wrapb.clone()),
+                                E::prim(Prim::SdivOverflow(w), vec![ta.clone(), tb.clone()]),
+                            ],
                         ));
                         if fl.exact && *op == Binop::Sdiv {
-                            guards.push(app(
-                                "negb",
-                                vec![infix(
-                                    "=?",
-                                    app("isrem", vec![wt.clone(), ta.clone(), tb.clone()]),
-                                    atom("0"),
-                                )],
-                            ));
+                            guards.push(not(is_zero(int(IntOp::Srem))));
                         }
                     }
                     Binop::Shl | Binop::Lshr | Binop::Ashr => {
-                        guards.push(infix("<=?", wt.clone(), wrapb.clone()));
+                        guards.push(E::prim(
+                            Prim::ZCmp(ZCmp::Le),
+                            vec![E::z(w as i128), wrapb.clone()],
+                        ));
                         if *op == Binop::Shl && has_fl {
-                            guards.push(app(
-                                "ovf_shl",
-                                vec![fls.clone(), wt.clone(), ta.clone(), tb.clone()],
+                            guards.push(E::prim(
+                                Prim::Overflow(Ovf::Shl, fls, w),
+                                vec![ta.clone(), tb.clone()],
                             ));
                         }
                         if *op != Binop::Shl && fl.exact {
-                            guards.push(app(
-                                "negb",
-                                vec![infix(
-                                    "=?",
-                                    infix(
-                                        "mod",
-                                        app("wrap", vec![wt.clone(), ta.clone()]),
-                                        infix("^", atom("2"), wrapb.clone()),
-                                    ),
-                                    atom("0"),
-                                )],
-                            ));
+                            guards.push(not(is_zero(E::prim(
+                                Prim::Z(ZOp::Mod),
+                                vec![
+                                    E::prim(Prim::Wrap(w), vec![ta.clone()]),
+                                    E::prim(Prim::Z(ZOp::Pow), vec![E::z(2), wrapb.clone()]),
+                                ],
+                            ))));
                         }
                     }
                     _ => {}
                 }
-                app(name, vec![wt, ta, tb])
+                int(iop)
             }
             Expr::Icmp(p, a, b) => {
                 let ty = self.expr_ty(a)?;
                 let (ta, tb) = (self.expr(a, guards)?, self.expr(b, guards)?);
                 let (ta, tb, w) = match ty {
                     VTy::Int(w) => (ta, tb, w),
-                    VTy::Bool => (app("b2z", vec![ta]), app("b2z", vec![tb]), 1),
+                    VTy::Bool => (
+                        E::prim(Prim::B2z, vec![ta]),
+                        E::prim(Prim::B2z, vec![tb]),
+                        1,
+                    ),
                     VTy::Ptr => return unsup("pointer comparison"),
                 };
-                let wt = atom(w.to_string());
-                let c = |f: &str, x: T, y: T| app(f, vec![wt.clone(), x, y]);
+                let c = |k: IntCmp, x: E, y: E| E::prim(Prim::Cmp(k, w), vec![x, y]);
                 match *p {
-                    "Ceq" => c("ieq", ta, tb),
-                    "Cne" => app("negb", vec![c("ieq", ta, tb)]),
-                    "Cult" => c("iult", ta, tb),
-                    "Cule" => c("iule", ta, tb),
-                    "Cugt" => c("iult", tb, ta),
-                    "Cuge" => c("iule", tb, ta),
-                    "Cslt" => c("islt", ta, tb),
-                    "Csle" => c("isle", ta, tb),
-                    "Csgt" => c("islt", tb, ta),
-                    "Csge" => c("isle", tb, ta),
+                    "Ceq" => c(IntCmp::Eq, ta, tb),
+                    "Cne" => E::prim(Prim::Not, vec![c(IntCmp::Eq, ta, tb)]),
+                    "Cult" => c(IntCmp::Ult, ta, tb),
+                    "Cule" => c(IntCmp::Ule, ta, tb),
+                    "Cugt" => c(IntCmp::Ult, tb, ta),
+                    "Cuge" => c(IntCmp::Ule, tb, ta),
+                    "Cslt" => c(IntCmp::Slt, ta, tb),
+                    "Csle" => c(IntCmp::Sle, ta, tb),
+                    "Csgt" => c(IntCmp::Slt, tb, ta),
+                    "Csge" => c(IntCmp::Sle, tb, ta),
                     _ => return unsup(format!("icmp {p}")),
                 }
             }
             Expr::Cast(op, a, t) => {
                 let from = self.expr_ty(a)?;
                 let ta = self.expr(a, guards)?;
-                let to = VTy::of_typ(t).ok_or_else(|| Unsupported(format!("cast to {t:?}")))?;
+                let to = VTy::of_typ(t)
+                    .ok_or_else(|| Unsupported::Construct(format!("cast to {t:?}")))?;
                 match (*op, from, to) {
-                    ("Ktrunc", VTy::Int(_), VTy::Int(w2)) => {
-                        app("itrunc", vec![atom(w2.to_string()), ta])
+                    ("Ktrunc", VTy::Int(_), VTy::Int(w2)) => E::prim(Prim::Trunc(w2), vec![ta]),
+                    ("Kzext", VTy::Int(w1), VTy::Int(w2)) => {
+                        E::prim(Prim::Wrap(w2), vec![E::prim(Prim::Zext(w1), vec![ta])])
                     }
-                    ("Kzext", VTy::Int(w1), VTy::Int(w2)) => app(
-                        "wrap",
-                        vec![
-                            atom(w2.to_string()),
-                            app("izext", vec![atom(w1.to_string()), ta]),
-                        ],
-                    ),
-                    ("Kzext", VTy::Bool, VTy::Int(_)) => app("b2z", vec![ta]),
-                    ("Ksext", VTy::Int(w1), VTy::Int(w2)) => app(
-                        "isext",
-                        vec![atom(w1.to_string()), atom(w2.to_string()), ta],
-                    ),
-                    ("Ksext", VTy::Bool, VTy::Int(w2)) => app(
-                        "isext",
-                        vec![atom("1"), atom(w2.to_string()), app("b2z", vec![ta])],
-                    ),
+                    ("Kzext", VTy::Bool, VTy::Int(_)) => E::prim(Prim::B2z, vec![ta]),
+                    ("Ksext", VTy::Int(w1), VTy::Int(w2)) => E::prim(Prim::Sext(w1, w2), vec![ta]),
+                    ("Ksext", VTy::Bool, VTy::Int(w2)) => {
+                        E::prim(Prim::Sext(1, w2), vec![E::prim(Prim::B2z, vec![ta])])
+                    }
                     ("Kbitcast", x, y) if x == y => ta,
                     ("Kaddrspacecast", VTy::Ptr, VTy::Ptr) => ta,
-                    ("Kinttoptr", VTy::Int(w1), VTy::Ptr) => app(
-                        "Ptr",
-                        vec![atom("Babs"), app("wrap", vec![atom(w1.to_string()), ta])],
-                    ),
+                    ("Kinttoptr", VTy::Int(w1), VTy::Ptr) => {
+                        E::prim(Prim::PtrAbs, vec![E::prim(Prim::Wrap(w1), vec![ta])])
+                    }
                     _ => return unsup(format!("cast {op} from {from:?} to {to:?}")),
                 }
             }
@@ -661,7 +628,7 @@ impl<'a> Tr<'a> {
                 if self.expr_ty(c)? != VTy::Bool {
                     return unsup("select on a non-i1 condition");
                 }
-                if_(
+                E::if_(
                     self.expr(c, guards)?,
                     self.expr(a, guards)?,
                     self.expr(b, guards)?,
@@ -669,25 +636,13 @@ impl<'a> Tr<'a> {
             }
             Expr::PtrAdd(p, off) => {
                 let w = self.width(off)?;
-                app(
-                    "ptr_add",
-                    vec![
-                        self.expr(p, guards)?,
-                        atom(w.to_string()),
-                        self.expr(off, guards)?,
-                    ],
+                E::prim(
+                    Prim::PtrAdd(w),
+                    vec![self.expr(p, guards)?, self.expr(off, guards)?],
                 )
             }
             _ => return unsup(format!("expression {e:?}")),
         })
-    }
-
-    /// `if g1 then None else if g2 then None else k`.
-    fn guarded(guards: Vec<T>, k: T) -> T {
-        guards
-            .into_iter()
-            .rev()
-            .fold(k, |acc, c| if_(c, none(), acc))
     }
 
     fn fresh_join(&mut self) -> String {
@@ -695,48 +650,53 @@ impl<'a> Tr<'a> {
         format!("j{}", self.joins)
     }
 
-    fn state_ty(&self) -> String {
-        self.f.state.to_string()
+    fn state_ty(&self) -> Ty {
+        self.f.state.clone()
+    }
+
+    /// The pattern binding the next state.
+    fn st_pat(&self) -> Pat {
+        Pat::Var(SVar::new("st", self.state_ty()))
     }
 
     /// Jump to a target from `scope`.
-    fn jump(&mut self, t: &Target, scope: &Scope, retval: Option<T>) -> R<T> {
+    fn jump(&mut self, t: &Target, scope: &Scope, retval: Option<E>) -> R<E> {
         Ok(match t {
             Target::Join { name, params } => {
                 if params.iter().any(|p| !scope.contains(p)) {
-                    return Ok(none());
+                    return Ok(E::None);
                 }
-                let mut args: Vec<T> = params.iter().map(|p| atom(var(p))).collect();
-                args.push(atom("st"));
-                app(name, args)
+                let mut args: Vec<E> = params.iter().map(|p| E::var(var(p))).collect();
+                args.push(E::var("st"));
+                E::call(name.clone(), args)
             }
             Target::FnEnd => {
                 if self.ret.is_none() {
-                    some(atom("st"))
+                    E::some(E::var("st"))
                 } else {
-                    none()
+                    E::None
                 }
             }
             Target::Next { fix, args } => {
                 if args.iter().any(|p| !scope.contains(p)) {
-                    return Ok(none());
+                    return Ok(E::None);
                 }
-                let mut a = vec![atom("fuel")];
-                a.extend(args.iter().map(|p| atom(var(p))));
-                a.push(atom("st"));
-                app(fix, a)
+                let mut a = vec![E::var("fuel")];
+                a.extend(args.iter().map(|p| E::var(var(p))));
+                a.push(E::var("st"));
+                E::call(fix.clone(), a)
             }
             Target::Exit { lp, kind } => {
                 let st = &mut self.loops[*lp];
                 st.used.insert(kind.code());
-                let mut parts = vec![nat(kind.code())];
+                let mut parts = vec![E::nat(kind.code() as u64)];
                 for o in st.outs.clone() {
                     if scope.contains(&o.id) {
-                        parts.push(atom(var(&o.id)));
+                        parts.push(E::var(var(&o.id)));
                     } else if *kind == ExitKind::Return {
                         parts.push(o.ty.default());
                     } else {
-                        return Ok(none());
+                        return Ok(E::None);
                     }
                 }
                 if let Some(rt) = st.ret {
@@ -745,14 +705,14 @@ impl<'a> Tr<'a> {
                         _ => rt.default(),
                     });
                 }
-                parts.push(atom("st"));
-                some(T::Tuple(parts))
+                parts.push(E::var("st"));
+                E::some(E::Tuple(parts))
             }
         })
     }
 
     /// Translate a statement list with continuation context `cx`.
-    fn tr(&mut self, stmts: &[&Stmt], cx: &Ctx, scope: &Scope) -> R<T> {
+    fn tr(&mut self, stmts: &[&Stmt], cx: &Ctx, scope: &Scope) -> R<E> {
         let Some((s, rest)) = stmts.split_first() else {
             return self.jump(&cx.ft, scope, None);
         };
@@ -765,12 +725,13 @@ impl<'a> Tr<'a> {
             Stmt::Skip | Stmt::Fence(_) => self.tr(rest, cx, scope),
             Stmt::Assign(x, e) => {
                 self.vty(x)?;
+                let ty = self.vty(x)?.ty();
                 let mut guards = vec![];
                 let te = self.expr(e, &mut guards)?;
                 let mut sc = scope.clone();
                 sc.insert(x.clone());
                 let k = self.tr(rest, cx, &sc)?;
-                Ok(Self::guarded(guards, let_(var(x), te, k)))
+                Ok(E::guarded(guards, E::let_(SVar::new(var(x), ty), te, k)))
             }
             Stmt::Load(x, _, t, a) => {
                 let Typ::Int(w) = t else {
@@ -787,16 +748,16 @@ impl<'a> Tr<'a> {
                 let mut sc = scope.clone();
                 sc.insert(x.clone());
                 let k = self.tr(rest, cx, &sc)?;
-                let body = bind(
-                    app(ld, vec![atom((w / 8).to_string()), ta, atom("st")]),
-                    Pat::Var(raw(x)),
-                    let_(
-                        var(x),
-                        app("wrap", vec![atom(w.to_string()), atom(raw(x))]),
+                let body = E::bind(
+                    Pat::Var(SVar::new(raw(x), Ty::Z)),
+                    E::call(ld, vec![E::z((w / 8) as i128), ta, E::var("st")]),
+                    E::let_(
+                        SVar::new(var(x), Ty::Z),
+                        E::prim(Prim::Wrap(*w), vec![E::var(raw(x))]),
                         k,
                     ),
                 );
-                Ok(Self::guarded(guards, body))
+                Ok(E::guarded(guards, body))
             }
             Stmt::Store(_, t, a, v) => {
                 let Typ::Int(w) = t else {
@@ -812,12 +773,12 @@ impl<'a> Tr<'a> {
                 let ta = self.expr(a, &mut guards)?;
                 let tv = self.expr(v, &mut guards)?;
                 let k = self.tr(rest, cx, scope)?;
-                let body = bind(
-                    app(sto, vec![atom((w / 8).to_string()), ta, tv, atom("st")]),
-                    Pat::Var("st".into()),
+                let body = E::bind(
+                    self.st_pat(),
+                    E::call(sto, vec![E::z((w / 8) as i128), ta, tv, E::var("st")]),
                     k,
                 );
-                Ok(Self::guarded(guards, body))
+                Ok(E::guarded(guards, body))
             }
             Stmt::Call(x, callee, args) => {
                 let Callee::Direct(gid) = callee else {
@@ -837,41 +798,44 @@ impl<'a> Tr<'a> {
                 for a in args {
                     targs.push(self.expr(a, &mut guards)?);
                 }
-                targs.push(atom("st"));
-                let call = app(&ci.spec, targs);
+                targs.push(E::var("st"));
+                let call = E::call(ci.spec.clone(), targs);
                 let mut sc = scope.clone();
                 let body = match (x, ci.ret) {
                     (Some(x), Some(rt)) => {
                         sc.insert(x.clone());
                         let k = self.tr(rest, cx, &sc)?;
                         match rt {
-                            VTy::Int(w) => bind(
+                            VTy::Int(w) => E::bind(
+                                Pat::Tuple(vec![Pat::Var(SVar::new(raw(x), Ty::Z)), self.st_pat()]),
                                 call,
-                                Pat::Tuple(vec![Pat::Var(raw(x)), Pat::Var("st".into())]),
-                                let_(
-                                    var(x),
-                                    app("wrap", vec![atom(w.to_string()), atom(raw(x))]),
+                                E::let_(
+                                    SVar::new(var(x), Ty::Z),
+                                    E::prim(Prim::Wrap(w), vec![E::var(raw(x))]),
                                     k,
                                 ),
                             ),
-                            _ => bind(
+                            _ => E::bind(
+                                Pat::Tuple(vec![
+                                    Pat::Var(SVar::new(var(x), rt.ty())),
+                                    self.st_pat(),
+                                ]),
                                 call,
-                                Pat::Tuple(vec![Pat::Var(var(x)), Pat::Var("st".into())]),
                                 k,
                             ),
                         }
                     }
                     (None, Some(_)) => {
                         let k = self.tr(rest, cx, &sc)?;
-                        bind(call, Pat::Tuple(vec![Pat::Wild, Pat::Var("st".into())]), k)
+                        E::bind(Pat::Tuple(vec![Pat::Wild, self.st_pat()]), call, k)
                     }
                     (None, None) => {
                         let k = self.tr(rest, cx, &sc)?;
-                        bind(call, Pat::Var("st".into()), k)
+                        E::bind(self.st_pat(), call, k)
                     }
                     (Some(_), None) => return unsup(format!("result of void {}", ci.name)),
                 };
-                Ok(Self::guarded(guards, body))
+                Ok(E::guarded(guards, body))
             }
             Stmt::If(c, a, b) => {
                 if self.expr_ty(c)? != VTy::Bool {
@@ -881,30 +845,25 @@ impl<'a> Tr<'a> {
                 let tc = self.expr(c, &mut guards)?;
                 let arms = [(Some(tc), &**a), (None, &**b)];
                 let t = self.branches(&arms, rest, cx, scope)?;
-                Ok(Self::guarded(guards, t))
+                Ok(E::guarded(guards, t))
             }
             Stmt::Switch(e, cases, d) => {
                 let w = self.width(e)?;
                 let mut guards = vec![];
                 let te = self.expr(e, &mut guards)?;
-                let mut arms: Vec<(Option<T>, &Stmt)> = vec![];
+                let mut arms: Vec<(Option<E>, &Stmt)> = vec![];
                 for (vals, s) in cases {
-                    let mut lits = vec![];
                     for v in vals {
                         norm_lit(v, w)?;
-                        lits.push(g::z(v));
                     }
                     arms.push((
-                        Some(app(
-                            "case_in",
-                            vec![atom(w.to_string()), te.clone(), T::List(lits)],
-                        )),
+                        Some(E::prim(Prim::CaseIn(w, vals.clone()), vec![te.clone()])),
                         s,
                     ));
                 }
                 arms.push((None, &**d));
                 let t = self.branches(&arms, rest, cx, scope)?;
-                Ok(Self::guarded(guards, t))
+                Ok(E::guarded(guards, t))
             }
             Stmt::Block(b) => {
                 let (brk, wrap) = self.join_for(&[&**b], rest, cx, scope)?;
@@ -919,24 +878,20 @@ impl<'a> Tr<'a> {
             }
             Stmt::Loop(b) => self.tr_loop(b, rest, cx, scope),
             Stmt::Break(n) => {
-                let i = cx
-                    .labels
-                    .len()
-                    .checked_sub(1 + n)
-                    .ok_or_else(|| Unsupported(format!("break {n} outside its label")))?;
+                let i = cx.labels.len().checked_sub(1 + n).ok_or_else(|| {
+                    Unsupported::Construct(format!("break {n} outside its label"))
+                })?;
                 let t = cx.labels[i].brk.clone();
                 self.jump(&t, scope, None)
             }
             Stmt::Continue(n) => {
-                let i = cx
-                    .labels
-                    .len()
-                    .checked_sub(1 + n)
-                    .ok_or_else(|| Unsupported(format!("continue {n} outside its label")))?;
+                let i = cx.labels.len().checked_sub(1 + n).ok_or_else(|| {
+                    Unsupported::Construct(format!("continue {n} outside its label"))
+                })?;
                 let t = cx.labels[i]
                     .cont
                     .clone()
-                    .ok_or_else(|| Unsupported("continue to a block".into()))?;
+                    .ok_or_else(|| Unsupported::Construct("continue to a block".into()))?;
                 self.jump(&t, scope, None)
             }
             Stmt::Return(e) => {
@@ -953,9 +908,9 @@ impl<'a> Tr<'a> {
                 };
                 let t = match cx.ret_loop {
                     None => match v {
-                        Some(v) => some(T::Tuple(vec![v, atom("st")])),
-                        None if self.ret.is_none() => some(atom("st")),
-                        None => none(),
+                        Some(v) => E::some(E::Tuple(vec![v, E::var("st")])),
+                        None if self.ret.is_none() => E::some(E::var("st")),
+                        None => E::None,
                     },
                     Some(k) => self.jump(
                         &Target::Exit {
@@ -966,9 +921,9 @@ impl<'a> Tr<'a> {
                         v,
                     )?,
                 };
-                Ok(Self::guarded(guards, t))
+                Ok(E::guarded(guards, t))
             }
-            Stmt::Unreachable => Ok(none()),
+            Stmt::Unreachable => Ok(E::None),
             other => unsup(format!("statement {}", stmt_kind(other))),
         }
     }
@@ -1006,7 +961,7 @@ impl<'a> Tr<'a> {
         rest: &[&Stmt],
         cx: &Ctx,
         scope: &Scope,
-    ) -> R<(Target, Box<dyn FnOnce(T) -> T>)> {
+    ) -> R<(Target, Box<dyn FnOnce(E) -> E>)> {
         if rest.is_empty() {
             return Ok((cx.ft.clone(), Box::new(|t| t)));
         }
@@ -1017,25 +972,29 @@ impl<'a> Tr<'a> {
         let k = self.tr(rest, cx, &sc)?;
         let mut bs = vec![];
         for p in &params {
-            bs.push(Binder::typed(var(p), self.vty(p)?.coq()));
+            bs.push(SVar::new(var(p), self.vty(p)?.ty()));
         }
-        bs.push(Binder::typed("st", self.state_ty()));
-        let fun = T::Fun(bs, Box::new(k));
+        bs.push(SVar::new("st", self.state_ty()));
         let n2 = name.clone();
         Ok((
             Target::Join { name, params },
-            Box::new(move |t| let_(n2, fun, t)),
+            Box::new(move |t| E::LetFun {
+                name: n2,
+                params: bs,
+                body: Box::new(k),
+                rest: Box::new(t),
+            }),
         ))
     }
 
     /// `if c1 then a1 else if c2 then a2 … else d`, followed by `rest`.
     fn branches(
         &mut self,
-        arms: &[(Option<T>, &Stmt)],
+        arms: &[(Option<E>, &Stmt)],
         rest: &[&Stmt],
         cx: &Ctx,
         scope: &Scope,
-    ) -> R<T> {
+    ) -> R<E> {
         let falling: Vec<usize> = (0..arms.len()).filter(|&i| can_fall(arms[i].1)).collect();
         let mut bodies = vec![];
         if rest.is_empty() || falling.is_empty() {
@@ -1066,16 +1025,16 @@ impl<'a> Tr<'a> {
         Ok(wrap(Self::chain(arms, bodies)))
     }
 
-    fn chain(arms: &[(Option<T>, &Stmt)], bodies: Vec<T>) -> T {
+    fn chain(arms: &[(Option<E>, &Stmt)], bodies: Vec<E>) -> E {
         let mut it = arms.iter().zip(bodies).rev();
         let (_, last) = it.next().expect("at least one arm");
         it.fold(last, |acc, ((c, _), b)| match c {
-            Some(c) => if_(c.clone(), b, acc),
+            Some(c) => E::if_(c.clone(), b, acc),
             None => acc,
         })
     }
 
-    fn tr_loop(&mut self, body: &Stmt, rest: &[&Stmt], cx: &Ctx, scope: &Scope) -> R<T> {
+    fn tr_loop(&mut self, body: &Stmt, rest: &[&Stmt], cx: &Ctx, scope: &Scope) -> R<E> {
         let k = self.loops.len();
         let index = k + 1;
         let fix = format!("{}_loop{index}", self.f.name);
@@ -1149,69 +1108,75 @@ impl<'a> Tr<'a> {
         let bscope: Scope = args_ids.iter().cloned().collect();
         let tbody = self.tr(&[body], &bcx, &bscope)?;
         // the Fixpoint
-        let mut ret_tys = vec!["nat".to_string()];
-        ret_tys.extend(outs.iter().map(|v| v.ty.coq().to_string()));
+        let mut ret_tys = vec![Ty::Nat];
+        ret_tys.extend(outs.iter().map(|v| v.ty.ty()));
         if let Some(r) = ret {
-            ret_tys.push(r.coq().to_string());
+            ret_tys.push(r.ty());
         }
         ret_tys.push(self.state_ty());
-        let mut params = vec![Binder::typed("fuel", "nat")];
-        params.extend(args.iter().map(|v| Binder::typed(var(&v.id), v.ty.coq())));
-        params.push(Binder::typed("st", self.state_ty()));
-        let fbody = match_(
-            atom("fuel"),
+        let mut params = vec![SVar::new("fuel", Ty::Nat)];
+        params.extend(args.iter().map(|v| SVar::new(var(&v.id), v.ty.ty())));
+        params.push(SVar::new("st", self.state_ty()));
+        // `match fuel with O => None | S fuel => body end`: fuel 0 is undefined.
+        let fbody = E::match_(
+            E::var("fuel"),
             vec![
-                (Pat::Ctor("O".into(), vec![]), none()),
-                (Pat::Ctor("S".into(), vec![Pat::Var("fuel".into())]), tbody),
+                (Pat::Lit(Lit::Nat(0)), E::None),
+                (
+                    Pat::Succ(Box::new(Pat::Var(SVar::new("fuel", Ty::Nat)))),
+                    tbody,
+                ),
             ],
         );
-        self.defs.push(g::definition(
-            "Fixpoint",
-            &fix,
-            &params,
-            Some(&format!("option ({})", ret_tys.join(" * "))),
-            &fbody,
-        ));
+        self.defs.push(Fun {
+            name: fix.clone(),
+            params,
+            ret: Ty::option(Ty::Tuple(ret_tys)),
+            body: fbody,
+        });
         // fuel
         let fuel = format!("{}_fuel.fuel{index}", self.f.name);
         let bound = match &self.f.bound {
             Some(b) => {
                 let mut t = if b.takes_args {
-                    app(
-                        &b.name,
-                        self.params.iter().map(|v| atom(var(&v.id))).collect(),
+                    E::call(
+                        b.name.clone(),
+                        self.params.iter().map(|v| E::var(var(&v.id))).collect(),
                     )
                 } else {
-                    atom(b.name.clone())
+                    E::call(b.name.clone(), vec![])
                 };
                 if !b.nat {
-                    t = app("Z.to_nat", vec![t]);
+                    t = E::call("Z.to_nat", vec![t]);
                 }
                 t
             }
             None => match infer_bound(body, &self.tys, &self.params) {
                 Some(t) => t,
                 None => {
-                    return unsup(format!(
-                    "loop {index} of {}: cannot infer an iteration bound (give `{}_loop_bound`)",
-                    self.f.name, self.f.name
-                ))
+                    return Err(Unsupported::LoopBound {
+                        function: self.f.name.to_string(),
+                        index,
+                    })
                 }
             },
         };
-        self.fuel_defs.push((index, fuel.clone(), bound.render()));
+        self.fuel_defs.push(Fuel { index, bound });
         // the call and the dispatch on the exit code
         let st = self.loops.pop().expect("pushed above");
         let used: Vec<usize> = st.used.iter().cloned().collect();
         self.loops.push(st);
         let code = format!("c'{index}");
         let rv = format!("rv'{index}");
-        let mut pats = vec![Pat::Var(code.clone())];
-        pats.extend(outs.iter().map(|v| Pat::Var(var(&v.id))));
-        if ret.is_some() {
-            pats.push(Pat::Var(rv.clone()));
+        let mut pats = vec![Pat::Var(SVar::new(code.clone(), Ty::Nat))];
+        pats.extend(
+            outs.iter()
+                .map(|v| Pat::Var(SVar::new(var(&v.id), v.ty.ty()))),
+        );
+        if let Some(r) = ret {
+            pats.push(Pat::Var(SVar::new(rv.clone(), r.ty())));
         }
-        pats.push(Pat::Var("st".into()));
+        pats.push(self.st_pat());
         let mut sc = scope.clone();
         sc.extend(outs_ids.iter().cloned());
         let mut arms = vec![];
@@ -1231,9 +1196,9 @@ impl<'a> Tr<'a> {
                 ExitKind::Return => match cx.ret_loop {
                     None => {
                         if ret.is_some() {
-                            some(T::Tuple(vec![atom(rv.clone()), atom("st")]))
+                            E::some(E::Tuple(vec![E::var(rv.clone()), E::var("st")]))
                         } else {
-                            some(atom("st"))
+                            E::some(E::var("st"))
                         }
                     }
                     Some(pk) => self.jump(
@@ -1242,7 +1207,7 @@ impl<'a> Tr<'a> {
                             kind: ExitKind::Return,
                         },
                         &sc,
-                        Some(atom(rv.clone())),
+                        Some(E::var(rv.clone())),
                     )?,
                 },
                 ExitKind::Break(j) => {
@@ -1253,21 +1218,21 @@ impl<'a> Tr<'a> {
                     let l = cx.labels[cx.labels.len() - 1 - j]
                         .cont
                         .clone()
-                        .ok_or_else(|| Unsupported("continue to a block".into()))?;
+                        .ok_or_else(|| Unsupported::Construct("continue to a block".into()))?;
                     self.jump(&l, &sc, None)?
                 }
             };
-            arms.push((Pat::Ctor(format!("{c}%nat"), vec![]), t));
+            arms.push((Pat::Lit(Lit::Nat(c as u64)), t));
             exits.push(kind);
         }
-        arms.push((Pat::Wild, none()));
-        let mut cargs = vec![app(
-            &fuel,
-            self.params.iter().map(|v| atom(var(&v.id))).collect(),
+        arms.push((Pat::Wild, E::None));
+        let mut cargs = vec![E::call(
+            fuel.clone(),
+            self.params.iter().map(|v| E::var(var(&v.id))).collect(),
         )];
-        cargs.extend(args.iter().map(|v| atom(var(&v.id))));
-        cargs.push(atom("st"));
-        let call = app(&fix, cargs);
+        cargs.extend(args.iter().map(|v| E::var(var(&v.id))));
+        cargs.push(E::var("st"));
+        let call = E::call(fix.clone(), cargs);
         self.infos.push(LoopInfo {
             index,
             fix,
@@ -1279,7 +1244,11 @@ impl<'a> Tr<'a> {
             ret,
             exits,
         });
-        Ok(bind(call, Pat::Tuple(pats), match_(atom(code), arms)))
+        Ok(E::bind(
+            Pat::Tuple(pats),
+            call,
+            E::match_(E::var(code), arms),
+        ))
     }
 }
 
@@ -1295,8 +1264,8 @@ fn stmt_kind(s: &Stmt) -> &'static str {
 /// A bound for a counted loop: the body compares an induction variable (a local assigned `v + c`,
 /// c > 0 a constant) with a constant (fuel: constant + 2) or with a parameter (fuel: its value + 2).
 /// Any upper bound is sound; a too small one only makes the spec undefined.
-fn infer_bound(body: &Stmt, tys: &HashMap<Id, Typ>, params: &[Var]) -> Option<T> {
-    let mut best: Option<T> = None;
+fn infer_bound(body: &Stmt, tys: &HashMap<Id, Typ>, params: &[Var]) -> Option<E> {
+    let mut best: Option<E> = None;
     let mut konst: u64 = 0;
     fn walk(s: &Stmt, f: &mut dyn FnMut(Option<&Id>, &Expr)) {
         match s {
@@ -1322,7 +1291,7 @@ fn infer_bound(body: &Stmt, tys: &HashMap<Id, Typ>, params: &[Var]) -> Option<T>
         }
     });
     let counter = |e: &Expr| matches!(e, Expr::Var(v) if stepped.contains(v));
-    let mut param_bound: Option<T> = None;
+    let mut param_bound: Option<E> = None;
     walk(body, &mut |_, e| {
         if let Expr::Icmp(_, a, b) = e {
             for (x, y) in [(a, b), (b, a)] {
@@ -1340,12 +1309,11 @@ fn infer_bound(body: &Stmt, tys: &HashMap<Id, Typ>, params: &[Var]) -> Option<T>
                 if let (Expr::Var(_), Expr::Var(p)) = (&**x, &**y) {
                     if let Some(pv) = params.iter().find(|v| &v.id == p) {
                         if let (VTy::Int(w), Some(Typ::Int(_))) = (pv.ty, tys.get(p)) {
-                            param_bound = Some(app(
+                            param_bound = Some(E::call(
                                 "Z.to_nat",
-                                vec![infix(
-                                    "+",
-                                    app("wrap", vec![atom(w.to_string()), atom(var(p))]),
-                                    atom("2"),
+                                vec![E::prim(
+                                    Prim::Z(ZOp::Add),
+                                    vec![E::prim(Prim::Wrap(w), vec![E::var(var(p))]), E::z(2)],
                                 )],
                             ));
                         }
@@ -1355,7 +1323,7 @@ fn infer_bound(body: &Stmt, tys: &HashMap<Id, Typ>, params: &[Var]) -> Option<T>
         }
     });
     if konst > 0 {
-        best = Some(app("Z.to_nat", vec![atom((konst + 2).to_string())]));
+        best = Some(E::call("Z.to_nat", vec![E::z(konst as i128 + 2)]));
     }
     param_bound.or(best)
 }
@@ -1370,13 +1338,16 @@ pub fn low_spec(f: &FnInput) -> R<LowSpec> {
             Ok(Var {
                 id: id.clone(),
                 ty: VTy::of_typ(t)
-                    .ok_or_else(|| Unsupported(format!("parameter of type {t:?}")))?,
+                    .ok_or_else(|| Unsupported::Construct(format!("parameter of type {t:?}")))?,
             })
         })
         .collect::<R<Vec<_>>>()?;
     let ret = match f.ret {
         Typ::Void => None,
-        t => Some(VTy::of_typ(t).ok_or_else(|| Unsupported(format!("result of type {t:?}")))?),
+        t => Some(
+            VTy::of_typ(t)
+                .ok_or_else(|| Unsupported::Construct(format!("result of type {t:?}")))?,
+        ),
     };
     let mut tr = Tr {
         f,
@@ -1397,115 +1368,81 @@ pub fn low_spec(f: &FnInput) -> R<LowSpec> {
     let scope: Scope = params.iter().map(|v| v.id.clone()).collect();
     let body = tr.tr(&[f.body], &cx, &scope)?;
     let spec = format!("{}_spec_low", f.name);
-    let mut text = String::new();
-    if !tr.fuel_defs.is_empty() {
-        // Fuel is sealed behind a module type, so that no reduction ever unfolds a loop.
-        let m = format!("{}_fuel", f.name);
-        let sig = format!("{}_FUEL", f.name);
-        let pbs: Vec<String> = params
-            .iter()
-            .map(|v| format!("({} : {})", var(&v.id), v.ty.coq()))
-            .collect();
-        let ptys: String = params
-            .iter()
-            .map(|v| format!("{} -> ", v.ty.coq()))
-            .collect();
-        let pnames: Vec<String> = params.iter().map(|v| var(&v.id)).collect();
-        text.push_str(&format!("Module Type {sig}.\n"));
-        for (k, _, b) in &tr.fuel_defs {
-            text.push_str(&format!("  Parameter fuel{k} : {ptys}nat.\n"));
-            text.push_str(&format!(
-                "  Parameter fuel{k}_eq : forall {}, fuel{k} {} = {b}.\n",
-                if pbs.is_empty() {
-                    "_ : unit".to_string()
-                } else {
-                    pbs.join(" ")
-                },
-                pnames.join(" ")
-            ));
-        }
-        text.push_str(&format!("End {sig}.\n\nModule {m} : {sig}.\n"));
-        for (k, _, b) in &tr.fuel_defs {
-            text.push_str(&format!(
-                "  Definition fuel{k} {} : nat := {b}.\n",
-                pbs.join(" ")
-            ));
-            text.push_str(&format!(
-                "  Lemma fuel{k}_eq : forall {}, fuel{k} {} = {b}.\n  Proof. reflexivity. Qed.\n",
-                if pbs.is_empty() {
-                    "_ : unit".to_string()
-                } else {
-                    pbs.join(" ")
-                },
-                pnames.join(" ")
-            ));
-        }
-        text.push_str(&format!("End {m}.\n\n"));
-    }
-    for d in &tr.defs {
-        text.push_str(d);
-        text.push('\n');
-    }
-    let mut bs: Vec<Binder> = params
+    let mut sparams: Vec<SVar> = params
         .iter()
-        .map(|v| Binder::typed(var(&v.id), v.ty.coq()))
+        .map(|v| SVar::new(var(&v.id), v.ty.ty()))
         .collect();
-    bs.push(Binder::typed("st", f.state));
+    let fuel_params = sparams.clone();
+    sparams.push(SVar::new("st", f.state.clone()));
     let rty = match ret {
-        None => format!("option {}", f.state),
-        Some(r) => format!("option ({} * {})", r.coq(), f.state),
+        None => Ty::option(f.state.clone()),
+        Some(r) => Ty::option(Ty::Tuple(vec![r.ty(), f.state.clone()])),
     };
-    text.push_str(&g::definition("Definition", &spec, &bs, Some(&rty), &body));
-    text.push_str(&format!("#[global] Arguments {spec} : simpl never.\n"));
     Ok(LowSpec {
-        spec,
+        spec: spec.clone(),
         params,
         ret,
-        text,
+        defs: SpecDefs {
+            fuel_module: f.name.to_string(),
+            fuel_params,
+            fuel: tr.fuel_defs,
+            fixpoints: tr.defs,
+            spec: Fun {
+                name: spec,
+                params: sparams,
+                ret: rty,
+                body,
+            },
+        },
         loops: tr.infos,
     })
 }
 
-/// The marshalling of a spec into a `primspec` (`args… -> D -> option …` to `list val -> D -> …`).
-pub fn prim_def(name: &str, spec: &str, params: &[VTy], ret: Option<VTy>, state: &str) -> String {
+/// The marshalling of a spec into a `primspec` (`args… -> D -> option …` to `list val -> D -> …`):
+/// `fun vs st => match vs with [v1; …] => (decode each argument; call; encode the result) | _ => None end`.
+pub fn prim_def(
+    name: &str,
+    spec: &str,
+    params: &[VTy],
+    ret: Option<VTy>,
+    state: &Ty,
+) -> coq::Sentence {
+    use coq::{Binder, Pat as CPat, Term};
     let vs: Vec<String> = (1..=params.len()).map(|i| format!("v{i}")).collect();
     let mut body = {
-        let mut call = vec![];
-        call.extend((1..=params.len()).map(|i| atom(format!("a{i}"))));
-        call.push(atom("st"));
-        let c = app(spec, call);
+        let mut call: Vec<Term> = (1..=params.len())
+            .map(|i| Term::name(format!("a{i}")))
+            .collect();
+        call.push(Term::name("st"));
+        let c = Term::app(spec, call);
         match ret {
-            None => app("ret_void", vec![c]),
-            Some(VTy::Int(w)) => app("ret_int", vec![atom(w.to_string()), c]),
-            Some(VTy::Bool) => app("ret_bool", vec![c]),
-            Some(VTy::Ptr) => app("ret_ptr", vec![c]),
+            None => Term::app("ret_void", vec![c]),
+            Some(VTy::Int(w)) => Term::app("ret_int", vec![Term::int(w as i128), c]),
+            Some(VTy::Bool) => Term::app("ret_bool", vec![c]),
+            Some(VTy::Ptr) => Term::app("ret_ptr", vec![c]),
         }
     };
     for (i, p) in params.iter().enumerate().rev() {
+        let v = Term::name(vs[i].clone());
         let dec = match p {
-            VTy::Int(w) => app("arg_int", vec![atom(w.to_string()), atom(vs[i].clone())]),
-            VTy::Bool => app("arg_bool", vec![atom(vs[i].clone())]),
-            VTy::Ptr => app("arg_ptr", vec![atom(vs[i].clone())]),
+            VTy::Int(w) => Term::app("arg_int", vec![Term::int(*w as i128), v]),
+            VTy::Bool => Term::app("arg_bool", vec![v]),
+            VTy::Ptr => Term::app("arg_ptr", vec![v]),
         };
-        body = bind(dec, Pat::Var(format!("a{}", i + 1)), body);
+        body = Term::bind(dec, CPat::var(format!("a{}", i + 1)), body);
     }
-    let lst = if vs.is_empty() {
-        "[]".to_string()
-    } else {
-        format!("[{}]", vs.join("; "))
-    };
-    let m = match_(
-        atom("vs"),
-        vec![(Pat::Ctor(lst, vec![]), body), (Pat::Wild, none())],
+    let lst = Term::List(
+        vs.iter().map(|v| Term::name(v.clone())).collect(),
+        coq::ListLayout::Group,
     );
-    g::definition(
-        "Definition",
+    let m = Term::match_(
+        Term::name("vs"),
+        vec![(CPat::Lit(Box::new(lst)), body), (CPat::Wild, Term::none())],
+    );
+    coq::Sentence::definition(
         name,
-        &[],
-        Some(&format!("primspec {state}")),
-        &T::Fun(
-            vec![Binder::new("vs", None), Binder::new("st", None)],
-            Box::new(m),
-        ),
+        vec![],
+        Some(Term::app("primspec", vec![spec::print::ty(state)])),
+        Term::fun(vec![Binder::untyped("vs"), Binder::untyped("st")], m),
     )
 }

@@ -1,0 +1,508 @@
+//! The files of one primitive with code: `LowSpec.v` (its code's meaning, over the layer below),
+//! `CodeProof.v` (the code implements the low spec) and `RefProof.v` (the spec refines the low
+//! spec).
+
+use super::ctx::{Ctx, GenError};
+use super::names;
+use super::plan::Plan;
+use crate::lowspec::{self, Bound, CalleeInfo, ExitKind, FnInput, LoopInfo, LowSpec, VTy};
+use crate::spec::print as sp;
+use config::{LayerOp, Ty};
+use coq::sentence::Require;
+use coq::{Binder, File, ListLayout, Pat, Proof, Sentence, Tactic, Term};
+use diag::Code as DCode;
+use ir2coq::syntax::Id;
+use std::collections::BTreeMap;
+
+/// What generating one primitive produced.
+pub struct PrimOut {
+    pub name: String,
+    pub layer: usize,
+    pub low: LowSpec,
+    pub files: Vec<(String, String)>,
+}
+
+/// `Vint w x`, `Vint 1 (b2z x)`, `Vptr x`: the code value holding spec value `x`.
+pub fn val(t: VTy, x: Term) -> Term {
+    match t {
+        VTy::Int(w) => Term::app("Vint", vec![Term::int(w as i128), x]),
+        VTy::Bool => Term::app("Vint", vec![Term::int(1), Term::app("b2z", vec![x])]),
+        VTy::Ptr => Term::app("Vptr", vec![x]),
+    }
+}
+
+/// `in_urange w x = true` for integers (what marshalling checks).
+pub fn range(t: VTy, x: Term) -> Option<Term> {
+    match t {
+        VTy::Int(w) => Some(Term::eq(
+            Term::app("in_urange", vec![Term::int(w as i128), x]),
+            Term::bool(true),
+        )),
+        _ => None,
+    }
+}
+
+fn name(s: impl Into<String>) -> Term {
+    Term::name(s)
+}
+
+/// Generate primitive `p` of layer `k` (above the bottom).
+pub fn generate(cx: &Ctx, plan: &Plan, k: usize, p: &str) -> Result<PrimOut, GenError> {
+    let l = &cx.p.layers[k];
+    let ln = cx.lname(k);
+    let below = cx.lname(k - 1);
+    let fc = match cx.code.funcs.get(p) {
+        Some(Ok(fc)) => fc,
+        Some(Err(e)) => {
+            return Err(GenError::new(
+                e.code,
+                cx.place(p, k),
+                e.message.clone(),
+                "the code uses a construct the code model does not support (see docs/ir2coq.md); give the primitive a spec in a lower layer instead",
+            ))
+        }
+        None => {
+            return Err(GenError::new(
+                DCode::BldNoCode,
+                cx.place(p, k),
+                format!("primitive `{p}` of layer `{ln}` has no code and above the bottom layer a spec alone cannot be proved"),
+                format!("name the file that defines `{p}` in LAYER_CODE, or move `{p}` to the bottom layer (trusted specs)"),
+            ))
+        }
+    };
+    // a callee the layer below does not provide (it could not pass through): say so
+    let below_if = &plan.ifaces[k - 1];
+    for q in cx.code.info.calls.get(p).into_iter().flatten() {
+        if !below_if.own.contains(q) && !below_if.pass.contains(q) {
+            return Err(GenError::new(
+                DCode::BldCallee,
+                cx.place(p, k),
+                format!("callee `{q}` is not provided by layer {below}"),
+                format!("see the error about `{q}` and layer {below} (E-BLD010)"),
+            ));
+        }
+    }
+    let mut callees = BTreeMap::new();
+    for q in below_if.own.iter().chain(&below_if.pass) {
+        let Some((params, ret)) = cx.sig(q) else {
+            continue;
+        };
+        callees.insert(
+            cx.ident(q),
+            CalleeInfo {
+                name: q.clone(),
+                spec: cx.spec_name(q),
+                params,
+                ret,
+            },
+        );
+    }
+    let lb = &cx.p.layers[k - 1];
+    let bound = l.loop_bounds.get(p).map(|b| {
+        let t = cx.p.env.globals[b].ty.clone().unwrap_or(Ty::Z);
+        let (args, r) = t.uncurry();
+        Bound {
+            name: b.clone(),
+            takes_args: !args.is_empty(),
+            nat: *r == Ty::Nat,
+        }
+    });
+    let input = FnInput {
+        name: p,
+        params: &fc.params,
+        ret: &fc.ret,
+        body: &fc.body,
+        state: cx.state(k - 1),
+        load: lb.ops.get(&LayerOp::Load).map(|s| s.as_str()),
+        store: lb.ops.get(&LayerOp::Store).map(|s| s.as_str()),
+        callees: &callees,
+        bound,
+    };
+    let low = lowspec::low_spec(&input).map_err(|e| {
+        let hint = match &e {
+            lowspec::Unsupported::LoopBound { .. } => {
+                format!("give `{p}_loop_bound` (any upper bound of its iterations) in layer `{ln}`")
+            }
+            lowspec::Unsupported::Construct(_) => format!(
+                "the generator does not support this construct: move `{p}` to the bottom layer with a trusted spec"
+            ),
+        };
+        GenError::new(DCode::BldLowSpec, cx.place(p, k), format!("no low spec: {e}"), hint)
+    })?;
+    let files = vec![
+        (
+            names::prim_file(ln, p, "LowSpec"),
+            low_spec_file(cx, k, p, &low).render(),
+        ),
+        (
+            names::prim_file(ln, p, "CodeProof"),
+            code_proof_file(cx, k, p, &low).render(),
+        ),
+        (
+            names::prim_file(ln, p, "RefProof"),
+            ref_proof_file(cx, k, p, l.specs.get(p).map(|s| s.as_str())).render(),
+        ),
+    ];
+    Ok(PrimOut {
+        name: p.to_string(),
+        layer: k,
+        low,
+        files,
+    })
+}
+
+fn low_spec_file(cx: &Ctx, k: usize, p: &str, low: &LowSpec) -> File {
+    let mut f = cx.file(
+        &format!(
+            "low spec of `{p}` (its code, over layer {})",
+            cx.lname(k - 1)
+        ),
+        vec![Require::import(cx.layer_dir(k), &["Defs"])],
+    );
+    f.extend(sp::spec_defs(&low.defs));
+    let params: Vec<VTy> = low.params.iter().map(|v| v.ty).collect();
+    f.push(lowspec::prim_def(
+        &names::prim_low(p),
+        &low.spec,
+        &params,
+        low.ret,
+        cx.state(k - 1),
+    ));
+    f
+}
+
+fn code_proof_file(cx: &Ctx, k: usize, p: &str, low: &LowSpec) -> File {
+    let ln = cx.lname(k);
+    let below = cx.lname(k - 1);
+    let fm = names::func_module(p);
+    let mut f = cx.file(
+        &format!("code proof of `{p}`: its code over layer {below} implements its low spec"),
+        vec![
+            Require::import(cx.layer_dir(k - 1), &["Layer"]),
+            Require::import(cx.layer_dir(k), &["Layer"]),
+            Require::import(cx.prim_dir(k, p), &["LowSpec"]),
+            Require::import(names::code_dir(&cx.pn), &[&fm]),
+        ],
+    );
+    let lo = names::layer(below);
+    let cd = names::layer_code(ln);
+    let mut lemmas = vec![];
+    for li in &low.loops {
+        f.extend(loop_lemma(li, &lo, &cd));
+        lemmas.push(names::loop_wp(&li.fix));
+        f.push(Sentence::LtacRedefine {
+            name: "g_loop_hook".into(),
+            body: Tactic::First(
+                lemmas
+                    .iter()
+                    .map(|l| Tactic::call("g_apply_loop", vec![name(l.clone())]))
+                    .collect(),
+            ),
+        });
+    }
+    f.push(Sentence::lemma(
+        names::code_lemma(p),
+        Term::app(
+            "implements",
+            vec![
+                name(lo),
+                name(cd),
+                name(cx.ident(p)),
+                name(names::prim_low(p)),
+            ],
+        ),
+        Proof::by(Tactic::call(
+            "code_proof",
+            vec![name(names::prim_low(p)), name(low.spec.clone())],
+        )),
+    ));
+    f
+}
+
+/// The loop lemma: the loop statement, run with the fixpoint's fuel from an environment holding
+/// the fixpoint's arguments, ends as the fixpoint says (per exit code).
+fn loop_lemma(li: &LoopInfo, lo: &str, cd: &str) -> Vec<Sentence> {
+    let body = names::loop_body(&li.fix);
+    let fixed = |id: &Id| li.frame.iter().any(|v| &v.id == id);
+    let a = |id: &Id| format!("a{}", id.0);
+    let o = |id: &Id| format!("o{}", id.0);
+    let fr = |id: &Id| format!("f{}", id.0);
+    let argname = |id: &Id| if fixed(id) { fr(id) } else { a(id) };
+    let vty = |t: VTy| sp::ty(&t.ty());
+    // the result tuple of the fixpoint
+    let mut res = vec![name("c")];
+    res.extend(li.outs.iter().map(|v| name(o(&v.id))));
+    if li.ret.is_some() {
+        res.push(name("rv"));
+    }
+    res.push(name("st'"));
+    let lstate = Term::app("lstate", vec![name(lo)]);
+    let mut bs = vec![
+        Binder::typed("fuel", name("nat")),
+        Binder::typed("c", name("nat")),
+    ];
+    bs.extend(li.outs.iter().map(|v| Binder::typed(o(&v.id), vty(v.ty))));
+    if let Some(r) = li.ret {
+        bs.push(Binder::typed("rv", vty(r)));
+    }
+    bs.push(Binder::typed("st'", lstate.clone()));
+    bs.push(Binder::typed("e", name("env")));
+    bs.push(Binder::typed("st", lstate));
+    let modified: Vec<&lowspec::Var> = li.args.iter().filter(|v| !fixed(&v.id)).collect();
+    bs.extend(modified.iter().map(|v| Binder::typed(a(&v.id), vty(v.ty))));
+    bs.extend(li.frame.iter().map(|v| Binder::typed(fr(&v.id), vty(v.ty))));
+    let call = |n: &str, st: &str| {
+        let mut args = vec![name(n)];
+        args.extend(li.args.iter().map(|v| name(argname(&v.id))));
+        args.push(name(st));
+        Term::eq(
+            Term::app(li.fix.clone(), args),
+            Term::some(Term::tuple(res.clone())),
+        )
+    };
+    // `e x = Some (val)` and its range, for each variable
+    let facts = |e: &str, vs: &[(String, VTy, String)]| -> Vec<Term> {
+        let mut out = vec![];
+        for (id, t, x) in vs {
+            out.push(Term::eq(
+                Term::app(e, vec![name(id.clone())]),
+                Term::some(val(*t, name(x.clone()))),
+            ));
+            out.extend(range(*t, name(x.clone())));
+        }
+        out
+    };
+    let argv: Vec<(String, VTy, String)> = modified
+        .iter()
+        .map(|v| (v.id.0.clone(), v.ty, a(&v.id)))
+        .collect();
+    let framev: Vec<(String, VTy, String)> = li
+        .frame
+        .iter()
+        .map(|v| (v.id.0.clone(), v.ty, fr(&v.id)))
+        .collect();
+    let outv: Vec<(String, VTy, String)> = li
+        .outs
+        .iter()
+        .map(|v| (v.id.0.clone(), v.ty, o(&v.id)))
+        .collect();
+    let mut pre = vec![call("fuel", "st")];
+    pre.extend(facts("e", &argv));
+    pre.extend(facts("e", &framev));
+    // the postcondition per exit code
+    let mut arms = vec![];
+    for x in &li.exits {
+        let outcome = match x {
+            ExitKind::Normal => name("Onormal"),
+            ExitKind::Break(j) => Term::app("Obreak", vec![Term::int(*j as i128)]),
+            ExitKind::Continue(j) => Term::app("Ocontinue", vec![Term::int(*j as i128)]),
+            ExitKind::Return => match li.ret {
+                Some(r) => Term::app("Oreturn", vec![Term::some(val(r, name("rv")))]),
+                None => Term::app("Oreturn", vec![Term::none()]),
+            },
+        };
+        let mut conj = vec![Term::eq(name("o"), outcome)];
+        // the caller needs the returned integer in range (its result is `Vint w (wrap w rv)`)
+        if let (ExitKind::Return, Some(r)) = (x, li.ret) {
+            conj.extend(range(r, name("rv")));
+        }
+        if *x != ExitKind::Return {
+            conj.extend(facts("e'", &outv));
+            conj.extend(facts("e'", &framev));
+        }
+        arms.push((
+            Pat::Lit(Box::new(Term::nat(x.code() as u64))),
+            Term::and(conj),
+        ));
+    }
+    arms.push((Pat::Wild, name("False")));
+    let post = Term::fun(
+        vec![
+            Binder::untyped("e'"),
+            Binder::untyped("st''"),
+            Binder::untyped("o"),
+        ],
+        Term::and(vec![
+            Term::eq(name("st''"), name("st'")),
+            Term::match_(name("c"), arms),
+        ]),
+    );
+    let concl = Term::app(
+        "wp",
+        vec![
+            name(lo),
+            name(cd),
+            name("e"),
+            name("st"),
+            Term::app("Sloop", vec![name(body.clone())]),
+            post,
+        ],
+    );
+    let stmt = Term::forall(bs, Term::implies(pre, concl));
+    // the invariant, indexed by the remaining fuel
+    let mut inv = vec![call("n", "st1")];
+    inv.extend(facts("e1", &argv));
+    inv.extend(facts("e1", &framev));
+    let inv = Term::fun(
+        vec![
+            Binder::untyped("n"),
+            Binder::untyped("e1"),
+            Binder::untyped("st1"),
+        ],
+        Term::exists(
+            modified
+                .iter()
+                .map(|v| Binder::typed(a(&v.id), vty(v.ty)))
+                .collect(),
+            Term::and(inv),
+        ),
+    );
+    vec![
+        Sentence::Group(vec![
+            Sentence::comment(format!(
+                "Loop {} of the function, as it occurs in the code.",
+                li.index
+            )),
+            Sentence::definition(body.clone(), vec![], Some(name("stmt")), li.body.term()),
+        ]),
+        Sentence::lemma(
+            names::loop_wp(&li.fix),
+            stmt,
+            Proof(vec![
+                Tactic::call("intros", vec![]),
+                Tactic::call(
+                    "g_loop_proof",
+                    vec![name(lo), name(cd), inv, name(body), name("fuel")],
+                ),
+            ]),
+        ),
+    ]
+}
+
+fn ref_proof_file(cx: &Ctx, k: usize, p: &str, user: Option<&str>) -> File {
+    let mut req = vec![
+        Require::import(cx.layer_dir(k), &["RefineRel"]),
+        Require::import(cx.prim_dir(k, p), &["LowSpec"]),
+    ];
+    if user.is_some() && cx.p.proj_proofs.is_some() {
+        req.push(Require::import(cx.pn.clone(), &["UserProofs"]));
+    }
+    let mut f = cx.file(
+        &format!("refinement proof of `{p}`: its spec refines its low spec"),
+        req,
+    );
+    let ln = cx.lname(k);
+    let rel = names::rel(ln);
+    let prim_ref = Term::app(
+        "prim_ref",
+        vec![
+            name(names::prim(p)),
+            name(names::prim_low(p)),
+            name(rel.clone()),
+        ],
+    );
+    let Some(spec) = user else {
+        f.push(Sentence::lemma(
+            names::ref_lemma(p),
+            prim_ref,
+            Proof::by(Tactic::Commented(
+                "the spec is the low spec".into(),
+                Box::new(Tactic::Exact(Term::app(
+                    "prim_ref_eq",
+                    vec![name("_"), name(names::prim_low(p))],
+                ))),
+            )),
+        ));
+        return f;
+    };
+    // the statement at the level of the specs, then lifted through the marshalling
+    let (params, ret) = cx.sig(p).unwrap_or_default();
+    let args: Vec<Term> = (1..=params.len()).map(|i| name(format!("a{i}"))).collect();
+    let mut bs: Vec<Binder> = params
+        .iter()
+        .zip(1..)
+        .map(|(t, i)| Binder::typed(format!("a{i}"), sp::ty(&t.ty())))
+        .collect();
+    bs.push(Binder::group(
+        vec!["hs".into(), "hs'".into()],
+        sp::ty(cx.state(k)),
+    ));
+    bs.push(Binder::typed("ls", sp::ty(cx.state(k - 1))));
+    let (res_h, res_l) = match ret {
+        Some(r) => {
+            bs.push(Binder::typed("r", sp::ty(&r.ty())));
+            (
+                Term::some(Term::tuple(vec![name("r"), name("hs'")])),
+                Term::some(Term::tuple(vec![name("r"), name("ls'")])),
+            )
+        }
+        None => (Term::some(name("hs'")), Term::some(name("ls'"))),
+    };
+    let with_args = |f: &str, st: &str| {
+        let mut a = args.clone();
+        a.push(name(st));
+        Term::app(f, a)
+    };
+    let mut pre = vec![
+        Term::eq(with_args(spec, "hs"), res_h),
+        Term::app(rel.clone(), vec![name("hs"), name("ls")]),
+    ];
+    for (t, a) in params.iter().zip(&args) {
+        pre.extend(range(*t, a.clone()));
+    }
+    let concl = Term::exists(
+        vec![Binder::untyped("ls'")],
+        Term::and(vec![
+            Term::eq(with_args(&names::low_spec(p), "ls"), res_l),
+            Term::app(rel.clone(), vec![name("hs'"), name("ls'")]),
+        ]),
+    );
+    // the low spec calls the specs of the layer below, kept folded elsewhere: open the direct
+    // callees (their spec, and the low spec behind a generated one) for the tactic
+    let mut opened: Vec<String> = vec![];
+    for q in cx.code.info.calls.get(p).into_iter().flatten() {
+        let sn = cx.spec_name(q);
+        if !opened.contains(&sn) {
+            opened.push(sn);
+        }
+        if !cx.has_given_spec(q) {
+            opened.push(names::low_spec(q));
+        }
+    }
+    let base = Tactic::call(
+        "ref_spec_proof",
+        vec![name(spec), name(names::low_spec(p)), name(rel.clone())],
+    );
+    let tac = if opened.is_empty() {
+        base
+    } else {
+        Tactic::First(vec![
+            base.clone(),
+            Tactic::Then(vec![
+                Tactic::call("intros", vec![]),
+                Tactic::UnfoldEverywhere(vec![spec.to_string(), names::low_spec(p)]),
+                Tactic::UnfoldEverywhere(opened),
+                base,
+            ]),
+        ])
+    };
+    f.push(Sentence::lemma(
+        names::spec_ref_lemma(p),
+        Term::forall(bs, Term::implies(pre, concl)),
+        Proof::by(tac),
+    ));
+    f.push(Sentence::lemma(
+        names::ref_lemma(p),
+        prim_ref,
+        Proof::by(Tactic::call(
+            "ref_lift",
+            vec![
+                name(names::prim(p)),
+                name(names::prim_low(p)),
+                name(names::spec_ref_lemma(p)),
+            ],
+        )),
+    ));
+    let _ = ListLayout::Group;
+    f
+}
