@@ -24,14 +24,17 @@ Definition ret_bool {S} (r : option (bool * S)) : option (option val * S) :=
 Definition ret_ptr {S} (r : option (ptr * S)) : option (option val * S) :=
   match r with Some (p, s) => Some (Some (Vptr p), s) | None => None end.
 
+(** The number of bytes an [iN] access touches: [(N + 7) / 8] ([i1] is one byte). *)
+Definition int_bytes (w : Z) : Z := (w + 7) / 8.
+
 (** Layer memory operations from config-level [load]/[store] on integers (size in bytes). *)
 Definition mk_load {S} (ld : Z -> ptr -> S -> option Z) : typ -> ptr -> S -> option val :=
   fun t p st => match t with
-             | Tint w => match ld (w / 8) p st with Some z => Some (Vint w (wrap w z)) | None => None end
+             | Tint w => match ld (int_bytes w) p st with Some z => Some (Vint w (wrap w z)) | None => None end
              | _ => None end.
 Definition mk_store {S} (sto : Z -> ptr -> Z -> S -> option S) : typ -> ptr -> val -> S -> option S :=
   fun t p v st => match t, v with
-               | Tint w, Vint w' z => if w =? w' then sto (w / 8) p z st else None
+               | Tint w, Vint w' z => if w =? w' then sto (int_bytes w) p z st else None
                | _, _ => None end.
 Definition no_load {S} : typ -> ptr -> S -> option val := fun _ _ _ => None.
 Definition no_store {S} : typ -> ptr -> val -> S -> option S := fun _ _ _ _ => None.

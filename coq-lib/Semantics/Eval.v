@@ -77,6 +77,16 @@ Definition int_binop (op : binop) (fl : flags) (w a b : Z) : option val :=
 Definition div_like (op : binop) : bool :=
   match op with Oudiv | Ourem | Osdiv | Osrem => true | _ => false end.
 
+(** A divisor that makes the division undefined for some dividend: 0, and [-1] for signed
+    division ([INT_MIN / -1]). With such a divisor a poison dividend is undefined behaviour (LLVM
+    checks the divisor first: the poison could be the dividend that makes it immediate UB). *)
+Definition div_ub_divisor (op : binop) (w y : Z) : bool :=
+  match op with
+  | Oudiv | Ourem => wrap w y =? 0
+  | Osdiv | Osrem => (wrap w y =? 0) || (signed w y =? -1)
+  | _ => false
+  end.
+
 Fixpoint map2_opt (f : val -> val -> option val) (l1 l2 : list val) : option (list val) :=
   match l1, l2 with
   | [], [] => Some []
@@ -112,6 +122,7 @@ Fixpoint binop_val (op : binop) (fl : flags) (a b : val) {struct a} : option val
         end in
       match go xs ys with Some l => Some (Vvec l) | None => None end
   | _, Vpoison => if div_like op then None else Some Vpoison
+  | Vpoison, Vint w y => if div_ub_divisor op w y then None else Some Vpoison
   | Vpoison, _ => Some Vpoison
   | _, _ => None
   end.
@@ -125,22 +136,44 @@ Definition icmp_int (p : icmp) (w a b : Z) : bool :=
   | Csgt => islt w b a | Csge => isle w b a
   end.
 
-Fixpoint icmp_val (p : icmp) (a b : val) {struct a} : option val :=
+(** The integer a pointer converts to ([ptrtoint]): the address of a plain integer pointer, the
+    layer's [p2i] for a pointer into an object. *)
+Definition ptr_int (p2i : ptr -> option Z) (p : ptr) : option Z :=
+  match p with
+  | Ptr Babs o => Some (wrap 64 o)
+  | _ => p2i p
+  end.
+
+(** Pointer comparison. Pointers into one block compare by offset. Pointers into different blocks
+    compare as the integers [ptrtoint] gives (so [icmp] on pointers and [icmp] on their [ptrtoint]
+    always agree); where the layer gives no integer for an object the comparison is undefined,
+    except equality with null: no object is at address 0 (a layer whose [p2i] maps an object to 0
+    is compared by the integers, consistently). *)
+Definition icmp_ptr (p2i : ptr -> option Z) (p : icmp) (a b : ptr) : option val :=
+  let '(Ptr b1 o1) := a in
+  let '(Ptr b2 o2) := b in
+  if block_eqb b1 b2 then Some (Vbool (icmp_int p 64 o1 o2))
+  else match ptr_int p2i a, ptr_int p2i b with
+       | Some x, Some y => Some (Vbool (icmp_int p 64 x y))
+       | ox, oy =>
+           let null_side := match ox, oy with Some 0, _ | _, Some 0 => true | _, _ => false end in
+           match p with
+           | Ceq => if null_side then Some Vfalse else None
+           | Cne => if null_side then Some Vtrue else None
+           | _ => None
+           end
+       end.
+
+Fixpoint icmp_val (p2i : ptr -> option Z) (p : icmp) (a b : val) {struct a} : option val :=
   match a, b with
   | Vint w x, Vint w' y => if Z.eqb w w' then Some (Vbool (icmp_int p w x y)) else None
-  | Vptr (Ptr b1 o1), Vptr (Ptr b2 o2) =>
-      if block_eqb b1 b2 then Some (Vbool (icmp_int p 64 o1 o2))
-      else match p with
-           | Ceq => Some Vfalse
-           | Cne => Some Vtrue
-           | _ => None   (** ordering between different objects: undefined *)
-           end
+  | Vptr pa, Vptr pb => icmp_ptr p2i p pa pb
   | Vvec xs, Vvec ys =>
       let fix go xs ys :=
         match xs, ys with
         | [], [] => Some []
         | x :: xs', y :: ys' =>
-            match icmp_val p x y, go xs' ys' with
+            match icmp_val p2i p x y, go xs' ys' with
             | Some v, Some l => Some (v :: l) | _, _ => None end
         | _, _ => None
         end in
@@ -309,6 +342,24 @@ Definition ptradd_val (p off : val) : option val :=
   | _, _ => None
   end.
 
+(** [getelementptr inbounds]: poison when the address leaves its object's address range: for a
+    plain integer address when the signed offset takes it out of [0, 2^64) (the address wraps), for
+    a pointer into an object when the offset becomes negative (every object starts at offset 0) or
+    reaches 2^63. Past-the-end offsets within the object's size are the layer's business (its loads
+    and stores check the object's bounds). The offset's own computation is [nsw] in the code. *)
+Definition ptr_inbounds (p : ptr) (w n : Z) : bool :=
+  match p with
+  | Ptr Babs o => (0 <=? wrap 64 o + signed w n) && (wrap 64 o + signed w n <? 2 ^ 64)
+  | Ptr _ o => (0 <=? o + signed w n) && (o + signed w n <? 2 ^ 63)
+  end.
+
+Definition ptradd_inb_val (p off : val) : option val :=
+  match p, off with
+  | Vptr q, Vint w n => if ptr_inbounds q w n then ptradd_val p off else Some Vpoison
+  | Vpoison, _ | Vptr _, Vpoison => Some Vpoison
+  | _, _ => None
+  end.
+
 (** ** Byte-string constants ([Cbytes]) *)
 
 Definition byte_of_ascii (c : Ascii.ascii) : Z := Z.of_N (Ascii.N_of_ascii c).
@@ -363,7 +414,7 @@ Fixpoint eval_const (c : const) : option val :=
   | Cbinop op f a b =>
       match eval_const a, eval_const b with Some x, Some y => binop_val op f x y | _, _ => None end
   | Cicmp p a b =>
-      match eval_const a, eval_const b with Some x, Some y => icmp_val p x y | _, _ => None end
+      match eval_const a, eval_const b with Some x, Some y => icmp_val p2i p x y | _, _ => None end
   | Cselect k a b =>
       match eval_const k, eval_const a, eval_const b with
       | Some x, Some y, Some z => select_val x y z
@@ -397,7 +448,7 @@ Fixpoint eval_expr (a : expr) : option val :=
       end
   | Eicmp p a1 a2 =>
       match eval_expr a1, eval_expr a2 with
-      | Some v1, Some v2 => icmp_val p v1 v2
+      | Some v1, Some v2 => icmp_val p2i p v1 v2
       | _, _ => None
       end
   | Efcmp p a1 a2 =>
@@ -452,6 +503,11 @@ Fixpoint eval_expr (a : expr) : option val :=
   | Eptradd a1 a2 =>
       match eval_expr a1, eval_expr a2 with
       | Some v1, Some v2 => ptradd_val v1 v2
+      | _, _ => None
+      end
+  | Eptradd_inb a1 a2 =>
+      match eval_expr a1, eval_expr a2 with
+      | Some v1, Some v2 => ptradd_inb_val v1 v2
       | _, _ => None
       end
   end.

@@ -109,8 +109,10 @@ Inductive expr : Type :=
   | Eextractelement (a i : expr)
   | Einsertelement (a v i : expr)
   | Eshufflevector (a b : expr) (mask : list Z)  (** lane [-1] = undef lane *)
-  | Eptradd (p off : expr).                (** GEP lowered by ir2coq: pointer + signed
+  | Eptradd (p off : expr)                 (** GEP lowered by ir2coq: pointer + signed
                                                byte offset (an [i64] expression) *)
+  | Eptradd_inb (p off : expr).            (** [getelementptr inbounds]: the same, poison when
+                                               the address leaves its object (see [Eval]) *)
 
 (** ** Statements *)
 

@@ -370,9 +370,10 @@ impl<'m> ModCtx<'m> {
                         "getelementptr constant with a non-integer index",
                     ));
                 }
-                match self.gep(Expr::Const(base_c.clone()), &bt, &ix)? {
+                // a constant in constant context: computed as written (no inbounds check)
+                match self.gep(Expr::Const(base_c.clone()), &bt, &ix, false)? {
                     Expr::Const(c) => c,
-                    Expr::PtrAdd(_, off) => match *off {
+                    Expr::PtrAdd(_, _, off) => match *off {
                         Expr::Const(Const::Int(_, z)) => Const::PtrAdd(Box::new(base_c), z),
                         _ => unreachable!("constant indices give a constant offset"),
                     },
@@ -439,7 +440,7 @@ impl<'m> ModCtx<'m> {
             ConstExpr::GetElementPtr { base, indices, .. } => {
                 let bt = self.const_type(base)?;
                 let ix = self.const_gep_indices(indices)?;
-                self.gep(self.const_expr(base)?, &bt, &ix)?
+                self.gep(self.const_expr(base)?, &bt, &ix, false)?
             }
             ConstExpr::ICmp { pred, lhs, rhs } => Expr::Icmp(icmp_name(*pred), b(lhs)?, b(rhs)?),
             ConstExpr::FCmp { pred, lhs, rhs } => Expr::Fcmp(fcmp_name(*pred), b(lhs)?, b(rhs)?),
@@ -471,7 +472,14 @@ impl<'m> ModCtx<'m> {
     }
 
     /// Lower a GEP to `Eptradd base offset` with the DataLayout.
-    fn gep(&self, base: Expr, base_ty: &Type, indices: &[GepIndex]) -> R<Expr> {
+    /// The address a `getelementptr` computes: the base plus a byte offset. With `inbounds` the
+    /// offset's multiplications and additions are `nsw` (LLVM's rule for inbounds) and the
+    /// addition is `Eptradd_inb` (poison when the address leaves its object).
+    fn gep(&self, base: Expr, base_ty: &Type, indices: &[GepIndex], inbounds: bool) -> R<Expr> {
+        let fl = Flags {
+            nsw: inbounds,
+            ..Flags::default()
+        };
         let Type::Ptr { pointee, .. } = base_ty else {
             return Err(unsupported("getelementptr on a vector of pointers"));
         };
@@ -510,12 +518,7 @@ impl<'m> ModCtx<'m> {
                     terms.push(if stride == 1 {
                         e
                     } else {
-                        Expr::Binop(
-                            Binop::Mul,
-                            Flags::default(),
-                            Box::new(e),
-                            Box::new(i64c(stride as i128)),
-                        )
+                        Expr::Binop(Binop::Mul, fl, Box::new(e), Box::new(i64c(stride as i128)))
                     });
                 }
             }
@@ -525,19 +528,19 @@ impl<'m> ModCtx<'m> {
         for t in terms {
             off = Some(match off {
                 None => t,
-                Some(o) => Expr::Binop(Binop::Add, Flags::default(), Box::new(o), Box::new(t)),
+                Some(o) => Expr::Binop(Binop::Add, fl, Box::new(o), Box::new(t)),
             });
         }
         if konst != 0 || off.is_none() {
             let c = i64c(konst);
             off = Some(match off {
                 None => c,
-                Some(o) => Expr::Binop(Binop::Add, Flags::default(), Box::new(o), Box::new(c)),
+                Some(o) => Expr::Binop(Binop::Add, fl, Box::new(o), Box::new(c)),
             });
         }
         match off {
             Some(Expr::Const(Const::Int(_, ref z))) if z == "0" => Ok(base),
-            Some(o) => Ok(Expr::PtrAdd(Box::new(base), Box::new(o))),
+            Some(o) => Ok(Expr::PtrAdd(inbounds, Box::new(base), Box::new(o))),
             None => Ok(base),
         }
     }
@@ -910,7 +913,11 @@ impl FnCtx<'_, '_> {
                     self.value(value)?,
                 )
             }
-            Op::GetElementPtr { base, indices, .. } => {
+            Op::GetElementPtr {
+                base,
+                indices,
+                in_bounds,
+            } => {
                 let bt = self.value_type(base)?;
                 let b = self.value(base)?;
                 let mut ix = Vec::with_capacity(indices.len());
@@ -925,7 +932,7 @@ impl FnCtx<'_, '_> {
                         expr: self.value(v)?,
                     });
                 }
-                let e = mc.gep(b, &bt, &ix)?;
+                let e = mc.gep(b, &bt, &ix, *in_bounds)?;
                 Stmt::Assign(self.result(i)?, e)
             }
             Op::Select {

@@ -111,7 +111,8 @@ pub enum Expr {
     ExtractElement(Box<Expr>, Box<Expr>),
     InsertElement(Box<Expr>, Box<Expr>, Box<Expr>),
     Shuffle(Box<Expr>, Box<Expr>, Vec<i64>),
-    PtrAdd(Box<Expr>, Box<Expr>),
+    /// Pointer plus a byte offset; `true` for `getelementptr inbounds` (`Eptradd_inb`).
+    PtrAdd(bool, Box<Expr>, Box<Expr>),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -351,7 +352,8 @@ impl Expr {
                 app("Einsertelement", vec![a.term(), v.term(), i.term()])
             }
             Expr::Shuffle(a, b, m) => app("Eshufflevector", vec![a.term(), b.term(), zlist(m)]),
-            Expr::PtrAdd(p, o) => app("Eptradd", vec![p.term(), o.term()]),
+            Expr::PtrAdd(false, p, o) => app("Eptradd", vec![p.term(), o.term()]),
+            Expr::PtrAdd(true, p, o) => app("Eptradd_inb", vec![p.term(), o.term()]),
         }
     }
 }

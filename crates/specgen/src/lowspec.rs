@@ -211,7 +211,7 @@ fn expr_reads(e: &Expr, out: &mut BTreeSet<Id>) {
         | Expr::ExtractElement(a, b)
         | Expr::InsertValue(a, b, _)
         | Expr::Shuffle(a, b, _)
-        | Expr::PtrAdd(a, b) => {
+        | Expr::PtrAdd(_, a, b) => {
             expr_reads(a, out);
             expr_reads(b, out);
         }
@@ -634,12 +634,16 @@ impl<'a> Tr<'a> {
                     self.expr(b, guards)?,
                 )
             }
-            Expr::PtrAdd(p, off) => {
+            Expr::PtrAdd(inbounds, p, off) => {
                 let w = self.width(off)?;
-                E::prim(
-                    Prim::PtrAdd(w),
-                    vec![self.expr(p, guards)?, self.expr(off, guards)?],
-                )
+                let (tp, toff) = (self.expr(p, guards)?, self.expr(off, guards)?);
+                if *inbounds {
+                    guards.push(E::prim(
+                        Prim::Not,
+                        vec![E::prim(Prim::PtrInbounds(w), vec![tp.clone(), toff.clone()])],
+                    ));
+                }
+                E::prim(Prim::PtrAdd(w), vec![tp, toff])
             }
             _ => return unsup(format!("expression {e:?}")),
         })
@@ -750,7 +754,7 @@ impl<'a> Tr<'a> {
                 let k = self.tr(rest, cx, &sc)?;
                 let body = E::bind(
                     Pat::Var(SVar::new(raw(x), Ty::Z)),
-                    E::call(ld, vec![E::z((w / 8) as i128), ta, E::var("st")]),
+                    E::call(ld, vec![E::z(((w + 7) / 8) as i128), ta, E::var("st")]),
                     E::let_(
                         SVar::new(var(x), Ty::Z),
                         E::prim(Prim::Wrap(*w), vec![E::var(raw(x))]),
@@ -775,7 +779,7 @@ impl<'a> Tr<'a> {
                 let k = self.tr(rest, cx, scope)?;
                 let body = E::bind(
                     self.st_pat(),
-                    E::call(sto, vec![E::z((w / 8) as i128), ta, tv, E::var("st")]),
+                    E::call(sto, vec![E::z(((w + 7) / 8) as i128), ta, tv, E::var("st")]),
                     k,
                 );
                 Ok(E::guarded(guards, body))

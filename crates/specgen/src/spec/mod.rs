@@ -141,6 +141,8 @@ pub enum Prim {
     B2z,
     /// `ptr_add p w off`: pointer plus a `w`-bit signed offset, as the semantics computes it.
     PtrAdd(u32),
+    /// `ptr_inbounds p w off : bool`: a `getelementptr inbounds` stays in its object's range.
+    PtrInbounds(u32),
     /// `Ptr Babs z`: the pointer of a plain integer address.
     PtrAbs,
     /// `Ptr (Bglob g) 0`: the address of a code global (by its code-model ident).

@@ -142,6 +142,10 @@ fn prim(p: &Prim, mut a: Vec<Term>) -> Term {
             let (p, off) = (take(), take());
             Term::app("ptr_add", vec![p, width(*w), off])
         }
+        Prim::PtrInbounds(w) => {
+            let (p, off) = (take(), take());
+            Term::app("ptr_inbounds", vec![p, width(*w), off])
+        }
         Prim::PtrAbs => Term::app("Ptr", vec![Term::name("Babs"), take()]),
         Prim::PtrGlobal(g) => Term::app(
             "Ptr",
@@ -194,7 +198,11 @@ pub fn expr(e: &Expr) -> Term {
             expr(rest),
         ),
         Expr::If(c, a, b) => Term::if_(expr(c), expr(a), expr(b)),
-        Expr::Guard(c, k) => Term::if_(expr(c), Term::none(), expr(k)),
+        // a negated condition reads as what must hold: `if x then k else None`
+        Expr::Guard(c, k) => match &**c {
+            Expr::Prim(Prim::Not, x) if x.len() == 1 => Term::if_(expr(&x[0]), expr(k), Term::none()),
+            _ => Term::if_(expr(c), Term::none(), expr(k)),
+        },
         Expr::Bind(p, e, k) => Term::bind(expr(e), pat(p), expr(k)),
         Expr::Match(e, arms) => Term::match_(
             expr(e),

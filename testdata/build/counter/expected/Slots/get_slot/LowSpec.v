@@ -8,13 +8,21 @@ Local Open Scope Z_scope.
 
 Definition get_slot_spec_low (v_0 : Z) (st : RData) : option (Z * RData) :=
   let v_2 := iand 64 v_0 15 in
-  let v_3 := ptr_add (Ptr (Bglob g_slots) 0) 64 (imul 64 v_2 8) in
-  match load_RData 8 v_3 st with
-  | Some r_4 =>
-      let v_4 := wrap 64 r_4 in
-      Some (v_4, st)
-  | None => None
-  end.
+  if ovf_mul fl_nsw 64 v_2 8
+  then
+    None
+  else
+    if ptr_inbounds (Ptr (Bglob g_slots) 0) 64 (imul 64 v_2 8)
+    then
+      (let v_3 := ptr_add (Ptr (Bglob g_slots) 0) 64 (imul 64 v_2 8) in
+       match load_RData 8 v_3 st with
+       | Some r_4 =>
+           let v_4 := wrap 64 r_4 in
+           Some (v_4, st)
+       | None => None
+       end)
+    else
+      None.
 #[global] Arguments get_slot_spec_low : simpl never.
 
 Definition get_slot_prim_low : primspec RData :=

@@ -8,11 +8,19 @@ Local Open Scope Z_scope.
 
 Definition set_slot_spec_low (v_0 : Z) (v_1 : Z) (st : RData) : option RData :=
   let v_3 := iand 64 v_0 15 in
-  let v_4 := ptr_add (Ptr (Bglob g_slots) 0) 64 (imul 64 v_3 8) in
-  match store_RData 8 v_4 v_1 st with
-  | Some st => Some st
-  | None => None
-  end.
+  if ovf_mul fl_nsw 64 v_3 8
+  then
+    None
+  else
+    if ptr_inbounds (Ptr (Bglob g_slots) 0) 64 (imul 64 v_3 8)
+    then
+      (let v_4 := ptr_add (Ptr (Bglob g_slots) 0) 64 (imul 64 v_3 8) in
+       match store_RData 8 v_4 v_1 st with
+       | Some st => Some st
+       | None => None
+       end)
+    else
+      None.
 #[global] Arguments set_slot_spec_low : simpl never.
 
 Definition set_slot_prim_low : primspec RData :=
