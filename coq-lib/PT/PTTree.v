@@ -171,15 +171,16 @@ Section FLAT.
   Proof. intros pool m a v H l t i Hp Hi. unfold flat. apply ZMap.gso, (H l); auto. Qed.
 
   (** Zeroing the words of one pool table (e.g. a memset of an SMMU root). *)
-  Lemma flat_clear : forall (pool : lvpred) (m m' : ZMap.t Z) l0 t0, slots_disjoint pool -> pool l0 t0 ->
-    (forall i, in_tbl C l0 i -> m' @ (t0 + esz * i) = 0) ->
-    (forall a, (forall i, in_tbl C l0 i -> a <> t0 + esz * i) -> m' @ a = m @ a) ->
+  Lemma flat_clear : forall (pool : lvpred) (m m' : ZMap.t Z) l0 t0, 0 < esz ->
+    extents_disjoint pool -> pool l0 t0 ->
+    (forall a, t0 <= a < t0 + esz * nent C l0 -> m' @ a = 0) ->
+    (forall a, ~ (t0 <= a < t0 + esz * nent C l0) -> m' @ a = m @ a) ->
     clear_at C pool (flat m) (flat m') l0 t0.
   Proof.
-    intros pool m m' l0 t0 Hd Hp Hz Ho. split.
-    - intros i Hi. apply Hz, Hi.
-    - intros l t i Hp' Hi' N. unfold flat. apply Ho. intros j Hj E. apply N.
-      pose proof (Hd l t i l0 t0 j Hp' Hp Hi' Hj E) as X. inversion X; subst; reflexivity.
+    intros pool m m' l0 t0 He Hd Hp Hz Ho. split.
+    - intros i Hi. apply Hz. unfold in_tbl in Hi. nia.
+    - intros l t i Hp' Hi N. unfold flat. apply Ho. unfold in_tbl in Hi.
+      destruct (Hd l t l0 t0 Hp' Hp N); nia.
   Qed.
 End FLAT.
 
@@ -200,6 +201,18 @@ Section NESTED.
     - intros l t i _ _ N. unfold nested. destruct (Nat.eq_dec l l0) as [->|Nl]; [|apply H1; auto].
       rewrite H0, ZMap.gsspec. destruct (Z.eqb_spec t t0) as [->|]; [|reflexivity].
       rewrite ZMap.gsspec. destruct (Z.eqb_spec i i0) as [->|]; [congruence | reflexivity].
+  Qed.
+
+  (** The demonstration's [pt_store]: one entry of one table of one level. *)
+  Definition tabs_set (ms : nat -> ZMap.t (ZMap.t Z)) (l0 : nat) (t0 i0 v : Z) : nat -> ZMap.t (ZMap.t Z) :=
+    fun l => if Nat.eqb l l0 then (ms l0) # t0 == ((ms l0 @ t0) # i0 == v) else ms l.
+
+  Lemma nested_tabs_set : forall (pool : lvpred) ms l0 t0 i0 v,
+    write_at C pool (nested ms) (nested (tabs_set ms l0 t0 i0 v)) l0 t0 i0 v.
+  Proof.
+    intros. apply nested_write; intros; unfold tabs_set.
+    - rewrite Nat.eqb_refl. reflexivity.
+    - apply Nat.eqb_neq in H. rewrite H. reflexivity.
   Qed.
 End NESTED.
 
@@ -292,19 +305,18 @@ Proof. intros lo cnt cap sz Hsz H l t. unfold bump_pool. apply bump_mono; auto. 
 (** Ordered, non-overlapping ranges (an empty level may sit anywhere) make the tables of a
     bump layout pairwise disjoint. *)
 Lemma bump_extents_disjoint : forall C esz sz (lo cap : nat -> Z), 0 < sz ->
-  (forall l, esz * nent C l <= sz) ->
+  (forall l, 0 < cap l -> esz * nent C l <= sz) ->
   (forall l l', (l < l')%nat -> 0 < cap l' -> lo l + sz * cap l <= lo l') ->
   extents_disjoint C esz (bump_pool lo cap sz).
 Proof.
   intros C esz sz lo cap Hsz Hfit Hord l t l' t' Hp Hp' N. unfold bump_pool in *.
-  pose proof (Hfit l). pose proof (Hfit l').
+  assert (0 < cap l) by (destruct Hp as [R _]; nia). assert (0 < cap l') by (destruct Hp' as [R _]; nia).
+  pose proof (Hfit l ltac:(lia)). pose proof (Hfit l' ltac:(lia)).
   pose proof (bump_range _ _ Hsz _ _ Hp). pose proof (bump_range _ _ Hsz _ _ Hp').
   destruct (lt_eq_lt_dec l l') as [[Hl|<-]|Hl].
-  - assert (0 < cap l') by (destruct Hp' as [R _]; nia).
-    pose proof (Hord l l' Hl ltac:(lia)). left. lia.
-  - assert (t <> t') by congruence. destruct (bump_extents _ _ Hsz _ _ _ Hp Hp' H3); lia.
-  - assert (0 < cap l) by (destruct Hp as [R _]; nia).
-    pose proof (Hord l' l Hl ltac:(lia)). right. lia.
+  - pose proof (Hord l l' Hl ltac:(lia)). left. lia.
+  - assert (Nt : t <> t') by congruence. destruct (bump_extents _ _ Hsz _ _ _ Hp Hp' Nt); lia.
+  - pose proof (Hord l' l Hl ltac:(lia)). right. lia.
 Qed.
 
 Global Arguments in_bump : simpl never.
