@@ -202,3 +202,44 @@ Proof.
   intros c Hc Ha. unfold ior. rewrite lor3 by auto. apply wrap_small.
   pose proof (Z.div_mod c 4096 ltac:(lia)). change (2 ^ 64) with 18446744073709551616 in *. lia.
 Qed.
+
+(** ** Whole entry addresses, as the walk functions of [SeKVM.ll] compute them *)
+
+(** [walk_pgd]/[walk_pud]/[walk_pmd]/[walk_pte], [v_set_pmd]/[v_set_pte], [walk_smmu_pmd],
+    [walk_smmu_pte], [set_smmu_pte]: [((va >> (s - 3)) & 4088) | (t & 0x0000fffffffff000)]. *)
+Lemma i_entry : forall t va s, 3 <= s < 64 -> 0 <= va < 2 ^ 64 ->
+  ior 64 (iand 64 (ilshr 64 va (s - 3)) 4088) (iand 64 t 281474976706560) = oa t + 8 * field s 9 va.
+Proof.
+  intros t va s Hs Hva. change 4088 with (Z.shiftl (Z.ones 9) 3).
+  rewrite ilshr_iand_idx8, i_oa by lia. apply i_slot. pose proof (field_range s 9 va). lia.
+Qed.
+
+(** [walk_smmu_pgd]: the 1024-entry root, [((va >> 27) & 8184) + (t & mask)]. *)
+Lemma i_entry_root10 : forall t va, 0 <= va < 2 ^ 64 ->
+  iadd 64 (iand 64 (ilshr 64 va 27) 8184) (iand 64 t 281474976706560) = oa t + 8 * field 30 10 va.
+Proof.
+  intros t va Hva. rewrite i_idx8_27w10, i_oa by lia. unfold iadd. rewrite wrap_small; [lia|].
+  pose proof (field_range 30 10 va). pose proof (oa_range t). assert (2 ^ 48 + 8192 < 2 ^ 64) by reflexivity.
+  change (2 ^ 10) with 1024 in *. lia.
+Qed.
+
+Lemma i_entry_36 : forall t va, 0 <= va < 2 ^ 64 ->
+  ior 64 (iand 64 (ilshr 64 va 36) 4088) (iand 64 t 281474976706560) = oa t + 8 * field 39 9 va.
+Proof. intros. apply (i_entry t va 39); lia. Qed.
+Lemma i_entry_27 : forall t va, 0 <= va < 2 ^ 64 ->
+  ior 64 (iand 64 (ilshr 64 va 27) 4088) (iand 64 t 281474976706560) = oa t + 8 * field 30 9 va.
+Proof. intros. apply (i_entry t va 30); lia. Qed.
+Lemma i_entry_18 : forall t va, 0 <= va < 2 ^ 64 ->
+  ior 64 (iand 64 (ilshr 64 va 18) 4088) (iand 64 t 281474976706560) = oa t + 8 * field 21 9 va.
+Proof. intros. apply (i_entry t va 21); lia. Qed.
+Lemma i_entry_9 : forall t va, 0 <= va < 2 ^ 64 ->
+  ior 64 (iand 64 (ilshr 64 va 9) 4088) (iand 64 t 281474976706560) = oa t + 8 * field 12 9 va.
+Proof. intros. apply (i_entry t va 12); lia. Qed.
+
+(** The marker bits as the code model writes them. *)
+Lemma i_bit55 : forall d, 0 <= d < 2 ^ 64 -> ior 64 d 36028797018963968 = orbit 55 d.
+Proof. intros. apply (i_orbit d 55); lia. Qed.
+Lemma i_bit56 : forall d, 0 <= d < 2 ^ 64 -> ior 64 d 72057594037927936 = orbit 56 d.
+Proof. intros. apply (i_orbit d 56); lia. Qed.
+Lemma i_bit57 : forall d, 0 <= d < 2 ^ 64 -> ior 64 d 144115188075855872 = orbit 57 d.
+Proof. intros. apply (i_orbit d 57); lia. Qed.

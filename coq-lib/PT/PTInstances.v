@@ -194,6 +194,9 @@ Definition s2_lookup (A : amap) (va : Z) : Z :=
   | None => match A 3%nat (va / 2 ^ 12) with Some d => d | None => 0 end
   end.
 
+Lemma s2_amap_empty : forall l k, aempty l k = s2_amap (ZMap.init None) (ZMap.init None) l k.
+Proof. intros [|[|[|[|l]]]] k; reflexivity. Qed.
+
 Lemma s2_amap_set2 : forall blk pg k o l k',
   aset (s2_amap blk pg) 2 k o l k' = s2_amap (blk # k == o) pg l k'.
 Proof.
