@@ -243,3 +243,17 @@ Lemma i_bit56 : forall d, 0 <= d < 2 ^ 64 -> ior 64 d 72057594037927936 = orbit 
 Proof. intros. apply (i_orbit d 56); lia. Qed.
 Lemma i_bit57 : forall d, 0 <= d < 2 ^ 64 -> ior 64 d 144115188075855872 = orbit 57 d.
 Proof. intros. apply (i_orbit d 57); lia. Qed.
+
+(** [init_npt]'s VTTBR: [pool | (zext (vmid & 255) << 48)] on the code model's operations. *)
+Lemma i_vttbr : forall p v, 0 <= p < 2 ^ 48 ->
+  ior 64 p (ishl 64 (izext 32 (iand 32 v 255)) 48) = p + v mod 256 * 2 ^ 48.
+Proof.
+  intros p v Hp. assert (L : Z.land v 255 = v mod 256)
+    by (change 255 with (2 ^ 8 - 1); rewrite land_low by lia; reflexivity).
+  pose proof (Z.mod_pos_bound v 256 ltac:(lia)).
+  unfold ior, ishl, izext, iand. rewrite L.
+  rewrite (wrap_small 32 (v mod 256)), (wrap_small 32 (v mod 256)), (wrap_small 64 48) by (cbn; lia).
+  rewrite Z.shiftl_mul_pow2 by lia. rewrite (wrap_small 64 (v mod 256 * 2 ^ 48)) by (cbn; lia).
+  rewrite (lor_low_add p (v mod 256 * 2 ^ 48) 48) by (try lia; apply Z.mod_mul; lia).
+  rewrite Z.add_comm. apply wrap_small. cbn in *. lia.
+Qed.

@@ -175,12 +175,13 @@ Proof. intros. apply (bump_one start 4096 ltac:(lia)). reflexivity. Qed.
 
 (** *** The relation for one VM
 
-    Layout facts, shape ([tree_ok]) and meaning, over the VM's table memory [m] (word map by
+    Layout facts, shape ([tree_ok], [canon]) and meaning, over the VM's table memory [m] (word map by
     physical address), its pool start, level-3 capacity and allocator counters.  The VTTBR
     (root [= oa vttbr]) and everything outside the tables are the project's part. *)
 Definition s2_rel (start cap3 n1 n2 n3 : Z) (m : ZMap.t Z) (A : amap) : Prop :=
   s2_layout start cap3 /\ s2_counts cap3 n1 n2 n3 /\
   tree_ok s2 (s2_mem m) (s2_pool start cap3) (s2_used start n1 n2 n3) /\
+  canon s2 (s2_mem m) (s2_used start n1 n2 n3) /\
   meaning s2 pt_id (s2_mem m) start A.
 
 (** SeKVM's abstract view: a block map (by 2 MiB region) and a page map (by 4 KiB page). *)
@@ -212,8 +213,8 @@ Qed.
 Lemma s2_rel_ext : forall start cap3 n1 n2 n3 m A B, (forall l k, A l k = B l k) ->
   s2_rel start cap3 n1 n2 n3 m A -> s2_rel start cap3 n1 n2 n3 m B.
 Proof.
-  intros start cap3 n1 n2 n3 m A B E (HL & Hc & HT & HM). split; [exact HL|]. split; [exact Hc|].
-  split; [exact HT|]. apply (meaning_ext s2 pt_id _ _ A B E HM).
+  intros start cap3 n1 n2 n3 m A B E (HL & Hc & HT & HK & HM). split; [exact HL|]. split; [exact Hc|].
+  split; [exact HT|]. split; [exact HK|]. apply (meaning_ext s2 pt_id _ _ A B E HM).
 Qed.
 
 (** Initially the pool is zero and only the root is in use: nothing is mapped. *)
@@ -235,15 +236,19 @@ Proof.
         destruct l as [|[|[|l]]]; exact (bump_empty _ _ _ H).
     + apply (init_tree s2 s2_ok (s2_mem m) (s2_pool start cap3) (fun t => t = start) Z0).
       intros t ->. apply (bump_one start 4096 ltac:(lia)). reflexivity.
-  - apply (init_meaning s2 pt_id s2_ok). intros i Hi. apply Z0; [|exact Hi].
-    apply (bump_one start 4096 ltac:(lia)). reflexivity.
+  - split.
+    + apply (canon_zero s2). intros l t i Hu Hi. apply Z0; [|exact Hi].
+      apply (bump_pool_mono _ (s2_cnt 0 0 0) _ 4096 ltac:(lia)); [|exact Hu].
+      destruct HL. intros [|[|[|[|l']]]]; cbn; lia.
+    + apply (init_meaning s2 pt_id s2_ok). intros i Hi. apply Z0; [|exact Hi].
+      apply (bump_one start 4096 ltac:(lia)). reflexivity.
 Qed.
 
 (** [walk_npt] on the tables is the lookup in the abstract maps. *)
 Theorem s2_rel_walk : forall start cap3 n1 n2 n3 m A va, s2_rel start cap3 n1 n2 n3 m A ->
   0 <= va < 2 ^ 48 -> s2_walk_code m start va = s2_lookup A va.
 Proof.
-  intros start cap3 n1 n2 n3 m A va (HL & Hc & HT & HM) Hva. rewrite s2_walk_code_eq. unfold s2_lookup.
+  intros start cap3 n1 n2 n3 m A va (HL & Hc & HT & HK & HM) Hva. rewrite s2_walk_code_eq. unfold s2_lookup.
   rewrite <- s2_key2, <- s2_key3. destruct (walk s2 (s2_mem m) start va) as [l|l d] eqn:W.
   - rewrite (meaning_fault s2 pt_id _ _ A va 2 l HM Hva ltac:(cbn; lia) W).
     rewrite (meaning_fault s2 pt_id _ _ A va 3 l HM Hva ltac:(cbn; lia) W). reflexivity.
@@ -294,7 +299,7 @@ Lemma s2_empty_2 : forall start cap3 n1 n2 n3 m A va t, s2_rel start cap3 n1 n2 
   0 <= va < 2 ^ 48 -> reach s2 (s2_mem m) 2 start va = Some t -> A 2%nat (va / 2 ^ 21) = None ->
   oa (m @ (t + 8 * idx s2 2 va)) = 0 -> dec s2 2 (m @ (t + 8 * idx s2 2 va)) = KNone.
 Proof.
-  intros start cap3 n1 n2 n3 m A va t (HL & Hc & HT & HM) Hva Hr HA E.
+  intros start cap3 n1 n2 n3 m A va t (HL & Hc & HT & HK & HM) Hva Hr HA E.
   pose proof (meaning_no_leaf s2 pt_id _ _ A va 2 t HM Hva ltac:(cbn; lia) Hr HA) as NL.
   rewrite s2_mem_get in NL. rewrite s2_dec2 in *. unfold dec_block in *. rewrite E in *.
   destruct (low 2 _ =? 3); [reflexivity|]. destruct (_ =? 0); [reflexivity | contradiction].
@@ -311,7 +316,7 @@ Theorem s2_rel_link : forall start cap3 n1 n2 n3 n1' n2' n3' m A va l0 t,
   s2_rel start cap3 n1' n2' n3' (m # (t + 8 * idx s2 l0 va) == (c + 3)) A /\
   reach s2 (s2_mem (m # (t + 8 * idx s2 l0 va) == (c + 3))) (S l0) start va = Some c.
 Proof.
-  intros start cap3 n1 n2 n3 n1' n2' n3' m A va l0 t (HL & Hc & HT & HM) Hl Hr Hold Hcap Hn c.
+  intros start cap3 n1 n2 n3 n1' n2' n3' m A va l0 t (HL & Hc & HT & HK & HM) Hl Hr Hold Hcap Hn c.
   set (used := s2_used start n1 n2 n3).
   assert (Hu : used l0 t) by exact (reach_used s2 s2_ok _ _ _ HT l0 start va t (s2_root_used _ _ _ _) Hr).
   assert (Hp : s2_pool start cap3 l0 t) by exact (tr_pool _ _ _ _ HT _ _ Hu).
@@ -326,17 +331,43 @@ Proof.
                   (idx_in_tbl s2 s2_ok l0 va)).
   destruct (link_fresh s2 pt_id s2_ok _ _ _ _ l0 t (idx s2 l0 va) c (c + 3) HT Hu (idx_in_tbl s2 s2_ok l0 va)
               ltac:(cbn; lia) Hold Hcp Hcu Hv HW) as [HT' HM'].
-  split; [split; [|split; [|split]]|].
+  assert (Hu' : forall l t', add_used used (S l0) c l t' <-> s2_used start n1' n2' n3' l t').
+  { intros l t'. unfold c, used, s2_used. rewrite <- (bump_pool_inc _ _ 4096 (S l0) ltac:(lia) Hcnt).
+    unfold bump_pool. rewrite Hn. reflexivity. }
+  split; [split; [|split; [|split; [|split]]]|].
   - exact HL.
   - destruct Hc as (? & ? & ?). pose proof (Hn 1%nat). pose proof (Hn 2%nat). pose proof (Hn 3%nat).
     unfold cnt_inc, s2_counts in *. destruct l0 as [|[|[|l0]]]; cbn in *; lia.
-  - refine (tree_ok_iff s2 _ _ _ _ _ (fun _ _ => iff_refl _) _ HT'). intros l t'.
-    unfold c, used, s2_used. rewrite <- (bump_pool_inc _ _ 4096 (S l0) ltac:(lia) Hcnt).
-    unfold bump_pool. rewrite Hn. reflexivity.
+  - exact (tree_ok_iff s2 _ _ _ _ _ (fun _ _ => iff_refl _) Hu' HT').
+  - apply (canon_iff s2 _ (add_used used (S l0) c)); [intros l t'; apply Hu'|].
+    exact (canon_link s2 _ _ _ _ l0 t (idx s2 l0 va) c (c + 3) HT HW Hcp Hcu Hv HK).
   - exact (HM' start A (s2_root_used _ _ _ _) HM).
   - exact (link_fresh_reach s2 s2_ok _ _ _ _ l0 t (idx s2 l0 va) (c + 3) HT HW c Hv start va
              (s2_root_used _ _ _ _) Hr eq_refl).
 Qed.
+
+(** *** Frames *)
+
+(** A store outside the VM's pool (another VM's pool, EL2 data, ...) keeps the relation. *)
+Theorem s2_rel_outside : forall start cap3 n1 n2 n3 m A a v, s2_rel start cap3 n1 n2 n3 m A ->
+  a < start \/ start + 2097152 + 4096 * cap3 <= a -> s2_rel start cap3 n1 n2 n3 (m # a == v) A.
+Proof.
+  intros start cap3 n1 n2 n3 m A a v (HL & Hc & HT & HK & HM) Ha.
+  assert (Hag : agree_on s2 (s2_pool start cap3) (s2_mem m) (s2_mem (m # a == v))).
+  { apply flat_agree. intros l t i Hp Hi. unfold s2_pool, bump_pool in Hp.
+    pose proof (bump_range _ 4096 ltac:(lia) _ _ Hp). unfold in_tbl, nent in Hi.
+    assert (2 ^ width s2 l = 512) by (destruct l; reflexivity).
+    destruct HL. destruct l as [|[|[|[|l]]]]; cbn in *; lia. }
+  assert (Hau : agree_on s2 (s2_used start n1 n2 n3) (s2_mem m) (s2_mem (m # a == v)))
+    by (intros l t i Hu Hi; apply Hag; auto; apply (tr_pool _ _ _ _ HT); auto).
+  split; [exact HL|]. split; [exact Hc|]. split; [exact (tree_ok_agree s2 _ _ _ _ Hag HT)|].
+  split; [exact (canon_agree s2 _ _ _ Hau HK)|].
+  exact (frame_meaning s2 pt_id s2_ok _ _ _ _ start A HT Hau (s2_root_used _ _ _ _) HM).
+Qed.
+
+(** The VTTBR [init_npt] computes names the root. *)
+Lemma s2_vttbr_root : forall start cap3 k, s2_layout start cap3 -> oa (start + k * 2 ^ 48) = start.
+Proof. intros start cap3 k HL. destruct HL. apply oa_vttbr; lia. Qed.
 
 (** The three allocations of [walk_pgd]/[walk_pud]/[walk_pmd] with [alloc = 1]. *)
 Corollary s2_rel_link1 : forall start cap3 n1 n2 n3 m A va,
@@ -376,17 +407,18 @@ Qed.
 Theorem s2_rel_set : forall start cap3 n1 n2 n3 m A va l0 t v,
   s2_rel start cap3 n1 n2 n3 m A -> 0 <= va < 2 ^ 48 -> (l0 < 4)%nat ->
   reach s2 (s2_mem m) l0 start va = Some t ->
-  is_tbl s2 l0 (m @ (t + 8 * idx s2 l0 va)) = false -> is_tbl s2 l0 v = false ->
+  is_tbl s2 l0 (m @ (t + 8 * idx s2 l0 va)) = false -> is_tbl s2 l0 v = false -> canon_val s2 l0 v ->
   s2_rel start cap3 n1 n2 n3 (m # (t + 8 * idx s2 l0 va) == v)
     (aset A l0 (key s2 l0 va) (leaf_val s2 pt_id l0 v)).
 Proof.
-  intros start cap3 n1 n2 n3 m A va l0 t v (HL & Hc & HT & HM) Hva Hl Hr Hold Hv.
+  intros start cap3 n1 n2 n3 m A va l0 t v (HL & Hc & HT & HK & HM) Hva Hl Hr Hold Hv Hcv.
   assert (Hu := reach_used s2 s2_ok _ _ _ HT l0 start va t (s2_root_used _ _ _ _) Hr).
   assert (HW := flat_write s2 8 (s2_pool start cap3) m l0 t (idx s2 l0 va) v (s2_slots _ _ HL)
                   (tr_pool _ _ _ _ HT _ _ Hu) (idx_in_tbl s2 s2_ok l0 va)).
   destruct (set_leaf s2 pt_id s2_ok _ _ _ _ start A va l0 t v HT (s2_root_used _ _ _ _) HM Hva Hl Hr Hold Hv HW)
     as [HT' HM'].
-  split; [exact HL|]. split; [exact Hc|]. split; [exact HT' | exact HM'].
+  split; [exact HL|]. split; [exact Hc|]. split; [exact HT'|]. split; [|exact HM'].
+  exact (canon_write s2 _ _ _ _ l0 t (idx s2 l0 va) v HT HW Hcv HK).
 Qed.
 
 (** The leaves [set_npt] writes: [pte | 2^55] at level 2 (a block, if [pte] is not a table
@@ -403,6 +435,16 @@ Proof.
   intros pte H. unfold is_tbl, leaf_val. rewrite s2_dec3, dec_page_orbit by lia. auto.
 Qed.
 
+(** The leaves [set_npt] writes may be written under [canon]. *)
+Lemma s2_canon3 : forall v, canon_val s2 3 v.
+Proof. intros v D. rewrite s2_dec3 in D. unfold dec_page in D. destruct (Z.eqb_spec v 0); [auto | discriminate]. Qed.
+
+Lemma s2_canon2 : forall v, low 2 v <> 3 -> canon_val s2 2 v.
+Proof.
+  intros v L D. rewrite s2_dec2 in D. unfold dec_block in D.
+  destruct (Z.eqb_spec (low 2 v) 3); [contradiction|]. destruct (Z.eqb_spec v 0); [auto | discriminate].
+Qed.
+
 Lemma s2_not_tbl2 : forall d, low 2 d <> 3 -> is_tbl s2 2 d = false.
 Proof.
   intros d L. unfold is_tbl. rewrite s2_dec2. unfold dec_block.
@@ -411,6 +453,136 @@ Qed.
 
 Lemma s2_not_tbl3 : forall d, is_tbl s2 3 d = false.
 Proof. intros d. unfold is_tbl. rewrite s2_dec3. unfold dec_page. destruct (d =? 0); reflexivity. Qed.
+
+(** *** The code's raw tests agree with the decoders ([canon]) *)
+
+(** [set_npt]/[walk_npt] test [pmd & 3 == 3]: under the relation this means "table". *)
+Lemma s2_code_tbl2 : forall start cap3 n1 n2 n3 m A va t, s2_rel start cap3 n1 n2 n3 m A ->
+  reach s2 (s2_mem m) 2 start va = Some t -> low 2 (m @ (t + 8 * idx s2 2 va)) = 3 ->
+  oa (m @ (t + 8 * idx s2 2 va)) <> 0.
+Proof.
+  intros start cap3 n1 n2 n3 m A va t (HL & Hc & HT & HK & HM) Hr L E.
+  assert (Hu := reach_used s2 s2_ok _ _ _ HT 2 start va t (s2_root_used _ _ _ _) Hr).
+  assert (D : dec s2 2 (s2_mem m 2%nat t (idx s2 2 va)) = KNone)
+    by (rewrite s2_mem_get, s2_dec2; unfold dec_block; rewrite L, E; reflexivity).
+  pose proof (HK 2%nat t (idx s2 2 va) Hu (idx_in_tbl s2 s2_ok 2 va) D) as Z. rewrite s2_mem_get in Z.
+  rewrite Z in L. discriminate.
+Qed.
+
+(** [walk_pgd]/[walk_pud]/[walk_pmd] allocate when the address bits are zero: under the
+    relation the entry is then zero (levels 0, 1), or zero unless it is a block (level 2). *)
+Lemma s2_code_empty : forall start cap3 n1 n2 n3 m A va k t, s2_rel start cap3 n1 n2 n3 m A ->
+  (k < 3)%nat -> reach s2 (s2_mem m) k start va = Some t -> dec s2 k (m @ (t + 8 * idx s2 k va)) = KNone ->
+  m @ (t + 8 * idx s2 k va) = 0.
+Proof.
+  intros start cap3 n1 n2 n3 m A va k t (HL & Hc & HT & HK & HM) Hk Hr D.
+  assert (Hu := reach_used s2 s2_ok _ _ _ HT k start va t (s2_root_used _ _ _ _) Hr).
+  exact (HK k t (idx s2 k va) Hu (idx_in_tbl s2 s2_ok k va) D).
+Qed.
+
+(** *** Level-3 tables are never empty between operations ([nonempty]) *)
+
+(** The reference kept this as part of its relation: without it, [set_npt] at level 2 could
+    panic on a level-2 entry that is a table although the abstract page map has no page in that
+    2 MiB region.  It is separate from [s2_rel] because it does not hold in the middle of
+    [set_npt] at level 3 (between linking the fresh level-3 table and writing the leaf); [ex]
+    names the tables that may be empty. *)
+Definition s2_full (start n1 n2 n3 : Z) (m : ZMap.t Z) (ex : Z -> Prop) : Prop :=
+  nonempty s2 (s2_mem m) (s2_used start n1 n2 n3) 3 ex.
+
+Lemma s2_full_init : forall start m, s2_full start 0 0 0 m (fun _ => False).
+Proof. intros start m t Hu. exfalso. exact (bump_empty _ 4096 _ Hu). Qed.
+
+(** Stores into tables of levels 0..2 (links of levels 1, 2, blocks) leave level 3 alone. *)
+Lemma s2_full_upper : forall start cap3 n1 n2 n3 n1' n2' m A va l0 t v ex,
+  s2_rel start cap3 n1 n2 n3 m A -> (l0 < 3)%nat -> reach s2 (s2_mem m) l0 start va = Some t ->
+  s2_full start n1 n2 n3 m ex -> s2_full start n1' n2' n3 (m # (t + 8 * idx s2 l0 va) == v) ex.
+Proof.
+  intros start cap3 n1 n2 n3 n1' n2' m A va l0 t v ex (HL & Hc & HT & HK & HM) Hl Hr HN.
+  assert (Hu := reach_used s2 s2_ok _ _ _ HT l0 start va t (s2_root_used _ _ _ _) Hr).
+  assert (HW := flat_write s2 8 (s2_pool start cap3) m l0 t (idx s2 l0 va) v (s2_slots _ _ HL)
+                  (tr_pool _ _ _ _ HT _ _ Hu) (idx_in_tbl s2 s2_ok l0 va)).
+  pose proof (nonempty_write s2 _ _ _ _ l0 t (idx s2 l0 va) v 3 ex HT HW (idx_in_tbl s2 s2_ok l0 va)
+                ltac:(left; lia) HN) as X.
+  exact X.
+Qed.
+
+(** Linking a fresh level-3 table: it is the one table that may be empty ... *)
+Lemma s2_full_link3 : forall start cap3 n1 n2 n3 m A va t ex,
+  s2_rel start cap3 n1 n2 n3 m A -> reach s2 (s2_mem m) 2 start va = Some t -> n3 < cap3 ->
+  s2_full start n1 n2 n3 m ex ->
+  let c := start + 2097152 + 4096 * n3 in
+  s2_full start n1 n2 (n3 + 1) (m # (t + 8 * idx s2 2 va) == (c + 3)) (fun x => ex x \/ x = c).
+Proof.
+  intros start cap3 n1 n2 n3 m A va t ex (HL & Hc & HT & HK & HM) Hr Hcap HN c.
+  assert (Hu := reach_used s2 s2_ok _ _ _ HT 2 start va t (s2_root_used _ _ _ _) Hr).
+  assert (HW := flat_write s2 8 (s2_pool start cap3) m 2 t (idx s2 2 va) (c + 3) (s2_slots _ _ HL)
+                  (tr_pool _ _ _ _ HT _ _ Hu) (idx_in_tbl s2 s2_ok 2 va)).
+  destruct Hc as (? & ? & ?). destruct HL.
+  assert (Hv : dec s2 2 (c + 3) = KTable c) by (apply dec_block_tdesc; unfold c; try lia;
+    apply aligned_add; [apply aligned_add; auto; reflexivity | rewrite Z.mul_comm; apply Z.mod_mul; lia]).
+  pose proof (nonempty_link s2 _ _ _ _ 2 t (idx s2 2 va) c (c + 3) 3 ex s2_ok HT HW Hv
+                (idx_in_tbl s2 s2_ok 2 va) HN) as X.
+  intros x Hx Hn. apply (X x).
+  - unfold s2_used, bump_pool in Hx. cbn in Hx. unfold add_used, s2_used, bump_pool. cbn.
+    apply (bump_next _ 4096 ltac:(lia)) in Hx; [|lia]. destruct Hx as [Hx | ->]; [left; exact Hx | right; auto].
+  - intros [E | [_ E]]; apply Hn; [left; exact E | right; exact E].
+Qed.
+
+(** ... until a non-zero leaf is written into it. *)
+Lemma s2_full_set3 : forall start cap3 n1 n2 n3 m A va t v ex,
+  s2_rel start cap3 n1 n2 n3 m A -> reach s2 (s2_mem m) 3 start va = Some t -> v <> 0 ->
+  s2_full start n1 n2 n3 m ex -> s2_full start n1 n2 n3 (m # (t + 8 * idx s2 3 va) == v) (fun x => ex x /\ x <> t).
+Proof.
+  intros start cap3 n1 n2 n3 m A va t v ex (HL & Hc & HT & HK & HM) Hr Hv HN.
+  assert (Hu := reach_used s2 s2_ok _ _ _ HT 3 start va t (s2_root_used _ _ _ _) Hr).
+  assert (HW := flat_write s2 8 (s2_pool start cap3) m 3 t (idx s2 3 va) v (s2_slots _ _ HL)
+                  (tr_pool _ _ _ _ HT _ _ Hu) (idx_in_tbl s2 s2_ok 3 va)).
+  exact (nonempty_fill s2 _ _ _ _ 3 t (idx s2 3 va) v ex HT HW (idx_in_tbl s2 s2_ok 3 va) Hv HN).
+Qed.
+
+Lemma s2_full_outside : forall start cap3 n1 n2 n3 m A a v ex, s2_rel start cap3 n1 n2 n3 m A ->
+  a < start \/ start + 2097152 + 4096 * cap3 <= a ->
+  s2_full start n1 n2 n3 m ex -> s2_full start n1 n2 n3 (m # a == v) ex.
+Proof.
+  intros start cap3 n1 n2 n3 m A a v ex (HL & Hc & HT & HK & HM) Ha HN.
+  apply (nonempty_agree s2 (s2_used start n1 n2 n3) (s2_mem m)); [|exact HN].
+  apply flat_agree. intros l t i Hu Hi. pose proof (tr_pool _ _ _ _ HT _ _ Hu) as Hp.
+  unfold s2_pool, bump_pool in Hp. pose proof (bump_range _ 4096 ltac:(lia) _ _ Hp). unfold in_tbl, nent in Hi.
+  assert (2 ^ width s2 l = 512) by (destruct l; reflexivity).
+  destruct HL. destruct l as [|[|[|[|l]]]]; cbn in *; lia.
+Qed.
+
+(** The consequence: a level-2 table entry on the way to [va] means the abstract page map has
+    a page in [va]'s 2 MiB region. *)
+Theorem s2_full_has_page : forall start cap3 n1 n2 n3 m A va t,
+  s2_rel start cap3 n1 n2 n3 m A -> s2_full start n1 n2 n3 m (fun _ => False) -> 0 <= va < 2 ^ 48 ->
+  reach s2 (s2_mem m) 3 start va = Some t -> exists k, k / 512 = va / 2 ^ 21 /\ A 3%nat k <> None.
+Proof.
+  intros start cap3 n1 n2 n3 m A va t HR HN Hva Hr. destruct HR as (HL & Hc & HT & HK & HM).
+  assert (Hu := reach_used s2 s2_ok _ _ _ HT 3 start va t (s2_root_used _ _ _ _) Hr).
+  destruct (HN t Hu (fun x => x)) as (i & Hi & Nz). unfold in_tbl, nent in Hi. cbn in Hi.
+  set (q := va / 2 ^ 21). set (va' := q * 2 ^ 21 + i * 4096).
+  assert (Hq : 0 <= q /\ q * 2 ^ 21 <= va)
+    by (unfold q; split; [apply Z.div_pos | rewrite Z.mul_comm; apply Z.mul_div_le]; lia).
+  assert (Hva' : 0 <= va' < 2 ^ 48) by (unfold va'; lia).
+  assert (K3 : va' / 4096 = q * 512 + i)
+    by (unfold va'; replace (q * 2 ^ 21 + i * 4096) with ((q * 512 + i) * 4096) by ring; apply Z.div_mul; lia).
+  assert (K2 : key s2 2 va' = key s2 2 va).
+  { rewrite !s2_key2. fold q. unfold va'. rewrite Z.div_add_l by lia. rewrite Z.div_small by lia. lia. }
+  assert (I3 : idx s2 3 va' = i).
+  { rewrite s2_idx3. unfold field. change (2 ^ 12) with 4096. rewrite K3.
+    rewrite Z.add_comm, Z.mod_add, Z.mod_small by lia. reflexivity. }
+  pose proof (proj1 (key_prefix s2 s2_ok 2 va' va Hva' Hva ltac:(cbn; lia)) K2) as P.
+  assert (R' : reach s2 (s2_mem m) 3 start va' = Some t)
+    by (rewrite (reach_prefix s2 (s2_mem m) 3 start va' va) by (intros; apply P; lia); exact Hr).
+  assert (W : walk s2 (s2_mem m) start va' = Leaf 3 (m @ (t + 8 * i))).
+  { rewrite (walk_at s2 _ 3 start t va' ltac:(cbn; lia) R'), I3, s2_mem_get, s2_dec3, dec_page_leaf by exact Nz.
+    reflexivity. }
+  exists (va' / 4096). split.
+  - rewrite K3. rewrite Z.div_add_l, Z.div_small, Z.add_0_r by lia. reflexivity.
+  - rewrite <- s2_key3, (meaning_leaf s2 pt_id _ _ A va' 3 _ HM Hva' W). discriminate.
+Qed.
 
 (** ** SeKVM SMMU *)
 
@@ -629,6 +801,23 @@ Proof.
   - intros j' Hj'. exact (HM' (root j') (A j') (smmu_root_used _ _ _ _ _ _ Hj') (HM j' Hj')).
   - exact (link_fresh_reach smmu smmu_ok _ _ _ _ l0 t (idx smmu l0 va) (c + 3) HT HW c Hv (root j) va
              (smmu_root_used _ _ _ _ _ _ Hj) Hr eq_refl).
+Qed.
+
+(** A store outside the SMMU pool and every context root keeps the relation. *)
+Theorem smmu_rel_outside : forall P root nctx n1 n2 m A a v, smmu_rel P root nctx n1 n2 m A ->
+  (a < P \/ P + 16777216 <= a) -> (forall j, 0 <= j < nctx -> a < root j \/ root j + 8192 <= a) ->
+  smmu_rel P root nctx n1 n2 (m # a == v) A.
+Proof.
+  intros P root nctx n1 n2 m A a v (HL & H1 & H2 & HT & HM) Ha Hr.
+  assert (Hag : agree_on smmu (smmu_pool P root nctx) (flat 8 m) (flat 8 (m # a == v))).
+  { apply flat_agree. intros l t i Hp Hi. unfold in_tbl, nent in Hi. destruct l as [|l]; cbn [smmu_pool] in Hp.
+    - destruct Hp as (j & Hj & ->). cbn in Hi. destruct (Hr j Hj); lia.
+    - destruct (smmu_bump_range P smmu_cap _ _ (fun _ => Z.le_refl _) Hp) as ([E|E] & R);
+        rewrite E in Hi; cbn in Hi; lia. }
+  split; [exact HL|]. split; [exact H1|]. split; [exact H2|]. split; [exact (tree_ok_agree smmu _ _ _ _ Hag HT)|].
+  intros j Hj. apply (frame_meaning smmu pt_id smmu_ok _ _ _ _ (root j) (A j) HT);
+    [| apply smmu_root_used; auto | apply HM; auto].
+  intros l t i Hu Hi. apply Hag; auto. apply (tr_pool _ _ _ _ HT); auto.
 Qed.
 
 (** [walk_smmu_pgd]/[walk_smmu_pmd] with [alloc = 1]. *)

@@ -438,3 +438,121 @@ Section REFINE.
       + exfalso. apply Hn. right. auto.
   Qed.
 End REFINE.
+
+(** ** Optional invariants *)
+
+Section INV.
+  Variable C : cfg.
+
+  (** [canon]: in used tables, an entry that decodes as "nothing" is zero.  With it, a code test
+      on the raw bits (e.g. SeKVM's [pmd & 3 == 3]) agrees with the decoder. *)
+  Definition canon (rd : rdT) (used : lvpred) : Prop :=
+    forall l t i, used l t -> in_tbl C l i -> dec C l (rd l t i) = KNone -> rd l t i = 0.
+
+  (** A value that may be written under [canon]. *)
+  Definition canon_val (l : nat) (v : Z) : Prop := dec C l v = KNone -> v = 0.
+
+  Lemma canon_write : forall pool used rd rd' l0 t0 i0 v, tree_ok C rd pool used ->
+    write_at C pool rd rd' l0 t0 i0 v -> canon_val l0 v -> canon rd used -> canon rd' used.
+  Proof.
+    intros pool used rd rd' l0 t0 i0 v HT HW Hv HK l t i Hu Hi D.
+    destruct (Nat.eq_dec l l0) as [->|]; [destruct (Z.eq_dec t t0) as [->|]; [destruct (Z.eq_dec i i0) as [->|]|]|].
+    - rewrite (proj1 HW) in *. auto.
+    - assert (E : rd' l0 t0 i = rd l0 t0 i) by (apply (proj2 HW); auto; first [apply (tr_pool _ _ _ _ HT); auto | congruence]).
+      rewrite E in *. auto.
+    - assert (E : rd' l0 t i = rd l0 t i) by (apply (proj2 HW); auto; first [apply (tr_pool _ _ _ _ HT); auto | congruence]).
+      rewrite E in *. auto.
+    - assert (E : rd' l t i = rd l t i) by (apply (proj2 HW); auto; first [apply (tr_pool _ _ _ _ HT); auto | congruence]).
+      rewrite E in *. auto.
+  Qed.
+
+  Lemma canon_agree : forall used rd rd', agree_on C used rd rd' -> canon rd used -> canon rd' used.
+  Proof. intros used rd rd' Ha HK l t i Hu Hi D. rewrite Ha in * by auto. auto. Qed.
+
+  Lemma canon_link : forall pool used rd rd' l0 t0 i0 c v, tree_ok C rd pool used ->
+    write_at C pool rd rd' l0 t0 i0 v -> pool (S l0) c -> ~ used (S l0) c -> dec C l0 v = KTable c ->
+    canon rd used -> canon rd' (add_used used (S l0) c).
+  Proof.
+    intros pool used rd rd' l0 t0 i0 c v HT HW Hcp Hcu Hv HK l t i [Hu | [-> ->]] Hi D.
+    - apply (canon_write pool used rd rd' l0 t0 i0 v HT HW); auto. intro E. congruence.
+    - assert (E : rd' (S l0) c i = rd (S l0) c i) by (apply (proj2 HW); auto; intro E; inversion E; lia).
+      rewrite E. apply (tr_zero _ _ _ _ HT); auto.
+  Qed.
+
+  Lemma canon_zero : forall (rd : rdT) (used : lvpred), (forall l t i, used l t -> in_tbl C l i -> rd l t i = 0) -> canon rd used.
+  Proof. intros rd used Hz l t i Hu Hi _. auto. Qed.
+
+  Lemma canon_clear : forall pool used rd rd' l0 t0, tree_ok C rd pool used ->
+    clear_at C pool rd rd' l0 t0 -> canon rd used -> canon rd' used.
+  Proof.
+    intros pool used rd rd' l0 t0 HT [Hz Ho] HK l t i Hu Hi D.
+    destruct (Nat.eq_dec l l0) as [->|]; [destruct (Z.eq_dec t t0) as [->|]|].
+    - apply Hz; auto.
+    - assert (E : rd' l0 t i = rd l0 t i) by (apply Ho; auto; first [apply (tr_pool _ _ _ _ HT); auto | congruence]).
+      rewrite E in *. auto.
+    - assert (E : rd' l t i = rd l t i) by (apply Ho; auto; first [apply (tr_pool _ _ _ _ HT); auto | congruence]).
+      rewrite E in *. auto.
+  Qed.
+
+  (** [nonempty rd used l ex]: every used table of level [l], except those in [ex], has a
+      non-zero entry (SeKVM: a level-2 table entry always leads to at least one page; the
+      exception is a table linked by the operation in progress, before its leaf is written). *)
+  Definition nonempty (rd : rdT) (used : lvpred) (l : nat) (ex : Z -> Prop) : Prop :=
+    forall t, used l t -> ~ ex t -> exists i, in_tbl C l i /\ rd l t i <> 0.
+
+  Lemma nonempty_write : forall pool used rd rd' l0 t0 i0 v l ex, tree_ok C rd pool used ->
+    write_at C pool rd rd' l0 t0 i0 v -> in_tbl C l0 i0 -> (l <> l0 \/ v <> 0) ->
+    nonempty rd used l ex -> nonempty rd' used l ex.
+  Proof.
+    intros pool used rd rd' l0 t0 i0 v l ex HT HW Hi0 Hc HN t Hu Hx.
+    destruct (HN t Hu Hx) as (i & Hi & Nz).
+    destruct (Nat.eq_dec l l0) as [->|Nl]; [destruct (Z.eq_dec t t0) as [->|Nt]|].
+    - destruct Hc as [Hc | Hv]; [contradiction|]. destruct (Z.eq_dec i i0) as [->|Ni].
+      + exists i0. rewrite (proj1 HW). auto.
+      + exists i. rewrite (proj2 HW) by (auto; first [apply (tr_pool _ _ _ _ HT); auto | congruence]). auto.
+    - exists i. rewrite (proj2 HW) by (auto; first [apply (tr_pool _ _ _ _ HT); auto | congruence]). auto.
+    - exists i. rewrite (proj2 HW) by (auto; first [apply (tr_pool _ _ _ _ HT); auto | congruence]). auto.
+  Qed.
+
+  (** Writing a non-zero entry into a table lifts its exception. *)
+  Lemma nonempty_fill : forall pool used rd rd' l0 t0 i0 v ex, tree_ok C rd pool used ->
+    write_at C pool rd rd' l0 t0 i0 v -> in_tbl C l0 i0 -> v <> 0 ->
+    nonempty rd used l0 ex -> nonempty rd' used l0 (fun t => ex t /\ t <> t0).
+  Proof.
+    intros pool used rd rd' l0 t0 i0 v ex HT HW Hi0 Hv HN t Hu Hx.
+    destruct (Z.eq_dec t t0) as [->|Nt]; [exists i0; rewrite (proj1 HW); auto|].
+    destruct (HN t Hu (fun E => Hx (conj E Nt))) as (i & Hi & Nz). exists i.
+    rewrite (proj2 HW) by (auto; first [apply (tr_pool _ _ _ _ HT); auto | congruence]). auto.
+  Qed.
+
+  Lemma nonempty_weaken : forall rd used l (ex ex' : Z -> Prop), (forall t, ex t -> ex' t) ->
+    nonempty rd used l ex -> nonempty rd used l ex'.
+  Proof. intros rd used l ex ex' H HN t Hu Hx. apply HN; auto. Qed.
+
+  Lemma nonempty_iff : forall rd (used used' : lvpred) l ex, (forall t, used' l t -> used l t) ->
+    nonempty rd used l ex -> nonempty rd used' l ex.
+  Proof. intros rd used used' l ex H HN t Hu Hx. apply HN; auto. Qed.
+
+  Lemma canon_iff : forall rd (used used' : lvpred), (forall l t, used' l t -> used l t) ->
+    canon rd used -> canon rd used'.
+  Proof. intros rd used used' H HK l t i Hu Hi D. apply HK; auto. Qed.
+
+  (** Linking a fresh table: it is the new exception at its level. *)
+  Lemma nonempty_link : forall pool used rd rd' l0 t0 i0 c v l ex, cfg_ok C -> tree_ok C rd pool used ->
+    write_at C pool rd rd' l0 t0 i0 v -> dec C l0 v = KTable c -> in_tbl C l0 i0 ->
+    nonempty rd used l ex ->
+    nonempty rd' (add_used used (S l0) c) l (fun t => ex t \/ (l = S l0 /\ t = c)).
+  Proof.
+    intros pool used rd rd' l0 t0 i0 c v l ex HC HT HW Hv Hi0 HN t Hu Hx.
+    assert (Hu' : used l t) by (destruct Hu as [H | [E1 E2]]; [exact H | exfalso; apply Hx; right; auto]).
+    assert (Nv : v <> 0) by (intro E; subst; rewrite (cfg_zero C HC) in Hv; discriminate).
+    apply (nonempty_write pool used rd rd' l0 t0 i0 v l ex HT HW Hi0 (or_intror Nv) HN); auto.
+  Qed.
+
+  Lemma nonempty_agree : forall used rd rd' l ex, agree_on C used rd rd' ->
+    nonempty rd used l ex -> nonempty rd' used l ex.
+  Proof.
+    intros used rd rd' l ex Ha HN t Hu Hx. destruct (HN t Hu Hx) as (i & Hi & Nz). exists i.
+    rewrite Ha by auto. auto.
+  Qed.
+End INV.

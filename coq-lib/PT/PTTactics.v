@@ -45,24 +45,29 @@ Ltac pt_concrete :=
   vm_compute; repeat match goal with |- _ /\ _ => split end;
   first [ reflexivity | congruence | intro; discriminate | lia ].
 
+(** The library walk on an instance as one match per level, then div/mod vocabulary. *)
+Ltac pt_walk_simpl := rewrite ?s2_walk_eq; pt_simpl.
+
 (** Pool membership of a table reached by a walk, from the shape invariant in the context. *)
+Ltac pt_cfg_ok := first [ apply s2_ok | apply smmu_ok | apply demo_ok | assumption ].
+Ltac pt_root_used := first [ apply s2_root_used | apply smmu_root_used; lia | assumption ].
+
 Ltac pt_pool :=
   match goal with
-  | HT : tree_ok ?C ?rd ?pool ?used |- ?pool ?l ?t =>
+  | HT : tree_ok ?C ?rd ?pool ?used, Hr : reach ?C ?rd ?k ?r ?va = Some ?t |- ?pool ?k ?t =>
       apply (tr_pool C rd pool used HT);
-      first [ assumption
-            | eapply (reach_used C); [ first [apply s2_ok | apply smmu_ok | apply demo_ok | assumption]
-                                     | exact HT | | eassumption ];
-              first [ apply s2_root_used | apply smmu_root_used; lia | assumption ] ]
+      apply (reach_used C ltac:(pt_cfg_ok) rd pool used HT k r va t); [ pt_root_used | exact Hr ]
+  | HT : tree_ok ?C ?rd ?pool ?used |- ?pool ?l ?t => apply (tr_pool C rd pool used HT); assumption
   end.
 
 Ltac pt_frame :=
+  unfold s2_mem;
   match goal with
   | |- write_at ?C ?pool (flat 8 ?m) (flat 8 (?m # (?t + 8 * ?i) == ?v)) ?l ?t ?i ?v =>
       apply flat_write;
       [ first [ apply s2_slots | apply smmu_slots ]; assumption
-      | first [ assumption | pt_pool ]
-      | first [ apply idx_in_tbl; first [apply s2_ok | apply smmu_ok] | unfold in_tbl, nent; cbn; lia ] ]
+      | unfold s2_mem in *; pt_pool
+      | first [ apply idx_in_tbl; pt_cfg_ok | unfold in_tbl, nent; cbn; lia ] ]
   | |- write_at ?C ?pool (nested ?ms) (nested (tabs_set ?ms ?l ?t ?i ?v)) ?l ?t ?i ?v =>
       apply nested_tabs_set
   | |- agree_on ?C ?pool (flat 8 ?m) (flat 8 (?m # ?a == ?v)) =>

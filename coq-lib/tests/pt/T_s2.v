@@ -62,9 +62,27 @@ Proof.
   destruct (s2_rel_link2 _ _ _ _ _ _ _ va1 _ R1 P1 ltac:(pt_concrete) ltac:(pt_concrete)) as [R2 P2].
   destruct (s2_rel_link3 _ _ _ _ _ _ _ va1 _ R2 P2 ltac:(pt_concrete) ltac:(pt_concrete)) as [R3 P3].
   pose proof (s2_rel_set _ _ _ _ _ _ _ va1 3 _ (orbit 56 pte1) R3 ltac:(pt_concrete) ltac:(lia) P3
-                (s2_not_tbl3 _) (s2_not_tbl3 _)) as R4.
+                (s2_not_tbl3 _) (s2_not_tbl3 _) (s2_canon3 _)) as R4.
   apply (s2_rel_ext _ _ _ _ _ _ _ _ (fun l k => s2_amap_set3 _ _ _ _ l k)) in R4.
   exact R4.
+Qed.
+
+(** Level-3 tables are never empty between operations: after the whole [set_npt], the fresh
+    level-3 table holds the leaf. *)
+Lemma ex_page_full : s2_full start 1 1 1 m4 (fun _ => False).
+Proof.
+  pose proof ex_init as R0.
+  destruct (s2_rel_link1 _ _ _ _ _ _ _ va1 R0 ltac:(pt_concrete) ltac:(pt_concrete)) as [R1 P1].
+  destruct (s2_rel_link2 _ _ _ _ _ _ _ va1 _ R1 P1 ltac:(pt_concrete) ltac:(pt_concrete)) as [R2 P2].
+  destruct (s2_rel_link3 _ _ _ _ _ _ _ va1 _ R2 P2 ltac:(pt_concrete) ltac:(pt_concrete)) as [R3 P3].
+  pose proof (s2_full_init start m0) as F0.
+  pose proof (s2_full_upper _ _ _ _ _ (0 + 1) 0 _ _ va1 0 _ (start + 4096 + 4096 * 0 + 3) _
+                R0 ltac:(lia) eq_refl F0) as F1.
+  pose proof (s2_full_upper _ _ _ _ _ (0 + 1) (0 + 1) _ _ va1 1 _ (start + 69632 + 4096 * 0 + 3) _
+                R1 ltac:(lia) P1 F1) as F2.
+  pose proof (s2_full_link3 _ _ _ _ _ _ _ va1 _ _ R2 P2 ltac:(pt_concrete) F2) as F3.
+  pose proof (s2_full_set3 _ _ _ _ _ _ _ va1 _ (orbit 56 pte1) _ R3 P3 ltac:(pt_concrete) F3) as F4.
+  refine (nonempty_weaken s2 _ _ 3 _ _ _ F4). intros x [[[] | ->] N]. apply N. reflexivity.
 Qed.
 
 (** ** 3. Linking a fresh table changes no translation; a 2 MiB block *)
@@ -93,7 +111,7 @@ Proof.
   destruct (s2_rel_link2 _ _ _ _ _ _ _ va3 _ R5 P5 ltac:(pt_concrete) ltac:(pt_concrete)) as [R6 P6].
   destruct (s2_block_val blk3 ltac:(pt_concrete) ltac:(pt_concrete)) as [Hv Hl].
   pose proof (s2_rel_set _ _ _ _ _ _ _ va3 2 _ (orbit 55 blk3) R6 ltac:(pt_concrete) ltac:(lia) P6
-                ltac:(pt_concrete) Hv) as R7.
+                ltac:(pt_concrete) Hv (s2_canon2 (orbit 55 blk3) ltac:(pt_concrete))) as R7.
   rewrite Hl in R7. apply (s2_rel_ext _ _ _ _ _ _ _ _ (fun l k => s2_amap_set2 _ _ _ _ l k)) in R7.
   exact R7.
 Qed.
@@ -139,7 +157,7 @@ Proof.
   intros start cap3 n1 n2 n3 m blk pg va t pte HR Hva Hpte Hr. pt_bits.
   destruct (s2_page_val pte ltac:(lia)) as [Hv Hl]. rewrite <- Hl, <- s2_key3.
   apply (s2_rel_ext _ _ _ _ _ _ _ _ (fun l k => s2_amap_set3 _ _ _ _ l k)).
-  apply s2_rel_set; auto; first [lia | apply s2_not_tbl3].
+  apply s2_rel_set; auto; first [lia | apply s2_not_tbl3 | apply s2_canon3].
 Qed.
 
 (** [set_npt] at level 2 (no table there: [pmd & 3 <> 3]), with a block descriptor. *)
@@ -153,5 +171,16 @@ Proof.
   intros start cap3 n1 n2 n3 m blk pg va t pte HR Hva Hpte Hlow Hr Hold. pt_bits. pt_bits_hyps.
   destruct (s2_block_val pte ltac:(lia) Hlow) as [Hv Hl]. rewrite <- Hl, <- s2_key2.
   apply (s2_rel_ext _ _ _ _ _ _ _ _ (fun l k => s2_amap_set2 _ _ _ _ l k)).
-  apply s2_rel_set; auto; first [lia | apply s2_not_tbl2; pt_bits; auto].
+  apply s2_rel_set; auto; first [lia | apply s2_not_tbl2; auto | apply s2_canon2; rewrite low_orbit by lia; auto].
 Qed.
+
+(** [pt_frame]: the slot-level description of [v_set_pte]'s store, from the relation. *)
+Lemma frame_example : forall start cap3 n1 n2 n3 m A va t v,
+  s2_rel start cap3 n1 n2 n3 m A -> reach s2 (s2_mem m) 3 start va = Some t ->
+  write_at s2 (s2_pool start cap3) (s2_mem m) (s2_mem (m # (t + 8 * idx s2 3 va) == v)) 3 t (idx s2 3 va) v.
+Proof. intros start cap3 n1 n2 n3 m A va t v (HL & Hc & HT & HM) Hr. pt_frame. Qed.
+
+(** [init_npt]: the VTTBR it computes names the pool's root. *)
+Lemma init_npt_root : forall start cap3 vmid, s2_layout start cap3 -> start < 2 ^ 48 ->
+  oa (ior 64 start (ishl 64 (izext 32 (iand 32 vmid 255)) 48)) = start.
+Proof. intros start cap3 vmid HL H. rewrite i_vttbr by (destruct HL; lia). apply (s2_vttbr_root _ cap3); auto. Qed.
