@@ -348,21 +348,31 @@ Qed.
 
 (** *** Frames *)
 
-(** A store outside the VM's pool (another VM's pool, EL2 data, ...) keeps the relation. *)
-Theorem s2_rel_outside : forall start cap3 n1 n2 n3 m A a v, s2_rel start cap3 n1 n2 n3 m A ->
-  a < start \/ start + 2097152 + 4096 * cap3 <= a -> s2_rel start cap3 n1 n2 n3 (m # a == v) A.
+(** Memories that agree on the VM's pool are interchangeable (e.g. a view of the Bottom's
+    memory through [pt_load]'s address transformation). *)
+Theorem s2_rel_mem_ext : forall start cap3 n1 n2 n3 m m' A,
+  (forall a, start <= a < start + 2097152 + 4096 * cap3 -> m' @ a = m @ a) ->
+  s2_rel start cap3 n1 n2 n3 m A -> s2_rel start cap3 n1 n2 n3 m' A.
 Proof.
-  intros start cap3 n1 n2 n3 m A a v (HL & Hc & HT & HK & HM) Ha.
-  assert (Hag : agree_on s2 (s2_pool start cap3) (s2_mem m) (s2_mem (m # a == v))).
-  { apply flat_agree. intros l t i Hp Hi. unfold s2_pool, bump_pool in Hp.
+  intros start cap3 n1 n2 n3 m m' A Ha (HL & Hc & HT & HK & HM).
+  assert (Hag : agree_on s2 (s2_pool start cap3) (s2_mem m) (s2_mem m')).
+  { intros l t i Hp Hi. rewrite !s2_mem_get. apply Ha. unfold s2_pool, bump_pool in Hp.
     pose proof (bump_range _ 4096 ltac:(lia) _ _ Hp). unfold in_tbl, nent in Hi.
     assert (2 ^ width s2 l = 512) by (destruct l; reflexivity).
     destruct HL. destruct l as [|[|[|[|l]]]]; cbn in *; lia. }
-  assert (Hau : agree_on s2 (s2_used start n1 n2 n3) (s2_mem m) (s2_mem (m # a == v)))
+  assert (Hau : agree_on s2 (s2_used start n1 n2 n3) (s2_mem m) (s2_mem m'))
     by (intros l t i Hu Hi; apply Hag; auto; apply (tr_pool _ _ _ _ HT); auto).
   split; [exact HL|]. split; [exact Hc|]. split; [exact (tree_ok_agree s2 _ _ _ _ Hag HT)|].
   split; [exact (canon_agree s2 _ _ _ Hau HK)|].
   exact (frame_meaning s2 pt_id s2_ok _ _ _ _ start A HT Hau (s2_root_used _ _ _ _) HM).
+Qed.
+
+(** A store outside the VM's pool (another VM's pool, EL2 data, ...) keeps the relation. *)
+Corollary s2_rel_outside : forall start cap3 n1 n2 n3 m A a v, s2_rel start cap3 n1 n2 n3 m A ->
+  a < start \/ start + 2097152 + 4096 * cap3 <= a -> s2_rel start cap3 n1 n2 n3 (m # a == v) A.
+Proof.
+  intros start cap3 n1 n2 n3 m A a v HR Ha. apply (s2_rel_mem_ext _ _ _ _ _ m); [|exact HR].
+  intros b Hb. apply ZMap.gso. lia.
 Qed.
 
 (** The VTTBR [init_npt] computes names the root. *)
@@ -707,6 +717,23 @@ Definition smmu_rel (P : Z) (root : Z -> Z) (nctx n1 n2 : Z) (m : ZMap.t Z) (A :
 Definition smmu_lookup (A : amap) (va : Z) : Z :=
   match A 2%nat (va / 2 ^ 12) with Some d => d | None => 0 end.
 
+(** SeKVM's abstract view of one context: a page map (by 4 KiB page). *)
+Definition smmu_amap (pg : ZMap.t (option Z)) : amap :=
+  fun l => match l with 2%nat => pg | _ => ZMap.init None end.
+
+Lemma smmu_amap_empty : forall l k, aempty l k = smmu_amap (ZMap.init None) l k.
+Proof. intros [|[|[|l]]] k; reflexivity. Qed.
+
+Lemma smmu_amap_set2 : forall pg k o l k', aset (smmu_amap pg) 2 k o l k' = smmu_amap (pg # k == o) l k'.
+Proof. intros. unfold aset, smmu_amap. destruct l as [|[|[|l]]]; cbn; rewrite ?ZMap.gsspec; reflexivity. Qed.
+
+Lemma smmu_rel_ext : forall P root nctx n1 n2 m A B, (forall j l k, 0 <= j < nctx -> A j l k = B j l k) ->
+  smmu_rel P root nctx n1 n2 m A -> smmu_rel P root nctx n1 n2 m B.
+Proof.
+  intros P root nctx n1 n2 m A B E (HL & H1 & H2 & HT & HM). split; [exact HL|]. split; [exact H1|].
+  split; [exact H2|]. split; [exact HT|]. intros j Hj. apply (meaning_ext smmu pt_id _ _ (A j)); auto.
+Qed.
+
 (** Replace the map of context [j]. *)
 Definition ctx_set (A : Z -> amap) (j : Z) (B : amap) : Z -> amap :=
   fun j' => if j' =? j then B else A j'.
@@ -803,21 +830,32 @@ Proof.
              (smmu_root_used _ _ _ _ _ _ Hj) Hr eq_refl).
 Qed.
 
+(** Memories that agree on the SMMU pool and on every context root are interchangeable. *)
+Theorem smmu_rel_mem_ext : forall P root nctx n1 n2 m m' A,
+  (forall a, (P <= a < P + 16777216 \/ exists j, 0 <= j < nctx /\ root j <= a < root j + 8192) ->
+     m' @ a = m @ a) ->
+  smmu_rel P root nctx n1 n2 m A -> smmu_rel P root nctx n1 n2 m' A.
+Proof.
+  intros P root nctx n1 n2 m m' A Ha (HL & H1 & H2 & HT & HM).
+  assert (Hag : agree_on smmu (smmu_pool P root nctx) (flat 8 m) (flat 8 m')).
+  { intros l t i Hp Hi. unfold flat. apply Ha. unfold in_tbl, nent in Hi. destruct l as [|l]; cbn [smmu_pool] in Hp.
+    - destruct Hp as (j & Hj & ->). cbn in Hi. right. exists j. split; [auto | lia].
+    - destruct (smmu_bump_range P smmu_cap _ _ (fun _ => Z.le_refl _) Hp) as ([E|E] & R);
+        rewrite E in Hi; cbn in Hi; left; lia. }
+  assert (Hau : agree_on smmu (smmu_used P root nctx n1 n2) (flat 8 m) (flat 8 m'))
+    by (intros l t i Hu Hi; apply Hag; auto; apply (tr_pool _ _ _ _ HT); auto).
+  split; [exact HL|]. split; [exact H1|]. split; [exact H2|]. split; [exact (tree_ok_agree smmu _ _ _ _ Hag HT)|].
+  intros j Hj. exact (frame_meaning smmu pt_id smmu_ok _ _ _ _ (root j) (A j) HT Hau
+                        (smmu_root_used _ _ _ _ _ _ Hj) (HM j Hj)).
+Qed.
+
 (** A store outside the SMMU pool and every context root keeps the relation. *)
-Theorem smmu_rel_outside : forall P root nctx n1 n2 m A a v, smmu_rel P root nctx n1 n2 m A ->
+Corollary smmu_rel_outside : forall P root nctx n1 n2 m A a v, smmu_rel P root nctx n1 n2 m A ->
   (a < P \/ P + 16777216 <= a) -> (forall j, 0 <= j < nctx -> a < root j \/ root j + 8192 <= a) ->
   smmu_rel P root nctx n1 n2 (m # a == v) A.
 Proof.
-  intros P root nctx n1 n2 m A a v (HL & H1 & H2 & HT & HM) Ha Hr.
-  assert (Hag : agree_on smmu (smmu_pool P root nctx) (flat 8 m) (flat 8 (m # a == v))).
-  { apply flat_agree. intros l t i Hp Hi. unfold in_tbl, nent in Hi. destruct l as [|l]; cbn [smmu_pool] in Hp.
-    - destruct Hp as (j & Hj & ->). cbn in Hi. destruct (Hr j Hj); lia.
-    - destruct (smmu_bump_range P smmu_cap _ _ (fun _ => Z.le_refl _) Hp) as ([E|E] & R);
-        rewrite E in Hi; cbn in Hi; lia. }
-  split; [exact HL|]. split; [exact H1|]. split; [exact H2|]. split; [exact (tree_ok_agree smmu _ _ _ _ Hag HT)|].
-  intros j Hj. apply (frame_meaning smmu pt_id smmu_ok _ _ _ _ (root j) (A j) HT);
-    [| apply smmu_root_used; auto | apply HM; auto].
-  intros l t i Hu Hi. apply Hag; auto. apply (tr_pool _ _ _ _ HT); auto.
+  intros P root nctx n1 n2 m A a v HR Ha Hr. apply (smmu_rel_mem_ext _ _ _ _ _ m); [|exact HR].
+  intros b [Hb | (j & Hj & Hb)]; apply ZMap.gso; [lia|]. destruct (Hr j Hj); lia.
 Qed.
 
 (** [walk_smmu_pgd]/[walk_smmu_pmd] with [alloc = 1]. *)

@@ -68,6 +68,7 @@ Print Assumptions s2_rel_link3.
 Print Assumptions s2_rel_set.
 Print Assumptions s2_empty_2.
 Print Assumptions s2_rel_outside.
+Print Assumptions s2_rel_mem_ext.
 Print Assumptions s2_vttbr_root.
 Print Assumptions s2_code_tbl2.
 Print Assumptions s2_code_empty.
@@ -82,6 +83,7 @@ Print Assumptions smmu_rel_link.
 Print Assumptions smmu_rel_set.
 Print Assumptions smmu_rel_clear.
 Print Assumptions smmu_rel_outside.
+Print Assumptions smmu_rel_mem_ext.
 Print Assumptions demo_rel_init.
 Print Assumptions demo_rel_link.
 Print Assumptions demo_rel_set.
