@@ -103,5 +103,35 @@ for p in "$T"/neg/*.patch; do
   negative "$out"
 done
 
+# ================================================================ page-table library (coq-lib/PT)
+# Worked examples on the SeKVM stage-2, SMMU and demonstration instances (tests/pt, logical name
+# PTT), Print Assumptions of the library's main theorems, and negatives written as patches of the
+# examples (tests/pt/neg/*.patch: `--- pt/T_x.v` / `+++ neg/N_y.v`), each rejected inside a proof.
+echo "== coq-lib page-table library tests (tests/pt)"
+COQC+=(-Q "$T/pt" PTT)
+for f in pt/T_s2 pt/T_smmu pt/T_demo; do
+  [ -f "$T/$f.v" ] && positive "$T/$f.v"
+done
+if [ -f "$T/pt/Assumptions.v" ]; then
+  run_coqc "$T/pt/Assumptions.v" || true
+  n_closed=$(grep -c 'Closed under the global context' "$LOG" || true)
+  n_checked=$(grep -c '^Print Assumptions' "$T/pt/Assumptions.v" || true)
+  if [ "$n_closed" = "$n_checked" ]; then
+    passed=$((passed + 1)); echo "ok    PT Print Assumptions: $n_closed/$n_checked theorems closed"
+  else
+    failed=$((failed + 1)); echo "FAIL  PT Print Assumptions: only $n_closed/$n_checked closed"; cat "$LOG"
+  fi
+fi
+for p in "$T"/pt/neg/*.patch; do
+  [ -f "$p" ] || continue
+  base=$(sed -n '1s/^--- //p' "$p")
+  out="$GEN/$(basename "$p" .patch).v"
+  if [ -z "$base" ] || ! patch -s -o "$out" "$T/$base" <"$p" >"$LOG" 2>&1; then
+    failed=$((failed + 1)); echo "FAIL  $p does not apply to tests/$base:"; cat "$LOG"; continue
+  fi
+  negative "$out"
+done
+# ================================================================ end page-table library
+
 echo "coq-tests: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
