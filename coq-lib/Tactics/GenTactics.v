@@ -192,3 +192,15 @@ Ltac unfold_iops := unfold iadd, isub, imul, iand, ior, ixor, ishl, ilshr, iashr
 Ltac g_loop_proof Lo c I body fuel :=
   apply (wp_loop_fuel Lo c I _ body) with (n := fuel);
   [ g_loop_step | g_loop_nofuel | g_loop_init ].
+
+(** Settle the undefined-behaviour guards of a closed-form computation (nsw overflow of address
+    arithmetic, [getelementptr inbounds] ranges, …) whose operands are in ranges the hypotheses
+    give: every [if c then _ else _] whose condition [bsolve] decides. For hand-written closed forms
+    of generated specs. *)
+Ltac settle_guards :=
+  repeat match goal with
+  | |- context [ if ?c then _ else _ ] =>
+      lazymatch c with true => fail | false => fail | _ => idtac end;
+      first [ replace c with false by (symmetry; bsolve)
+            | replace c with true by (symmetry; bsolve) ]; cbv beta iota
+  end.

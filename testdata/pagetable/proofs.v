@@ -68,7 +68,7 @@ Proof.
   destruct (lvl_cases l Hl) as [ -> | [ -> | [ -> | -> ] ] ]; cbn.
   all: rewrite off_eq by (eval_pow2; lia).
   all: unfold load_RData; cbn; rewrite off_ok by lia; cbn.
-  all: rewrite off_div, off_mod by lia; reflexivity.
+  all: settle_guards; rewrite off_div, off_mod by lia; reflexivity.
 Qed.
 
 Lemma pt_store_ok : forall l t i v st, 0 <= l <= 3 -> 0 <= t < 2 -> 0 <= i < 512 ->
@@ -78,7 +78,7 @@ Proof.
   destruct (lvl_cases l Hl) as [ -> | [ -> | [ -> | -> ] ] ]; cbn.
   all: rewrite off_eq by (eval_pow2; lia).
   all: unfold store_RData; cbn; rewrite off_ok by lia; cbn.
-  all: unfold store_pool, set_tab, tab; cbn; rewrite off_div, off_mod by lia; reflexivity.
+  all: settle_guards; unfold store_pool, set_tab, tab; cbn; rewrite off_div, off_mod by lia; reflexivity.
 Qed.
 
 Lemma get_pool_next_ok : forall l st, 0 <= l < 4 ->
@@ -90,7 +90,7 @@ Proof.
   replace ((0 <=? l * 8) && ((l * 8) mod 8 =? 0)) with true
     by (symmetry; apply andb_true_intro; split; [apply Z.leb_le; lia | apply Z.eqb_eq; apply Z.mod_mul; lia]).
   replace (l * 8 <? 32) with true by (symmetry; apply Z.ltb_lt; lia).
-  rewrite Z.div_mul by lia. reflexivity.
+  settle_guards. rewrite Z.div_mul by lia. reflexivity.
 Qed.
 
 Lemma set_pool_next_ok : forall l v st, 0 <= l < 4 ->
@@ -102,7 +102,7 @@ Proof.
   replace ((0 <=? l * 8) && ((l * 8) mod 8 =? 0)) with true
     by (symmetry; apply andb_true_intro; split; [apply Z.leb_le; lia | apply Z.eqb_eq; apply Z.mod_mul; lia]).
   replace (l * 8 <? 32) with true by (symmetry; apply Z.ltb_lt; lia).
-  rewrite Z.div_mul by lia. reflexivity.
+  settle_guards. rewrite Z.div_mul by lia. reflexivity.
 Qed.
 
 Lemma pool_limit_ok : forall l st, 1 <= l <= 3 -> pool_limit_spec l st = Some (2, st).
