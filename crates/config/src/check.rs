@@ -394,307 +394,379 @@ impl<'a> Infer<'a> {
         let span = e.span;
         let is_rely = matches!(e.kind, ExprKind::Rely(..));
         let t = match &mut e.kind {
-            ExprKind::Var(n) => {
-                if let Some(t) = self.lookup_local(n) {
-                    t
-                } else if let Some(t) = self.global_value(&n.clone(), span) {
-                    t
-                } else {
-                    let n = n.clone();
-                    self.unknown_name(&n, span);
-                    self.fresh()
-                }
-            }
+            ExprKind::Var(n) => self.infer_var(n, span),
             ExprKind::Num(_) => Ty::Z,
             ExprKind::Str(_) => Ty::Str,
             ExprKind::Bool(_) => Ty::Bool,
-            ExprKind::App(f, args) => {
-                let mut ft = self.infer(f);
-                let fspan = f.span;
-                for a in args.iter_mut() {
-                    let cur = self.shallow(&ft);
-                    match cur {
-                        Ty::Arrow(p, r) => {
-                            self.check(a, &p, "function argument");
-                            ft = *r;
-                        }
-                        Ty::Meta(_) => {
-                            let p = self.fresh();
-                            let r = self.fresh();
-                            self.unify(&cur, &Ty::arrow(p.clone(), r.clone()));
-                            self.check(a, &p, "function argument");
-                            ft = r;
-                        }
-                        other => {
-                            let other = self.zonk(&other);
-                            self.diags.push(
-                                Diagnostic::error(
-                                    Code::BadApplication,
-                                    a.span,
-                                    format!("too many arguments: the function has type `{}` and cannot take this one", self.zonk(&other)),
-                                )
-                                .label("extra argument")
-                                .note(fspan, "applied function")
-                                .hint("remove the extra argument or check the function's declared parameters"),
-                            );
-                            self.infer(a);
-                            ft = self.fresh();
-                            break;
-                        }
-                    }
-                }
-                ft
-            }
-            ExprKind::Unary(op, a) => {
-                let t = match op {
-                    UnOp::Neg => Ty::Z,
-                    UnOp::Not => Ty::Prop,
-                    UnOp::BNot => Ty::Bool,
-                };
-                self.check(a, &t, "operand");
-                t
-            }
-            ExprKind::Binary(op, a, b) => {
-                use BinOp::*;
-                let sym = op.symbol();
-                let what = format!("operand of `{sym}`");
-                match op {
-                    Mul | Div | Mod | Add | Sub | BAnd | BOr | Shl | Shr => {
-                        self.check(a, &Ty::Z, &what);
-                        self.check(b, &Ty::Z, &what);
-                        Ty::Z
-                    }
-                    EqB | NeB | GtB | GeB | LtB | LeB => {
-                        self.check(a, &Ty::Z, &what);
-                        self.check(b, &Ty::Z, &what);
-                        Ty::Bool
-                    }
-                    StrEqB | StrNeB => {
-                        self.check(a, &Ty::Str, &what);
-                        self.check(b, &Ty::Str, &what);
-                        Ty::Bool
-                    }
-                    AndB | OrB => {
-                        self.check(a, &Ty::Bool, &what);
-                        self.check(b, &Ty::Bool, &what);
-                        Ty::Bool
-                    }
-                    Cons => {
-                        let x = self.infer(a);
-                        let l = Ty::list(x);
-                        self.check(b, &l, &what);
-                        l
-                    }
-                    Append => {
-                        let l = self.infer(a);
-                        let el = self.fresh();
-                        self.expect(a.span, &l, &Ty::list(el), &what);
-                        self.check(b, &l, &what);
-                        l
-                    }
-                    Eq | Ne => {
-                        let x = self.infer(a);
-                        self.check(b, &x, &what);
-                        Ty::Prop
-                    }
-                    Lt | Le | Gt | Ge => {
-                        self.check(a, &Ty::Z, &what);
-                        self.check(b, &Ty::Z, &what);
-                        Ty::Prop
-                    }
-                    And | Or | Iff | Impl => {
-                        self.check(a, &Ty::Prop, &what);
-                        self.check(b, &Ty::Prop, &what);
-                        Ty::Prop
-                    }
-                }
-            }
-            ExprKind::Tuple(es) => {
-                let exp_parts = match expected.map(|t| self.shallow(t)) {
-                    Some(Ty::Tuple(ts)) if ts.len() == es.len() => Some(ts),
-                    _ => None,
-                };
-                let mut ts = vec![];
-                for (i, x) in es.iter_mut().enumerate() {
-                    match &exp_parts {
-                        Some(p) => {
-                            self.check(x, &p[i], "tuple component");
-                            ts.push(p[i].clone());
-                        }
-                        None => ts.push(self.infer(x)),
-                    }
-                }
-                Ty::Tuple(ts)
-            }
-            ExprKind::Let(b, v, body) => {
-                let vt = match &b.ty {
-                    Some(te) => {
-                        let t = self.resolve_ty(te);
-                        self.check(v, &t, "let-bound value");
-                        t
-                    }
-                    None => self.infer(v),
-                };
-                b.resolved = Some(vt.clone());
-                self.push_local(&b.name.name, vt);
-                let t = self.branch(body, expected, "let body");
-                self.locals.pop();
-                t
-            }
-            ExprKind::LetTuple(ns, v, body) => {
-                let parts: Vec<Ty> = ns.iter().map(|_| self.fresh()).collect();
-                let vt = self.infer(v);
-                self.expect(v.span, &vt, &Ty::Tuple(parts.clone()), "tuple let");
-                for (n, t) in ns.iter().zip(parts) {
-                    self.push_local(&n.name, t);
-                }
-                let t = self.branch(body, expected, "let body");
-                for _ in ns.iter() {
-                    self.locals.pop();
-                }
-                t
-            }
-            ExprKind::When(ns, v, body) => {
-                let parts: Vec<Ty> = ns.iter().map(|_| self.fresh()).collect();
-                let inner = if parts.len() == 1 {
-                    parts[0].clone()
-                } else {
-                    Ty::Tuple(parts.clone())
-                };
-                let vt = self.infer(v);
-                self.expect(
-                    v.span,
-                    &vt,
-                    &Ty::option(inner),
-                    "`when` (it binds the value of an option)",
-                );
-                for (n, t) in ns.iter().zip(parts) {
-                    self.push_local(&n.name, t);
-                }
-                let r = match expected {
-                    Some(t) => t.clone(),
-                    None => {
-                        let a = self.fresh();
-                        Ty::option(a)
-                    }
-                };
-                let bt = self.infer_with(body, Some(&r));
-                let a = self.fresh();
-                self.expect(
-                    body.span,
-                    &bt,
-                    &Ty::option(a),
-                    "the body of `when` (it must be an option)",
-                );
-                self.expect(body.span, &bt, &r, "the body of `when`");
-                for _ in ns.iter() {
-                    self.locals.pop();
-                }
-                bt
-            }
+            ExprKind::App(f, args) => self.infer_app(f, args),
+            ExprKind::Unary(op, a) => self.infer_unary(*op, a),
+            ExprKind::Binary(op, a, b) => self.infer_binary(*op, a, b),
+            ExprKind::Tuple(es) => self.infer_tuple(es, expected),
+            ExprKind::Let(b, v, body) => self.infer_let(b, v, body, expected),
+            ExprKind::LetTuple(ns, v, body) => self.infer_let_tuple(ns, v, body, expected),
+            ExprKind::When(ns, v, body) => self.infer_when(ns, v, body, expected),
             ExprKind::Rely(p, body) | ExprKind::Anno(p, body) => {
-                let kw = if is_rely { "rely" } else { "anno" };
-                // rely tests a computable condition; anno states a proposition
-                let want = if is_rely { Ty::Bool } else { Ty::Prop };
-                self.check(p, &want, &format!("the condition of `{kw}`"));
-                let bt = self.branch(body, expected, &format!("the body of `{kw}`"));
-                if is_rely {
-                    let a = self.fresh();
-                    self.expect(body.span, &bt, &Ty::option(a), "the body of `rely` (it yields None when the condition fails, so the body must be an option)");
-                }
-                bt
+                self.infer_guard(is_rely, p, body, expected)
             }
-            ExprKind::If(c, a, b) => {
-                self.check(c, &Ty::Bool, "`if` condition");
-                let t = match expected {
-                    Some(t) => t.clone(),
-                    None => self.infer(a),
-                };
-                if expected.is_some() {
-                    self.check(a, &t, "`then` branch");
-                }
-                self.check(
-                    b,
-                    &t,
-                    "`else` branch (both branches must have the same type)",
-                );
-                t
-            }
-            ExprKind::Match(s, arms) => {
-                let st = self.infer(s);
-                let mut rt = expected.cloned();
-                for arm in arms.iter_mut() {
-                    let n = self.locals.len();
-                    self.pattern(&mut arm.pat, &st);
-                    match &rt {
-                        Some(t) => {
-                            let t = t.clone();
-                            self.check(
-                                &mut arm.body,
-                                &t,
-                                "match arm (all arms must have the same type)",
-                            );
-                        }
-                        None => rt = Some(self.infer(&mut arm.body)),
-                    }
-                    self.locals.truncate(n);
-                }
-                rt.unwrap_or_else(|| self.fresh())
-            }
-            ExprKind::Field(r, f) => {
-                let rt = self.infer(r);
-                let f = f.clone();
-                self.field_of(&rt, &f, r.span)
-            }
-            ExprKind::MapGet(m, k) => {
-                let a = self.fresh();
-                self.check(m, &Ty::zmap(a.clone()), "map of `@`");
-                self.check(k, &Ty::Z, "key of `@`");
-                a
-            }
-            ExprKind::MapSet(m, k, v) => {
-                let a = self.fresh();
-                let mt = Ty::zmap(a.clone());
-                self.check(m, &mt, "map of `#`");
-                self.check(k, &Ty::Z, "key of `#`");
-                self.check(v, &a, "value stored by `#`");
-                mt
-            }
-            ExprKind::RecSet(r, f, v) => {
-                let rt = self.infer(r);
-                let f = f.clone();
-                let ft = self.field_of(&rt, &f, r.span);
-                self.check(v, &ft, "record field value");
-                rt
-            }
-            ExprKind::Update(r, path, v) => {
-                let rt = self.infer(r);
-                let mut cur = rt.clone();
-                let mut sp = r.span;
-                for f in path.iter() {
-                    cur = self.field_of(&cur, f, sp);
-                    sp = f.span;
-                }
-                self.check(v, &cur, "value of the nested update");
-                rt
-            }
-            ExprKind::Quant(_, bs, body) => {
-                let n = self.locals.len();
-                for b in bs.iter_mut() {
-                    let t = match &b.ty {
-                        Some(te) => self.resolve_ty(te),
-                        None => self.fresh(),
-                    };
-                    b.resolved = Some(t.clone());
-                    self.push_local(&b.name.name, t);
-                }
-                self.check(body, &Ty::Prop, "quantifier body");
-                self.locals.truncate(n);
-                Ty::Prop
-            }
+            ExprKind::If(c, a, b) => self.infer_if(c, a, b, expected),
+            ExprKind::Match(s, arms) => self.infer_match(s, arms, expected),
+            ExprKind::Field(r, f) => self.infer_field(r, f),
+            ExprKind::MapGet(m, k) => self.infer_map_get(m, k),
+            ExprKind::MapSet(m, k, v) => self.infer_map_set(m, k, v),
+            ExprKind::RecSet(r, f, v) => self.infer_rec_set(r, f, v),
+            ExprKind::Update(r, path, v) => self.infer_update(r, path, v),
+            ExprKind::Quant(_, bs, body) => self.infer_quant(bs, body),
         };
         e.ty = Some(t.clone());
         t
+    }
+
+    /// A variable: a local, a global value, or an unknown name.
+    fn infer_var(&mut self, n: &str, span: Span) -> Ty {
+        if let Some(t) = self.lookup_local(n) {
+            t
+        } else if let Some(t) = self.global_value(n, span) {
+            t
+        } else {
+            self.unknown_name(n, span);
+            self.fresh()
+        }
+    }
+
+    /// `f a b …`: each argument checked against the next parameter of `f`'s type.
+    fn infer_app(&mut self, f: &mut Expr, args: &mut [Expr]) -> Ty {
+        let mut ft = self.infer(f);
+        let fspan = f.span;
+        for a in args.iter_mut() {
+            let cur = self.shallow(&ft);
+            match cur {
+                Ty::Arrow(p, r) => {
+                    self.check(a, &p, "function argument");
+                    ft = *r;
+                }
+                Ty::Meta(_) => {
+                    let p = self.fresh();
+                    let r = self.fresh();
+                    self.unify(&cur, &Ty::arrow(p.clone(), r.clone()));
+                    self.check(a, &p, "function argument");
+                    ft = r;
+                }
+                other => {
+                    let other = self.zonk(&other);
+                    self.diags.push(
+                        Diagnostic::error(
+                            Code::BadApplication,
+                            a.span,
+                            format!("too many arguments: the function has type `{}` and cannot take this one", self.zonk(&other)),
+                        )
+                        .label("extra argument")
+                        .note(fspan, "applied function")
+                        .hint("remove the extra argument or check the function's declared parameters"),
+                    );
+                    self.infer(a);
+                    ft = self.fresh();
+                    break;
+                }
+            }
+        }
+        ft
+    }
+
+    fn infer_unary(&mut self, op: UnOp, a: &mut Expr) -> Ty {
+        let t = match op {
+            UnOp::Neg => Ty::Z,
+            UnOp::Not => Ty::Prop,
+            UnOp::BNot => Ty::Bool,
+        };
+        self.check(a, &t, "operand");
+        t
+    }
+
+    /// Binary operators: fixed operand and result types, except the polymorphic list and
+    /// equality operators.
+    fn infer_binary(&mut self, op: BinOp, a: &mut Expr, b: &mut Expr) -> Ty {
+        use BinOp::*;
+        let sym = op.symbol();
+        let what = format!("operand of `{sym}`");
+        match op {
+            Mul | Div | Mod | Add | Sub | BAnd | BOr | Shl | Shr => {
+                self.check(a, &Ty::Z, &what);
+                self.check(b, &Ty::Z, &what);
+                Ty::Z
+            }
+            EqB | NeB | GtB | GeB | LtB | LeB => {
+                self.check(a, &Ty::Z, &what);
+                self.check(b, &Ty::Z, &what);
+                Ty::Bool
+            }
+            StrEqB | StrNeB => {
+                self.check(a, &Ty::Str, &what);
+                self.check(b, &Ty::Str, &what);
+                Ty::Bool
+            }
+            AndB | OrB => {
+                self.check(a, &Ty::Bool, &what);
+                self.check(b, &Ty::Bool, &what);
+                Ty::Bool
+            }
+            Cons => {
+                let x = self.infer(a);
+                let l = Ty::list(x);
+                self.check(b, &l, &what);
+                l
+            }
+            Append => {
+                let l = self.infer(a);
+                let el = self.fresh();
+                self.expect(a.span, &l, &Ty::list(el), &what);
+                self.check(b, &l, &what);
+                l
+            }
+            Eq | Ne => {
+                let x = self.infer(a);
+                self.check(b, &x, &what);
+                Ty::Prop
+            }
+            Lt | Le | Gt | Ge => {
+                self.check(a, &Ty::Z, &what);
+                self.check(b, &Ty::Z, &what);
+                Ty::Prop
+            }
+            And | Or | Iff | Impl => {
+                self.check(a, &Ty::Prop, &what);
+                self.check(b, &Ty::Prop, &what);
+                Ty::Prop
+            }
+        }
+    }
+
+    fn infer_tuple(&mut self, es: &mut [Expr], expected: Option<&Ty>) -> Ty {
+        let exp_parts = match expected.map(|t| self.shallow(t)) {
+            Some(Ty::Tuple(ts)) if ts.len() == es.len() => Some(ts),
+            _ => None,
+        };
+        let mut ts = vec![];
+        for (i, x) in es.iter_mut().enumerate() {
+            match &exp_parts {
+                Some(p) => {
+                    self.check(x, &p[i], "tuple component");
+                    ts.push(p[i].clone());
+                }
+                None => ts.push(self.infer(x)),
+            }
+        }
+        Ty::Tuple(ts)
+    }
+
+    /// `let x (: T) := v in body`.
+    fn infer_let(
+        &mut self,
+        b: &mut Binder,
+        v: &mut Expr,
+        body: &mut Expr,
+        expected: Option<&Ty>,
+    ) -> Ty {
+        let vt = match &b.ty {
+            Some(te) => {
+                let t = self.resolve_ty(te);
+                self.check(v, &t, "let-bound value");
+                t
+            }
+            None => self.infer(v),
+        };
+        b.resolved = Some(vt.clone());
+        self.push_local(&b.name.name, vt);
+        let t = self.branch(body, expected, "let body");
+        self.locals.pop();
+        t
+    }
+
+    /// `let (a, b) := v in body`.
+    fn infer_let_tuple(
+        &mut self,
+        ns: &[Ident],
+        v: &mut Expr,
+        body: &mut Expr,
+        expected: Option<&Ty>,
+    ) -> Ty {
+        let parts: Vec<Ty> = ns.iter().map(|_| self.fresh()).collect();
+        let vt = self.infer(v);
+        self.expect(v.span, &vt, &Ty::Tuple(parts.clone()), "tuple let");
+        for (n, t) in ns.iter().zip(parts) {
+            self.push_local(&n.name, t);
+        }
+        let t = self.branch(body, expected, "let body");
+        for _ in ns.iter() {
+            self.locals.pop();
+        }
+        t
+    }
+
+    /// `when x, y == v; body`: `v` is an option, and so is the body.
+    fn infer_when(
+        &mut self,
+        ns: &[Ident],
+        v: &mut Expr,
+        body: &mut Expr,
+        expected: Option<&Ty>,
+    ) -> Ty {
+        let parts: Vec<Ty> = ns.iter().map(|_| self.fresh()).collect();
+        let inner = if parts.len() == 1 {
+            parts[0].clone()
+        } else {
+            Ty::Tuple(parts.clone())
+        };
+        let vt = self.infer(v);
+        self.expect(
+            v.span,
+            &vt,
+            &Ty::option(inner),
+            "`when` (it binds the value of an option)",
+        );
+        for (n, t) in ns.iter().zip(parts) {
+            self.push_local(&n.name, t);
+        }
+        let r = match expected {
+            Some(t) => t.clone(),
+            None => {
+                let a = self.fresh();
+                Ty::option(a)
+            }
+        };
+        let bt = self.infer_with(body, Some(&r));
+        let a = self.fresh();
+        self.expect(
+            body.span,
+            &bt,
+            &Ty::option(a),
+            "the body of `when` (it must be an option)",
+        );
+        self.expect(body.span, &bt, &r, "the body of `when`");
+        for _ in ns.iter() {
+            self.locals.pop();
+        }
+        bt
+    }
+
+    /// `rely P; body` (a bool condition, an option body) and `anno P; body` (a Prop).
+    fn infer_guard(
+        &mut self,
+        is_rely: bool,
+        p: &mut Expr,
+        body: &mut Expr,
+        expected: Option<&Ty>,
+    ) -> Ty {
+        let kw = if is_rely { "rely" } else { "anno" };
+        // rely tests a computable condition; anno states a proposition
+        let want = if is_rely { Ty::Bool } else { Ty::Prop };
+        self.check(p, &want, &format!("the condition of `{kw}`"));
+        let bt = self.branch(body, expected, &format!("the body of `{kw}`"));
+        if is_rely {
+            let a = self.fresh();
+            self.expect(body.span, &bt, &Ty::option(a), "the body of `rely` (it yields None when the condition fails, so the body must be an option)");
+        }
+        bt
+    }
+
+    fn infer_if(&mut self, c: &mut Expr, a: &mut Expr, b: &mut Expr, expected: Option<&Ty>) -> Ty {
+        self.check(c, &Ty::Bool, "`if` condition");
+        let t = match expected {
+            Some(t) => t.clone(),
+            None => self.infer(a),
+        };
+        if expected.is_some() {
+            self.check(a, &t, "`then` branch");
+        }
+        self.check(
+            b,
+            &t,
+            "`else` branch (both branches must have the same type)",
+        );
+        t
+    }
+
+    /// `match s with arms end`: every arm's pattern against the scrutinee, bodies of one type.
+    fn infer_match(&mut self, s: &mut Expr, arms: &mut [Arm], expected: Option<&Ty>) -> Ty {
+        let st = self.infer(s);
+        let mut rt = expected.cloned();
+        for arm in arms.iter_mut() {
+            let n = self.locals.len();
+            self.pattern(&mut arm.pat, &st);
+            match &rt {
+                Some(t) => {
+                    let t = t.clone();
+                    self.check(
+                        &mut arm.body,
+                        &t,
+                        "match arm (all arms must have the same type)",
+                    );
+                }
+                None => rt = Some(self.infer(&mut arm.body)),
+            }
+            self.locals.truncate(n);
+        }
+        rt.unwrap_or_else(|| self.fresh())
+    }
+
+    /// `r.(f)`.
+    fn infer_field(&mut self, r: &mut Expr, f: &Ident) -> Ty {
+        let rt = self.infer(r);
+        self.field_of(&rt, f, r.span)
+    }
+
+    /// `m @ k`.
+    fn infer_map_get(&mut self, m: &mut Expr, k: &mut Expr) -> Ty {
+        let a = self.fresh();
+        self.check(m, &Ty::zmap(a.clone()), "map of `@`");
+        self.check(k, &Ty::Z, "key of `@`");
+        a
+    }
+
+    /// `m # k == v`.
+    fn infer_map_set(&mut self, m: &mut Expr, k: &mut Expr, v: &mut Expr) -> Ty {
+        let a = self.fresh();
+        let mt = Ty::zmap(a.clone());
+        self.check(m, &mt, "map of `#`");
+        self.check(k, &Ty::Z, "key of `#`");
+        self.check(v, &a, "value stored by `#`");
+        mt
+    }
+
+    /// `r {f : v}`.
+    fn infer_rec_set(&mut self, r: &mut Expr, f: &Ident, v: &mut Expr) -> Ty {
+        let rt = self.infer(r);
+        let ft = self.field_of(&rt, f, r.span);
+        self.check(v, &ft, "record field value");
+        rt
+    }
+
+    /// `r.[f1].[f2] :< v`.
+    fn infer_update(&mut self, r: &mut Expr, path: &[Ident], v: &mut Expr) -> Ty {
+        let rt = self.infer(r);
+        let mut cur = rt.clone();
+        let mut sp = r.span;
+        for f in path.iter() {
+            cur = self.field_of(&cur, f, sp);
+            sp = f.span;
+        }
+        self.check(v, &cur, "value of the nested update");
+        rt
+    }
+
+    /// `exists`/`forall` binders, a Prop body.
+    fn infer_quant(&mut self, bs: &mut [Binder], body: &mut Expr) -> Ty {
+        let n = self.locals.len();
+        for b in bs.iter_mut() {
+            let t = match &b.ty {
+                Some(te) => self.resolve_ty(te),
+                None => self.fresh(),
+            };
+            b.resolved = Some(t.clone());
+            self.push_local(&b.name.name, t);
+        }
+        self.check(body, &Ty::Prop, "quantifier body");
+        self.locals.truncate(n);
+        Ty::Prop
     }
 
     fn ctor_type(&mut self, name: &str) -> Option<Ty> {
