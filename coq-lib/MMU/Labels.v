@@ -42,7 +42,9 @@ Record tentry := mkT { t_vmid : Z; t_ipa : Z; t_res : wres; t_kind : tkind }.
 
 Definition entry_of (P : partial) : Z := eaddr (p_base P) (p_lvl P) (p_ipa P).
 
-Definition same_page (i j : Z) : bool := i / 4096 =? j / 4096.
+(* Two IPAs are in the same 4 KB page: bits [47:12] agree (the walker uses bits [47:0] only, see
+   [Desc.idx], and a TLBI by IPA carries IPA[47:12]). *)
+Definition same_page (i j : Z) : bool := (i / 4096) mod 2 ^ 36 =? (j / 4096) mod 2 ^ 36.
 
 (* Which TLB entries (VMID, IPA, kind) an operation removes: by-IPA removes stage-2 entries of
    that page (both variants remove leaf entries, and every TLB entry here is a leaf);
