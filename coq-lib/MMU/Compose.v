@@ -84,6 +84,31 @@ Theorem happy_iff_trace m0 ctx0 tr a :
   (happy3 a <-> happy_trace root m0 ctx0 tr).
 Proof. intros He. unfold happy3, happy_trace. rewrite (exec3_ghost _ _ _ He). reflexivity. Qed.
 
+(* Started from the same boot memory and VMIDs, SCT follows RL3's run to the same ghost state. *)
+Theorem mmu_refines_from m0 ctx0 tr a :
+  exec label LTau (RL3 root)
+    (mk3 m0 (fun _ => []) ctx0 (fun _ => []) (fun _ => []) (fun _ => []) (fun _ => []) (ginit m0))
+    tr a ->
+  happy3 a ->
+  exists b, exec label LTau (SCT root) (mkS ctx0 (ginit m0)) tr b /\
+    sc_gh b = r3_gh a /\ sc_ctx b = r3_ctx a.
+Proof.
+  intros He Hh.
+  assert (Hr : Rmmu (mk3 m0 (fun _ => []) ctx0 (fun _ => []) (fun _ => []) (fun _ => [])
+                         (fun _ => []) (ginit m0)) (mkS ctx0 (ginit m0))).
+  { exists (mk1 ctx0 (fun _ => False) (fun _ => []) (ginit m0)). split.
+    - exists (mk2 m0 (fun _ => []) ctx0 (fun _ => False) (fun _ => False) (fun _ => []) (ginit m0)).
+      split.
+      + constructor; cbn; auto; contradiction.
+      + constructor; cbn; auto using inv2_init.
+    - constructor; cbn; auto. constructor; cbn; try contradiction. apply ginv_init. }
+  destruct (fsim_exec _ _ _ _ _ _ mmu_sim (happy3_closed root) _ _ _ He Hh _ Hr)
+    as (b & (s1 & (s2 & H32 & H21) & H1S) & Hb).
+  exists b. split; [exact Hb|].
+  rewrite (e1s_gh _ _ _ H1S), (e21_gh _ _ _ H21), (e32_gh _ _ H32).
+  rewrite (e1s_ctx _ _ _ H1S), (e21_ctx _ _ _ H21), (e32_ctx _ _ H32). auto.
+Qed.
+
 (* If the hypervisor's events form a happy sequence, SCT explains every RL3 run of them. *)
 Corollary mmu_refines_trace m0 ctx0 tr a :
   exec label LTau (RL3 root)
@@ -93,17 +118,14 @@ Corollary mmu_refines_trace m0 ctx0 tr a :
   exists b, exec label LTau (SCT root) (mkS ctx0 (ginit m0)) tr b.
 Proof.
   intros He Hh. apply (happy_iff_trace _ _ _ _ He) in Hh.
-  assert (Hr : Rmmu (mk3 m0 (fun _ => []) ctx0 (fun _ => []) (fun _ => []) (fun _ => [])
-                         (fun _ => []) (ginit m0)) (mkS ctx0 (ginit m0))).
-  { exists (mk1 ctx0 (fun _ => False) (fun _ => []) (ginit m0)). split.
-    - exists (mk2 m0 (fun _ => []) ctx0 (fun _ => False) (fun _ => False) (fun _ => []) (ginit m0)).
-      split.
-      + constructor; cbn; auto; contradiction.
-      + constructor; cbn; auto using inv2_init.
-    - constructor; cbn; auto. constructor; cbn; try contradiction. apply ginv_init. }
-  destruct (fsim_exec _ _ _ _ _ _ mmu_sim (happy3_closed root) _ _ _ He Hh _ Hr) as (b & _ & Hb).
-  exists b. exact Hb.
+  destruct (mmu_refines_from _ _ _ _ He Hh) as (b & Hb & _). exists b. exact Hb.
 Qed.
+
+Lemma sct_no_tau a a' : ~ stepS root a LTau a'.
+Proof. intros H. inversion H. Qed.
+
+Lemma sc_no_tau a a' : ~ stepSC root a LTau a'.
+Proof. intros [H _]. inversion H. Qed.
 
 (* ---------- SCT is the sequential semantics when nothing is pending ---------- *)
 

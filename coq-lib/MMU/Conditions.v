@@ -220,4 +220,12 @@ Inductive brun (cg0 : cghost) : cghost -> list label -> Prop :=
 | brun_step : forall cg tr call cg' tr',
     brun cg0 cg tr -> bstep cg call = Some (cg', tr') -> brun cg0 cg' (tr ++ tr').
 
+(* The runs the linking lemma speaks about: before each call, the walk paths are unique (the
+   page-table layers' tree invariant, C9). *)
+Inductive brun_u (cg0 : cghost) : cghost -> list label -> Prop :=
+| brun_u_nil : brun_u cg0 cg0 []
+| brun_u_step : forall cg tr call cg' tr',
+    brun_u cg0 cg tr -> paths_unique (cg_mem cg) -> bstep cg call = Some (cg', tr') ->
+    brun_u cg0 cg' (tr ++ tr').
+
 End Conditions.

@@ -57,24 +57,22 @@ Definition fresh_table (m : Z -> Z) (pw : Z -> option nat) (p : Z) : Prop :=
   forall i, 0 <= i < 512 -> dvalid (m (p + 8 * i)) = false /\ pw (p + 8 * i) = None.
 
 (* The discipline a page-table store by CPU [c] of [x] at [a] must respect. *)
-Definition happy_write (G : ghost) (c : nat) (a x : Z) : Prop :=
-  let m := g_mem G in
-  let m' := upd m a x in
+Record happy_write (G : ghost) (c : nat) (a x : Z) : Prop := {
   (* no other CPU has an unfenced store to [a] (data-race freedom + barrier at release) *)
-  (g_pw G a = None \/ g_pw G a = Some c) /\
+  hw_race : g_pw G a = None \/ g_pw G a = Some c;
   (* break-before-make at the address: no valid value replaces a different valid value that
      walkers may still see (the old one, or an unfenced invalidated one) *)
-  (dvalid x = true -> dvalid (g_top G a) = true -> x = g_top G a) /\
+  hw_bbm : dvalid x = true -> dvalid (g_top G a) = true -> x = g_top G a;
   (* table descriptors on a walk path are written once (tables are never unlinked) *)
-  (forall v ipa l b, reach m (root v) ipa l b -> eaddr b l ipa = a ->
-     is_tbl l (m a) = true -> x = m a) /\
+  hw_once : forall v ipa l b, reach (g_mem G) (root v) ipa l b -> eaddr b l ipa = a ->
+    is_tbl l (g_mem G a) = true -> x = g_mem G a;
   (* a table linked into a walk path is empty and fenced *)
-  (forall v ipa l b, reach m (root v) ipa l b -> eaddr b l ipa = a ->
-     is_tbl l x = true -> x <> m a -> fresh_table m' (g_pw G) (oa x)) /\
+  hw_link : forall v ipa l b, reach (g_mem G) (root v) ipa l b -> eaddr b l ipa = a ->
+    is_tbl l x = true -> x <> g_mem G a -> fresh_table (upd (g_mem G) a x) (g_pw G) (oa x);
   (* break-before-make for translations: a store that gives ([v], [ipa]) a new leaf needs its
      old leaves to be cleaned from the TLBs first *)
-  (forall v ipa r r' k, walk m' (root v) ipa = r' -> r' <> Fault ->
-     walk m (root v) ipa <> r' -> g_stale G v ipa r k -> r = r').
+  hw_trans : forall v ipa r r' k, walk (upd (g_mem G) a x) (root v) ipa = r' -> r' <> Fault ->
+    walk (g_mem G) (root v) ipa <> r' -> g_stale G v ipa r k -> r = r' }.
 
 (* A store: in program order, into the writer view. *)
 Definition g_write (c : nat) (a x : Z) (G : ghost) : ghost :=

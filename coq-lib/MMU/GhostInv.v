@@ -55,22 +55,11 @@ Let m := g_mem G.
 Let m' := upd m a x.
 Let t := g_top G.
 
-Lemma hw_race : g_pw G a = None \/ g_pw G a = Some c.
-Proof. apply Hh. Qed.
-Lemma hw_bbm : dvalid x = true -> dvalid (t a) = true -> x = t a.
-Proof. apply Hh. Qed.
-Lemma hw_once v ipa l b : reach m (root v) ipa l b -> eaddr b l ipa = a ->
-  is_tbl l (m a) = true -> x = m a.
-Proof. apply Hh. Qed.
-Lemma hw_link v ipa l b : reach m (root v) ipa l b -> eaddr b l ipa = a ->
-  is_tbl l x = true -> x <> m a -> fresh_table m' (g_pw G) (oa x).
-Proof. apply Hh. Qed.
-
 (* A path of the writer view to level [l] stays a path after the store. *)
 Lemma write_keeps_reach v ipa l b : reach m (root v) ipa l b -> reach m' (root v) ipa l b.
 Proof.
   intros H. apply reach_upd_keep; [exact H|].
-  intros l1 b1 Hl H1 Ha. eapply hw_once; [exact H1|exact Ha|].
+  intros l1 b1 Hl H1 Ha. eapply (hw_once _ _ _ _ _ Hh); [exact H1|exact Ha|].
   rewrite <- Ha. eapply rch_prefix_tbl; [exact H|exact Hl|exact H1].
 Qed.
 
@@ -90,7 +79,7 @@ Proof.
       intros a'. unfold m'. apply upd_keep. intros ->. exact Ex. }
     eapply rch_trans; [exact H1|]. eapply rch_cons; [|exact Hr'].
     rewrite Ha, <- Ex. exact Hx.
-  - right. pose proof (hw_link _ _ _ _ H1 Ha Hx Nx) as Hf.
+  - right. pose proof (hw_link _ _ _ _ _ Hh _ _ _ _ H1 Ha Hx Nx) as Hf.
     destruct (rch_stuck m' ipa (S l1) (oa x) l b) as [-> ->]; [|exact Hr|].
     + intros l'. destruct (eaddr_in_page (oa x) l' ipa) as (i & Hi & ->).
       apply is_tbl_invalid. apply (Hf i Hi).
@@ -115,13 +104,13 @@ Proof.
   destruct (Z.eq_dec (eaddr b l ipa) a) as [Ea|Ea].
   - rewrite Ea in Ht |- *. rewrite upd_same in Ht |- *. unfold m'. rewrite upd_same.
     destruct (dvalid (g_top G a)) eqn:Vt; [|reflexivity].
-    destruct (dvalid x) eqn:Vx; [apply hw_bbm; auto|].
+    destruct (dvalid x) eqn:Vx; [apply (hw_bbm _ _ _ _ _ Hh); auto|].
     exfalso. destruct (write_new_path _ _ _ _ H) as [Hm|(l1 & b1 & _ & _ & Hx & _)].
     + destruct (gi_top _ Hg a) as [Hi|Em].
       * pose proof (gi_tables _ Hg _ _ _ _ Hm) as E. rewrite Ea in E.
         rewrite (E Ht) in Hi. congruence.
       * assert (Ht' : is_tbl l (m a) = true) by (unfold m; rewrite Em; exact Ht).
-        pose proof (hw_once _ _ _ _ Hm Ea Ht') as Ex.
+        pose proof (hw_once _ _ _ _ _ Hh _ _ _ _ Hm Ea Ht') as Ex.
         apply is_tbl_valid in Ht'. congruence.
     + apply is_tbl_valid in Hx. congruence.
   - unfold m'. rewrite !upd_other in * by exact Ea.
@@ -161,7 +150,7 @@ Proof.
         * assert (Hma : dvalid (m a) = false).
           { destruct (gi_top _ Hg a) as [Hi|Em]; [exact Hi|]. unfold m. rewrite Em. exact Vt. }
           assert (Nx : x <> m a) by congruence.
-          pose proof (hw_link _ _ _ _ (reach_top_mem _ _ _ _ _ Hg H1) Ha Hx Nx) as Hfr.
+          pose proof (hw_link _ _ _ _ _ Hh _ _ _ _ (reach_top_mem _ _ _ _ _ Hg H1) Ha Hx Nx) as Hfr.
           assert (Hpage : forall l', dvalid (upd (g_top G) a x (eaddr (oa x) l' ipa)) = false).
           { intros l'. destruct (fresh_table_entry _ l' ipa Vx Hfr) as (Hv & Hp & Hne).
             rewrite upd_other by exact Hne. 
@@ -187,7 +176,7 @@ Proof.
       [|apply (gi_top _ Hg)].
     apply Z.eqb_eq in E. subst a'.
     destruct (dvalid (g_top G a)) eqn:V; [|apply lev_refl].
-    destruct (dvalid x) eqn:Vx; [right; apply hw_bbm; auto|left; exact Vx].
+    destruct (dvalid x) eqn:Vx; [right; apply (hw_bbm _ _ _ _ _ Hh); auto|left; exact Vx].
   - intros a'. cbn [g_write g_pw g_mem g_top g_mid]. unfold upd.
     destruct (a' =? a); [discriminate|]. apply (gi_fenced _ Hg).
   - exact ginv_write_tables.

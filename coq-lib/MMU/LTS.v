@@ -69,6 +69,31 @@ Proof.
     eapply exec_vis; eauto.
 Qed.
 
+Lemma exec_app_inv (A : lts) s tr1 tr2 s'' :
+  exec A s (tr1 ++ tr2) s'' -> exists s', exec A s tr1 s' /\ exec A s' tr2 s''.
+Proof.
+  intros H. remember (tr1 ++ tr2) as tr eqn:Et. revert tr1 tr2 Et.
+  induction H as [s|s s1 tr s'' Hs He IH|s l s1 tr s'' Hl Hs He IH]; intros tr1 tr2 Et.
+  - destruct tr1; [|discriminate]. exists s. split; [apply exec_nil|]. destruct tr2; [apply exec_nil|discriminate].
+  - destruct (IH _ _ Et) as (s' & H1 & H2). exists s'. split; [eapply exec_tau; eauto|exact H2].
+  - destruct tr1 as [|l1 tr1].
+    + exists s. split; [apply exec_nil|]. cbn in Et. subst. eapply exec_vis; eauto.
+    + injection Et as -> Et. destruct (IH _ _ Et) as (s' & H1 & H2). exists s'.
+      split; [eapply exec_vis; eauto|exact H2].
+Qed.
+
+(* In an LTS without silent steps, an execution is a sequence of visible steps. *)
+Lemma exec_cons_notau (A : lts) s l tr s'' :
+  (forall a a', ~ lstep A a tau a') -> exec A s (l :: tr) s'' ->
+  exists s', lstep A s l s' /\ exec A s' tr s''.
+Proof.
+  intros Hn H. inversion H; subst; [exfalso; eapply Hn; eauto|]. eexists; eauto.
+Qed.
+
+Lemma exec_nil_notau (A : lts) s s'' :
+  (forall a a', ~ lstep A a tau a') -> exec A s [] s'' -> s'' = s.
+Proof. intros Hn H. inversion H; subst; [reflexivity|exfalso; eapply Hn; eauto]. Qed.
+
 (* A simulation gives trace inclusion. *)
 Theorem fsim_traces (A B : lts) P R : fsim A B P R -> back_closed A P -> traces_incl A B P.
 Proof.

@@ -3,8 +3,8 @@
    accesses interleaved anywhere, RL3's runs of it are explained by SCT ([linking_refines]); and
    at every release of a VM's page-table lock nothing is stale or fresh for it
    ([linking_release_clean]), so the VM's accesses are the sequential ones from then on.
-   Assumption on the run: page-table walk paths are unique ([paths_unique], the page-table
-   layers' tree invariant).  The bottom ghost state over-approximates the ghost state of the
+   Assumption on the run ([brun_u]): before each call the page-table walk paths are unique
+   ([paths_unique], the page-table layers' tree invariant).  The bottom ghost state over-approximates the ghost state of the
    model ([crel]): its stale ranges cover every stale translation, its dirty bits cover every
    entry a pending TLBI may not clean, and every unfenced store is attributed to the VM whose
    tables it is in. *)
@@ -226,7 +226,7 @@ Proof.
   { intros Vx v' ipa' l' d. apply walk_mono_leaf. intros a'. unfold upd.
     destruct (a' =? a); [left; exact Vx|apply lev_refl]. }
   assert (HW : happy_write root G c a x).
-  { split; [|split; [|split; [|split]]].
+  { constructor.
     - destruct (g_pw G a) as [c'|] eqn:Ep; [right|left; reflexivity].
       cbn in Hpw. apply Nat.eqb_eq in Hpw. congruence.
     - intros Vx Vt. rewrite Vx, Vt in Hbbm. apply Z.eqb_eq. exact Hbbm.
@@ -257,7 +257,7 @@ Proof.
     - split; [reflexivity|]. destruct (dvalid x) eqn:Vx; [|reflexivity]. exfalso.
       assert (Et : g_top G a = m a).
       { symmetry. apply (lev_valid _ _ (gi_top _ _ Hg a) Vo). }
-      apply Hc'. apply Hsame. rewrite <- Et. apply (proj1 (proj2 HW)); [exact Vx|rewrite Et; exact Vo].
+      apply Hc'. apply Hsame. rewrite <- Et. apply (hw_bbm _ _ _ _ _ HW); [exact Vx|rewrite Et; exact Vo].
     - exfalso. apply Nw. eapply walk_mono_leaf; [|exact Ew]. intros a'. unfold upd.
       destruct (Z.eqb_spec a' a) as [->|]; [left; exact Vo|apply lev_refl]. }
   split; [exact HW|].
@@ -365,27 +365,28 @@ Qed.
 
 (* ---------- the linking lemma ---------- *)
 
+Lemma brun_u_brun cg0 cg tr : brun_u root cg0 cg tr -> brun root cg0 cg tr.
+Proof. induction 1; [apply brun_nil|eapply brun_step; eauto]. Qed.
+
 Theorem linking m0 ctx0 cg tr :
-  (forall cg1 tr1, brun root (cginit m0 ctx0) cg1 tr1 -> paths_unique root (cg_mem cg1)) ->
-  brun root (cginit m0 ctx0) cg tr ->
+  brun_u root (cginit m0 ctx0) cg tr ->
   crel cg (grun root ctx0 (ginit m0) tr) (ctxrun ctx0 tr).
 Proof.
-  intros Hu H. induction H as [|cg tr call cg' tr' H IH Hs]; [apply crel_init|].
-  rewrite grun_app, ctxrun_app. eapply crel_step; [apply IH; exact Hu|apply (Hu _ _ H)|exact Hs].
+  induction 1 as [|cg tr call cg' tr' H IH Hu Hs]; [apply crel_init|].
+  rewrite grun_app, ctxrun_app. eapply crel_step; [exact IH|exact Hu|exact Hs].
 Qed.
 
 Corollary linking_happy m0 ctx0 cg tr :
-  (forall cg1 tr1, brun root (cginit m0 ctx0) cg1 tr1 -> paths_unique root (cg_mem cg1)) ->
-  brun root (cginit m0 ctx0) cg tr -> happy_trace root m0 ctx0 tr.
-Proof. intros Hu H. apply (cr_happy _ _ _ (linking _ _ _ _ Hu H)). Qed.
+  brun_u root (cginit m0 ctx0) cg tr -> happy_trace root m0 ctx0 tr.
+Proof. intros H. apply (cr_happy _ _ _ (linking _ _ _ _ H)). Qed.
 
 (* At a release of VM [v]'s lock (its rely holds), nothing is stale or fresh for [v]. *)
 Corollary linking_release_clean m0 ctx0 cg tr c v :
-  (forall cg1 tr1, brun root (cginit m0 ctx0) cg1 tr1 -> paths_unique root (cg_mem cg1)) ->
-  brun root (cginit m0 ctx0) cg tr -> rely_release cg c v = true ->
+  brun_u root (cginit m0 ctx0) cg tr -> paths_unique root (cg_mem cg) ->
+  rely_release cg c v = true ->
   cond_clean root (grun root ctx0 (ginit m0) tr) v.
 Proof.
-  intros Hu H Hr. pose proof (linking _ _ _ _ Hu H) as Hc. pose proof (Hu _ _ H) as Hpu.
+  intros H Hpu Hr. pose proof (linking _ _ _ _ H) as Hc.
   unfold rely_release in Hr. apply andb_prop in Hr as [Hr Hst]. apply andb_prop in Hr as [_ Hvw].
   split.
   - intros ipa r k Hs. destruct (cr_stale _ _ _ Hc _ _ _ _ Hs) as (e & Hin & Hv & _).
@@ -408,16 +409,15 @@ Proof.
 Qed.
 
 Corollary linking_refines m0 ctx0 cg trb tr a :
-  (forall cg1 tr1, brun root (cginit m0 ctx0) cg1 tr1 -> paths_unique root (cg_mem cg1)) ->
-  brun root (cginit m0 ctx0) cg trb ->
+  brun_u root (cginit m0 ctx0) cg trb ->
   filter (fun l => negb (is_access l)) tr = trb ->
   exec label LTau (RL3 root)
     (mk3 m0 (fun _ => []) ctx0 (fun _ => []) (fun _ => []) (fun _ => []) (fun _ => []) (ginit m0))
     tr a ->
   exists b, exec label LTau (SCT root) (mkS ctx0 (ginit m0)) tr b.
 Proof.
-  intros Hu H Ht He. eapply mmu_refines_trace; [exact He|].
-  unfold happy_trace. rewrite grun_erase, Ht. apply (linking_happy _ _ _ _ Hu H).
+  intros H Ht He. eapply mmu_refines_trace; [exact He|].
+  unfold happy_trace. rewrite grun_erase, Ht. apply (linking_happy _ _ _ _ H).
 Qed.
 
 End Linking.

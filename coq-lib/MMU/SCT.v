@@ -49,4 +49,11 @@ Definition happyS (s : stS) : Prop := g_happy (sc_gh s).
 Definition sc_access (s : stS) (c : nat) (v ipa : Z) (res : option Z) : Prop :=
   v = sc_ctx s c /\ res = pa_of ipa (walk (g_mem (sc_gh s)) (root v) ipa).
 
+(* The sequential model the generated proofs assume: SCT whose accesses go through the current
+   walk only ([no_pending_means_sc]: SCT is SC when nothing is stale or fresh). *)
+Definition stepSC (s : stS) (l : label) (s' : stS) : Prop :=
+  stepS s l s' /\ (forall c v ipa res, l = LAccess c v ipa res -> sc_access s c v ipa res).
+
+Definition SC : lts label := mkLTS stS initS stepSC.
+
 End SCT.
