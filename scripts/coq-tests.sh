@@ -118,7 +118,7 @@ run_mcoqc() {
   mv "$LOG.f" "$LOG"
   return $rc
 }
-for f in Setup T_stale T_tlbi T_bbm T_race; do
+for f in Setup T_stale T_tlbi T_bbm T_race T_link; do
   if run_mcoqc "$MT/$f.v"; then
     passed=$((passed + 1)); echo "ok    $MT/$f.v"
   else

@@ -1,7 +1,8 @@
 (* tests/mmu/Assumptions.v -- every MMU theorem and test is closed under the global context
    (no axioms, no admitted lemmas).  scripts/coq-tests.sh counts the "Closed" lines. *)
 From AutoV.MMU Require Import R32 R21 R1S Compose Linking.
-From MMUT Require Import T_stale T_tlbi T_bbm T_race.
+From AutoV.MMU Require Import Reach.
+From MMUT Require Import T_stale T_tlbi T_bbm T_race T_link.
 Print Assumptions rl3_refines_rl2.
 Print Assumptions rl2_refines_rl1.
 Print Assumptions rl1_refines_sct.
@@ -31,3 +32,8 @@ Print Assumptions t4_sct.
 Print Assumptions t4_fresh.
 Print Assumptions t4_not_sc.
 Print Assumptions t4_fenced.
+Print Assumptions pu_check_sound.
+Print Assumptions t5_brun.
+Print Assumptions t5_happy.
+Print Assumptions t5_clean.
+Print Assumptions t5_after_unmap.
