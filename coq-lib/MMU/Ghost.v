@@ -14,8 +14,8 @@
    - [g_stale v ipa r k]: leaf [r] may still be used for ([v], [ipa]) by TLB entries of kind [k]
      although the current walk no longer gives it (pending unmaps, Casemate's "invalid unclean");
    - [g_tops c] / [g_tnew c]: the TLBIs CPU [c] issued since its last DSB, and the stale entries
-     those TLBIs cannot be trusted to remove (made stale, or still visible to walkers, after
-     the first of them was issued);
+     those TLBIs cannot be trusted to remove: made stale since that DSB, or still visible to
+     walkers when one of the TLBIs was issued (a TLBI may be performed as soon as it is issued);
    - [g_happy]: every event so far respected the discipline; once false, nothing is promised. *)
 From Coq Require Import ZArith Lia List Bool.
 From AutoV.MMU Require Import Desc Labels.
