@@ -132,6 +132,69 @@ for p in "$T"/pt/neg/*.patch; do
   negative "$out"
 done
 # ================================================================ end page-table library
+# ===================== MMU layers (coq-lib/MMU, issue 16) =====================
+# Positive tests: concrete executions of the MMU models (tests/mmu/T_*.v), then Print Assumptions
+# of the main theorems and tests.  Negative tests: each tests/mmu/neg/*.patch weakens one
+# condition (or hardware assumption) in a scratch copy of coq-lib/MMU; the copy is rebuilt in
+# _CoqProject order and the first failure must be in the file and lemma its "# expect:" line names.
+echo "== coq-lib MMU tests"
+MT="$T/mmu"
+MCOQC=(coqc -q -w -overriding-logical-loadpath -Q "$LIB" AutoV -Q "$MT" MMUT)
+run_mcoqc() {
+  "${MCOQC[@]}" "$1" >"$LOG" 2>&1
+  local rc=$?
+  grep -v -e 'overriding-logical-loadpath' -e 'was previously bound to' -e '^AutoV\.tests' -e '^\[overriding' "$LOG" >"$LOG.f" || true
+  mv "$LOG.f" "$LOG"
+  return $rc
+}
+for f in Setup T_stale T_tlbi T_bbm T_race T_link; do
+  if run_mcoqc "$MT/$f.v"; then
+    passed=$((passed + 1)); echo "ok    $MT/$f.v"
+  else
+    failed=$((failed + 1)); echo "FAIL  $MT/$f.v (should be accepted)"; cat "$LOG"
+  fi
+done
+run_mcoqc "$MT/Assumptions.v" || true
+n_closed=$(grep -c 'Closed under the global context' "$LOG" || true)
+n_checked=$(grep -c '^Print Assumptions' "$MT/Assumptions.v" || true)
+if [ "$n_closed" = "$n_checked" ]; then
+  passed=$((passed + 1)); echo "ok    MMU Print Assumptions: $n_closed/$n_checked theorems closed"
+else
+  failed=$((failed + 1)); echo "FAIL  MMU Print Assumptions: only $n_closed/$n_checked closed"; cat "$LOG"
+fi
+rm -f "$MT"/*.vo "$MT"/*.vok "$MT"/*.vos "$MT"/*.glob "$MT"/.*.aux
+echo "== coq-lib MMU negative tests (each must fail in the named lemma)"
+MMU_FILES=$(grep '^MMU/' "$LIB/_CoqProject")
+for p in "$MT"/neg/*.patch; do
+  [ -f "$p" ] || continue
+  read -r exp_file exp_lemma < <(sed -n 's/^# expect: //p' "$p")
+  SCR=$(mktemp -d)
+  mkdir -p "$SCR/MMU" && cp "$LIB"/MMU/*.v "$SCR/MMU/"
+  if [ -z "$exp_lemma" ] || ! patch -s -p0 -d "$SCR" <"$p" >"$LOG" 2>&1; then
+    failed=$((failed + 1)); echo "FAIL  $p does not apply to coq-lib/MMU (or has no # expect: line)"; cat "$LOG"
+    rm -rf "$SCR"; continue
+  fi
+  bad=""
+  for f in $MMU_FILES; do
+    if ! timeout 120 coqc -q -R "$SCR" AutoV "$SCR/$f" >"$LOG" 2>&1; then bad="$f"; break; fi
+  done
+  if [ -z "$bad" ]; then
+    failed=$((failed + 1)); echo "FAIL  $p: the weakened library still checks"
+  elif [ "$bad" != "$exp_file" ]; then
+    failed=$((failed + 1)); echo "FAIL  $p: first failure in $bad, expected $exp_file"; cat "$LOG"
+  else
+    err_line=$(grep -o 'line [0-9]*' "$LOG" | head -1 | cut -d' ' -f2)
+    start=$(grep -nE "^(Lemma|Theorem|Corollary) $exp_lemma( |$)" "$SCR/$bad" | head -1 | cut -d: -f1)
+    end=$(awk -v s="${start:-0}" 'NR > s && /^(Qed|Defined)\./ { print NR; exit }' "$SCR/$bad")
+    if [ -n "$err_line" ] && [ -n "$start" ] && [ -n "$end" ] && [ "$err_line" -ge "$start" ] && [ "$err_line" -le "$end" ]; then
+      passed=$((passed + 1)); echo "ok    $(basename "$p"): rejected in $bad, $exp_lemma (line $err_line)"
+    else
+      failed=$((failed + 1)); echo "FAIL  $p: error at line ${err_line:-?} of $bad, outside $exp_lemma (lines ${start:-?}-${end:-?})"; cat "$LOG"
+    fi
+  fi
+  rm -rf "$SCR"
+done
+# =================== end of MMU layers section ===================
 
 echo "coq-tests: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
