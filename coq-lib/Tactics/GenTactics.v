@@ -204,3 +204,55 @@ Ltac settle_guards :=
       first [ replace c with false by (symmetry; bsolve)
             | replace c with true by (symmetry; bsolve) ]; cbv beta iota
   end.
+
+(** ** Theorems that the refinement is not vacuous *)
+
+(** The initial states are related. Equality relations hold by [reflexivity]; other relations by a
+    lemma of the [initrel] hint database (hand proofs), the project's [init_rel_user] hook, or by
+    unfolding the relation and the initial states and splitting conjunctions. *)
+Create HintDb initrel.
+Ltac init_rel_user := fail.
+Ltac init_rel_proof R :=
+  first
+    [ reflexivity
+    | solve [ eauto with initrel ]
+    | solve [ init_rel_user ]
+    | solve [ unfold R; cbn; repeat split; intros; cbn in *; try reflexivity; try lia ] ].
+
+(** [rcomp] of two relations holds through an intermediate state. *)
+Lemma rcomp_intro : forall {A B C : Type} (R1 : A -> B -> Prop) (R2 : B -> C -> Prop) a b c,
+  R1 a b -> R2 b c -> rcomp R1 R2 a c.
+Proof. unfold rcomp; eauto. Qed.
+
+(** Invariants: preserved by a primitive's spec, or holding initially. Lemmas of the [layerinv]
+    hint database and the [inv_user] hook (hand proofs) first; a [True] invariant needs nothing. *)
+Create HintDb layerinv.
+Ltac inv_user := fail.
+Ltac inv_proof I :=
+  intros;
+  first
+    [ exact I
+    | solve [ unfold I; trivial ]
+    | solve [ eauto with layerinv ]
+    | solve [ inv_user ] ].
+
+(** Definedness of a hand-written spec under its precondition: case analysis on the spec's
+    conditions and matches, each branch either contradicts the precondition or returns [Some]. *)
+Create HintDb defined.
+Ltac defined_user := fail.
+Ltac defined_step :=
+  match goal with
+  | |- exists _ _, Some (?a, ?b) = Some (_, _) => exists a, b; reflexivity
+  | |- exists _, Some ?b = Some _ => exists b; reflexivity
+  | |- context [ if ?c then _ else _ ] =>
+      lazymatch c with true => fail | false => fail | _ => destruct c eqn:? end
+  | |- context [ match ?x with _ => _ end ] =>
+      lazymatch x with context [ match _ with _ => _ end ] => fail | _ => destruct x eqn:? end
+  end.
+Ltac defined_proof spec pre :=
+  intros;
+  first
+    [ solve [ eauto with defined ]
+    | solve [ defined_user ]
+    | solve [ unfold spec, pre in *; cbn in *;
+              repeat (defined_step; cbn in *; try congruence; try discriminate) ] ].

@@ -103,6 +103,24 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         }
         admitted += l.admitted.len();
     }
+    if !report.preconditions.is_empty() {
+        println!("top layer: where each primitive's spec is promised (the domain of top_refines)");
+        for (p, pre) in &report.preconditions {
+            match pre {
+                Some(pre) => println!("  {p:<24} hand-written spec, defined when: {pre}"),
+                None => println!("  {p:<24} generated spec (its code's meaning)"),
+            }
+        }
+    }
+    println!(
+        "hand proofs: {} assumption(s){}",
+        report.hand_assumptions.len(),
+        report
+            .hand_assumptions
+            .iter()
+            .map(|a| format!("\n  {}:{}: {} `{}`", a.file, a.line, a.kind, a.name))
+            .collect::<String>()
+    );
     println!(
         "schedule: {} primitive(s) with code in {} wave(s) over the call graph",
         report.waves.iter().map(|w| w.len()).sum::<usize>(),
@@ -129,10 +147,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         eprintln!("{e}");
     }
     if !report.errors.is_empty() {
-        anyhow::bail!(
-            "{} primitive(s) could not be generated",
-            report.errors.len()
-        );
+        anyhow::bail!("{} generation error(s)", report.errors.len());
     }
     Ok(())
 }

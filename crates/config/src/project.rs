@@ -126,6 +126,10 @@ pub struct Layer {
     pub specs: BTreeMap<String, String>,
     /// primitive → name of its loop bound (`p_loop_bound`).
     pub loop_bounds: BTreeMap<String, String>,
+    /// primitive → name of its precondition (`p_pre`): where its hand-written spec must be defined.
+    pub pres: BTreeMap<String, String>,
+    /// `LAYER_INV`: an invariant `data -> Prop` of the states reachable from the initial state.
+    pub inv: Option<String>,
 }
 
 /// `Hint`s.
@@ -146,7 +150,12 @@ pub struct Project {
     pub proj_base: PathBuf,
     /// `PROJ_PROOFS` (optional): a Coq file of hand-written lemmas for the refinement proofs of
     /// hand-written specs, resolved against the defining file's directory.
-    pub proj_proofs: Option<PathBuf>,
+    /// The hand-written proof files (`PROJ_PROOFS`: one `.v` file, or every `.v` file of a
+    /// directory, sorted).
+    pub proj_proofs: Vec<PathBuf>,
+    /// `PROJ_TRUSTED`: names of assumptions the project accepts (they may appear in `Print
+    /// Assumptions` of the generated theorems and in the hand proofs).
+    pub proj_trusted: Vec<String>,
     /// Every declaration (includes flattened, reserved definitions removed), in source order,
     /// with types filled into the expressions.
     pub items: Vec<PItem>,
@@ -318,6 +327,7 @@ impl Loader {
             proj_name: proj.name.unwrap(),
             proj_base: proj.base.unwrap(),
             proj_proofs: proj.proofs,
+            proj_trusted: proj.trusted,
             items,
             layers,
             env,

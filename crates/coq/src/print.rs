@@ -564,6 +564,8 @@ impl Sentence {
                 .append(RcDoc::hardline())
                 .append(RcDoc::hardline())
                 .append(text(format!("End {name}."))),
+            Sentence::Check(t) => text("Check ").append(t.doc()).append("."),
+            Sentence::PrintAssumptions(n) => text(format!("Print Assumptions {n}.")),
             Sentence::Context(bs) => text("Context ").append(binders_doc(bs)).append("."),
             Sentence::Group(ss) => {
                 RcDoc::intersperse(ss.iter().map(|s| s.doc()), RcDoc::hardline())

@@ -165,6 +165,10 @@ pub enum Sentence {
     },
     /// `Context binders.`
     Context(Vec<Binder>),
+    /// `Check t.` (prints the term and its type).
+    Check(Term),
+    /// `Print Assumptions name.`
+    PrintAssumptions(String),
     /// Sentences printed on consecutive lines (no blank line between them).
     Group(Vec<Sentence>),
     /// A sentence followed by a comment on the same line.

@@ -76,6 +76,7 @@ codes! {
     DuplicateLayer = "E-CFG035" : "duplicate layer name",
     NoLayers = "E-CFG036" : "configuration has no layers",
     CodeNotFound = "E-CFG037" : "LAYER_CODE file not found",
+    InitMissing = "E-CFG038" : "LAYER_DATA_INIT missing (bottom layer, or a layer with its own state or relation)",
     PrimInTwoLayers = "W-CFG040" : "primitive listed in more than one layer",
     SpecWithoutPrim = "E-CFG041" : "spec or loop bound for a name that is no primitive",
     SpecSignature = "E-CFG042" : "spec has the wrong signature",
@@ -85,6 +86,7 @@ codes! {
     BadHint = "E-CFG046" : "bad Hint",
     LoopBound = "E-CFG047" : "bad loop bound",
     DuplicatePrim = "E-CFG048" : "primitive listed twice in one layer",
+    PreSignature = "E-CFG049" : "precondition has the wrong signature",
     // ---- autov build (specgen)
     BldCodeUnreadable = "E-BLD001" : "a LAYER_CODE file cannot be read, or no layer names code",
     BldLink = "E-BLD002" : "code files cannot be linked",
@@ -95,6 +97,7 @@ codes! {
     BldLowSpec = "E-BLD021" : "no low spec: an unsupported construct or a loop without a bound",
     BldPrint = "E-BLD030" : "a configuration construct the Coq printer cannot translate",
     BldProofs = "E-BLD031" : "a hand-proof file cannot be read",
+    BldAssumption = "E-BLD032" : "hand-written proofs make an assumption PROJ_TRUSTED does not name",
 }
 
 impl std::fmt::Display for Code {

@@ -640,7 +640,10 @@ impl<'a> Tr<'a> {
                 if *inbounds {
                     guards.push(E::prim(
                         Prim::Not,
-                        vec![E::prim(Prim::PtrInbounds(w), vec![tp.clone(), toff.clone()])],
+                        vec![E::prim(
+                            Prim::PtrInbounds(w),
+                            vec![tp.clone(), toff.clone()],
+                        )],
                     ));
                 }
                 E::prim(Prim::PtrAdd(w), vec![tp, toff])

@@ -29,7 +29,8 @@ use std::path::PathBuf;
 pub(super) struct ProjSettings {
     pub name: Option<String>,
     pub base: Option<PathBuf>,
-    pub proofs: Option<PathBuf>,
+    pub proofs: Vec<PathBuf>,
+    pub trusted: Vec<String>,
 }
 
 impl Loader {
@@ -47,6 +48,7 @@ impl Loader {
             name: st.proj_name,
             base: st.proj_base,
             proofs: st.proj_proofs,
+            trusted: st.proj_trusted,
         }
     }
 
@@ -166,10 +168,39 @@ impl Loader {
         }
     }
 
-    /// Typed layer definitions: `LAYER_DATA_INIT`, `LAYER_REFREL`.
+    /// Typed layer definitions: `LAYER_DATA_INIT`, `LAYER_REFREL`, `LAYER_INV`; the initial
+    /// state is required where a relation must be shown to hold initially.
     fn check_layer_types(&mut self, env: &Env, layers: &[Layer], st: &Settings) {
         for i in 0..layers.len() {
             let d = layers[i].data.clone();
+            // a layer related to the one below by equality starts where that layer starts
+            let own_state =
+                i == 0 || layers[i].refrel.is_some() || layers[i].data != layers[i - 1].data;
+            if own_state && layers[i].data_init.is_none() {
+                let why = if i == 0 {
+                    "the bottom layer's initial state is where every execution starts"
+                } else {
+                    "its relation to the layer below must be shown to hold on the initial states"
+                };
+                self.diags.push(
+                    Diagnostic::error(Code::InitMissing, layers[i].name.span, format!("layer `{}` has no LAYER_DATA_INIT: {why}", layers[i].name.name))
+                        .label("no initial state")
+                        .hint(format!("define the initial state `init : {d}` in this layer and add `Definition LAYER_DATA_INIT := \"init\".`")),
+                );
+            }
+            if let Some(inv) = &layers[i].inv {
+                let want = Ty::arrow(d.clone(), Ty::Prop);
+                if let Some(t) = env.globals[inv].ty.clone() {
+                    if t != want {
+                        self.diags.push(
+                            Diagnostic::error(Code::LayerOp, st.use_sites[&(i, "inv")], format!("LAYER_INV of layer `{}` must have type `{want}`, but `{inv}` has type `{t}`", layers[i].name.name))
+                                .label("wrong type")
+                                .note(env.globals[inv].span.unwrap(), "defined here")
+                                .hint("the invariant is a property of the layer's state"),
+                        );
+                    }
+                }
+            }
             if let Some(init) = &layers[i].data_init {
                 if let Some(t) = env.globals[init].ty.clone() {
                     if t != d {

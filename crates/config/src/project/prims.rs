@@ -76,15 +76,20 @@ impl Loader {
         if !matches!(p.item.kind, ItemKind::Definition { .. }) {
             return;
         }
-        for (suffix, is_spec) in [("_spec", true), ("_loop_bound", false)] {
+        for (suffix, kind) in [
+            ("_spec", Kind::Spec),
+            ("_loop_bound", Kind::Bound),
+            ("_pre", Kind::Pre),
+        ] {
             let Some(prim) = name.name.strip_suffix(suffix) else {
                 continue;
             };
+            let is_spec = kind == Kind::Spec;
             let Some(&(pl, _)) = prim_layer.get(prim) else {
                 self.diags.push(
-                        Diagnostic::error(Code::SpecWithoutPrim, name.span, format!("`{}` is named like the {} of primitive `{prim}`, but no layer lists `{prim}`", name.name, if is_spec { "spec" } else { "loop bound" }))
+                        Diagnostic::error(Code::SpecWithoutPrim, name.span, format!("`{}` is named like the {} of primitive `{prim}`, but no layer lists `{prim}`", name.name, kind.what()))
                             .label("no such primitive")
-                            .hint(format!("add \"{prim}\" to a layer's LAYER_PRIMS, or rename the definition (the suffixes `_spec` and `_loop_bound` are reserved)")),
+                            .hint(format!("add \"{prim}\" to a layer's LAYER_PRIMS, or rename the definition (the suffixes `_spec`, `_loop_bound` and `_pre` are reserved)")),
                     );
                 continue;
             };
@@ -99,6 +104,18 @@ impl Loader {
             let Some(t) = env.globals[&name.name].ty.clone() else {
                 continue;
             };
+            if kind == Kind::Pre {
+                if let Err(why) = pre_signature_ok(&t, &layers[pl].data) {
+                    self.diags.push(
+                        Diagnostic::error(Code::PreSignature, name.span, format!("precondition `{}` has type `{t}`: {why}", name.name))
+                            .label("wrong signature")
+                            .hint(format!("a precondition takes the primitive's arguments (Z, bool or Ptr), then the state, and returns bool, with the state = LAYER_DATA of layer `{}`", layers[pl].name.name)),
+                    );
+                    continue;
+                }
+                layers[pl].pres.insert(prim.to_string(), name.name.clone());
+                continue;
+            }
             if is_spec {
                 if let Err(why) = spec_signature_ok(&t, &layers[pl].data) {
                     self.diags.push(
@@ -145,6 +162,43 @@ impl Loader {
             }
         }
     }
+}
+
+/// The three definitions a primitive may have besides its code.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Spec,
+    Bound,
+    Pre,
+}
+
+impl Kind {
+    fn what(self) -> &'static str {
+        match self {
+            Kind::Spec => "spec",
+            Kind::Bound => "loop bound",
+            Kind::Pre => "precondition",
+        }
+    }
+}
+
+/// `args… -> D -> bool`, args in {Z, bool, Ptr}.
+fn pre_signature_ok(t: &Ty, d: &Ty) -> Result<(), String> {
+    let (args, ret) = t.uncurry();
+    let Some((st, args)) = args.split_last() else {
+        return Err("it takes no arguments, but it needs at least the state".into());
+    };
+    if *st != d {
+        return Err(format!("its last argument must be the state `{d}`"));
+    }
+    let scalar = |t: &Ty| matches!(t, Ty::Z | Ty::Bool) || *t == Ty::Named("Ptr".into());
+    if let Some(a) = args.iter().find(|a| !scalar(a)) {
+        return Err(format!("argument type `{a}` is not Z, bool or Ptr"));
+    }
+    if *ret != Ty::Bool {
+        return Err("it must return bool (a decidable condition)".into());
+    }
+    Ok(())
 }
 
 /// `args… -> D -> option D` or `args… -> D -> option (R * D)`, args and R in {Z, bool, Ptr}.

@@ -33,7 +33,8 @@ use std::path::PathBuf;
 pub(super) struct Settings {
     pub proj_name: Option<String>,
     pub proj_base: Option<PathBuf>,
-    pub proj_proofs: Option<PathBuf>,
+    pub proj_proofs: Vec<PathBuf>,
+    pub proj_trusted: Vec<String>,
     /// `PROJ_NAME` / `PROJ_BASE` given at all (even in a wrong form: then it is not "missing").
     pub proj_seen: (bool, bool),
     /// Each layer's own `LAYER_DATA` (with the span of the type).
@@ -71,7 +72,8 @@ impl Loader {
         let mut st = Settings {
             proj_name: None,
             proj_base: None,
-            proj_proofs: None,
+            proj_proofs: vec![],
+            proj_trusted: vec![],
             proj_seen: (false, false),
             layer_data: vec![None; layers.len()],
             layer_code: vec![None; layers.len()],
@@ -109,18 +111,22 @@ impl Loader {
         st: &mut Settings,
     ) {
         let n = r.name.name.as_str();
-        let is_proj = n == "PROJ_NAME" || n == "PROJ_BASE" || n == "PROJ_PROOFS";
+        let is_proj = matches!(
+            n,
+            "PROJ_NAME" | "PROJ_BASE" | "PROJ_PROOFS" | "PROJ_TRUSTED"
+        );
         let is_layer = n == "LAYER_DATA"
             || n == "LAYER_CODE"
             || n == "LAYER_PRIMS"
             || n == "LAYER_DATA_INIT"
             || n == "LAYER_REFREL"
+            || n == "LAYER_INV"
             || LayerOp::ALL.iter().any(|(_, s)| *s == n);
         if !is_proj && !is_layer {
             self.diags.push(
                 Diagnostic::error(Code::ReservedUnknown, r.name.span, format!("`{n}` is not a reserved name"))
                     .label("unknown reserved name")
-                    .hint("names starting with `LAYER_`/`PROJ_` are reserved: PROJ_NAME, PROJ_BASE, PROJ_PROOFS, LAYER_DATA, LAYER_CODE, LAYER_PRIMS, LAYER_DATA_INIT, LAYER_REFREL, LAYER_LOAD, LAYER_STORE, LAYER_ALLOC, LAYER_FREE, LAYER_GET_REG, LAYER_SET_REG, LAYER_GET_FLAG, LAYER_SET_FLAG"),
+                    .hint("names starting with `LAYER_`/`PROJ_` are reserved: PROJ_NAME, PROJ_BASE, PROJ_PROOFS, PROJ_TRUSTED, LAYER_DATA, LAYER_CODE, LAYER_PRIMS, LAYER_DATA_INIT, LAYER_REFREL, LAYER_INV, LAYER_LOAD, LAYER_STORE, LAYER_ALLOC, LAYER_FREE, LAYER_GET_REG, LAYER_SET_REG, LAYER_GET_FLAG, LAYER_SET_FLAG"),
             );
             return;
         }
@@ -168,7 +174,9 @@ impl Loader {
             is_none,
         };
         match n {
-            "PROJ_NAME" | "PROJ_BASE" | "PROJ_PROOFS" => self.project_setting(x, st),
+            "PROJ_NAME" | "PROJ_BASE" | "PROJ_PROOFS" | "PROJ_TRUSTED" => {
+                self.project_setting(x, st)
+            }
             "LAYER_DATA" | "LAYER_CODE" | "LAYER_PRIMS" => self.layer_setting(env, x, layers, st),
             _ => self.layer_reference(env, x, layers, st),
         }
@@ -193,16 +201,42 @@ impl Loader {
                     Some(s) => st.proj_base = Some(r.dir.join(s)),
                     None => self.want_str(r, n, "a string (the output directory, relative to this file)"),
                 },
+                "PROJ_TRUSTED" => match x.body.and_then(string_list) {
+                    Some(names) => st.proj_trusted = names.into_iter().map(|i| i.name).collect(),
+                    None => self.diags.push(
+                        Diagnostic::error(Code::ReservedMisuse, r.item.span, "PROJ_TRUSTED must be a list of string literals")
+                            .label("wrong form")
+                            .hint("write `Definition PROJ_TRUSTED := \"ax1\" :: \"ax2\" :: nil.` naming the assumptions the project trusts"),
+                    ),
+                },
                 _ => match str_value {
                     Some(s) if s.ends_with(".v") && r.dir.join(&s).is_file() => {
-                        st.proj_proofs = Some(r.dir.join(s))
+                        st.proj_proofs = vec![r.dir.join(s)]
+                    }
+                    Some(s) if r.dir.join(&s).is_dir() => {
+                        let mut files: Vec<PathBuf> = std::fs::read_dir(r.dir.join(&s))
+                            .map(|d| {
+                                d.filter_map(|e| e.ok().map(|e| e.path()))
+                                    .filter(|p| p.extension().is_some_and(|e| e == "v"))
+                                    .collect()
+                            })
+                            .unwrap_or_default();
+                        files.sort();
+                        if files.is_empty() {
+                            self.diags.push(
+                                Diagnostic::error(Code::CodeNotFound, r.item.span, format!("PROJ_PROOFS: the directory `{s}` has no `.v` file"))
+                                    .label("no Coq file")
+                                    .hint("put the hand-written lemmas in `.v` files there"),
+                            );
+                        }
+                        st.proj_proofs = files;
                     }
                     Some(s) => self.diags.push(
-                        Diagnostic::error(Code::CodeNotFound, r.item.span, format!("PROJ_PROOFS: `{s}` is not an existing `.v` file"))
-                            .label("no such Coq file")
-                            .hint("give the path of a Coq file of lemmas, relative to this file"),
+                        Diagnostic::error(Code::CodeNotFound, r.item.span, format!("PROJ_PROOFS: `{s}` is neither an existing `.v` file nor a directory"))
+                            .label("no such Coq file or directory")
+                            .hint("give the path of a Coq file of lemmas, or of a directory of them, relative to this file"),
                     ),
-                    None => self.want_str(r, n, "a string (a Coq file of lemmas, relative to this file)"),
+                    None => self.want_str(r, n, "a string (a Coq file of lemmas, or a directory of them, relative to this file)"),
                 },
         }
     }
@@ -340,6 +374,10 @@ impl Loader {
             "LAYER_DATA_INIT" => {
                 layers[li].data_init = Some(fname.clone());
                 st.use_sites.insert((li, "init"), sp);
+            }
+            "LAYER_INV" => {
+                layers[li].inv = Some(fname.clone());
+                st.use_sites.insert((li, "inv"), sp);
             }
             "LAYER_REFREL" => {
                 if li == 0 {

@@ -70,6 +70,8 @@ impl Loader {
                         refrel: None,
                         specs: BTreeMap::new(),
                         loop_bounds: BTreeMap::new(),
+                        pres: BTreeMap::new(),
+                        inv: None,
                     });
                     cur = Some((layers.len() - 1, it.span));
                 }

@@ -37,7 +37,8 @@ impl GenError {
         }
     }
     pub fn diagnostic(&self) -> Diagnostic {
-        Diagnostic::at(self.code, (*self.place).clone(), self.message.clone()).hint(self.hint.clone())
+        Diagnostic::at(self.code, (*self.place).clone(), self.message.clone())
+            .hint(self.hint.clone())
     }
 }
 
@@ -55,6 +56,8 @@ pub struct Ctx<'a> {
     pub source: String,
     /// Coq logical name of the project.
     pub pn: String,
+    /// Module names of the hand-written proof files (`PROJ_PROOFS`), copied under `Proofs/`.
+    pub proofs: Vec<String>,
 }
 
 pub fn vty_of(s: Scalar) -> VTy {

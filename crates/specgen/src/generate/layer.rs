@@ -4,6 +4,7 @@
 
 use super::cfgcoq::{self, CfgCtx};
 use super::ctx::Ctx;
+use super::meaning;
 use super::names;
 use super::plan::Plan;
 use crate::lowspec::{self, LowSpec};
@@ -163,6 +164,10 @@ pub fn files(
     files.push((names::layer_file(ln, "Spec"), f.render()));
     // Layer.v
     let mut req = vec![Require::export(cx.layer_dir(k), &["Spec"])];
+    if k > 0 && l.data_init.is_none() {
+        // the initial state is the one below
+        req.push(Require::import(cx.layer_dir(k - 1), &["Layer"]));
+    }
     if !iface.coded.is_empty() {
         let mods: Vec<String> = iface.coded.iter().map(|p| names::func_module(p)).collect();
         let mods: Vec<&str> = mods.iter().map(|m| m.as_str()).collect();
@@ -200,12 +205,18 @@ pub fn files(
             ),
         ]),
     ));
-    if let Some(init) = &l.data_init {
+    // the initial state: the layer's own, else (equal state, equality relation) the one below
+    let init = match &l.data_init {
+        Some(init) => Some(name(init.clone())),
+        None if k > 0 => Some(name(names::layer_init(cx.lname(k - 1)))),
+        None => None,
+    };
+    if let Some(init) = init {
         f.push(Sentence::definition(
             names::layer_init(ln),
             vec![],
             Some(st.clone()),
-            name(init.clone()),
+            init,
         ));
     }
     if k > 0 {
@@ -256,6 +267,16 @@ pub fn files(
         body,
     ));
     files.push((names::layer_file(ln, "RefineRel"), f.render()));
+    files.push((
+        names::layer_file(ln, "InitRel"),
+        meaning::init_rel_file(cx, k).render(),
+    ));
+    if meaning::has_defined(cx, plan, k) {
+        files.push((
+            names::layer_file(ln, "Defined"),
+            meaning::defined_file(cx, plan, k).render(),
+        ));
+    }
     // LayerProof.v
     let mut req = vec![Require::import(cx.layer_dir(k), &["RefineRel"])];
     for p in &iface.coded {

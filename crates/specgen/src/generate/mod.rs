@@ -12,7 +12,9 @@
 pub mod cfgcoq;
 pub mod code;
 pub mod ctx;
+pub mod handproofs;
 pub mod layer;
+pub mod meaning;
 pub mod names;
 pub mod plan;
 pub mod prim;

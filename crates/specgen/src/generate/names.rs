@@ -63,6 +63,36 @@ pub fn layer_init(l: &str) -> String {
 pub fn layer_refines(l: &str) -> String {
     format!("{l}_refines")
 }
+/// The layer's relation holds on the initial states.
+pub fn init_rel(l: &str) -> String {
+    format!("{l}_init_rel")
+}
+/// The invariant of layer `l`'s reachable states.
+pub fn inv(l: &str) -> String {
+    format!("{l}_inv")
+}
+pub fn inv_init(l: &str) -> String {
+    format!("{l}_inv_init")
+}
+/// Primitive `q`, as layer `l` provides it, preserves the invariant.
+pub fn inv_pres(l: &str, q: &str) -> String {
+    format!("{l}_{q}_inv")
+}
+/// The default name of primitive `p`'s precondition.
+pub fn pre(p: &str) -> String {
+    format!("{p}_pre")
+}
+/// A hand-written spec is defined where its precondition holds.
+pub fn defined(p: &str) -> String {
+    format!("{p}_defined")
+}
+/// The composed relation holds on the initial states up to layer `l`.
+pub fn upto_init(l: &str) -> String {
+    format!("upto_{l}_init")
+}
+/// The logical sub-path of the hand-written proofs.
+pub const PROOFS_DIR: &str = "Proofs";
+
 /// The refinement of the stack up to layer `l`.
 pub fn upto(l: &str) -> String {
     format!("upto_{l}")

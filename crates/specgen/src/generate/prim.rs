@@ -384,8 +384,8 @@ fn ref_proof_file(cx: &Ctx, k: usize, p: &str, user: Option<&str>) -> File {
         Require::import(cx.layer_dir(k), &["RefineRel"]),
         Require::import(cx.prim_dir(k, p), &["LowSpec"]),
     ];
-    if user.is_some() && cx.p.proj_proofs.is_some() {
-        req.push(Require::import(cx.pn.clone(), &["UserProofs"]));
+    if user.is_some() {
+        req.extend(super::meaning::proof_requires(cx));
     }
     let mut f = cx.file(
         &format!("refinement proof of `{p}`: its spec refines its low spec"),

@@ -5,7 +5,9 @@
 use super::cfgcoq::{self, CfgCtx};
 use super::code::Code;
 use super::ctx::{Ctx, GenError, VERSION};
+use super::handproofs;
 use super::layer;
+use super::meaning;
 use super::names;
 use super::plan::{self, Plan};
 use super::prim::{self, PrimOut};
@@ -43,6 +45,46 @@ pub struct Generated {
     /// The schedule: the primitives with code, in waves over the call graph (a primitive comes after
     /// every primitive it calls); each wave runs in parallel (rayon). Names sorted within a wave.
     pub waves: Vec<Vec<String>>,
+    /// Assumptions found in the hand-written proofs (refused unless `PROJ_TRUSTED` names them).
+    pub hand_assumptions: Vec<handproofs::Assumption>,
+    /// The top layer's primitives and the domain where their specs are promised: (primitive,
+    /// precondition as written, or `true`; `None` for a generated spec).
+    pub preconditions: Vec<(String, Option<String>)>,
+}
+
+/// The top layer's primitives with the preconditions of their hand-written specs.
+fn preconditions(cx: &Ctx, plan: &Plan) -> Vec<(String, Option<String>)> {
+    let Some(k) = cx.p.layers.len().checked_sub(1) else {
+        return vec![];
+    };
+    let l = &cx.p.layers[k];
+    plan.ifaces[k]
+        .own
+        .iter()
+        .map(|q| {
+            let pre = if !cx.has_given_spec(q) {
+                None
+            } else {
+                Some(match l.pres.get(q) {
+                    Some(pre) => {
+                        cx.p.items
+                            .iter()
+                            .find_map(|it| match &it.item.kind {
+                                config::ast::ItemKind::Definition { name, body, .. }
+                                    if &name.name == pre =>
+                                {
+                                    Some(config::pretty::expr_src(body))
+                                }
+                                _ => None,
+                            })
+                            .unwrap_or_else(|| pre.clone())
+                    }
+                    None => "true".to_string(),
+                })
+            };
+            (q.clone(), pre)
+        })
+        .collect()
 }
 
 /// A progress callback (one line per stage/wave).
@@ -174,7 +216,7 @@ fn glob_names(cx: &Ctx) -> Sentence {
 fn top(cx: &Ctx) -> String {
     let n = cx.p.layers.len();
     let mut req: Vec<Require> = (1..n)
-        .map(|k| Require::plain(cx.layer_dir(k), &["LayerProof"]))
+        .map(|k| Require::plain(cx.layer_dir(k), &["LayerProof", "InitRel"]))
         .collect();
     req.extend((0..n).map(|k| Require::import(cx.layer_dir(k), &["Layer"])));
     req.extend((1..n).map(|k| Require::import(cx.layer_dir(k), &["RefineRel"])));
@@ -240,7 +282,68 @@ fn top(cx: &Ctx) -> String {
         rel = newrel;
         prev = names::upto(lk);
     }
+    // the initial states are related, up to each layer
+    let mut irel = name(names::rel(cx.lname(1)));
+    f.push(Sentence::theorem(
+        names::upto_init(cx.lname(1)),
+        Term::app_term(
+            irel.clone(),
+            vec![
+                name(names::layer_init(cx.lname(1))),
+                name(names::layer_init(cx.lname(0))),
+            ],
+        ),
+        Proof::by(coq::Tactic::Exact(name(format!(
+            "{}.InitRel.{}",
+            cx.layer_dir(1),
+            names::init_rel(cx.lname(1))
+        )))),
+    ));
+    for k in 2..n {
+        let lk = cx.lname(k);
+        let newrel = Term::app("rcomp", vec![name(names::rel(lk)), irel.clone()]);
+        f.push(Sentence::theorem(
+            names::upto_init(lk),
+            Term::app_term(
+                newrel.clone(),
+                vec![
+                    name(names::layer_init(lk)),
+                    name(names::layer_init(cx.lname(0))),
+                ],
+            ),
+            Proof::by(coq::Tactic::Exact(Term::app(
+                "rcomp_intro",
+                vec![
+                    name(names::rel(lk)),
+                    irel.clone(),
+                    name(names::layer_init(lk)),
+                    name(names::layer_init(cx.lname(k - 1))),
+                    name(names::layer_init(cx.lname(0))),
+                    name(format!(
+                        "{}.InitRel.{}",
+                        cx.layer_dir(k),
+                        names::init_rel(lk)
+                    )),
+                    name(names::upto_init(cx.lname(k - 1))),
+                ],
+            ))),
+        ));
+        irel = newrel;
+    }
     let top = cx.lname(n - 1);
+    f.push(Sentence::Group(vec![
+        Sentence::comment(format!(
+            "The initial state of the top layer {top} is related to the bottom's: the relations are satisfiable."
+        )),
+        Sentence::theorem(
+            "top_init",
+            Term::app_term(
+                irel,
+                vec![name(names::layer_init(top)), name(names::layer_init(cx.lname(0)))],
+            ),
+            Proof::by(coq::Tactic::Exact(name(names::upto_init(top)))),
+        ),
+    ]));
     f.push(Sentence::Group(vec![
         Sentence::comment(format!(
             "The top layer {top}, refined by the code of every layer above the bottom, run over the bottom."
@@ -330,17 +433,20 @@ fn primitives(
 
 /// Generate every file of the project. `source` names the config file in headers.
 pub fn generate(p: &Project, code: &Code, source: &str, progress: Progress) -> Generated {
+    let mut errors: Vec<GenError> = vec![];
+    let proofs = handproofs::read(&p.proj_proofs, &mut errors);
+    handproofs::refuse(&proofs, &p.proj_trusted, &mut errors);
     let cx = Ctx {
         p,
         code,
         source: source.to_string(),
         pn: p.proj_name.clone(),
+        proofs: proofs.iter().map(|f| f.module.clone()).collect(),
     };
     let ccx = CfgCtx {
         env: &p.env,
         globals: &code.globals,
     };
-    let mut errors: Vec<GenError> = vec![];
     let mut files: Vec<(String, String)> = vec![];
     let plan = plan::plan(p, code, &mut errors);
     let (prim_outs, waves) = primitives(&cx, &plan, progress, &mut errors);
@@ -399,31 +505,23 @@ pub fn generate(p: &Project, code: &Code, source: &str, progress: Progress) -> G
         files.extend(po.files);
     }
     files.push(("Top.v".into(), top(&cx)));
-    if let Some(pp) = &p.proj_proofs {
-        match std::fs::read_to_string(pp) {
-            Ok(text) => {
-                let fname = pp
-                    .file_name()
-                    .map(|s| s.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                files.push((
-                    "UserProofs.v".into(),
-                    format!(
-                        "{}\n{text}",
-                        coq::print::comment_text(&format!(
-                            "Generated by autov build {VERSION} from {}: a copy of the hand-written proofs {fname} (PROJ_PROOFS). Edit the original.",
-                            cx.source
-                        ))
-                    ),
-                ));
-            }
-            Err(e) => errors.push(GenError::new(
-                DCode::BldProofs,
-                Place::file(pp.display().to_string()),
-                format!("cannot read PROJ_PROOFS: {e}"),
-                "PROJ_PROOFS names a file relative to the configuration",
-            )),
-        }
+    files.push((
+        "Assumptions.v".into(),
+        meaning::assumptions_file(&cx, &plan).render(),
+    ));
+    for pf in &proofs {
+        let fname = format!("{}.v", pf.module);
+        files.push((
+            format!("{}/{fname}", names::PROOFS_DIR),
+            format!(
+                "{}\n{}",
+                coq::print::comment_text(&format!(
+                    "Generated by autov build {VERSION} from {}: a copy of the hand-written proofs {fname} (PROJ_PROOFS). Edit the original.",
+                    cx.source
+                )),
+                pf.text
+            ),
+        ));
     }
     files.sort_by(|a, b| a.0.cmp(&b.0));
     Generated {
@@ -432,5 +530,7 @@ pub fn generate(p: &Project, code: &Code, source: &str, progress: Progress) -> G
         errors,
         warnings: code.warnings.clone(),
         waves,
+        hand_assumptions: proofs.into_iter().flat_map(|f| f.assumptions).collect(),
+        preconditions: preconditions(&cx, &plan),
     }
 }

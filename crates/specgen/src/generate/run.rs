@@ -54,6 +54,10 @@ pub struct BuildReport {
     pub removed_files: Vec<String>,
     /// The generation schedule (see [`project::Generated::waves`]).
     pub waves: Vec<Vec<String>>,
+    /// Assumptions found in the hand-written proofs (each is an error unless trusted).
+    pub hand_assumptions: Vec<super::handproofs::Assumption>,
+    /// The top layer's primitives with the preconditions of their hand-written specs.
+    pub preconditions: Vec<(String, Option<String>)>,
     /// Non-blank lines of the generated `.v` files (not counting the copy of the hand proofs).
     pub coq_lines: usize,
     /// Non-blank lines of the configuration, its included files counted.
@@ -218,27 +222,31 @@ pub fn build(config_path: &Path, opts: &BuildOptions) -> Result<BuildReport, Bui
     })?;
     let coqlib_abs = std::fs::canonicalize(&coqlib).unwrap_or(coqlib);
     let rel = writer::relative(&out_abs, &coqlib_abs);
+    // every .v but Assumptions.v, which the Makefile compiles last to check its output
     let vfiles: Vec<String> = generated
         .files
         .iter()
         .map(|(p, _)| p.clone())
-        .filter(|p| p.ends_with(".v"))
+        .filter(|p| p.ends_with(".v") && p != "Assumptions.v")
         .collect();
-    let (cp, mk) = writer::boilerplate(
+    let bp = writer::boilerplate(
         &project.proj_name,
         &source,
         &rel.display().to_string(),
         &vfiles,
+        &project.proj_trusted,
     )
     .map_err(BuildFailure::Io)?;
     let mut files = generated.files.clone();
-    files.push(("_CoqProject".into(), cp));
-    files.push(("Makefile".into(), mk));
+    files.push(("_CoqProject".into(), bp.coqproject));
+    files.push(("Makefile".into(), bp.makefile));
+    files.push(("check-assumptions.sh".into(), bp.check_assumptions));
     let non_blank = |t: &str| t.lines().filter(|l| !l.trim().is_empty()).count();
+    let proofs_dir = format!("{}/", super::names::PROOFS_DIR);
     let (hand, gen): (Vec<_>, Vec<_>) = files
         .iter()
         .filter(|(p, _)| p.ends_with(".v"))
-        .partition(|(p, _)| p == "UserProofs.v");
+        .partition(|(p, _)| p.starts_with(&proofs_dir));
     let coq_lines = gen.iter().map(|(_, t)| non_blank(t)).sum();
     let hand_proof_lines = hand.iter().map(|(_, t)| non_blank(t)).sum();
     progress(&format!(
@@ -260,6 +268,8 @@ pub fn build(config_path: &Path, opts: &BuildOptions) -> Result<BuildReport, Bui
         written_files: st.written_files,
         removed_files: st.removed_files,
         waves: generated.waves,
+        hand_assumptions: generated.hand_assumptions,
+        preconditions: generated.preconditions,
         coq_lines,
         hand_proof_lines,
         config_lines: count_config_lines(&project),

@@ -200,7 +200,9 @@ pub fn expr(e: &Expr) -> Term {
         Expr::If(c, a, b) => Term::if_(expr(c), expr(a), expr(b)),
         // a negated condition reads as what must hold: `if x then k else None`
         Expr::Guard(c, k) => match &**c {
-            Expr::Prim(Prim::Not, x) if x.len() == 1 => Term::if_(expr(&x[0]), expr(k), Term::none()),
+            Expr::Prim(Prim::Not, x) if x.len() == 1 => {
+                Term::if_(expr(&x[0]), expr(k), Term::none())
+            }
             _ => Term::if_(expr(c), Term::none(), expr(k)),
         },
         Expr::Bind(p, e, k) => Term::bind(expr(e), pat(p), expr(k)),

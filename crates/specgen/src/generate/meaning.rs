@@ -1,0 +1,245 @@
+//! The theorems that keep the refinement from being vacuous (a forward simulation is satisfied by
+//! specs that are `None` everywhere, or by a relation nothing satisfies):
+//!
+//! * `<L>/InitRel.v`: the layer's relation holds on the initial states (`L_init_rel`); `Top.v`
+//!   composes them into `top_init`;
+//! * `<L>/Defined.v`, for a layer with hand-written specs: an invariant of the layer's reachable
+//!   states (`LAYER_INV`, default `True`) holds initially and is preserved by every primitive the
+//!   layer provides, and each hand-written spec returns `Some` wherever the invariant and its
+//!   precondition (`p_pre`, default `true`) hold (`p_defined`);
+//! * `Assumptions.v`: `Print Assumptions` of every theorem above and of the refinement theorems,
+//!   which the generated `make` checks against `PROJ_TRUSTED` (`check-assumptions.sh`).
+
+use super::ctx::Ctx;
+use super::names;
+use super::plan::Plan;
+use super::prim::range;
+use crate::lowspec::VTy;
+use crate::spec::print as sp;
+use coq::sentence::Require;
+use coq::{Binder, File, Proof, Sentence, Tactic, Term};
+
+fn name(s: impl Into<String>) -> Term {
+    Term::name(s)
+}
+
+/// Requires of the hand-written proof modules (hint databases and hooks the tactics use).
+pub fn proof_requires(cx: &Ctx) -> Vec<Require> {
+    cx.proofs
+        .iter()
+        .map(|m| Require::import(format!("{}.{}", cx.pn, names::PROOFS_DIR), &[m]))
+        .collect()
+}
+
+/// `InitRel.v` of layer `k` (above the bottom).
+pub fn init_rel_file(cx: &Ctx, k: usize) -> File {
+    let (ln, below) = (cx.lname(k), cx.lname(k - 1));
+    let mut req = vec![Require::import(cx.layer_dir(k), &["RefineRel"])];
+    req.extend(proof_requires(cx));
+    let mut f = cx.file(
+        &format!("the relation of layer {ln} over {below} holds on the initial states"),
+        req,
+    );
+    f.push(Sentence::lemma(
+        names::init_rel(ln),
+        Term::app(
+            names::rel(ln),
+            vec![name(names::layer_init(ln)), name(names::layer_init(below))],
+        ),
+        Proof::by(Tactic::call("init_rel_proof", vec![name(names::rel(ln))])),
+    ));
+    f
+}
+
+/// Binders `(a1 : T1) …` and range facts of a primitive's arguments.
+fn args(params: &[VTy]) -> (Vec<Binder>, Vec<Term>, Vec<Term>) {
+    let mut bs = vec![];
+    let mut names_ = vec![];
+    let mut ranges = vec![];
+    for (i, t) in params.iter().enumerate() {
+        let a = format!("a{}", i + 1);
+        bs.push(Binder::typed(a.clone(), sp::ty(&t.ty())));
+        ranges.extend(range(*t, name(a.clone())));
+        names_.push(name(a));
+    }
+    (bs, names_, ranges)
+}
+
+/// Whether layer `k` gets a `Defined.v`: it has hand-written specs (above the bottom).
+pub fn has_defined(cx: &Ctx, plan: &Plan, k: usize) -> bool {
+    k > 0 && plan.ifaces[k].own.iter().any(|p| cx.has_given_spec(p))
+}
+
+/// The hand-written-spec primitives of layer `k`.
+pub fn given(cx: &Ctx, plan: &Plan, k: usize) -> Vec<String> {
+    plan.ifaces[k]
+        .own
+        .iter()
+        .filter(|p| cx.has_given_spec(p))
+        .cloned()
+        .collect()
+}
+
+/// `Defined.v` of layer `k`: the invariant and the definedness of its hand-written specs.
+pub fn defined_file(cx: &Ctx, plan: &Plan, k: usize) -> File {
+    let ln = cx.lname(k);
+    let l = &cx.p.layers[k];
+    let st = sp::ty(cx.state(k));
+    let mut req = vec![Require::import(cx.layer_dir(k), &["Layer"])];
+    req.extend(proof_requires(cx));
+    let mut f = cx.file(
+        &format!("layer {ln}: an invariant of its reachable states, and its hand-written specs are defined under their preconditions"),
+        req,
+    );
+    let inv = names::inv(ln);
+    let inv_body = match &l.inv {
+        Some(i) => name(i.clone()),
+        None => Term::fun(vec![Binder::untyped("_")], name("True")),
+    };
+    f.push(Sentence::Group(vec![
+        Sentence::comment(match &l.inv {
+            Some(i) => {
+                format!("The invariant of the states reachable in layer {ln} (LAYER_INV `{i}`).")
+            }
+            None => format!("Layer {ln} gives no LAYER_INV: the invariant is `True`."),
+        }),
+        Sentence::definition(
+            inv.clone(),
+            vec![],
+            Some(Term::arrow(st.clone(), name("Prop"))),
+            inv_body,
+        ),
+    ]));
+    f.push(Sentence::lemma(
+        names::inv_init(ln),
+        Term::app(inv.clone(), vec![name(names::layer_init(ln))]),
+        Proof::by(Tactic::call("inv_proof", vec![name(inv.clone())])),
+    ));
+    // every primitive the layer provides preserves the invariant
+    let iface = &plan.ifaces[k];
+    for q in iface.own.iter().chain(&iface.pass) {
+        let Some((params, ret)) = cx.sig(q) else {
+            continue;
+        };
+        let (mut bs, mut a, _) = args(&params);
+        bs.push(Binder::group(vec!["st".into(), "st'".into()], st.clone()));
+        let res = match ret {
+            Some(r) => {
+                bs.push(Binder::typed("r", sp::ty(&r.ty())));
+                Term::some(Term::tuple(vec![name("r"), name("st'")]))
+            }
+            None => Term::some(name("st'")),
+        };
+        a.push(name("st"));
+        f.push(Sentence::lemma(
+            names::inv_pres(ln, q),
+            Term::forall(
+                bs,
+                Term::implies(
+                    vec![
+                        Term::app(inv.clone(), vec![name("st")]),
+                        Term::eq(Term::app(cx.spec_name(q), a), res),
+                    ],
+                    Term::app(inv.clone(), vec![name("st'")]),
+                ),
+            ),
+            Proof::by(Tactic::call("inv_proof", vec![name(inv.clone())])),
+        ));
+    }
+    // each hand-written spec is defined under the invariant and its precondition
+    for p in given(cx, plan, k) {
+        let Some((params, ret)) = cx.sig(&p) else {
+            continue;
+        };
+        let spec = cx.spec_name(&p);
+        let pre = match l.pres.get(&p) {
+            Some(pre) => pre.clone(),
+            None => {
+                let pre = names::pre(&p);
+                let (bs, _, _) = args(&params);
+                let mut bs = bs;
+                bs.push(Binder::typed("st", st.clone()));
+                f.push(Sentence::Group(vec![
+                    Sentence::comment(format!(
+                        "`{p}` gives no precondition: its spec must be defined everywhere."
+                    )),
+                    Sentence::definition(pre.clone(), bs, Some(name("bool")), name("true")),
+                ]));
+                pre
+            }
+        };
+        let (mut bs, mut a, ranges) = args(&params);
+        bs.push(Binder::typed("st", st.clone()));
+        a.push(name("st"));
+        let concl = match ret {
+            Some(_) => Term::exists(
+                vec![Binder::untyped("r"), Binder::untyped("st'")],
+                Term::eq(
+                    Term::app(spec.clone(), a.clone()),
+                    Term::some(Term::tuple(vec![name("r"), name("st'")])),
+                ),
+            ),
+            None => Term::exists(
+                vec![Binder::untyped("st'")],
+                Term::eq(Term::app(spec.clone(), a.clone()), Term::some(name("st'"))),
+            ),
+        };
+        let mut hyps = vec![Term::app(inv.clone(), vec![name("st")])];
+        hyps.extend(ranges);
+        hyps.push(Term::eq(Term::app(pre.clone(), a), Term::bool(true)));
+        f.push(Sentence::lemma(
+            names::defined(&p),
+            Term::forall(bs, Term::implies(hyps, concl)),
+            Proof::by(Tactic::call("defined_proof", vec![name(spec), name(pre)])),
+        ));
+    }
+    f
+}
+
+/// The theorems `Assumptions.v` prints, in order.
+pub fn checked_theorems(cx: &Ctx, plan: &Plan) -> Vec<(String, String)> {
+    let n = cx.p.layers.len();
+    let mut out = vec![];
+    if n >= 2 {
+        out.push(("Top".to_string(), "top_refines".to_string()));
+        out.push(("Top".to_string(), "top_init".to_string()));
+    }
+    for k in 1..n {
+        let ln = cx.lname(k);
+        out.push((format!("{ln}.LayerProof"), names::layer_refines(ln)));
+        out.push((format!("{ln}.InitRel"), names::init_rel(ln)));
+        if has_defined(cx, plan, k) {
+            out.push((format!("{ln}.Defined"), names::inv_init(ln)));
+            for p in given(cx, plan, k) {
+                out.push((format!("{ln}.Defined"), names::defined(&p)));
+            }
+        }
+    }
+    out
+}
+
+/// `Assumptions.v`: `Print Assumptions` of each checked theorem, each announced by a marker line
+/// the checker script reads. Not part of `_CoqProject`: `make` compiles it last and checks its
+/// output (`check-assumptions.sh`).
+pub fn assumptions_file(cx: &Ctx, plan: &Plan) -> File {
+    let checked = checked_theorems(cx, plan);
+    let mut mods: Vec<String> = checked.iter().map(|(m, _)| m.clone()).collect();
+    mods.sort();
+    mods.dedup();
+    let req = mods
+        .iter()
+        .map(|m| Require::plain(cx.pn.clone(), &[m.as_str()]))
+        .collect();
+    let mut f = cx.file(
+        "Print Assumptions of the refinement theorems and of the theorems that keep them from being vacuous (checked by check-assumptions.sh)",
+        req,
+    );
+    for (m, t) in &checked {
+        let q = format!("{}.{m}.{t}", cx.pn);
+        f.push(Sentence::Group(vec![
+            Sentence::Check(Term::str(format!("autov-check {t}"))),
+            Sentence::PrintAssumptions(q),
+        ]));
+    }
+    f
+}
