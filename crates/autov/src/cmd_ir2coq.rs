@@ -18,14 +18,22 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let pool = rayon::ThreadPoolBuilder::new()
         .stack_size(256 << 20)
         .build()?;
-    let out =
-        pool.install(|| ir2coq::convert_file(&args.input, &args.output, args.prefix.as_deref()))?;
+    let out = match pool
+        .install(|| ir2coq::convert_file(&args.input, &args.output, args.prefix.as_deref()))
+    {
+        Ok(out) => out,
+        Err(e) => {
+            crate::report::eprint(&e.diagnostic());
+            anyhow::bail!(
+                "{} cannot be converted ({})",
+                args.input.display(),
+                e.diagnostic().code
+            );
+        }
+    };
     let failed: Vec<_> = out.failed().collect();
-    for e in &failed {
-        eprintln!("error: {e}");
-    }
-    for e in &out.global_errors {
-        eprintln!("error: {e}");
+    for e in failed.iter().copied().chain(&out.global_errors) {
+        crate::report::eprint(&e.diagnostic());
     }
     for w in &out.warnings {
         eprintln!("warning: {w}");

@@ -40,8 +40,20 @@ fn plan(args: &Args) -> anyhow::Result<Vec<Job>> {
     let mut jobs = Vec::new();
     for input in &args.inputs {
         if input.is_dir() {
-            let files = ir2json::find_ir_files(input)
-                .with_context(|| format!("E-IR001 {}: cannot list directory", input.display()))?;
+            let files = match ir2json::find_ir_files(input) {
+                Ok(files) => files,
+                Err(e) => {
+                    crate::report::eprint(
+                        &diag::Diagnostic::at(
+                            diag::Code::IrUnreadable,
+                            diag::Place::file(input.display().to_string()),
+                            format!("cannot list directory: {e}"),
+                        )
+                        .hint("check the directory and the permissions of the folders in it"),
+                    );
+                    bail!("{} cannot be listed", input.display());
+                }
+            };
             for f in files {
                 let rel = f.strip_prefix(input).unwrap_or(&f).with_extension("json");
                 let output = args.output.as_ref().map(|o| o.join(&rel));
@@ -149,10 +161,9 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         return Ok(());
     }
     for (job, e) in &failures {
-        // IrError messages already start with their code and file (and include their cause).
         match e.downcast_ref::<ir2json::IrError>() {
-            Some(ir) => eprintln!("error: {ir}"),
-            None => eprintln!("error: {}: {e:#}", job.input.display()),
+            Some(ir) => crate::report::eprint(&ir.diagnostic()),
+            None => crate::report::eprint_error(&job.input.display().to_string(), e),
         }
     }
     eprintln!(

@@ -35,8 +35,8 @@ struct FileResult {
     rel: String,
     outdir: PathBuf,
     prefix: String,
-    /// Module-level failure (unreadable file).
-    error: Option<String>,
+    /// Module-level failure (unreadable file): its message (for the JSON report) and diagnostic.
+    error: Option<(String, diag::Diagnostic)>,
     out: Option<ir2coq::ModuleOutput>,
 }
 
@@ -253,7 +253,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                             rel,
                             outdir,
                             prefix,
-                            error: Some(e.to_string()),
+                            error: Some((e.to_string(), e.diagnostic())),
                             out: None,
                         },
                     }
@@ -271,8 +271,8 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         let mut dispatch_fns = 0;
         let mut worst = (0.0f64, String::new());
         for r in &results {
-            if let Some(e) = &r.error {
-                file_errors.push((r.rel.clone(), e.clone()));
+            if let Some((e, d)) = &r.error {
+                file_errors.push((r.rel.clone(), e.clone(), d));
             }
             if let Some(o) = &r.out {
                 defined += o.functions.len();
@@ -316,8 +316,9 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         for (reason, (n, names)) in &reasons {
             println!("  failed {n}: {reason}; e.g. {}", names.join(", "));
         }
-        for (f, e) in file_errors.iter().take(10) {
-            println!("  unreadable {f}: {e}");
+        for (f, _, d) in file_errors.iter().take(10) {
+            println!("  unreadable {f}: {} (see stderr)", d.code);
+            crate::report::eprint(d);
         }
         let mut check_json = serde_json::Value::Null;
         if failed > 0 || global_failed > 0 || !file_errors.is_empty() {
@@ -349,7 +350,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             "project": name,
             "dir": dir.display().to_string(),
             "files": files.len(),
-            "unreadable": file_errors.iter().map(|(f, e)| json!({"file": f, "error": e})).collect::<Vec<_>>(),
+            "unreadable": file_errors.iter().map(|(f, e, _)| json!({"file": f, "error": e})).collect::<Vec<_>>(),
             "defined_functions": defined,
             "converted": converted,
             "failed": failed,

@@ -6,6 +6,7 @@ mod cmd_build;
 mod cmd_ir2coq;
 mod cmd_ir2json;
 mod cmd_test_conversion;
+mod report;
 
 use clap::{Parser, Subcommand};
 

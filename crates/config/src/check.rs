@@ -353,13 +353,15 @@ impl<'a> Infer<'a> {
             return self.fresh();
         };
         let rec = rec.clone();
-        let info = &self.env.records[&rec];
-        let fty = info
-            .fields
-            .iter()
-            .find(|(n, _)| *n == f.name)
-            .map(|(_, t)| t.clone())
-            .unwrap();
+        // The record's declaration failed (a duplicate name, a type cycle): already reported.
+        let Some(fty) = self.env.records.get(&rec).and_then(|info| {
+            info.fields
+                .iter()
+                .find(|(n, _)| *n == f.name)
+                .map(|(_, t)| t.clone())
+        }) else {
+            return self.fresh();
+        };
         let rt = self.zonk(rec_ty);
         if !self.unify(rec_ty, &Ty::Named(rec.clone())) {
             self.diags.push(

@@ -222,3 +222,29 @@ fn machine_readable_record() {
     assert_eq!((r.code, r.line, r.column), ("E-CFG010", Some(3), Some(17)));
     assert_eq!(r.file.as_deref(), Some("/nonexistent/t.v"));
 }
+
+/// A field access on a record whose declaration failed (shadowed by a duplicate definition, or on
+/// a type cycle) reports the real error instead of panicking (found by a differential fuzz run).
+#[test]
+fn field_of_a_failed_record_does_not_panic() {
+    for (src, code) in [
+        (
+            "Record R := mkR { a : Z }.\nDefinition R := \"x\".\nDefinition f (r : R) : Z := r.(a).",
+            Code::Duplicate,
+        ),
+        (
+            "Record A := mkA { x : B }.\nRecord B := mkB { y : A }.\nDefinition f (a : A) : B := a.(x).",
+            Code::DefCycle,
+        ),
+    ] {
+        let r = std::panic::catch_unwind(|| load_src(src));
+        let Ok(Err(e)) = r else {
+            panic!("{src}: expected diagnostics, got {:?}", r.map(|r| r.is_ok()));
+        };
+        assert!(
+            e.diagnostics.iter().any(|d| d.code == code),
+            "{src}: {}",
+            e.render_plain()
+        );
+    }
+}

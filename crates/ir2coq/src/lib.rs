@@ -33,6 +33,21 @@ pub enum Error {
     },
 }
 
+impl Error {
+    /// The failure as the workspace's diagnostic (reading: ir2json's; writing: `E-I2C010`).
+    pub fn diagnostic(&self) -> diag::Diagnostic {
+        match self {
+            Error::Read(e) => e.diagnostic(),
+            Error::Write { path, source } => diag::Diagnostic::at(
+                diag::Code::I2cWrite,
+                diag::Place::file(path.clone()),
+                format!("cannot write the module folder: {source}"),
+            )
+            .hint("check that the output folder (-o) can be created and written"),
+        }
+    }
+}
+
 /// Read `input`, convert it and write the module folder `out` (logical name `prefix`, default
 /// derived from the file name). Returns the per-function report.
 pub fn convert_file(input: &Path, out: &Path, prefix: Option<&str>) -> Result<ModuleOutput, Error> {

@@ -7,7 +7,7 @@ use crate::model::*;
 use crate::sys::{self, SysModule};
 use crate::text::{self, LineFacts, TextIndex, Tok};
 use llvm_ir as li;
-use llvm_sys::prelude::LLVMValueRef;
+use llvm_sys::prelude::{LLVMBasicBlockRef, LLVMValueRef};
 use std::path::Path;
 
 /// Per-value conversion state: the printed line of the instruction/global being converted and the
@@ -737,55 +737,45 @@ impl<'a> Conv<'a> {
         sysv: LLVMValueRef,
         line: Option<&'a str>,
     ) -> Instruction {
-        use li::Instruction as I;
         self.at(line);
         let toks = line.map(text::tokens).unwrap_or_default();
-        let op = match inst {
-            I::Add(x) => self.binary(BinOp::Add, &x.operand0, &x.operand1, &toks),
-            I::Sub(x) => self.binary(BinOp::Sub, &x.operand0, &x.operand1, &toks),
-            I::Mul(x) => self.binary(BinOp::Mul, &x.operand0, &x.operand1, &toks),
-            I::UDiv(x) => self.binary(BinOp::UDiv, &x.operand0, &x.operand1, &toks),
-            I::SDiv(x) => self.binary(BinOp::SDiv, &x.operand0, &x.operand1, &toks),
-            I::URem(x) => self.binary(BinOp::URem, &x.operand0, &x.operand1, &toks),
-            I::SRem(x) => self.binary(BinOp::SRem, &x.operand0, &x.operand1, &toks),
-            I::And(x) => self.binary(BinOp::And, &x.operand0, &x.operand1, &toks),
-            I::Or(x) => self.binary(BinOp::Or, &x.operand0, &x.operand1, &toks),
-            I::Xor(x) => self.binary(BinOp::Xor, &x.operand0, &x.operand1, &toks),
-            I::Shl(x) => self.binary(BinOp::Shl, &x.operand0, &x.operand1, &toks),
-            I::LShr(x) => self.binary(BinOp::LShr, &x.operand0, &x.operand1, &toks),
-            I::AShr(x) => self.binary(BinOp::AShr, &x.operand0, &x.operand1, &toks),
-            I::FAdd(x) => self.binary(BinOp::FAdd, &x.operand0, &x.operand1, &toks),
-            I::FSub(x) => self.binary(BinOp::FSub, &x.operand0, &x.operand1, &toks),
-            I::FMul(x) => self.binary(BinOp::FMul, &x.operand0, &x.operand1, &toks),
-            I::FDiv(x) => self.binary(BinOp::FDiv, &x.operand0, &x.operand1, &toks),
-            I::FRem(x) => self.binary(BinOp::FRem, &x.operand0, &x.operand1, &toks),
-            I::FNeg(x) => Op::FNeg {
-                operand: self.value(&x.operand),
-                flags: arith_flags(&toks),
-            },
-            I::ExtractElement(x) => Op::ExtractElement {
-                vector: self.value(&x.vector),
-                index: self.value(&x.index),
-            },
-            I::InsertElement(x) => Op::InsertElement {
-                vector: self.value(&x.vector),
-                elem: self.value(&x.element),
-                index: self.value(&x.index),
-            },
-            I::ShuffleVector(x) => Op::ShuffleVector {
-                a: self.value(&x.operand0),
-                b: self.value(&x.operand1),
-                mask: self.mask(&x.mask),
-            },
-            I::ExtractValue(x) => Op::ExtractValue {
-                aggregate: self.value(&x.aggregate),
-                indices: x.indices.clone(),
-            },
-            I::InsertValue(x) => Op::InsertValue {
-                aggregate: self.value(&x.aggregate),
-                elem: self.value(&x.element),
-                indices: x.indices.clone(),
-            },
+        let op = self.op(inst, sysv, &toks);
+        // The C API knows every result type (llvm-ir's `type_of` panics on some, e.g. extractvalue
+        // from a named struct).
+        let _ = types;
+        // SAFETY: `sysv` is the instruction of the live module that corresponds to `inst`.
+        let ty = sys::conv_type(unsafe { llvm_sys::core::LLVMTypeOf(sysv) });
+        let result = inst
+            .try_get_result()
+            .map(name_of)
+            .filter(|_| ty != Type::Void);
+        Instruction {
+            result,
+            ty,
+            op,
+            debug_loc: debug_loc(li::HasDebugLoc::get_debug_loc(inst)),
+        }
+    }
+
+    /// The operation of a (non-terminator) instruction, by group: binary operators and casts
+    /// (tables), memory, vectors and aggregates, then the rest.
+    fn op(&mut self, inst: &li::Instruction, sysv: LLVMValueRef, toks: &[Tok<'_>]) -> Op {
+        if let Some((bop, a, b)) = binary_parts(inst) {
+            return self.binary(bop, a, b, toks);
+        }
+        if let Some((cop, v, to)) = cast_parts(inst) {
+            return self.cast(cop, v, to);
+        }
+        self.memory_op(inst)
+            .or_else(|| self.aggregate_op(inst))
+            .or_else(|| self.other_op(inst, sysv, toks))
+            .unwrap_or_else(|| unreachable!("an instruction in no group: {inst:?}"))
+    }
+
+    /// alloca, load, store, fence, cmpxchg, atomicrmw, getelementptr.
+    fn memory_op(&mut self, inst: &li::Instruction) -> Option<Op> {
+        use li::Instruction as I;
+        Some(match inst {
             I::Alloca(x) => Op::Alloca {
                 allocated: self.ty(&x.allocated_type),
                 num_elements: self.value(&x.num_elements),
@@ -840,19 +830,54 @@ impl<'a> Conv<'a> {
                 base: self.value(&x.address),
                 indices: self.values(&x.indices),
             },
-            I::Trunc(x) => self.cast(CastOp::Trunc, &x.operand, &x.to_type),
-            I::ZExt(x) => self.cast(CastOp::ZExt, &x.operand, &x.to_type),
-            I::SExt(x) => self.cast(CastOp::SExt, &x.operand, &x.to_type),
-            I::FPTrunc(x) => self.cast(CastOp::FPTrunc, &x.operand, &x.to_type),
-            I::FPExt(x) => self.cast(CastOp::FPExt, &x.operand, &x.to_type),
-            I::FPToUI(x) => self.cast(CastOp::FPToUI, &x.operand, &x.to_type),
-            I::FPToSI(x) => self.cast(CastOp::FPToSI, &x.operand, &x.to_type),
-            I::UIToFP(x) => self.cast(CastOp::UIToFP, &x.operand, &x.to_type),
-            I::SIToFP(x) => self.cast(CastOp::SIToFP, &x.operand, &x.to_type),
-            I::PtrToInt(x) => self.cast(CastOp::PtrToInt, &x.operand, &x.to_type),
-            I::IntToPtr(x) => self.cast(CastOp::IntToPtr, &x.operand, &x.to_type),
-            I::BitCast(x) => self.cast(CastOp::BitCast, &x.operand, &x.to_type),
-            I::AddrSpaceCast(x) => self.cast(CastOp::AddrSpaceCast, &x.operand, &x.to_type),
+            _ => return None,
+        })
+    }
+
+    /// Vector elements and shuffles, aggregate members.
+    fn aggregate_op(&mut self, inst: &li::Instruction) -> Option<Op> {
+        use li::Instruction as I;
+        Some(match inst {
+            I::ExtractElement(x) => Op::ExtractElement {
+                vector: self.value(&x.vector),
+                index: self.value(&x.index),
+            },
+            I::InsertElement(x) => Op::InsertElement {
+                vector: self.value(&x.vector),
+                elem: self.value(&x.element),
+                index: self.value(&x.index),
+            },
+            I::ShuffleVector(x) => Op::ShuffleVector {
+                a: self.value(&x.operand0),
+                b: self.value(&x.operand1),
+                mask: self.mask(&x.mask),
+            },
+            I::ExtractValue(x) => Op::ExtractValue {
+                aggregate: self.value(&x.aggregate),
+                indices: x.indices.clone(),
+            },
+            I::InsertValue(x) => Op::InsertValue {
+                aggregate: self.value(&x.aggregate),
+                elem: self.value(&x.element),
+                indices: x.indices.clone(),
+            },
+            _ => return None,
+        })
+    }
+
+    /// fneg, comparisons, phi, select, freeze, calls, va_arg and the exception-handling pads.
+    fn other_op(
+        &mut self,
+        inst: &li::Instruction,
+        sysv: LLVMValueRef,
+        toks: &[Tok<'_>],
+    ) -> Option<Op> {
+        use li::Instruction as I;
+        Some(match inst {
+            I::FNeg(x) => Op::FNeg {
+                operand: self.value(&x.operand),
+                flags: arith_flags(toks),
+            },
             I::ICmp(x) => Op::ICmp {
                 pred: int_pred(x.predicate),
                 lhs: self.value(&x.operand0),
@@ -862,7 +887,7 @@ impl<'a> Conv<'a> {
                 pred: fp_pred(x.predicate),
                 lhs: self.value(&x.operand0),
                 rhs: self.value(&x.operand1),
-                flags: arith_flags(&toks),
+                flags: arith_flags(toks),
             },
             I::Phi(x) => Op::Phi {
                 incoming: x
@@ -885,7 +910,7 @@ impl<'a> Conv<'a> {
             I::Call(x) => {
                 let callee = either_like::Callee::new(x.function.as_ref().right());
                 Op::Call {
-                    call: self.call(&callee, &x.arguments, sysv, &toks),
+                    call: self.call(&callee, &x.arguments, sysv, toks),
                 }
             }
             I::VAArg(x) => Op::VaArg {
@@ -903,22 +928,8 @@ impl<'a> Conv<'a> {
                 parent_pad: self.value(&x.parent_pad),
                 args: self.values(&x.args),
             },
-        };
-        // The C API knows every result type (llvm-ir's `type_of` panics on some, e.g. extractvalue
-        // from a named struct).
-        let _ = types;
-        // SAFETY: `sysv` is the instruction of the live module that corresponds to `inst`.
-        let ty = sys::conv_type(unsafe { llvm_sys::core::LLVMTypeOf(sysv) });
-        let result = inst
-            .try_get_result()
-            .map(name_of)
-            .filter(|_| ty != Type::Void);
-        Instruction {
-            result,
-            ty,
-            op,
-            debug_loc: debug_loc(li::HasDebugLoc::get_debug_loc(inst)),
-        }
+            _ => return None,
+        })
     }
 
     /// Landing-pad clauses through the C API (llvm-ir 0.11 does not model them). A filter clause
@@ -1100,6 +1111,55 @@ mod either_like {
     }
 }
 
+/// A binary operator instruction: its operator and operands.
+fn binary_parts(inst: &li::Instruction) -> Option<(BinOp, &li::Operand, &li::Operand)> {
+    use li::Instruction as I;
+    let (bop, a, b) = match inst {
+        I::Add(x) => (BinOp::Add, &x.operand0, &x.operand1),
+        I::Sub(x) => (BinOp::Sub, &x.operand0, &x.operand1),
+        I::Mul(x) => (BinOp::Mul, &x.operand0, &x.operand1),
+        I::UDiv(x) => (BinOp::UDiv, &x.operand0, &x.operand1),
+        I::SDiv(x) => (BinOp::SDiv, &x.operand0, &x.operand1),
+        I::URem(x) => (BinOp::URem, &x.operand0, &x.operand1),
+        I::SRem(x) => (BinOp::SRem, &x.operand0, &x.operand1),
+        I::And(x) => (BinOp::And, &x.operand0, &x.operand1),
+        I::Or(x) => (BinOp::Or, &x.operand0, &x.operand1),
+        I::Xor(x) => (BinOp::Xor, &x.operand0, &x.operand1),
+        I::Shl(x) => (BinOp::Shl, &x.operand0, &x.operand1),
+        I::LShr(x) => (BinOp::LShr, &x.operand0, &x.operand1),
+        I::AShr(x) => (BinOp::AShr, &x.operand0, &x.operand1),
+        I::FAdd(x) => (BinOp::FAdd, &x.operand0, &x.operand1),
+        I::FSub(x) => (BinOp::FSub, &x.operand0, &x.operand1),
+        I::FMul(x) => (BinOp::FMul, &x.operand0, &x.operand1),
+        I::FDiv(x) => (BinOp::FDiv, &x.operand0, &x.operand1),
+        I::FRem(x) => (BinOp::FRem, &x.operand0, &x.operand1),
+        _ => return None,
+    };
+    Some((bop, a, b))
+}
+
+/// A cast instruction: its cast kind, operand and target type.
+fn cast_parts(inst: &li::Instruction) -> Option<(CastOp, &li::Operand, &li::TypeRef)> {
+    use li::Instruction as I;
+    let (cop, v, to) = match inst {
+        I::Trunc(x) => (CastOp::Trunc, &x.operand, &x.to_type),
+        I::ZExt(x) => (CastOp::ZExt, &x.operand, &x.to_type),
+        I::SExt(x) => (CastOp::SExt, &x.operand, &x.to_type),
+        I::FPTrunc(x) => (CastOp::FPTrunc, &x.operand, &x.to_type),
+        I::FPExt(x) => (CastOp::FPExt, &x.operand, &x.to_type),
+        I::FPToUI(x) => (CastOp::FPToUI, &x.operand, &x.to_type),
+        I::FPToSI(x) => (CastOp::FPToSI, &x.operand, &x.to_type),
+        I::UIToFP(x) => (CastOp::UIToFP, &x.operand, &x.to_type),
+        I::SIToFP(x) => (CastOp::SIToFP, &x.operand, &x.to_type),
+        I::PtrToInt(x) => (CastOp::PtrToInt, &x.operand, &x.to_type),
+        I::IntToPtr(x) => (CastOp::IntToPtr, &x.operand, &x.to_type),
+        I::BitCast(x) => (CastOp::BitCast, &x.operand, &x.to_type),
+        I::AddrSpaceCast(x) => (CastOp::AddrSpaceCast, &x.operand, &x.to_type),
+        _ => return None,
+    };
+    Some((cop, v, to))
+}
+
 // ---------------------------------------------------------------- module
 
 fn facts(
@@ -1119,6 +1179,10 @@ fn facts(
 }
 
 /// Build the model of one module from llvm-ir's view, the C API module and the printed text.
+///
+/// Steps: named struct types (C API layouts, debug-info names), globals, aliases, ifuncs, then
+/// function definitions and declarations (after checking that the three readers agree on the
+/// module's shape). The first construct that could not be converted is the error.
 pub fn module(
     path: &Path,
     m: &li::Module,
@@ -1135,86 +1199,139 @@ pub fn module(
         cop_seen: Vec::new(),
         errors: Vec::new(),
     };
-    let mismatch = |what: &str, message: String| IrError::Unsupported {
+    let types = named_structs(sm, tx);
+    let globals = global_vars(&mut cv, m, tx);
+    let aliases = global_aliases(&mut cv, m, tx);
+    let ifuncs = global_ifuncs(&mut cv, m, tx);
+    let (functions, declarations) = functions(&mut cv, m, sm, tx)?;
+    if let Some(e) = cv.errors.into_iter().next() {
+        return Err(e);
+    }
+    Ok(Module {
+        schema_version: SCHEMA_VERSION.to_string(),
+        name: path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        source_file_name: m.source_file_name.clone(),
+        data_layout: m.data_layout.layout_str.clone(),
+        target_triple: m.target_triple.clone(),
+        types,
+        globals,
+        aliases,
+        ifuncs,
+        functions,
+        declarations,
+        module_asm: m.inline_assembly.clone(),
+    })
+}
+
+/// The readers disagree on the module's shape (`E-IR009` without a function).
+fn mismatch(path: &Path, what: &str, message: String) -> IrError {
+    IrError::Unsupported {
         path: path.to_path_buf(),
         function: String::new(),
         what: what.to_string(),
         message,
-    };
-
-    // Named struct types with layouts.
-    let mut types = Vec::new();
-    for name in &tx.struct_names {
-        let body =
-            sm.struct_type(name)
-                .and_then(|t| sm.struct_body(t))
-                .map(|(fields, packed, t)| {
-                    let di = tx.di.lookup(name);
-                    let layout = sm.struct_layout(t).map(|(size, align, fl)| {
-                        let mut end = 0u64;
-                        let fields = fl
-                            .iter()
-                            .map(|&(offset, fsize)| {
-                                let padding_before = offset.saturating_sub(end);
-                                end = offset + fsize;
-                                let debug_name = di.and_then(|d| {
-                                    let mut hits = d
-                                        .members
-                                        .iter()
-                                        .filter(|m| !m.bitfield && m.bit_offset == offset * 8);
-                                    match (hits.next(), hits.next()) {
-                                        (Some(m), None) => Some(m.name.clone()),
-                                        _ => None,
-                                    }
-                                });
-                                let (lo, hi) = (offset * 8, (offset + fsize) * 8);
-                                let bitfields = di
-                                    .map(|d| {
-                                        d.members
-                                            .iter()
-                                            .filter(|m| {
-                                                m.bitfield
-                                                    && lo <= m.bit_offset
-                                                    && m.bit_offset < hi
-                                            })
-                                            .map(|m| BitField {
-                                                name: m.name.clone(),
-                                                bit_offset: m.bit_offset - lo,
-                                                bits: m.bits,
-                                            })
-                                            .collect()
-                                    })
-                                    .unwrap_or_default();
-                                FieldLayout {
-                                    offset,
-                                    size: fsize,
-                                    padding_before,
-                                    debug_name,
-                                    bitfields,
-                                }
-                            })
-                            .collect();
-                        StructLayout {
-                            size,
-                            align,
-                            fields,
-                            tail_padding: size.saturating_sub(end),
-                        }
-                    });
-                    StructBody {
-                        fields,
-                        packed,
-                        layout,
-                        debug_name: di.map(|d| d.name.clone()),
-                    }
-                });
-        types.push(NamedStruct {
-            name: name.clone(),
-            body,
-        });
     }
+}
 
-    // Globals, aliases, ifuncs.
+/// Named struct types, in the printed module's order, with layouts and debug-info names.
+fn named_structs(sm: &SysModule, tx: &TextIndex) -> Vec<NamedStruct> {
+    tx.struct_names
+        .iter()
+        .map(|name| NamedStruct {
+            name: name.clone(),
+            body: struct_body(sm, tx, name),
+        })
+        .collect()
+}
+
+/// The body of a named struct (`None` for an opaque struct).
+fn struct_body(sm: &SysModule, tx: &TextIndex, name: &str) -> Option<StructBody> {
+    sm.struct_type(name)
+        .and_then(|t| sm.struct_body(t))
+        .map(|(fields, packed, t)| {
+            let di = tx.di.lookup(name);
+            let layout = sm
+                .struct_layout(t)
+                .map(|(size, align, fl)| struct_layout(size, align, &fl, di));
+            StructBody {
+                fields,
+                packed,
+                layout,
+                debug_name: di.map(|d| d.name.clone()),
+            }
+        })
+}
+
+/// A struct's layout from its size, alignment and (offset, size) of each field, with the
+/// padding between fields and the debug-info names of fields and bitfields.
+fn struct_layout(
+    size: u64,
+    align: u64,
+    fl: &[(u64, u64)],
+    di: Option<&text::DiComposite>,
+) -> StructLayout {
+    let mut end = 0u64;
+    let fields = fl
+        .iter()
+        .map(|&(offset, fsize)| {
+            let padding_before = offset.saturating_sub(end);
+            end = offset + fsize;
+            field_layout(offset, fsize, padding_before, di)
+        })
+        .collect();
+    StructLayout {
+        size,
+        align,
+        fields,
+        tail_padding: size.saturating_sub(end),
+    }
+}
+
+/// One field: the debug-info member at its offset (if exactly one), and the bitfields inside it.
+fn field_layout(
+    offset: u64,
+    fsize: u64,
+    padding_before: u64,
+    di: Option<&text::DiComposite>,
+) -> FieldLayout {
+    let debug_name = di.and_then(|d| {
+        let mut hits = d
+            .members
+            .iter()
+            .filter(|m| !m.bitfield && m.bit_offset == offset * 8);
+        match (hits.next(), hits.next()) {
+            (Some(m), None) => Some(m.name.clone()),
+            _ => None,
+        }
+    });
+    let (lo, hi) = (offset * 8, (offset + fsize) * 8);
+    let bitfields = di
+        .map(|d| {
+            d.members
+                .iter()
+                .filter(|m| m.bitfield && lo <= m.bit_offset && m.bit_offset < hi)
+                .map(|m| BitField {
+                    name: m.name.clone(),
+                    bit_offset: m.bit_offset - lo,
+                    bits: m.bits,
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    FieldLayout {
+        offset,
+        size: fsize,
+        padding_before,
+        debug_name,
+        bitfields,
+    }
+}
+
+/// Global variables.
+fn global_vars<'a>(cv: &mut Conv<'a>, m: &li::Module, tx: &'a TextIndex) -> Vec<Global> {
     let mut globals = Vec::with_capacity(m.global_vars.len());
     for g in &m.global_vars {
         let name = global_name_of(&g.name);
@@ -1240,6 +1357,11 @@ pub fn module(
             name,
         });
     }
+    globals
+}
+
+/// Global aliases.
+fn global_aliases<'a>(cv: &mut Conv<'a>, m: &li::Module, tx: &'a TextIndex) -> Vec<Alias> {
     let mut aliases = Vec::new();
     for a in &m.global_aliases {
         let name = global_name_of(&a.name);
@@ -1259,6 +1381,11 @@ pub fn module(
             name,
         });
     }
+    aliases
+}
+
+/// Global ifuncs.
+fn global_ifuncs<'a>(cv: &mut Conv<'a>, m: &li::Module, tx: &'a TextIndex) -> Vec<IFunc> {
     let mut ifuncs = Vec::new();
     for f in &m.global_ifuncs {
         let name = global_name_of(&f.name);
@@ -1277,8 +1404,17 @@ pub fn module(
             name,
         });
     }
+    ifuncs
+}
 
-    // Functions: llvm-ir, the C API and the printed text walk them in the same order.
+/// Function definitions and declarations: llvm-ir, the C API and the printed text walk them in
+/// the same order; a disagreement on their number or order is an error.
+fn functions<'a>(
+    cv: &mut Conv<'a>,
+    m: &li::Module,
+    sm: &SysModule,
+    tx: &'a TextIndex,
+) -> Result<(Vec<Function>, Vec<FunctionDecl>), IrError> {
     let (sys_defs, sys_decls) = sm.functions();
     let decls: Vec<&li::function::FunctionDeclaration> = m
         .func_declarations
@@ -1290,6 +1426,7 @@ pub fn module(
         || tx.functions.len() != m.functions.len()
     {
         return Err(mismatch(
+            cv.path,
             "module shape",
             format!(
                 "readers disagree on function counts: llvm-ir {}+{}, C API {}+{}, text {}",
@@ -1303,141 +1440,167 @@ pub fn module(
     }
     let mut functions = Vec::with_capacity(m.functions.len());
     for ((f, &sf), lines) in m.functions.iter().zip(&sys_defs).zip(&tx.functions) {
-        cv.func = f.name.clone();
-        cv.at(None);
-        if sys::value_name(sf) != f.name {
-            return Err(mismatch(
-                "module shape",
-                format!("function order differs at @{}", f.name),
-            ));
-        }
-        let sblocks = sys::blocks(sf);
-        // Calls to `llvm.dbg.*` carry only metadata; they are omitted on all three sides.
-        let kept: Vec<Vec<&li::Instruction>> = f
-            .basic_blocks
-            .iter()
-            .map(|b| b.instrs.iter().filter(|i| !is_dbg_call(i)).collect())
-            .collect();
-        let n_instrs: usize = kept.iter().map(|b| b.len() + 1).sum();
-        if sblocks.len() != f.basic_blocks.len() || lines.len() != n_instrs {
-            return Err(mismatch(
-                "function shape",
-                format!(
-                    "@{}: {} blocks / {} instructions (llvm-ir) vs {} blocks (C API) / {} lines (printer)",
-                    f.name,
-                    f.basic_blocks.len(),
-                    n_instrs,
-                    sblocks.len(),
-                    lines.len()
-                ),
-            ));
-        }
-        let mut li_idx = 0usize;
-        let mut blocks = Vec::with_capacity(f.basic_blocks.len());
-        for ((b, kept), &sb) in f.basic_blocks.iter().zip(&kept).zip(&sblocks) {
-            let sinstrs = sys::instructions(sb);
-            if sinstrs.len() != kept.len() + 1 {
-                return Err(mismatch(
-                    "block shape",
-                    format!(
-                        "@{} block {}: instruction counts differ",
-                        f.name,
-                        name_of(&b.name)
-                    ),
-                ));
-            }
-            let mut instrs = Vec::with_capacity(kept.len());
-            for (k, inst) in kept.iter().enumerate() {
-                instrs.push(cv.instr(inst, &m.types, sinstrs[k], Some(lines[li_idx].as_str())));
-                li_idx += 1;
-            }
-            let term = cv.term(
-                &b.term,
-                &m.types,
-                sinstrs[kept.len()],
-                Some(lines[li_idx].as_str()),
-            );
-            li_idx += 1;
-            blocks.push(Block {
-                name: name_of(&b.name),
-                instrs,
-                term,
-            });
-        }
-        let sig = signature(
-            &mut cv,
-            SigIn {
-                name: &f.name,
-                params: &f.parameters,
-                named_params: true,
-                var_arg: f.is_var_arg,
-                ret: &f.return_type,
-                cc_fn: sf,
-                linkage: f.linkage,
-                visibility: f.visibility,
-                dll: f.dll_storage_class,
-                section: f.section.clone(),
-                comdat: f.comdat.as_ref().map(|c| c.name.clone()),
-                align: f.alignment,
-                gc: f.garbage_collector_name.clone(),
-                personality: f.personality_function.clone(),
-            },
-        );
-        functions.push(Function {
-            sig,
-            debug_loc: debug_loc(&f.debugloc),
-            blocks,
-        });
+        functions.push(function(cv, m, f, sf, lines)?);
     }
-    let mut declarations = Vec::with_capacity(decls.len());
-    for (d, &sf) in decls.iter().zip(&sys_decls) {
-        cv.func = d.name.clone();
-        cv.at(None);
-        let sig = signature(
-            &mut cv,
-            SigIn {
-                name: &d.name,
-                params: &d.parameters,
-                named_params: false,
-                var_arg: d.is_var_arg,
-                ret: &d.return_type,
-                cc_fn: sf,
-                linkage: d.linkage,
-                visibility: d.visibility,
-                dll: d.dll_storage_class,
-                section: None,
-                comdat: None,
-                align: d.alignment,
-                gc: d.garbage_collector_name.clone(),
-                personality: None,
-            },
-        );
-        declarations.push(FunctionDecl {
-            sig,
-            debug_loc: debug_loc(&d.debugloc),
-        });
-    }
+    let declarations = decls
+        .iter()
+        .zip(&sys_decls)
+        .map(|(d, &sf)| declaration(cv, d, sf))
+        .collect();
+    Ok((functions, declarations))
+}
 
-    if let Some(e) = cv.errors.into_iter().next() {
-        return Err(e);
+/// One function definition: its blocks (instructions paired with their C-API values and printed
+/// lines) and its signature.
+fn function<'a>(
+    cv: &mut Conv<'a>,
+    m: &li::Module,
+    f: &li::Function,
+    sf: LLVMValueRef,
+    lines: &'a [String],
+) -> Result<Function, IrError> {
+    cv.func = f.name.clone();
+    cv.at(None);
+    if sys::value_name(sf) != f.name {
+        return Err(mismatch(
+            cv.path,
+            "module shape",
+            format!("function order differs at @{}", f.name),
+        ));
     }
-    Ok(Module {
-        schema_version: SCHEMA_VERSION.to_string(),
-        name: path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default(),
-        source_file_name: m.source_file_name.clone(),
-        data_layout: m.data_layout.layout_str.clone(),
-        target_triple: m.target_triple.clone(),
-        types,
-        globals,
-        aliases,
-        ifuncs,
-        functions,
-        declarations,
-        module_asm: m.inline_assembly.clone(),
+    let sblocks = sys::blocks(sf);
+    // Calls to `llvm.dbg.*` carry only metadata; they are omitted on all three sides.
+    let kept: Vec<Vec<&li::Instruction>> = f
+        .basic_blocks
+        .iter()
+        .map(|b| b.instrs.iter().filter(|i| !is_dbg_call(i)).collect())
+        .collect();
+    let n_instrs: usize = kept.iter().map(|b| b.len() + 1).sum();
+    if sblocks.len() != f.basic_blocks.len() || lines.len() != n_instrs {
+        return Err(mismatch(
+            cv.path,
+            "function shape",
+            format!(
+                "@{}: {} blocks / {} instructions (llvm-ir) vs {} blocks (C API) / {} lines (printer)",
+                f.name,
+                f.basic_blocks.len(),
+                n_instrs,
+                sblocks.len(),
+                lines.len()
+            ),
+        ));
+    }
+    let mut li_idx = 0usize;
+    let mut blocks = Vec::with_capacity(f.basic_blocks.len());
+    for ((b, kept), &sb) in f.basic_blocks.iter().zip(&kept).zip(&sblocks) {
+        let n = kept.len() + 1;
+        blocks.push(block(
+            cv,
+            &m.types,
+            &f.name,
+            b,
+            kept,
+            sb,
+            &lines[li_idx..li_idx + n],
+        )?);
+        li_idx += n;
+    }
+    let sig = signature(
+        cv,
+        SigIn {
+            name: &f.name,
+            params: &f.parameters,
+            named_params: true,
+            var_arg: f.is_var_arg,
+            ret: &f.return_type,
+            cc_fn: sf,
+            linkage: f.linkage,
+            visibility: f.visibility,
+            dll: f.dll_storage_class,
+            section: f.section.clone(),
+            comdat: f.comdat.as_ref().map(|c| c.name.clone()),
+            align: f.alignment,
+            gc: f.garbage_collector_name.clone(),
+            personality: f.personality_function.clone(),
+        },
+    );
+    Ok(Function {
+        sig,
+        debug_loc: debug_loc(&f.debugloc),
+        blocks,
     })
+}
+
+/// One basic block: its kept instructions and terminator, with their printed lines.
+fn block<'a>(
+    cv: &mut Conv<'a>,
+    types: &li::types::Types,
+    fname: &str,
+    b: &li::BasicBlock,
+    kept: &[&li::Instruction],
+    sb: LLVMBasicBlockRef,
+    lines: &'a [String],
+) -> Result<Block, IrError> {
+    let sinstrs = sys::instructions(sb);
+    if sinstrs.len() != kept.len() + 1 {
+        return Err(mismatch(
+            cv.path,
+            "block shape",
+            format!(
+                "@{} block {}: instruction counts differ",
+                fname,
+                name_of(&b.name)
+            ),
+        ));
+    }
+    let mut instrs = Vec::with_capacity(kept.len());
+    for (k, inst) in kept.iter().enumerate() {
+        instrs.push(cv.instr(inst, types, sinstrs[k], Some(lines[k].as_str())));
+    }
+    let term = cv.term(
+        &b.term,
+        types,
+        sinstrs[kept.len()],
+        Some(lines[kept.len()].as_str()),
+    );
+    Ok(Block {
+        name: name_of(&b.name),
+        instrs,
+        term,
+    })
+}
+
+/// One function declaration (parameters are unnamed).
+fn declaration(
+    cv: &mut Conv<'_>,
+    d: &li::function::FunctionDeclaration,
+    sf: LLVMValueRef,
+) -> FunctionDecl {
+    cv.func = d.name.clone();
+    cv.at(None);
+    let sig = signature(
+        cv,
+        SigIn {
+            name: &d.name,
+            params: &d.parameters,
+            named_params: false,
+            var_arg: d.is_var_arg,
+            ret: &d.return_type,
+            cc_fn: sf,
+            linkage: d.linkage,
+            visibility: d.visibility,
+            dll: d.dll_storage_class,
+            section: None,
+            comdat: None,
+            align: d.alignment,
+            gc: d.garbage_collector_name.clone(),
+            personality: None,
+        },
+    );
+    FunctionDecl {
+        sig,
+        debug_loc: debug_loc(&d.debugloc),
+    }
 }
 
 /// A call to an `llvm.dbg.*` intrinsic.

@@ -1,5 +1,7 @@
 //! Typed errors of the IR reader. Every variant has a stable code (`E-IR0NN`, see [`IrError::code`]),
-//! the file it concerns and, for text IR, a line and column.
+//! the file it concerns and, for text IR, a line and column. [`IrError::diagnostic`] gives the
+//! workspace's diagnostic (code, `file:line:col @function` place, message, hint) that the CLI
+//! renders.
 
 use std::path::PathBuf;
 
@@ -74,16 +76,98 @@ pub enum IrError {
 impl IrError {
     /// The stable error code, e.g. `"E-IR004"`.
     pub fn code(&self) -> &'static str {
+        self.diag_code().as_str()
+    }
+
+    /// The stable error code as the workspace's registered [`diag::Code`].
+    pub fn diag_code(&self) -> diag::Code {
+        use diag::Code;
         match self {
-            IrError::Unreadable { .. } => "E-IR001",
-            IrError::Empty { .. } => "E-IR002",
-            IrError::NotLlvm { .. } => "E-IR003",
-            IrError::Malformed { .. } => "E-IR004",
-            IrError::BadBitcode { .. } => "E-IR005",
-            IrError::OpaquePointers { .. } => "E-IR006",
-            IrError::Invalid { .. } => "E-IR007",
-            IrError::Conversion { .. } => "E-IR008",
-            IrError::Unsupported { .. } => "E-IR009",
+            IrError::Unreadable { .. } => Code::IrUnreadable,
+            IrError::Empty { .. } => Code::IrEmpty,
+            IrError::NotLlvm { .. } => Code::IrNotLlvm,
+            IrError::Malformed { .. } => Code::IrMalformed,
+            IrError::BadBitcode { .. } => Code::IrBadBitcode,
+            IrError::OpaquePointers { .. } => Code::IrOpaquePointers,
+            IrError::Invalid { .. } => Code::IrInvalid,
+            IrError::Conversion { .. } => Code::IrConversion,
+            IrError::Unsupported { .. } => Code::IrUnsupported,
+        }
+    }
+
+    /// The error as the workspace's diagnostic: located at `file:line:col` (and the function, for
+    /// an unsupported construct), the message without code and path, and a hint saying what to do.
+    pub fn diagnostic(&self) -> diag::Diagnostic {
+        let mut place = diag::Place::file(self.path().display().to_string());
+        if let Some(p) = self.pos() {
+            place = place.at(p.line, Some(p.col));
+        }
+        let message = match self {
+            IrError::Unreadable { source, .. } => format!("cannot read file: {source}"),
+            IrError::Empty { .. } => "empty file (expected LLVM 14 IR, .ll or .bc)".to_string(),
+            IrError::NotLlvm { reason, .. } => format!("not an LLVM IR file ({reason})"),
+            IrError::Malformed { message, .. } => format!("malformed LLVM IR: {message}"),
+            IrError::BadBitcode { message, .. } => {
+                format!("invalid or truncated LLVM bitcode: {message}")
+            }
+            IrError::OpaquePointers { .. } => {
+                "opaque-pointer IR (`ptr`, LLVM 15+) is not supported: autov expects LLVM 14 typed-pointer IR (e.g. `i8*`)".to_string()
+            }
+            IrError::Invalid { message, .. } => {
+                format!("module fails LLVM verification: {message}")
+            }
+            IrError::Conversion { message, .. } => {
+                format!("internal IR conversion failure: {message}")
+            }
+            IrError::Unsupported {
+                function,
+                what,
+                message,
+                ..
+            } => {
+                // `function` is a function name, `(global @g)` / `(alias @a)` / `(ifunc @i)` for
+                // an initializer, or empty for the module's shape.
+                match function.strip_prefix('(').and_then(|f| f.strip_suffix(')')) {
+                    Some(context) => place = place.context(context),
+                    None if !function.is_empty() => place = place.in_function(function),
+                    None => {}
+                }
+                format!("{what}: {message}")
+            }
+        };
+        diag::Diagnostic::at(self.diag_code(), place, message).hint(self.hint())
+    }
+
+    /// What the user should do about the error.
+    fn hint(&self) -> &'static str {
+        match self {
+            IrError::Unreadable { .. } => {
+                "check the path and its permissions; inputs are LLVM 14 `.ll` text or `.bc` bitcode files"
+            }
+            IrError::Empty { .. } => {
+                "regenerate the file, e.g. `clang-14 -O1 -g -S -emit-llvm f.c -o f.ll`"
+            }
+            IrError::NotLlvm { .. } => {
+                "pass LLVM 14 IR: text from `clang-14 -S -emit-llvm` (.ll) or bitcode from `clang-14 -c -emit-llvm` (.bc)"
+            }
+            IrError::Malformed { .. } => {
+                "fix the IR at this position or regenerate it with clang-14; `llvm-as-14 f.ll` shows the same error"
+            }
+            IrError::BadBitcode { .. } => {
+                "regenerate the bitcode with clang-14 or llvm-as-14; bitcode of a newer LLVM cannot be read"
+            }
+            IrError::OpaquePointers { .. } => {
+                "regenerate the IR with clang-14 (LLVM 14 writes typed pointers)"
+            }
+            IrError::Invalid { .. } => {
+                "the IR parses but is not valid (see the verifier's message): regenerate it with clang-14, or fix it and check with `opt-14 -verify`"
+            }
+            IrError::Conversion { .. } => {
+                "LLVM accepts this module but autov's reader does not: please report it with the input file"
+            }
+            IrError::Unsupported { .. } => {
+                "the IR model cannot represent this construct (see docs/ir-json.md): compile the code without it, or report it with the input file"
+            }
         }
     }
 
@@ -108,5 +192,91 @@ impl IrError {
             IrError::Malformed { pos, .. } | IrError::OpaquePointers { pos, .. } => *pos,
             _ => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all() -> Vec<IrError> {
+        let path = || PathBuf::from("dir/m.ll");
+        let pos = Some(Pos { line: 3, col: 7 });
+        let unsupported = |function: &str| IrError::Unsupported {
+            path: path(),
+            function: function.into(),
+            what: "inline asm".into(),
+            message: "cannot recover the template".into(),
+        };
+        vec![
+            IrError::Unreadable {
+                path: path(),
+                source: std::io::Error::new(std::io::ErrorKind::NotFound, "gone"),
+            },
+            IrError::Empty { path: path() },
+            IrError::NotLlvm {
+                path: path(),
+                reason: "binary".into(),
+            },
+            IrError::Malformed {
+                path: path(),
+                pos,
+                message: "expected type".into(),
+            },
+            IrError::BadBitcode {
+                path: path(),
+                message: "truncated".into(),
+            },
+            IrError::OpaquePointers { path: path(), pos },
+            IrError::Invalid {
+                path: path(),
+                message: "bad".into(),
+            },
+            IrError::Conversion {
+                path: path(),
+                message: "panic".into(),
+            },
+            unsupported("f"),
+            unsupported("(global @g)"),
+            unsupported(""),
+        ]
+    }
+
+    #[test]
+    fn every_error_is_a_located_diagnostic_with_a_hint() {
+        for e in all() {
+            let d = e.diagnostic();
+            assert_eq!(d.code.as_str(), e.code());
+            assert_eq!(d.place.file.as_deref(), Some("dir/m.ll"));
+            assert!(!d.hint.is_empty(), "{e}");
+            // the code and the path are the diagnostic's, not part of its message
+            assert!(
+                !d.message.contains("E-IR") && !d.message.contains("m.ll"),
+                "{d}"
+            );
+            // the message is the one of the Display form, after `CODE path[:line:col]: `, except
+            // that the function of an unsupported construct moves to the place
+            let shown = match &e {
+                IrError::Unsupported { message, .. } => message,
+                _ => &d.message,
+            };
+            assert!(e.to_string().contains(shown.as_str()), "{e} / {d}");
+        }
+    }
+
+    #[test]
+    fn places_name_position_function_or_global() {
+        let d: Vec<String> = all()
+            .iter()
+            .map(|e| e.diagnostic().place.to_string())
+            .collect();
+        assert_eq!(d[3], "dir/m.ll:3:7");
+        assert_eq!(d[8], "dir/m.ll @f");
+        assert_eq!(d[9], "dir/m.ll (global @g)");
+        assert_eq!(d[10], "dir/m.ll");
+        assert_eq!(
+            all()[3].diagnostic().to_string(),
+            "error[E-IR004]: dir/m.ll:3:7: malformed LLVM IR: expected type\n  = hint: fix the IR at this position or regenerate it with clang-14; `llvm-as-14 f.ll` shows the same error"
+        );
     }
 }
