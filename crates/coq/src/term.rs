@@ -56,11 +56,13 @@ pub enum Term {
     Commented(String, Box<Term>),
 }
 
-/// A binder `x` or `(x : T)`; several names may share one type (`(a b : Z)`).
+/// A binder `x` or `(x : T)`; several names may share one type (`(a b : Z)`). An implicit binder
+/// prints `{x : T}` (`Context {M : MemOps}`, `Definition f {A : Type} …`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Binder {
     pub names: Vec<String>,
     pub ty: Option<Term>,
+    pub implicit: bool,
 }
 
 /// A pattern of a `match` arm (or of `let '`).
@@ -283,6 +285,7 @@ impl Binder {
         Binder {
             names: vec![x.into()],
             ty: None,
+            implicit: false,
         }
     }
 
@@ -290,6 +293,7 @@ impl Binder {
         Binder {
             names: vec![x.into()],
             ty: Some(ty),
+            implicit: false,
         }
     }
 
@@ -298,6 +302,16 @@ impl Binder {
         Binder {
             names: xs,
             ty: Some(ty),
+            implicit: false,
+        }
+    }
+
+    /// An implicit binder `{x : T}` (inferred or resolved as an instance at use sites).
+    pub fn implicit(x: impl Into<String>, ty: Term) -> Binder {
+        Binder {
+            names: vec![x.into()],
+            ty: Some(ty),
+            implicit: true,
         }
     }
 }
