@@ -1,7 +1,6 @@
 //! `cargo run -p config --example check_config -- proof.v [--plain] [--dump]`: load a configuration and
 //! print its diagnostics (miette's fancy rendering on a terminal, or plain with `--plain`).
 
-
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let plain = args.iter().any(|a| a == "--plain");
