@@ -44,7 +44,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     for e in &errors {
         eprintln!("{name}:{e}");
     }
-    let text = asmgen::emit::program_file(&prog, &name);
+    let text = asmgen::emit::program_file(&prog, &name).render();
     match &args.output {
         Some(o) => std::fs::write(o, text).with_context(|| format!("writing {}", o.display()))?,
         None => print!("{text}"),
