@@ -285,9 +285,9 @@ pub fn parse_program_all(
     };
     let mut errors = Vec::new();
     for (name, entries) in procs {
-        match build_procedure(name, entries) {
+        match build_procedure(name.clone(), entries) {
             Ok(p) => out.procedures.push(p),
-            Err(e) => errors.push(e),
+            Err(e) => errors.push(e.in_procedure(&name)),
         }
     }
     errors.sort_by_key(|e| (e.line, e.col));
