@@ -4,7 +4,7 @@
 
 mod common;
 
-use asmgen::inline::{instantiate, unescape_llvm, AsmArg, AsmType, AsmValue, InlineAsmSite};
+use asmgen::inline::{instantiate, AsmArg, AsmType, AsmValue, InlineAsmSite};
 use regex::Regex;
 
 fn ty_of(s: &str) -> AsmType {
@@ -80,7 +80,7 @@ fn sites(ll: &str) -> Vec<InlineAsmSite> {
             t => vec![ty_of(t)],
         };
         out.push(InlineAsmSite {
-            template: unescape_llvm(&m[3]),
+            template: ir2json::unescape(&m[3]),
             constraints: m[4].to_string(),
             side_effect: m.get(2).is_some(),
             results,

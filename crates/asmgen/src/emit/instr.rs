@@ -67,10 +67,14 @@ fn imm(i: &Imm) -> Term {
 }
 
 fn operand(o: &Operand) -> Term {
+    let lit = |v: u64| app("OImm", vec![app("ILit", vec![z(v)])]);
     match o {
-        Operand::Imm(i) => app("OImm", vec![imm(i)]),
-        Operand::Shifted(r, s, a) => app("OShift", vec![reg(*r), shift(*s), z(*a)]),
-        Operand::Extended(r, e, a) => app("OExt", vec![reg(*r), extend(*e), z(*a)]),
+        Operand::AddSub(i) => lit(i.value()),
+        Operand::Logical(i) => lit(i.value()),
+        Operand::Ccmp(i) => lit(i.get().into()),
+        Operand::Lo12(s, off) => app("OImm", vec![imm(&Imm::Lo12(s.clone(), *off))]),
+        Operand::Shifted(r, s, a) => app("OShift", vec![reg(*r), shift(*s), z(a.get())]),
+        Operand::Extended(r, e, a) => app("OExt", vec![reg(*r), extend(*e), z(a.get())]),
     }
 }
 
@@ -234,8 +238,8 @@ fn exc_kind(k: ExcKind) -> Term {
     })
 }
 
-fn move_wide(w: Width, rd: Reg, imm: u16, hw: u8) -> Vec<Term> {
-    vec![width(w), reg(rd), z(imm), z(hw)]
+fn move_wide(w: Width, rd: Reg, imm: MoveWideImm) -> Vec<Term> {
+    vec![width(w), reg(rd), z(imm.imm16()), z(imm.hw())]
 }
 
 /// The Coq term of one instruction.
@@ -322,9 +326,9 @@ fn data_term(i: &Instr) -> Term {
                 operand(rm),
             ],
         ),
-        I::Movz { w, rd, imm, hw } => app("Imovz", move_wide(*w, *rd, *imm, *hw)),
-        I::Movn { w, rd, imm, hw } => app("Imovn", move_wide(*w, *rd, *imm, *hw)),
-        I::Movk { w, rd, imm, hw } => app("Imovk", move_wide(*w, *rd, *imm, *hw)),
+        I::Movz { w, rd, imm } => app("Imovz", move_wide(*w, *rd, *imm)),
+        I::Movn { w, rd, imm } => app("Imovn", move_wide(*w, *rd, *imm)),
+        I::Movk { w, rd, imm } => app("Imovk", move_wide(*w, *rd, *imm)),
         I::ShiftV { w, sh, rd, rn, rm } => app(
             "Ishiftv",
             vec![width(*w), shift(*sh), reg(*rd), reg(*rn), reg(*rm)],
@@ -343,13 +347,13 @@ fn data_term(i: &Instr) -> Term {
                 bf_kind(*kind),
                 reg(*rd),
                 reg(*rn),
-                z(*immr),
-                z(*imms),
+                z(immr.get()),
+                z(imms.get()),
             ],
         ),
         I::Extr { w, rd, rn, rm, lsb } => app(
             "Iextr",
-            vec![width(*w), reg(*rd), reg(*rn), reg(*rm), z(*lsb)],
+            vec![width(*w), reg(*rd), reg(*rn), reg(*rm), z(lsb.get())],
         ),
         I::Unary { w, op, rd, rn } => app("Iun", vec![width(*w), un_op(*op), reg(*rd), reg(*rn)]),
         I::Adc {
@@ -440,7 +444,7 @@ fn mul_cond_term(i: &Instr) -> Term {
                 b(*neg),
                 reg(*rn),
                 operand(rm),
-                z(*nzcv),
+                z(nzcv.get()),
                 cond(*cd),
             ],
         ),
@@ -613,9 +617,9 @@ fn branch_term(i: &Instr) -> Term {
             rt,
             bit,
             target: t,
-        } => app("Itbz", vec![b(*nz), reg(*rt), z(*bit), target(t)]),
+        } => app("Itbz", vec![b(*nz), reg(*rt), z(bit.get()), target(t)]),
         I::Eret => c("Ieret"),
-        I::Exc { kind, imm } => app("Iexc", vec![exc_kind(*kind), z(*imm)]),
+        I::Exc { kind, imm } => app("Iexc", vec![exc_kind(*kind), z(imm.get())]),
         _ => unreachable!("{ROUTED}"),
     }
 }
@@ -627,7 +631,7 @@ fn system_term(i: &Instr) -> Term {
     match i {
         I::Mrs { rt, sr } => app("Imrs", vec![reg(*rt), sysreg(*sr)]),
         I::Msr { sr, rt } => app("Imsr", vec![sysreg(*sr), reg(*rt)]),
-        I::MsrImm { field, imm } => app("Imsri", vec![pstate(*field), z(*imm)]),
+        I::MsrImm { field, imm } => app("Imsri", vec![pstate(*field), z(imm.get())]),
         I::Tlbi { op, rt } => app("Itlbi", vec![op_str(op), Term::option(rt.map(reg))]),
         I::Dc { op, rt } => app("Idc", vec![op_str(op), reg(*rt)]),
         I::Ic { op, rt } => app("Iic", vec![op_str(op), Term::option(rt.map(reg))]),
