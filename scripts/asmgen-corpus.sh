@@ -25,11 +25,11 @@ while IFS= read -r ll; do
     clang_fail=$((clang_fail+1)); continue
   fi
   files=$((files+1))
-  line=$(RUST_BACKTRACE=0 "$root/target/release/autov" asmgen "$s" -o "$v" 2>&1 | grep '^asmgen:')
+  line=$(RUST_BACKTRACE=0 "$root/target/release/autov" asmgen --plain "$s" -o "$v" 2>&1 | grep "^asmgen:")
   set -- $line
   procs=$((procs+$2)); instrs=$((instrs+$4)); f=$(echo "$line" | sed 's/.*; \([0-9]*\) procedure(s) failed/\1/')
   failed=$((failed+f))
-  [ "$f" != 0 ] && RUST_BACKTRACE=0 "$root/target/release/autov" asmgen "$s" -o /dev/null 2>&1 | grep 'error\[' | head -3
+  [ "$f" != 0 ] && RUST_BACKTRACE=0 "$root/target/release/autov" asmgen --plain "$s" -o /dev/null 2>&1 | grep -A3 "^error\\[" | head -8
   if [ "${CHECK:-0}" = 1 ] && ! (cd "$out" && coqc -R "$out/lib" AutoV "$v" >/dev/null 2>&1); then
     coq_fail=$((coq_fail+1)); echo "coqc failed: $ll"
   fi

@@ -32,7 +32,7 @@ fn main() {
         return;
     }
     let t = Instant::now();
-    let text = asmgen::emit::program_file(&prog, "bench");
+    let text = asmgen::emit::program_file(&prog, "bench").render();
     let print = t.elapsed();
     let mb = src.len() as f64 / 1e6;
     println!(

@@ -1,5 +1,8 @@
 //! Typed aarch64 instruction AST. Aliases (cmp, mov, lsl #imm, ubfx, cset, ...) are resolved by the
 //! parser into these core forms, which mirror the Coq syntax in `coq-lib/AArch64/AsmSyntax.v` one to one.
+//! Immediate fields have the types of [`crate::imms`], so only encodable values can be held.
+
+pub use crate::imms::{AddSubImm, BitPos, ExtendAmt, LogicalImm, MoveWideImm, ShiftAmt, UImm};
 
 /// Operation width: W (32-bit view) or X (64-bit).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -36,10 +39,10 @@ pub enum Extend {
     Sxtx,
 }
 
-/// An immediate that may be symbolic (`:lo12:sym`).
+/// A memory offset that may be symbolic (`:lo12:sym`).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Imm {
-    Lit(i128),
+    Lit(i64),
     /// `:lo12:sym+off`
     Lo12(String, i64),
 }
@@ -47,10 +50,16 @@ pub enum Imm {
 /// Second source operand of data-processing instructions.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Operand {
-    /// Immediate, already shifted (e.g. `#1, lsl #12` is stored as 4096).
-    Imm(Imm),
-    Shifted(Reg, Shift, u8),
-    Extended(Reg, Extend, u8),
+    /// add/sub immediate (`#1, lsl #12` is 4096).
+    AddSub(AddSubImm),
+    /// `:lo12:sym+off` (add).
+    Lo12(String, i64),
+    /// Logical immediate (and/orr/eor/ands).
+    Logical(LogicalImm),
+    /// The 5-bit immediate of ccmp/ccmn.
+    Ccmp(UImm<5>),
+    Shifted(Reg, Shift, ShiftAmt),
+    Extended(Reg, Extend, ExtendAmt),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -248,20 +257,17 @@ pub enum Instr {
     Movz {
         w: Width,
         rd: Reg,
-        imm: u16,
-        hw: u8,
+        imm: MoveWideImm,
     },
     Movn {
         w: Width,
         rd: Reg,
-        imm: u16,
-        hw: u8,
+        imm: MoveWideImm,
     },
     Movk {
         w: Width,
         rd: Reg,
-        imm: u16,
-        hw: u8,
+        imm: MoveWideImm,
     },
     /// lslv/lsrv/asrv/rorv.
     ShiftV {
@@ -277,8 +283,8 @@ pub enum Instr {
         kind: BfKind,
         rd: Reg,
         rn: Reg,
-        immr: u8,
-        imms: u8,
+        immr: BitPos,
+        imms: BitPos,
     },
     /// extr (and ror #imm).
     Extr {
@@ -286,7 +292,7 @@ pub enum Instr {
         rd: Reg,
         rn: Reg,
         rm: Reg,
-        lsb: u8,
+        lsb: BitPos,
     },
     Unary {
         w: Width,
@@ -339,7 +345,7 @@ pub enum Instr {
         neg: bool,
         rn: Reg,
         rm: Operand,
-        nzcv: u8,
+        nzcv: UImm<4>,
         cond: Cond,
     },
     Adr {
@@ -425,7 +431,7 @@ pub enum Instr {
     Tbz {
         nz: bool,
         rt: Reg,
-        bit: u8,
+        bit: BitPos,
         target: Target,
     },
     Eret,
@@ -439,7 +445,7 @@ pub enum Instr {
     },
     MsrImm {
         field: PStateField,
-        imm: u8,
+        imm: UImm<4>,
     },
     Tlbi {
         op: String,
@@ -465,7 +471,7 @@ pub enum Instr {
     Clrex,
     Exc {
         kind: ExcKind,
-        imm: u16,
+        imm: UImm<16>,
     },
     /// adc/adcs/sbc/sbcs (ngc/ngcs): `rn + rm + C` or `rn + ~rm + C`.
     Adc {

@@ -64,169 +64,162 @@ pub fn split_statements(src: &str) -> Result<Vec<Stmt>, AsmError> {
     let mut in_block = false;
     for (li, raw) in src.lines().enumerate() {
         let line = li + 1;
-        let mut chars: Vec<char> = raw.chars().collect();
-        // Blank out comments.
-        let mut i = 0;
-        let mut in_str = false;
-        while i < chars.len() {
-            if in_block {
-                if chars[i] == '*' && i + 1 < chars.len() && chars[i + 1] == '/' {
-                    chars[i] = ' ';
-                    chars[i + 1] = ' ';
-                    i += 2;
-                    in_block = false;
-                } else {
-                    chars[i] = ' ';
-                    i += 1;
-                }
-                continue;
-            }
-            let c = chars[i];
-            if in_str {
-                if c == '\\' {
-                    i += 2;
-                    continue;
-                }
-                if c == '"' {
-                    in_str = false;
-                }
-                i += 1;
-                continue;
-            }
-            if c == '"' {
-                in_str = true;
-            } else if c == '/' && i + 1 < chars.len() && chars[i + 1] == '/' {
-                for ch in chars.iter_mut().skip(i) {
-                    *ch = ' ';
-                }
-                break;
-            } else if c == '/' && i + 1 < chars.len() && chars[i + 1] == '*' {
-                chars[i] = ' ';
-                chars[i + 1] = ' ';
-                in_block = true;
-                i += 2;
-                continue;
-            }
-            i += 1;
-        }
+        let chars = blank_comments(raw, &mut in_block);
         // `#` as the first non-blank character starts a comment (cpp line markers, objdump).
-        if let Some(p) = chars.iter().position(|c| !c.is_whitespace()) {
-            if chars[p] == '#' {
-                continue;
-            }
+        if chars.iter().find(|c| !c.is_whitespace()) == Some(&'#') {
+            continue;
         }
         let text: String = chars.iter().collect();
         // objdump forms.
-        let mut start = 0usize;
-        let mut addr = None;
-        if let Some((a, rest_at)) = objdump_insn_prefix(&text) {
-            addr = Some(a);
-            start = rest_at;
-        } else if let Some(name) = objdump_symbol_header(&text) {
-            // Every objdump symbol header starts a procedure.
-            out.push(Stmt {
-                line,
-                toks: vec![
-                    Token {
-                        tok: Tok::Ident(".globl".into()),
-                        col: 1,
-                        raw: ".globl".into(),
-                    },
-                    Token {
-                        tok: Tok::Ident(name.clone()),
-                        col: 1,
-                        raw: name.clone(),
-                    },
-                ],
-                text: String::new(),
-                addr: None,
-                base: 0,
-                lex_error: None,
-            });
-            out.push(Stmt {
-                line,
-                toks: vec![
-                    Token {
-                        tok: Tok::Ident(name.clone()),
-                        col: 1,
-                        raw: name,
-                    },
-                    Token {
-                        tok: Tok::Punct(':'),
-                        col: 1,
-                        raw: ":".into(),
-                    },
-                ],
-                text: text.trim().to_string(),
-                addr: None,
-                base: 0,
-                lex_error: None,
-            });
-            continue;
-        } else if text.trim_start().starts_with("Disassembly of section")
-            || text.contains("file format")
-        {
-            continue;
-        }
-        // Split on ';' outside strings.
-        let mut seg_start = start;
-        let mut in_str = false;
-        let cs: Vec<char> = text.chars().collect();
-        let mut k = start;
-        while k <= cs.len() {
-            let end = k == cs.len();
-            if !end && cs[k] == '"' {
-                in_str = !in_str;
-            }
-            if end || (!in_str && cs[k] == ';') {
-                let seg: String = cs[seg_start..k].iter().collect();
-                if !seg.trim().is_empty() {
-                    let toks = match tokenize(&seg, line, seg_start) {
-                        Ok(t) => t,
-                        // Directive arguments (`.file 1 "x.c" md5 0x<128 bits>`) need not be
-                        // tokens asmgen understands: keep the directive name only.
-                        Err(_) if seg.trim_start().starts_with('.') => {
-                            let lead = seg.len() - seg.trim_start().len();
-                            let word: String = seg
-                                .trim_start()
-                                .chars()
-                                .take_while(|c| !c.is_whitespace())
-                                .collect();
-                            vec![Token {
-                                tok: Tok::Ident(word.clone()),
-                                col: seg_start + lead + 1,
-                                raw: word,
-                            }]
-                        }
-                        Err(e) => {
-                            out.push(Stmt {
-                                line,
-                                toks: vec![],
-                                text: seg.clone(),
-                                addr,
-                                base: seg_start,
-                                lex_error: Some(e),
-                            });
-                            seg_start = k + 1;
-                            k += 1;
-                            continue;
-                        }
-                    };
-                    out.push(Stmt {
-                        line,
-                        toks,
-                        text: seg.clone(),
-                        addr,
-                        base: seg_start,
-                        lex_error: None,
-                    });
+        let (start, addr) = match objdump_insn_prefix(&text) {
+            Some((a, rest_at)) => (rest_at, Some(a)),
+            None => {
+                if let Some(name) = objdump_symbol_header(&text) {
+                    out.extend(objdump_header_stmts(name, line, &text));
+                    continue;
                 }
-                seg_start = k + 1;
+                if text.trim_start().starts_with("Disassembly of section")
+                    || text.contains("file format")
+                {
+                    continue;
+                }
+                (0, None)
             }
-            k += 1;
-        }
+        };
+        split_line(&text, start, line, addr, &mut out);
     }
     Ok(out)
+}
+
+/// The characters of a line with comments replaced by blanks; `in_block` carries an open `/* */`
+/// from line to line.
+fn blank_comments(raw: &str, in_block: &mut bool) -> Vec<char> {
+    let mut chars: Vec<char> = raw.chars().collect();
+    let mut i = 0;
+    let mut in_str = false;
+    while i < chars.len() {
+        if *in_block {
+            if chars[i] == '*' && i + 1 < chars.len() && chars[i + 1] == '/' {
+                chars[i] = ' ';
+                chars[i + 1] = ' ';
+                i += 2;
+                *in_block = false;
+            } else {
+                chars[i] = ' ';
+                i += 1;
+            }
+            continue;
+        }
+        let c = chars[i];
+        if in_str {
+            if c == '\\' {
+                i += 2;
+                continue;
+            }
+            if c == '"' {
+                in_str = false;
+            }
+            i += 1;
+            continue;
+        }
+        if c == '"' {
+            in_str = true;
+        } else if c == '/' && i + 1 < chars.len() && chars[i + 1] == '/' {
+            for ch in chars.iter_mut().skip(i) {
+                *ch = ' ';
+            }
+            break;
+        } else if c == '/' && i + 1 < chars.len() && chars[i + 1] == '*' {
+            chars[i] = ' ';
+            chars[i + 1] = ' ';
+            *in_block = true;
+            i += 2;
+            continue;
+        }
+        i += 1;
+    }
+    chars
+}
+
+/// An objdump symbol header starts a procedure: `.globl <name>` and the label `<name>:`.
+fn objdump_header_stmts(name: String, line: usize, text: &str) -> [Stmt; 2] {
+    let tok = |tok: Tok, raw: &str| Token {
+        tok,
+        col: 1,
+        raw: raw.to_string(),
+    };
+    let stmt = |toks, text: String| Stmt {
+        line,
+        toks,
+        text,
+        addr: None,
+        base: 0,
+        lex_error: None,
+    };
+    [
+        stmt(
+            vec![
+                tok(Tok::Ident(".globl".into()), ".globl"),
+                tok(Tok::Ident(name.clone()), &name),
+            ],
+            String::new(),
+        ),
+        stmt(
+            vec![
+                tok(Tok::Ident(name.clone()), &name),
+                tok(Tok::Punct(':'), ":"),
+            ],
+            text.trim().to_string(),
+        ),
+    ]
+}
+
+/// The statements of one line from character `start` on, split at `;` outside strings.
+fn split_line(text: &str, start: usize, line: usize, addr: Option<u64>, out: &mut Vec<Stmt>) {
+    let cs: Vec<char> = text.chars().collect();
+    let mut seg_start = start;
+    let mut in_str = false;
+    for k in start..=cs.len() {
+        let end = k == cs.len();
+        if !end && cs[k] == '"' {
+            in_str = !in_str;
+        }
+        if !(end || (!in_str && cs[k] == ';')) {
+            continue;
+        }
+        let seg: String = cs[seg_start..k].iter().collect();
+        if !seg.trim().is_empty() {
+            let (toks, lex_error) = match tokenize(&seg, line, seg_start) {
+                Ok(t) => (t, None),
+                // Directive arguments (`.file 1 "x.c" md5 0x<128 bits>`) need not be tokens
+                // asmgen understands: keep the directive name only.
+                Err(_) if seg.trim_start().starts_with('.') => {
+                    let lead = seg.len() - seg.trim_start().len();
+                    let word: String = seg
+                        .trim_start()
+                        .chars()
+                        .take_while(|c| !c.is_whitespace())
+                        .collect();
+                    let t = Token {
+                        tok: Tok::Ident(word.clone()),
+                        col: seg_start + lead + 1,
+                        raw: word,
+                    };
+                    (vec![t], None)
+                }
+                Err(e) => (vec![], Some(e)),
+            };
+            out.push(Stmt {
+                line,
+                toks,
+                text: seg,
+                addr,
+                base: seg_start,
+                lex_error,
+            });
+        }
+        seg_start = k + 1;
+    }
 }
 
 /// `   1c:\td2800020 \tmov\tx0, #0x1` → (0x1c, offset of `mov`).

@@ -41,7 +41,7 @@ fn el2_snippets_record_events() {
         let src = std::fs::read_to_string(f).expect("read");
         let name = f.file_stem().unwrap().to_string_lossy().into_owned();
         let prog = asmgen::parse_program(&src, &name).unwrap_or_else(|e| panic!("{name}: {e}"));
-        let code = asmgen::coq::render_term(&asmgen::emit::code_term(&prog.procedures[0]), 100);
+        let code = asmgen::emit::code_term(&prog.procedures[0]).render();
         v.push_str(&format!(
             "Definition p{k} : list instr := {code}.\n\
              Definition r{k} := run 1000 env0 p{k} s0.\n"

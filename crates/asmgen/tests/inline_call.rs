@@ -2,6 +2,7 @@
 
 mod common;
 
+use asmgen::emit::Part;
 use asmgen::inline::{instantiate, AsmArg, AsmType, AsmValue, InlineAsmSite};
 
 fn arg(ty: AsmType, v: AsmValue) -> AsmArg {
@@ -65,13 +66,15 @@ fn call_asm_computes_outputs() {
     );
     for (k, (site, ins, outs)) in sites.iter().enumerate() {
         let p = instantiate(site).expect("instantiate");
-        let n = asmgen::emit::mangle(&p.name);
-        let mut sents = vec![];
-        sents.extend(asmgen::emit::inline_sentences(&p));
+        let name = |part| asmgen::emit::name(&p.name, part);
+        let (code, in_regs, out_regs) = (name(Part::Code), name(Part::InRegs), name(Part::OutRegs));
         // Generated files put these in a section over M; here M is the byte memory.
-        file.push_str(&asmgen::coq::render_file(&sents, 100));
+        for s in asmgen::emit::inline_sentences(&p) {
+            file.push_str(&s.render());
+            file.push_str("\n\n");
+        }
         file.push_str(&format!(
-            "\nExample call{k} : option_map fst (call_asm env0 {n}_code 100 (combine {n}_in_regs {ins}) {n}_out_regs s0) = Some {outs}.\n\
+            "Example call{k} : option_map fst (call_asm env0 {code} 100 (combine {in_regs} {ins}) {out_regs} s0) = Some {outs}.\n\
              Proof. vm_compute. reflexivity. Qed.\n"
         ));
     }

@@ -4,9 +4,8 @@
 
 mod common;
 
-use asmgen::inline::{instantiate, unescape_llvm, AsmArg, AsmType, AsmValue, InlineAsmSite};
+use asmgen::inline::{instantiate, AsmArg, AsmType, AsmValue, InlineAsmSite};
 use regex::Regex;
-use std::path::Path;
 
 fn ty_of(s: &str) -> AsmType {
     let s = s.trim();
@@ -81,7 +80,7 @@ fn sites(ll: &str) -> Vec<InlineAsmSite> {
             t => vec![ty_of(t)],
         };
         out.push(InlineAsmSite {
-            template: unescape_llvm(&m[3]),
+            template: ir2json::unescape(&m[3]),
             constraints: m[4].to_string(),
             side_effect: m.get(2).is_some(),
             results,
@@ -93,11 +92,9 @@ fn sites(ll: &str) -> Vec<InlineAsmSite> {
 
 #[test]
 fn every_sekvm_inline_asm_site_converts() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/sekvm/SeKVM.ll");
-    let Ok(ll) = std::fs::read_to_string(&path) else {
-        eprintln!("skipping: {} not found", path.display());
-        return;
-    };
+    let path = common::shared().join("sekvm/SeKVM.ll");
+    let ll = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e} (set AUTOV_SHARED)", path.display()));
     let sites = sites(&ll);
     assert_eq!(sites.len(), 124, "inline-asm call sites found in SeKVM.ll");
     let mut failures = Vec::new();
@@ -134,19 +131,8 @@ fn every_sekvm_inline_asm_site_converts() {
     // The Coq models of all distinct procedures compile against coq-lib's AArch64 semantics.
     if common::coq_wanted() {
         let lib = common::AsmCoqLib::new("iasm", &["AsmSyntax", "AsmSemantics"]);
-        let mut seen = std::collections::BTreeSet::new();
-        let mut sentences = asmgen::emit::header("SeKVM.ll inline asm");
-        sentences.push(asmgen::coq::Sentence::Vernac("Section Iasm.".into()));
-        sentences.push(asmgen::coq::Sentence::Vernac(
-            "Context {M : MemOps}.".into(),
-        ));
-        for p in &procs {
-            if seen.insert(p.name.clone()) {
-                sentences.extend(asmgen::emit::inline_sentences(p));
-            }
-        }
-        sentences.push(asmgen::coq::Sentence::Vernac("End Iasm.".into()));
-        lib.check("Iasm.v", &asmgen::coq::render_file(&sentences, 100));
+        let file = asmgen::emit::inline_file(&procs, "SeKVM.ll inline asm");
+        lib.check("Iasm.v", &file.render());
     }
     // Names are content-derived: instantiating again gives the same name.
     for (s, p) in sites.iter().zip(&procs) {

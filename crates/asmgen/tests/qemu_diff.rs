@@ -303,7 +303,7 @@ fn snippets_match_qemu() {
             failures.push(format!("{name}: expected one procedure"));
             continue;
         }
-        let code = asmgen::coq::render_term(&asmgen::emit::code_term(&prog.procedures[0]), 100);
+        let code = asmgen::emit::code_term(&prog.procedures[0]).render();
         v.push_str(&coq_case(k, &code, q));
         cases.push(k);
     }

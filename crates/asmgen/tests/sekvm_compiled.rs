@@ -3,14 +3,16 @@
 
 mod common;
 
-use std::path::Path;
 use std::process::Command;
 
 #[test]
 fn sekvm_compiled_by_clang_converts() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let ll = root.join("../shared/sekvm/SeKVM.ll");
-    assert!(ll.exists(), "{} is missing", ll.display());
+    let ll = common::shared().join("sekvm/SeKVM.ll");
+    assert!(
+        ll.exists(),
+        "{} is missing (set AUTOV_SHARED)",
+        ll.display()
+    );
     if !common::tools_wanted(&["clang-14", "coqc"]) {
         return;
     }
@@ -34,7 +36,9 @@ fn sekvm_compiled_by_clang_converts() {
         prog.procedures.len()
     );
     assert!(prog.procedures.len() >= 340);
-    common::AsmCoqLib::new("sekvm-lib", &["AsmSyntax", "AsmSemantics"])
-        .check("SeKVM.v", &asmgen::emit::program_file(&prog, "SeKVM.s"));
+    common::AsmCoqLib::new("sekvm-lib", &["AsmSyntax", "AsmSemantics"]).check(
+        "SeKVM.v",
+        &asmgen::emit::program_file(&prog, "SeKVM.s").render(),
+    );
     let _ = std::fs::remove_dir_all(&work);
 }

@@ -64,6 +64,8 @@ pub enum Tactic {
     Then(Vec<Tactic>),
     /// `first [ t1 | t2 | … ]`.
     First(Vec<Tactic>),
+    /// `t; [ t1 | t2 | … ]`: `t`, then `ti` on its `i`-th subgoal.
+    Dispatch(Box<Tactic>, Vec<Tactic>),
     /// `all: t`.
     All(Box<Tactic>),
     /// A tactic preceded by a comment.
@@ -75,6 +77,11 @@ impl Tactic {
         let name = name.into();
         assert!(is_ident(&name), "not a tactic name: {name:?}");
         Tactic::Call(name, args)
+    }
+
+    /// `t; [ t1 | … ]`.
+    pub fn dispatch(t: Tactic, each: Vec<Tactic>) -> Tactic {
+        Tactic::Dispatch(Box::new(t), each)
     }
 }
 

@@ -58,11 +58,13 @@ pub enum Term {
     Commented(String, Box<Term>),
 }
 
-/// A binder `x` or `(x : T)`; several names may share one type (`(a b : Z)`).
+/// A binder `x` or `(x : T)`; several names may share one type (`(a b : Z)`). An implicit binder
+/// prints `{x : T}` (`Context {M : MemOps}`, `Definition f {A : Type} …`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Binder {
     pub names: Vec<String>,
     pub ty: Option<Term>,
+    pub implicit: bool,
 }
 
 /// A pattern of a `match` arm (or of `let '`).
@@ -287,6 +289,7 @@ impl Binder {
         Binder {
             names: vec![x.into()],
             ty: None,
+            implicit: false,
         }
     }
 
@@ -294,6 +297,7 @@ impl Binder {
         Binder {
             names: vec![x.into()],
             ty: Some(ty),
+            implicit: false,
         }
     }
 
@@ -302,6 +306,16 @@ impl Binder {
         Binder {
             names: xs,
             ty: Some(ty),
+            implicit: false,
+        }
+    }
+
+    /// An implicit binder `{x : T}` (inferred or resolved as an instance at use sites).
+    pub fn implicit(x: impl Into<String>, ty: Term) -> Binder {
+        Binder {
+            names: vec![x.into()],
+            ty: Some(ty),
+            implicit: true,
         }
     }
 }

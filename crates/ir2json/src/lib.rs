@@ -21,6 +21,8 @@ mod text;
 
 pub use error::{IrError, Pos};
 pub use model::*;
+/// LLVM's string unescaping (`\\`, `\XX`), as in `c"…"` constants and inline-asm strings.
+pub use text::unescape;
 
 use std::path::{Path, PathBuf};
 

@@ -31,6 +31,16 @@ pub fn coq_wanted() -> bool {
     tools_wanted(&["coqc"])
 }
 
+/// The shared inputs (`SeKVM.ll`, the corpus): `$AUTOV_SHARED`, else `../shared` beside the
+/// repository.
+#[allow(dead_code)]
+pub fn shared() -> PathBuf {
+    match std::env::var_os("AUTOV_SHARED") {
+        Some(d) => PathBuf::from(d),
+        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared"),
+    }
+}
+
 pub struct AsmCoqLib {
     work: PathBuf,
 }
