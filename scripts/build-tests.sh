@@ -5,8 +5,10 @@
 #  * re-running on the unchanged input writes nothing and `make` then rebuilds nothing;
 #  * extra Coq files of a case (<case>/*.v other than proof.v, e.g. fuel/Fuel.v) compile against it;
 #  * each negative (<case>/neg_*.patch, made into a copy of the case by scripts/negative-copy.sh;
-#    its first lines say `expect-fail: <file>`), generated over a copy of the built project, makes
-#    `make -k` fail in exactly that file.
+#    its first lines say `expect-fail: <file>`, `expect-fail: autov <CODE>` or
+#    `expect-fail: assumptions <name>`), generated over a copy of the built project, makes
+#    `make -k` fail in exactly that file, autov build fail with that code, or make's assumption
+#    check (check-assumptions.sh) fail naming that assumption while every proof checks.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -51,15 +53,38 @@ for cfg in testdata/build/*/proof.v; do
   for negp in "$dir"/neg_*.patch; do
     [ -f "$negp" ] || continue
     name=$case-$(basename "$negp" .patch)
-    want=$(sed -n 's/.*expect-fail: *\([^ ]*\).*/\1/p' "$negp" | head -1)
+    # expect-fail: <file.v> (make fails in exactly that file), `autov <CODE>` (autov build fails
+    # with that code) or `assumptions <name>` (make's assumption check fails naming it)
+    expect=$(sed -n 's/.*expect-fail: *//p' "$negp" | head -1)
+    want=${expect%% *}
     [ -n "$want" ] || { bad "$name: no expect-fail line"; continue; }
     scripts/negative-copy.sh "$dir" "$negp" "$tmp/src-$name" || { bad "$name: negative copy"; continue; }
     neg=$tmp/src-$name/proof.v
     cp -a "$out" "$tmp/$name"
+    if [ "$want" = autov ]; then
+      code=${expect#autov }
+      if "$autov" build "$neg" -o "$tmp/$name" --coqlib "$root/coq-lib" --plain >"$tmp/$name.gen" 2>&1; then
+        bad "$name: autov build succeeded, expected $code"
+      elif grep -q "error\[$code\]" "$tmp/$name.gen"; then
+        echo "ok   $name: autov build fails with $code ($(grep -m1 "error\[$code\]" "$tmp/$name.gen"))"
+      else
+        cat "$tmp/$name.gen"; bad "$name: autov build failed without $code"
+      fi
+      continue
+    fi
     "$autov" build "$neg" -o "$tmp/$name" --coqlib "$root/coq-lib" --plain >"$tmp/$name.gen" 2>&1 ||
       { cat "$tmp/$name.gen"; bad "$name: autov build"; continue; }
     if nice make -k -C "$tmp/$name" -j"$J" >"$tmp/$name.make" 2>&1; then
       bad "$name: make succeeded on a wrong spec/code"
+      continue
+    fi
+    if [ "$want" = assumptions ]; then
+      ax=${expect#assumptions }
+      if grep -q "check-assumptions: error: \`$ax\`" "$tmp/$name.make" && ! grep -q 'Makefile.coq:[0-9]*: .*o\] Error' "$tmp/$name.make"; then
+        echo "ok   $name: every proof checks, the assumption check fails on \`$ax\`"
+      else
+        tail -20 "$tmp/$name.make"; bad "$name: expected only the assumption check to fail on $ax"
+      fi
       continue
     fi
     got=$(sed -n 's/.*\*\*\* \[Makefile.coq:[0-9]*: \(.*\)o\] Error.*/\1/p' "$tmp/$name.make" | sort -u | tr '\n' ' ')

@@ -150,7 +150,7 @@ Ltac ref_spec_proof hspec lspec R :=
       match goal with H : hspec _ = _ |- _ => idtac | H : _ = Some _ |- _ => idtac end;
       unfold hspec, lspec in *;
       match goal with H : _ = Some _ |- _ => destruct_spec H end;
-      eexists; split; [ g_eval | first [ reflexivity | vsolve ] ] ].
+      (eexists; split; [ g_eval | first [ reflexivity | vsolve ] ]) ].
 
 (** From the spec-level lemma [L] to [prim_ref hprim lprim R]: undo the marshalling on both sides. *)
 Ltac ref_lift hprim lprim L :=
@@ -216,6 +216,7 @@ Ltac init_rel_proof R :=
   first
     [ reflexivity
     | solve [ eauto with initrel ]
+    | solve [ unfold R; eauto with initrel ]
     | solve [ init_rel_user ]
     | solve [ unfold R; cbn; repeat split; intros; cbn in *; try reflexivity; try lia ] ].
 
@@ -234,7 +235,8 @@ Ltac inv_proof I :=
     [ exact I
     | solve [ unfold I; trivial ]
     | solve [ eauto with layerinv ]
-    | solve [ inv_user ] ].
+    | solve [ inv_user ]
+    | solve [ unfold I in *; repeat (hnf; intros); auto ] ].
 
 (** Definedness of a hand-written spec under its precondition: case analysis on the spec's
     conditions and matches, each branch either contradicts the precondition or returns [Some]. *)

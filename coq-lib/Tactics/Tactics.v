@@ -76,6 +76,7 @@ Ltac destruct_spec H :=
         lazymatch c with context [ match _ with _ => _ end ] => fail | _ => idtac end;
         let E := fresh "Hc" in destruct c eqn:E; try discriminate H
     end);
+  try discriminate H;
   try (injection H; clear H; intros; subst).
 
 (** ** Deciding conditionals in goals *)

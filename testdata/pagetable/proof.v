@@ -157,6 +157,11 @@ Section MemManager.
   Definition s2_args_ok (vmid ipa : Z) : bool :=
     vmid <? MAX_VM && ipa <? IPA_LIMIT && (ipa & 4095) =? 0.
 
+  (* Where the abstract specs are promised (the domain of the top theorem): the VM's page-table
+     lock is free. Bad arguments are defined too (error code 2). *)
+  Definition map_page_pre (vmid ipa pa : Z) (st : AbsData) : bool := (st.(abs_locks) @ vmid) =? 0.
+  Definition unmap_page_pre (vmid ipa : Z) (st : AbsData) : bool := (st.(abs_locks) @ vmid) =? 0.
+
   Definition map_page_spec (vmid ipa pa : Z) (st : AbsData) : option (Z * AbsData) :=
     if s2_args_ok vmid ipa && (pa & 0xffff000000000fff) =? 0 then
       rely (st.(abs_locks) @ vmid) =? 0;

@@ -1,6 +1,6 @@
 (* Hand-written part of the refinement proofs of the MemManager layer of the page-table
    demonstration (PROJ_PROOFS of proof.v), copied by `autov build` into the generated project as
-   UserProofs.v.
+   Proofs/proofs.v.
 
    Bottom-up: closed forms of the generated specs of PTPool (pt_load, pt_store, pool ops, pt_index),
    PTAlloc (alloc_table), PTStep (walk_next), PTWalk (walk_to_leaf, its loop unrolled from the fuel),
@@ -672,3 +672,17 @@ Ltac ref_user hspec lspec R ::=
   | map_page_spec => map_page_ref lspec
   | unmap_page_spec => unmap_page_ref lspec
   end.
+
+(** The initial states are related: no VM has tables, the pools are empty and zero, the abstract
+    map is empty (the generated MemManager/InitRel.v proves [pt_refrel init_abs init_RData] with
+    this lemma). *)
+Lemma pt_init_rel : pt_refrel init_abs init_RData.
+Proof.
+  unfold pt_refrel, init_abs, init_RData; cbn.
+  split; [ intros; reflexivity | ]. split; [ reflexivity | ]. split.
+  - split; [ left; unfold no_path, pools_at; cbn; rewrite !ZMap.gi; auto | ].
+    split; [ intros; cbn; rewrite !ZMap.gi; auto | ].
+    intros; cbn; rewrite !ZMap.gi; lia.
+  - intros. cbn. rewrite !ZMap.gi. unfold pt_lookup, has_path. cbn. rewrite !ZMap.gi. reflexivity.
+Qed.
+#[global] Hint Resolve pt_init_rel : initrel.

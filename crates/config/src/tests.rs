@@ -56,6 +56,7 @@ fn typed_ast_is_filled() {
     let p = load_src(
         "Record St := mkSt { v : Z }.\n\
          Section B. Definition LAYER_DATA := St. Definition LAYER_PRIMS := \"f\" :: nil.\n\
+         Definition st0 : St := mkSt 0. Definition LAYER_DATA_INIT := \"st0\".\n\
          Definition f_spec (x : Z) (st : St) : option (Z * St) := Some (x + st.(v), st).\n\
          End B.",
     )
@@ -88,12 +89,12 @@ fn bidirectional_inference() {
         "Definition a : option (list Z) := Some nil.\n\
          Definition b (o : option Z) : Z := match o with | Some x => x | None => 0 end.\n\
          Definition c := fun_free_zero.\nDefinition fun_free_zero : Z := 0.\n\
-         Section L. Definition LAYER_DATA := Z. Definition LAYER_PRIMS := nil. End L.",
+         Section L. Definition LAYER_DATA := Z. Definition z0 : Z := 0. Definition LAYER_DATA_INIT := \"z0\". Definition LAYER_PRIMS := nil. End L.",
     );
     assert!(ok.is_ok(), "{}", ok.err().unwrap().render_plain());
     // nothing determines the element type: no silent default
     let e = load_src(
-        "Definition d := None.\nSection L. Definition LAYER_DATA := Z. Definition LAYER_PRIMS := nil. End L.",
+        "Definition d := None.\nSection L. Definition LAYER_DATA := Z. Definition z0 : Z := 0. Definition LAYER_DATA_INIT := \"z0\". Definition LAYER_PRIMS := nil. End L.",
     )
     .unwrap_err();
     assert_eq!(e.diagnostics.len(), 1);
@@ -104,7 +105,7 @@ fn bidirectional_inference() {
 fn several_errors_in_one_run_sorted_by_position() {
     let e = load_src(
         "Definition a : Z := true.\nDefinition b : bool := 1.\nDefinition c := nope.\n\
-         Section L. Definition LAYER_DATA := Z. Definition LAYER_PRIMS := nil. End L.",
+         Section L. Definition LAYER_DATA := Z. Definition z0 : Z := 0. Definition LAYER_DATA_INIT := \"z0\". Definition LAYER_PRIMS := nil. End L.",
     )
     .unwrap_err();
     let codes: Vec<&str> = e.diagnostics.iter().map(|d| d.code.as_str()).collect();
@@ -179,7 +180,7 @@ fn binder_types_are_recorded() {
     let p = load_src(
         "Definition q : Prop := exists x, x + 1 = 2.\n\
          Definition l (b : bool) : Z := let y := b2z b in y.\n\
-         Section L. Definition LAYER_DATA := Z. Definition LAYER_PRIMS := nil. End L.",
+         Section L. Definition LAYER_DATA := Z. Definition z0 : Z := 0. Definition LAYER_DATA_INIT := \"z0\". Definition LAYER_PRIMS := nil. End L.",
     )
     .unwrap_or_else(|e| panic!("{}", e.render_plain()));
     let body = |n: &str| {
@@ -204,7 +205,7 @@ fn binder_types_are_recorded() {
     // an unconstrained binder is an error, not a default
     let e = load_src(
         "Definition r : Prop := forall x, x = x.\n\
-         Section L. Definition LAYER_DATA := Z. Definition LAYER_PRIMS := nil. End L.",
+         Section L. Definition LAYER_DATA := Z. Definition z0 : Z := 0. Definition LAYER_DATA_INIT := \"z0\". Definition LAYER_PRIMS := nil. End L.",
     )
     .unwrap_err();
     assert_eq!(e.diagnostics[0].code, Code::CannotInfer);

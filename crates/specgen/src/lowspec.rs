@@ -757,7 +757,7 @@ impl<'a> Tr<'a> {
                 let k = self.tr(rest, cx, &sc)?;
                 let body = E::bind(
                     Pat::Var(SVar::new(raw(x), Ty::Z)),
-                    E::call(ld, vec![E::z(((w + 7) / 8) as i128), ta, E::var("st")]),
+                    E::call(ld, vec![E::z(w.div_ceil(8) as i128), ta, E::var("st")]),
                     E::let_(
                         SVar::new(var(x), Ty::Z),
                         E::prim(Prim::Wrap(*w), vec![E::var(raw(x))]),
@@ -782,7 +782,7 @@ impl<'a> Tr<'a> {
                 let k = self.tr(rest, cx, scope)?;
                 let body = E::bind(
                     self.st_pat(),
-                    E::call(sto, vec![E::z(((w + 7) / 8) as i128), ta, tv, E::var("st")]),
+                    E::call(sto, vec![E::z(w.div_ceil(8) as i128), ta, tv, E::var("st")]),
                     k,
                 );
                 Ok(E::guarded(guards, body))

@@ -5,6 +5,8 @@ Definition PROJ_NAME := "NoSpec".
 Definition PROJ_BASE := "out".
 Section Bottom.
   Definition LAYER_DATA := Z.
+  Definition init : Z := 0.
+  Definition LAYER_DATA_INIT := "init".
   Definition LAYER_CODE := "calls.ll".
   Definition LAYER_PRIMS := "leaf" :: nil.
   Definition leaf_spec (x : Z) (st : Z) : option (Z * Z) := Some (add64 x 1, st).

@@ -1,7 +1,7 @@
 Definition PROJ_NAME := "O".
 Definition PROJ_BASE := "out".
 Definition global_uses_layer : Z := low + 1. (* expect: E-CFG015 *)
-Section Low.
+Section Low. (* expect: E-CFG038 *)
   Definition LAYER_DATA := Z.
   Definition LAYER_CODE := "../inc/dummy.ll".
   Definition LAYER_PRIMS := "p" :: nil.

@@ -12,4 +12,4 @@ Definition notafield (s : S2) : Z := s.(counter). (* expect: E-CFG013 *)
 Definition valty (x : counter) : Z := 0. (* expect: E-CFG024 *)
 Definition tyval : Z := S2. (* expect: E-CFG024 *)
 Inductive nat := | Zero. (* expect: E-CFG012 *)
-Section L. Definition LAYER_DATA := Z. Definition LAYER_PRIMS := nil. End L.
+Section L. Definition LAYER_DATA := Z. Definition LAYER_PRIMS := nil. End L. (* expect: E-CFG038 *)

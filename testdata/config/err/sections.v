@@ -1,7 +1,7 @@
 Definition PROJ_NAME := "S".
 Definition PROJ_BASE := "out".
 End Nothing. (* expect: E-CFG007 *)
-Section A.
+Section A. (* expect: E-CFG038 *)
   Definition LAYER_DATA := Z.
   Definition LAYER_CODE := "../inc/dummy.ll".
   Definition LAYER_PRIMS := nil.

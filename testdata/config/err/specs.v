@@ -1,7 +1,7 @@
 Definition PROJ_NAME := "P".
 Definition PROJ_BASE := "out".
 Record St := mkSt { v : Z }.
-Section Bottom.
+Section Bottom. (* expect: E-CFG038 *)
   Definition LAYER_DATA := St.
   Definition LAYER_CODE := "../inc/dummy.ll".
   Definition LAYER_PRIMS := "b1" :: "b2" :: "b3" :: "b1" :: nil. (* expect: E-CFG045 *) (* expect: E-CFG048 *)
@@ -15,6 +15,8 @@ Section Up.
   Definition u2_spec (st : Z) : option Z := None. (* expect: E-CFG042 *)
   Definition u3_loop_bound (n : Z) : bool := true. (* expect: E-CFG047 *)
   Definition zz_loop_bound : Z := 1. (* expect: E-CFG041 *)
+  Definition u1_pre (st : St) : Z := 0. (* expect: E-CFG049 *)
+  Definition u2_pre (x : Z) (st : St) : bool := true. (* a precondition of the right form *)
   Hint NoUnfold b1_spec nope. (* expect: E-CFG046 *)
   Hint NoTrans u1 u9_mid. (* expect: E-CFG046 *)
   Hint Frobnicate u1. (* expect: E-CFG046 *)

@@ -19,7 +19,7 @@ Definition o (c : Color) : Z := match c with | Rgb r g b x => r | _ => 0 end. (*
 Definition p (c : Color) : Z := match c with | Blue => 1 | Rgb => 0 end. (* expect: E-CFG023 *)
 Definition q (c : Color) : Z := match c with | x y => 1 end. (* expect: E-CFG023 *)
 Definition r (x : Z) : Z := match x with | true => 1 | _ => 0 end. (* expect: E-CFG020 *)
-Section L. Definition LAYER_DATA := Z. Definition LAYER_PRIMS := nil. End L.
+Section L. Definition LAYER_DATA := Z. Definition LAYER_PRIMS := nil. End L. (* expect: E-CFG038 *)
 Definition s (o : option bool) : Z := match o with | Some true => 1 | None => 0 end. (* expect: E-CFG025 *)
 Definition t (x : Z) : Z := match x with | 0 => 1 | 1 => 2 end. (* expect: E-CFG025 *)
 Definition u (p : bool * bool) : Z := match p with | (true, _) => 1 | (false, true) => 2 end. (* expect: E-CFG025 *)

@@ -27,5 +27,7 @@ Definition hexa := 0xff + 0XFF + 1_000.
 
 Section Only.
   Definition LAYER_DATA := P.
+  Definition init_p : P := mkP 0 (mkQ (zmap_init 0) false).
+  Definition LAYER_DATA_INIT := "init_p".
   Definition LAYER_PRIMS := nil.
 End Only.

@@ -5,6 +5,8 @@ Definition PROJ_NAME := "Inc".
 Definition PROJ_BASE := "out".
 Section L0.
   Definition LAYER_DATA := Owner.
+  Definition LAYER_DATA_INIT := "init0".
+  Definition init0 : Owner := Host.
   Definition LAYER_PRIMS := nil.
 End L0.
 Section L1.
@@ -13,4 +15,6 @@ Section L1.
   Definition LAYER_PRIMS := "h" :: nil.
   Definition r (hi : RData) (lo : Owner) : Prop := hi.(cnt) = 0 /\ lo = Host.
   Definition LAYER_REFREL := "r".
+  Definition init1 : RData := mkRData 0 (zmap_init 0) (zmap_init None) nil.
+  Definition LAYER_DATA_INIT := "init1".
 End L1.

@@ -136,6 +136,7 @@ impl CfgCtx<'_> {
                 Box::new(Binder {
                     names: vec![b.name.name.clone()],
                     ty: b.resolved.as_ref().filter(|_| b.ty.is_some()).map(ty),
+                    implicit: false,
                 }),
                 Box::new(self.expr(v)?),
                 Box::new(self.expr(body)?),
@@ -200,6 +201,7 @@ impl CfgCtx<'_> {
                     .map(|b| Binder {
                         names: vec![b.name.name.clone()],
                         ty: b.resolved.as_ref().map(ty),
+                        implicit: false,
                     })
                     .collect();
                 let body = self.expr(body)?;

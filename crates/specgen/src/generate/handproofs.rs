@@ -1,6 +1,7 @@
 //! The hand-written proof files (`PROJ_PROOFS`): copied into the project as `Proofs/<stem>.v`, and
 //! scanned for assumptions — `Axiom`, `Parameter`, `Conjecture`, `Hypothesis`/`Variable` outside a
-//! section, `Admitted`, `admit`/`give_up`, and the commands that switch a kernel check off — which
+//! section, `Declare Module`, `Admitted`, `admit`/`give_up`, and the commands that switch a kernel
+//! check off — which
 //! the build refuses unless `PROJ_TRUSTED` names them. (The generated `make` checks the theorems'
 //! `Print Assumptions` as well; this scan names the file and line, and catches assumptions no
 //! theorem uses yet.)
@@ -153,9 +154,13 @@ pub fn scan(file: &str, text: &str) -> Vec<Assumption> {
             _ => {}
         }
         for (i, w) in words.iter().enumerate() {
-            match *w {
-                "Admitted." | "Admitted" => push("Admitted", &lemma),
-                "admit" | "give_up" => push(w, &lemma),
+            match w.trim_end_matches('.') {
+                "Admitted" => push("Admitted", &lemma),
+                "admit" => push("admit", &lemma),
+                "give_up" => push("give_up", &lemma),
+                "Declare" if words.get(i + 1) == Some(&"Module") => {
+                    push("Declare Module", words.get(i + 2).copied().unwrap_or("?"))
+                }
                 "Unset"
                     if matches!(
                         words.get(i + 1),

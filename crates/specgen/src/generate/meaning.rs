@@ -40,15 +40,33 @@ pub fn init_rel_file(cx: &Ctx, k: usize) -> File {
         &format!("the relation of layer {ln} over {below} holds on the initial states"),
         req,
     );
-    f.push(Sentence::lemma(
-        names::init_rel(ln),
-        Term::app(
+    // stated with the configuration's own names where it gives them, so hand-written lemmas about
+    // them apply as they are
+    let stmt = match &cx.p.layers[k].refrel {
+        Some(r) => Term::app(
+            r.clone(),
+            vec![name(init_def(cx, k)), name(init_def(cx, k - 1))],
+        ),
+        None => Term::app(
             names::rel(ln),
             vec![name(names::layer_init(ln)), name(names::layer_init(below))],
         ),
+    };
+    f.push(Sentence::lemma(
+        names::init_rel(ln),
+        stmt,
         Proof::by(Tactic::call("init_rel_proof", vec![name(names::rel(ln))])),
     ));
     f
+}
+
+/// The configuration's definition of layer `k`'s initial state (a layer without one starts where
+/// the layer below starts).
+fn init_def(cx: &Ctx, k: usize) -> String {
+    (0..=k)
+        .rev()
+        .find_map(|j| cx.p.layers[j].data_init.clone())
+        .unwrap_or_else(|| names::layer_init(cx.lname(k)))
 }
 
 /// Binders `(a1 : T1) …` and range facts of a primitive's arguments.

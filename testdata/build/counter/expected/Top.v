@@ -2,9 +2,9 @@
 From Coq Require Import String ZArith List Bool Lia.
 From AutoV Require Import All Build GenTactics.
 From Counter.Code Require Import Types Globals.
-From Counter.Slots Require LayerProof.
-From Counter.Sum Require LayerProof.
-From Counter.Top Require LayerProof.
+From Counter.Slots Require LayerProof InitRel.
+From Counter.Sum Require LayerProof InitRel.
+From Counter.Top Require LayerProof InitRel.
 From Counter.Bottom Require Import Layer.
 From Counter.Slots Require Import Layer.
 From Counter.Sum Require Import Layer.
@@ -31,6 +31,25 @@ Proof.
   exact (vertical_composition Top_layer Sum_layer (Lcode Slots_code Bottom_layer) Sum_code Top_code
              Top_R (rcomp Sum_R Slots_R) Counter.Top.LayerProof.Top_refines upto_Sum).
 Qed.
+
+Theorem upto_Slots_init : Slots_R Slots_init Bottom_init.
+Proof. exact Counter.Slots.InitRel.Slots_init_rel. Qed.
+
+Theorem upto_Sum_init : (rcomp Sum_R Slots_R) Sum_init Bottom_init.
+Proof.
+  exact (rcomp_intro Sum_R Slots_R Sum_init Slots_init Bottom_init Counter.Sum.InitRel.Sum_init_rel
+             upto_Slots_init).
+Qed.
+
+Theorem upto_Top_init : (rcomp Top_R (rcomp Sum_R Slots_R)) Top_init Bottom_init.
+Proof.
+  exact (rcomp_intro Top_R (rcomp Sum_R Slots_R) Top_init Sum_init Bottom_init
+             Counter.Top.InitRel.Top_init_rel upto_Sum_init).
+Qed.
+
+(* The initial state of the top layer Top is related to the bottom's: the relations are satisfiable. *)
+Theorem top_init : (rcomp Top_R (rcomp Sum_R Slots_R)) Top_init Bottom_init.
+Proof. exact upto_Top_init. Qed.
 
 (* The top layer Top, refined by the code of every layer above the bottom, run over the bottom. *)
 Theorem top_refines :

@@ -2,7 +2,7 @@
 From Coq Require Import String ZArith List Bool Lia.
 From AutoV Require Import All Build GenTactics.
 From Fuel.Code Require Import Types Globals.
-From Fuel.Sum Require LayerProof.
+From Fuel.Sum Require LayerProof InitRel.
 From Fuel.Bottom Require Import Layer.
 From Fuel.Sum Require Import Layer.
 From Fuel.Sum Require Import RefineRel.
@@ -11,6 +11,13 @@ Local Open Scope Z_scope.
 
 Theorem upto_Sum : refines Sum_layer Sum_code Bottom_layer Sum_R.
 Proof. exact Fuel.Sum.LayerProof.Sum_refines. Qed.
+
+Theorem upto_Sum_init : Sum_R Sum_init Bottom_init.
+Proof. exact Fuel.Sum.InitRel.Sum_init_rel. Qed.
+
+(* The initial state of the top layer Sum is related to the bottom's: the relations are satisfiable. *)
+Theorem top_init : Sum_R Sum_init Bottom_init.
+Proof. exact upto_Sum_init. Qed.
 
 (* The top layer Sum, refined by the code of every layer above the bottom, run over the bottom. *)
 Theorem top_refines : refines Sum_layer Sum_code Bottom_layer Sum_R.

@@ -3,6 +3,7 @@ From Coq Require Import String ZArith List Bool Lia.
 From AutoV Require Import All Build GenTactics.
 From Counter.Code Require Import Types Globals.
 From Counter.Slots Require Export Spec.
+From Counter.Bottom Require Import Layer.
 From Counter.Code Require F_get_slot F_set_slot.
 Import ListNotations.
 Local Open Scope Z_scope.
@@ -20,6 +21,8 @@ Definition Slots_layer : layer := {|
        (g_set_slot, set_slot_prim);
        (g_log_event, log_event_prim)]
 |}.
+
+Definition Slots_init : RData := Bottom_init.
 
 (* The code implementing the primitives of Slots; it runs over Bottom. *)
 Definition Slots_code : code :=

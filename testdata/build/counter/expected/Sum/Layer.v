@@ -3,6 +3,7 @@ From Coq Require Import String ZArith List Bool Lia.
 From AutoV Require Import All Build GenTactics.
 From Counter.Code Require Import Types Globals.
 From Counter.Sum Require Export Spec.
+From Counter.Slots Require Import Layer.
 From Counter.Code Require F_sum_slots F_clear_upto F_fill_upto.
 Import ListNotations.
 Local Open Scope Z_scope.
@@ -23,6 +24,8 @@ Definition Sum_layer : layer := {|
        (g_log_event, log_event_prim);
        (g_set_slot, set_slot_prim)]
 |}.
+
+Definition Sum_init : RData := Slots_init.
 
 (* The code implementing the primitives of Sum; it runs over Slots. *)
 Definition Sum_code : code :=

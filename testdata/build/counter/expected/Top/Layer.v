@@ -3,6 +3,7 @@ From Coq Require Import String ZArith List Bool Lia.
 From AutoV Require Import All Build GenTactics.
 From Counter.Code Require Import Types Globals.
 From Counter.Top Require Export Spec.
+From Counter.Sum Require Import Layer.
 From Counter.Code Require F_bump F_note.
 Import ListNotations.
 Local Open Scope Z_scope.
@@ -19,6 +20,8 @@ Definition Top_layer : layer := {|
       [(g_bump, bump_prim);
        (g_note, note_prim)]
 |}.
+
+Definition Top_init : RData := Sum_init.
 
 (* The code implementing the primitives of Top; it runs over Sum. *)
 Definition Top_code : code :=

@@ -3,6 +3,7 @@ From Coq Require Import String ZArith List Bool Lia.
 From AutoV Require Import All Build GenTactics.
 From Fuel.Code Require Import Types Globals.
 From Fuel.Sum Require Export Spec.
+From Fuel.Bottom Require Import Layer.
 From Fuel.Code Require F_clear_upto.
 Import ListNotations.
 Local Open Scope Z_scope.
@@ -16,6 +17,8 @@ Definition Sum_layer : layer := {|
   lfloat := no_float;
   lprim := prims_rel [(g_clear_upto, clear_upto_prim)]
 |}.
+
+Definition Sum_init : RData := Bottom_init.
 
 (* The code implementing the primitives of Sum; it runs over Bottom. *)
 Definition Sum_code : code := [(g_clear_upto, F_clear_upto.f_clear_upto)].
