@@ -35,8 +35,7 @@ Definition asm___switch_stage2_code : list instr :=
   ].
 
 Definition asm___switch_stage2_low (e : env) (s : state) : option state :=
-  (* stp x19, x20, [x1, #0] *) opt_bind
-    (step_data e (Istp 8 (X 19) (X 20) (AOff (X 1) (ILit 0))) s)
+  (* stp x19, x20, [x1, #0] *) opt_bind (step_data e (Istp 8 (X 19) (X 20) (AOff (X 1) (ILit 0))) s)
     (fun s1 =>
        (* stp x21, x22, [x1, #16] *) opt_bind
          (step_data e (Istp 8 (X 21) (X 22) (AOff (X 1) (ILit 16))) s1)
@@ -63,17 +62,14 @@ Definition asm___switch_stage2_low (e : env) (s : state) : option state :=
                                             (step_data e (Istr 8 (X 2) (AOff (X 1) (ILit 96))) s8)
                                             (fun s9 =>
                                                (* msr vttbr_el2, x0 *) opt_bind
-                                                 (step_data
-                                                    e
-                                                    (Imsr ((* vttbr_el2 *) SR 3 4 2 1 0) (X 0))
-                                                    s9)
+                                                 (step_data e
+                                                    (Imsr ((* vttbr_el2 *) SR 3 4 2 1 0) (X 0)) s9)
                                                  (fun s10 =>
                                                     (* isb *) opt_bind
                                                       (step_data e (Ibarrier ISB SY) s10)
                                                       (fun s11 =>
                                                          (* tlbi vmalls12e1is *) opt_bind
-                                                           (step_data
-                                                              e
+                                                           (step_data e
                                                               (Itlbi "vmalls12e1is"%string None)
                                                               s11)
                                                            (fun s12 =>
@@ -81,48 +77,29 @@ Definition asm___switch_stage2_low (e : env) (s : state) : option state :=
                                                                 (step_data e (Ibarrier DSB ISH) s12)
                                                                 (fun s13 =>
                                                                    (* ldp x19, x20, [x1, #0] *) opt_bind
-                                                                     (step_data
-                                                                        e
-                                                                        (Ildp
-                                                                           8
-                                                                           false
-                                                                           (X 19)
-                                                                           (X 20)
+                                                                     (step_data e
+                                                                        (Ildp 8 false (X 19) (X 20)
                                                                            (AOff (X 1) (ILit 0)))
                                                                         s13)
                                                                      (fun s14 =>
                                                                         (* ldp x21, x22, [x1, #16] *) opt_bind
-                                                                          (step_data
-                                                                             e
-                                                                             (Ildp
-                                                                                8
-                                                                                false
-                                                                                (X 21)
+                                                                          (step_data e
+                                                                             (Ildp 8 false (X 21)
                                                                                 (X 22)
-                                                                                (AOff
-                                                                                   (X 1)
-                                                                                   (ILit 16)))
-                                                                             s14)
+                                                                                (AOff (X 1)
+                                                                                   (ILit 16))) s14)
                                                                           (fun s15 =>
                                                                              (* ldp x23, x24, [x1, #32] *) opt_bind
-                                                                               (step_data
-                                                                                  e
-                                                                                  (Ildp
-                                                                                     8
-                                                                                     false
-                                                                                     (X 23)
-                                                                                     (X 24)
-                                                                                     (AOff
-                                                                                        (X 1)
+                                                                               (step_data e
+                                                                                  (Ildp 8 false
+                                                                                     (X 23) (X 24)
+                                                                                     (AOff (X 1)
                                                                                         (ILit 32)))
                                                                                   s15)
                                                                                (fun s16 =>
                                                                                   (* ldp x25, x26, [x1, #48] *) opt_bind
-                                                                                    (step_data
-                                                                                       e
-                                                                                       (Ildp
-                                                                                          8
-                                                                                          false
+                                                                                    (step_data e
+                                                                                       (Ildp 8 false
                                                                                           (X 25)
                                                                                           (X 26)
                                                                                           (AOff
@@ -134,8 +111,7 @@ Definition asm___switch_stage2_low (e : env) (s : state) : option state :=
                                                                                        (* ldp x27, x28, [x1, #64] *) opt_bind
                                                                                          (step_data
                                                                                             e
-                                                                                            (Ildp
-                                                                                               8
+                                                                                            (Ildp 8
                                                                                                false
                                                                                                (X
                                                                                                   27)

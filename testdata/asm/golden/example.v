@@ -30,8 +30,7 @@ Definition asm_add_shift_low (e : env) (s : state) : option state :=
               (step_data e (Ialu W64 ASUB true ZR (X 0) (OImm (ILit 16))) s2)
               (fun s3 =>
                  (* csel x0, x0, x2, hi *) opt_bind
-                   (step_data e (Icsel W64 CSEL (X 0) (X 0) (X 2) HI) s3)
-                   (fun s4 => Some s4)))).
+                   (step_data e (Icsel W64 CSEL (X 0) (X 0) (X 2) HI) s3) (fun s4 => Some s4)))).
 
 Theorem asm_add_shift_refines :
   forall (e : env) (s : state) (s' : state),
@@ -71,17 +70,13 @@ Definition asm_flush_guest_tlb_code : list instr :=
   ].
 
 Definition asm_flush_guest_tlb_low (e : env) (s : state) : option state :=
-  (* msr vttbr_el2, x0 *) opt_bind
-    (step_data e (Imsr ((* vttbr_el2 *) SR 3 4 2 1 0) (X 0)) s)
+  (* msr vttbr_el2, x0 *) opt_bind (step_data e (Imsr ((* vttbr_el2 *) SR 3 4 2 1 0) (X 0)) s)
     (fun s1 =>
-       (* isb *) opt_bind
-         (step_data e (Ibarrier ISB SY) s1)
+       (* isb *) opt_bind (step_data e (Ibarrier ISB SY) s1)
          (fun s2 =>
-            (* tlbi vmalls12e1is *) opt_bind
-              (step_data e (Itlbi "vmalls12e1is"%string None) s2)
+            (* tlbi vmalls12e1is *) opt_bind (step_data e (Itlbi "vmalls12e1is"%string None) s2)
               (fun s3 =>
-                 (* dsb ish *) opt_bind
-                   (step_data e (Ibarrier DSB ISH) s3)
+                 (* dsb ish *) opt_bind (step_data e (Ibarrier DSB ISH) s3)
                    (fun s4 =>
                       (* isb *) opt_bind (step_data e (Ibarrier ISB SY) s4) (fun s5 => Some s5))))).
 
