@@ -258,3 +258,30 @@ Ltac defined_proof spec pre :=
     | solve [ defined_user ]
     | solve [ unfold spec, pre in *; cbn in *;
               repeat (defined_step; cbn in *; try congruence; try discriminate) ] ].
+
+(** ** Memory maps (generated [MemMap.v]) *)
+
+(** Evaluate the name of a code global and string comparisons on literals. *)
+Ltac memmap_names :=
+  repeat match goal with
+  | |- context [ ?f ?g ] =>
+      lazymatch type of g with ident => idtac end;
+      lazymatch type of (f g) with String.string => idtac end;
+      let v := eval vm_compute in (f g) in
+      lazymatch v with f g => fail | _ => change (f g) with v end
+  end;
+  repeat match goal with
+  | |- context [ String.eqb ?a ?b ] =>
+      let v := eval vm_compute in (String.eqb a b) in change (String.eqb a b) with v
+  end;
+  cbv beta iota zeta.
+
+(** Open a memory map's pointer-level function [f] and its block-level function [blk] at a
+    concrete path: select the block, then settle the offset dispatch (every range test and bound,
+    decided from the indices' bounds in the context). *)
+Ltac memmap_open f blk :=
+  unfold f; cbn [pbase poffset]; memmap_names; unfold blk; cbv beta zeta; settle_guards.
+
+(** The index the dispatch computes ([t], a division of the offset) is the path's index [v]. *)
+Ltac memmap_index t v :=
+  replace t with v by (Z.div_mod_to_equations; nia).

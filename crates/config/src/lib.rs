@@ -21,7 +21,8 @@ pub mod diagnostics {
 pub use diag::span;
 pub use diag::{FileId, SourceMap, Span};
 pub use project::{
-    load, load_str, CodeInfo, FnSig, Hints, Layer, LayerOp, LoadError, PItem, Project, Scalar,
+    load, load_str, load_with, CodeInfo, FnSig, Hints, IncludeExpander, Layer, LayerOp, LoadError,
+    PItem, Project, Scalar,
 };
 pub use types::Ty;
 

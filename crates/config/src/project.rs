@@ -45,7 +45,7 @@ pub use definitions::free_globals;
 use super::ast::*;
 use super::env::Env;
 use super::types::Ty;
-use diag::span::SourceMap;
+use diag::span::{FileId, SourceMap};
 use diag::{Code, Diagnostic};
 use sections::Sections;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
@@ -256,12 +256,45 @@ pub fn load_str(path: &Path, text: &str) -> Result<Project, LoadError> {
     l.load_root(path, text.to_string())
 }
 
+/// Turns an included file that is not configuration source — a memory map (`.map`) — into
+/// configuration source, which is then parsed and checked like any included file.
+pub trait IncludeExpander {
+    /// Whether this expander reads the file (by its extension).
+    fn handles(&self, path: &Path) -> bool;
+    /// The configuration source the file stands for; `file` is the included file, already in the
+    /// source map, so diagnostics can point into it.
+    fn expand(&self, file: FileId, path: &Path, text: &str) -> Result<String, Vec<Diagnostic>>;
+}
+
+/// [`load`], with an expander for included files that are not configuration source.
+pub fn load_with(path: &Path, expander: &dyn IncludeExpander) -> Result<Project, LoadError> {
+    let mut l = Loader {
+        expander: Some(expander),
+        ..Loader::default()
+    };
+    match std::fs::read_to_string(path) {
+        Ok(text) => l.load_root(path, text),
+        Err(e) => {
+            l.diags.push(
+                Diagnostic::error(
+                    Code::IncludeNotFound,
+                    None,
+                    format!("cannot read `{}`: {e}", path.display()),
+                )
+                .hint("check the path of the configuration file"),
+            );
+            l.finish_err()
+        }
+    }
+}
+
 /// The state shared by the phases: the sources read so far and the diagnostics reported.
 #[derive(Default)]
-struct Loader {
+struct Loader<'a> {
     sm: SourceMap,
     diags: Vec<Diagnostic>,
     seen: HashSet<PathBuf>,
+    expander: Option<&'a dyn IncludeExpander>,
 }
 
 /// A path's canonical form (itself if it cannot be resolved), to recognise a file included twice.
@@ -277,7 +310,7 @@ struct Reserved {
     dir: PathBuf,
 }
 
-impl Loader {
+impl Loader<'_> {
     fn finish_err<T>(self) -> Result<T, LoadError> {
         Err(LoadError {
             sources: self.sm,

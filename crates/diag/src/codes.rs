@@ -87,6 +87,17 @@ codes! {
     LoopBound = "E-CFG047" : "bad loop bound",
     DuplicatePrim = "E-CFG048" : "primitive listed twice in one layer",
     PreSignature = "E-CFG049" : "precondition has the wrong signature",
+    // ---- memory maps (memmap)
+    MapSyntax = "E-MAP001" : "a memory map line cannot be read",
+    MapCode = "E-MAP002" : "the memory map's code file cannot be read",
+    MapUnknownType = "E-MAP003" : "a block's struct type is not in the code",
+    MapUnknownField = "E-MAP004" : "a path names a field the struct does not have (by its debug-info name)",
+    MapIndex = "E-MAP005" : "a path indexes a field that is not an array, or misses an index",
+    MapOffset = "E-MAP006" : "a path's stated offset disagrees with the IR's layout",
+    MapSize = "E-MAP007" : "a path's stated size, or a block's, disagrees with the IR's layout",
+    MapNotScalar = "E-MAP008" : "a path does not end at an integer or pointer field",
+    MapOverlap = "E-MAP009" : "two paths of a block map the same bytes",
+    MapDuplicate = "E-MAP010" : "a block or path is given twice",
     // ---- autov build (specgen)
     BldCodeUnreadable = "E-BLD001" : "a LAYER_CODE file cannot be read, or no layer names code",
     BldLink = "E-BLD002" : "code files cannot be linked",

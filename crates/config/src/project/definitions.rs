@@ -21,7 +21,7 @@ use diag::span::Span;
 use diag::{Code, Diagnostic};
 use std::collections::BTreeMap;
 
-impl Loader {
+impl Loader<'_> {
     pub(super) fn order_definitions(
         &mut self,
         env: &Env,

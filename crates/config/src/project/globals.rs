@@ -17,7 +17,7 @@ use crate::ast::{Ident, ItemKind, TypeExprKind};
 use crate::env::{Env, Global, GlobalKind};
 use diag::{Code, Diagnostic};
 
-impl Loader {
+impl Loader<'_> {
     pub(super) fn register_globals(&mut self, env: &mut Env, items: &[PItem]) {
         for p in items {
             let layer = p.layer;

@@ -15,7 +15,7 @@ use crate::ast::ItemKind;
 use crate::env::{Env, GlobalKind};
 use diag::{Code, Diagnostic};
 
-impl Loader {
+impl Loader<'_> {
     pub(super) fn hints(&mut self, env: &Env, items: &[PItem], prim_layer: &PrimLayers) -> Hints {
         let mut hints = Hints::default();
         for p in items {

@@ -19,7 +19,7 @@ use diag::span::Span;
 use diag::{Code, Diagnostic};
 use std::path::{Path, PathBuf};
 
-impl Loader {
+impl Loader<'_> {
     /// Parse the root file and its includes into `(declaration, directory of its file)`.
     pub(super) fn read_files(&mut self, path: &Path, text: String) -> Vec<(Item, PathBuf)> {
         let mut flat = vec![];
@@ -62,6 +62,22 @@ impl Loader {
                     continue; // included once only
                 }
                 match std::fs::read_to_string(&target) {
+                    Ok(t) if self.expander.is_some_and(|x| x.handles(&target)) => {
+                        // a file of another language: the expander gives its configuration source
+                        self.seen.insert(tkey);
+                        let fid = self.sm.add(target.clone(), t);
+                        let text = self.sm.file(fid).text.clone();
+                        let expander = self.expander.expect("checked above");
+                        match expander.expand(fid, &target, &text) {
+                            Ok(gen) => {
+                                let virt = target.with_extension("map.gen.v");
+                                stack.push((path.to_path_buf(), it.span));
+                                self.parse_rec(&virt, gen, stack, out);
+                                stack.pop();
+                            }
+                            Err(ds) => self.diags.extend(ds),
+                        }
+                    }
                     Ok(t) => {
                         stack.push((path.to_path_buf(), it.span));
                         self.parse_rec(&target, t, stack, out);

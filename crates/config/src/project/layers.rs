@@ -33,7 +33,7 @@ pub(super) struct ProjSettings {
     pub trusted: Vec<String>,
 }
 
-impl Loader {
+impl Loader<'_> {
     pub(super) fn complete_layers(
         &mut self,
         env: &Env,

@@ -27,7 +27,7 @@ use std::collections::BTreeMap;
 /// Primitive → the lowest layer listing it, and where it is listed there.
 pub(super) type PrimLayers = BTreeMap<String, (usize, Span)>;
 
-impl Loader {
+impl Loader<'_> {
     pub(super) fn primitives(
         &mut self,
         env: &Env,

@@ -62,7 +62,7 @@ struct Res<'a> {
     is_none: bool,
 }
 
-impl Loader {
+impl Loader<'_> {
     pub(super) fn reserved_definitions(
         &mut self,
         env: &Env,

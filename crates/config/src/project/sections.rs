@@ -29,7 +29,7 @@ pub(super) struct Sections {
     pub reserved: Vec<Reserved>,
 }
 
-impl Loader {
+impl Loader<'_> {
     pub(super) fn sections(&mut self, flat: Vec<(Item, PathBuf)>) -> Sections {
         let mut layers: Vec<Layer> = vec![];
         let mut cur: Option<(usize, Span)> = None;

@@ -18,7 +18,7 @@ use crate::check::resolve_type;
 use crate::env::{Env, GlobalKind};
 use crate::types::Ty;
 
-impl Loader {
+impl Loader<'_> {
     pub(super) fn resolve_signatures(&mut self, env: &mut Env, items: &[PItem]) {
         for p in items {
             match &p.item.kind {

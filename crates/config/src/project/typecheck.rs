@@ -22,7 +22,7 @@ use crate::types::Ty;
 use diag::{Code, Diagnostic};
 use std::collections::{BTreeMap, HashSet};
 
-impl Loader {
+impl Loader<'_> {
     pub(super) fn check_definitions(
         &mut self,
         env: &mut Env,

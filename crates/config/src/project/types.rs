@@ -23,7 +23,7 @@ use crate::env::{Env, GlobalKind, InductiveInfo, RecordInfo};
 use crate::types::Ty;
 use std::collections::BTreeMap;
 
-impl Loader {
+impl Loader<'_> {
     /// Resolve every type declaration; returns the order they were resolved in.
     pub(super) fn resolve_types(
         &mut self,

@@ -15,6 +15,7 @@ pub mod ctx;
 pub mod handproofs;
 pub mod layer;
 pub mod meaning;
+pub mod memory;
 pub mod names;
 pub mod plan;
 pub mod prim;

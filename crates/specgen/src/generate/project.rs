@@ -432,7 +432,13 @@ fn primitives(
 }
 
 /// Generate every file of the project. `source` names the config file in headers.
-pub fn generate(p: &Project, code: &Code, source: &str, progress: Progress) -> Generated {
+pub fn generate(
+    p: &Project,
+    code: &Code,
+    maps: &[(std::path::PathBuf, memmap::ResolvedMap)],
+    source: &str,
+    progress: Progress,
+) -> Generated {
     let mut errors: Vec<GenError> = vec![];
     let proofs = handproofs::read(&p.proj_proofs, &mut errors);
     handproofs::refuse(&proofs, &p.proj_trusted, &mut errors);
@@ -505,6 +511,9 @@ pub fn generate(p: &Project, code: &Code, source: &str, progress: Progress) -> G
         files.extend(po.files);
     }
     files.push(("Top.v".into(), top(&cx)));
+    if let Some(mm) = super::memory::memmap_file(&cx, maps) {
+        files.push(("MemMap.v".into(), mm.render()));
+    }
     files.push((
         "Assumptions.v".into(),
         meaning::assumptions_file(&cx, &plan).render(),

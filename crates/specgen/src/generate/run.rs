@@ -184,7 +184,12 @@ pub fn build(config_path: &Path, opts: &BuildOptions) -> Result<BuildReport, Bui
         }
     };
     progress(&format!("loading {}", config_path.display()));
-    let project = config::load(config_path).map_err(BuildFailure::Config)?;
+    let maps = super::memory::MapExpander::default();
+    let project = config::load_with(config_path, &maps).map_err(BuildFailure::Config)?;
+    let maps = maps
+        .maps
+        .into_inner()
+        .expect("no panic while holding the lock");
     let prefix = format!("{}.Code", project.proj_name);
     progress("loading and converting the code");
     let code = code::load(&project, &prefix).map_err(BuildFailure::Load)?;
@@ -209,7 +214,7 @@ pub fn build(config_path: &Path, opts: &BuildOptions) -> Result<BuildReport, Bui
         project.layers.len(),
         code.funcs.len()
     ));
-    let generated = project::generate(&project, &code, &source, &progress);
+    let generated = project::generate(&project, &code, &maps, &source, &progress);
     let out = opts
         .out
         .clone()

@@ -1,0 +1,343 @@
+//! The memory-map language: a small line-oriented file written beside a configuration.
+//!
+//! ```text
+//! # comments run to the end of the line
+//! code "../shared/sekvm/SeKVM.ll"     # the LLVM IR whose struct layouts the map follows
+//! state RData                          # the configuration's state type
+//! lockcheck lock_held                  # a configuration function `state -> Z -> bool`
+//! functions mem_load mem_store mem_lock_of   # names of the generated load / store / lock-word map
+//!
+//! block el2 : struct.el2_data size 33731152 at el2_data_start
+//!   s2_pages[i].vmid @ 4 : 4 => (st.(shared).(s2pages) @ i).(pg_vmid) ; lock S2PAGE_LOCK
+//!   regions[i].base @ 0 : 8 => (st.(priv).(regions) @ i).(rg_base) ; private
+//!   vm_info[v].vm_lock @ 516 : 4 ; lockword (5 + v)
+//! end
+//! ```
+//!
+//! A block is a C object (the named struct `struct.el2_data`) at a code global (`@el2_data_start`).
+//! A path names a scalar field by the C member names of debug info, with an index variable for each
+//! array (`[i]`); `@ off` (the field's offset in its struct) and `: size` (bytes) are optional checks
+//! against the IR. After `=>` comes the abstract location as a configuration expression over `st`
+//! and the index variables (field gets and map gets); after `;` the access discipline: `private`
+//! (no check), `lock E` (the lock `E` must be held: `lockcheck st E`), or `lockword E` (the word of
+//! lock `E`: plain loads and stores are undefined; the generated lock-word map gives `E`).
+
+use diag::span::{FileId, Span};
+use diag::{Code, Diagnostic};
+
+/// A parsed memory map.
+#[derive(Clone, Debug, Default)]
+pub struct MapFile {
+    pub code: Option<(String, Span)>,
+    pub state: Option<String>,
+    pub lockcheck: Option<String>,
+    /// Names of the generated functions: load, store, lock-word map.
+    pub functions: Option<(String, String, String)>,
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Block {
+    pub name: String,
+    pub span: Span,
+    /// LLVM named struct, without `%`.
+    pub struct_ty: String,
+    pub size: Option<u64>,
+    /// The code global the object lives at (without `@`).
+    pub global: String,
+    pub paths: Vec<PathDecl>,
+}
+
+/// One step of a C path: a member name, and an index variable if the member is an array.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Segment {
+    pub field: String,
+    pub index: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct PathDecl {
+    pub span: Span,
+    pub segments: Vec<Segment>,
+    pub offset: Option<u64>,
+    pub size: Option<u64>,
+    pub target: Target,
+}
+
+/// What the bytes of a path are.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// An abstract location (configuration expression text) and its access discipline.
+    Field { location: String, access: Access },
+    /// The word of a lock (configuration expression text giving the lock id).
+    LockWord(String),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Access {
+    Private,
+    /// Configuration expression text of the lock that must be held.
+    Lock(String),
+}
+
+impl PathDecl {
+    /// `s2_pages[i].vmid`.
+    pub fn display(&self) -> String {
+        self.segments
+            .iter()
+            .map(|s| match &s.index {
+                Some(i) => format!("{}[{i}]", s.field),
+                None => s.field.clone(),
+            })
+            .collect::<Vec<_>>()
+            .join(".")
+    }
+
+    /// The index variables, outermost first.
+    pub fn index_vars(&self) -> Vec<String> {
+        self.segments
+            .iter()
+            .filter_map(|s| s.index.clone())
+            .collect()
+    }
+}
+
+fn is_ident(s: &str) -> bool {
+    let mut cs = s.chars();
+    matches!(cs.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
+        && cs.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
+}
+
+/// Parse a map file (its text is `file` in the caller's source map). Every malformed line is a
+/// diagnostic; the lines that parse are kept.
+pub fn parse(file: FileId, text: &str) -> (MapFile, Vec<Diagnostic>) {
+    let mut m = MapFile::default();
+    let mut diags = vec![];
+    let mut pos = 0usize;
+    let mut current: Option<Block> = None;
+    for raw in text.split_inclusive('\n') {
+        let start = pos;
+        pos += raw.len();
+        let line = raw.split('#').next().unwrap_or("").trim_end();
+        let indent = line.len() - line.trim_start().len();
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let span = Span::new(file, start + indent, start + indent + line.len());
+        let err = |diags: &mut Vec<Diagnostic>, msg: String, hint: &str| {
+            diags.push(
+                Diagnostic::error(Code::MapSyntax, span, msg)
+                    .label("cannot read this line")
+                    .hint(hint.to_string()),
+            )
+        };
+        let (kw, rest) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
+        let rest = rest.trim();
+        match kw {
+            "code" => match rest.strip_prefix('"').and_then(|r| r.strip_suffix('"')) {
+                Some(p) => m.code = Some((p.to_string(), span)),
+                None => err(&mut diags, "`code` takes a quoted path".into(), "write `code \"module.ll\"`"),
+            },
+            "state" if is_ident(rest) => m.state = Some(rest.to_string()),
+            "lockcheck" if is_ident(rest) => m.lockcheck = Some(rest.to_string()),
+            "functions" => {
+                let ns: Vec<&str> = rest.split_whitespace().collect();
+                if ns.len() == 3 && ns.iter().all(|n| is_ident(n)) {
+                    m.functions = Some((ns[0].into(), ns[1].into(), ns[2].into()));
+                } else {
+                    err(
+                        &mut diags,
+                        "`functions` takes three names: load, store, lock-word map".into(),
+                        "write `functions mem_load mem_store mem_lock_of`",
+                    );
+                }
+            }
+            "block" => {
+                if let Some(b) = current.take() {
+                    m.blocks.push(b);
+                }
+                match parse_block_header(rest) {
+                    Some((name, ty, size, global)) => {
+                        current = Some(Block {
+                            name,
+                            span,
+                            struct_ty: ty,
+                            size,
+                            global,
+                            paths: vec![],
+                        })
+                    }
+                    None => err(
+                        &mut diags,
+                        "a block header is `block NAME : STRUCT [size N] at GLOBAL`".into(),
+                        "e.g. `block el2 : struct.el2_data size 33731152 at el2_data_start`",
+                    ),
+                }
+            }
+            "end" if rest.is_empty() => {
+                if let Some(b) = current.take() {
+                    m.blocks.push(b);
+                }
+            }
+            _ => match current.as_mut() {
+                Some(b) => match parse_path(line) {
+                    Ok(mut p) => {
+                        p.span = span;
+                        b.paths.push(p)
+                    }
+                    Err(why) => err(
+                        &mut diags,
+                        format!("cannot read this path: {why}"),
+                        "a path is `a[i].b @ OFFSET : SIZE => LOCATION ; private|lock E` or `a[i].b ; lockword E`",
+                    ),
+                },
+                None => err(
+                    &mut diags,
+                    format!("unknown directive `{kw}`"),
+                    "directives: code, state, lockcheck, functions, block … end",
+                ),
+            },
+        }
+    }
+    if let Some(b) = current.take() {
+        m.blocks.push(b);
+    }
+    (m, diags)
+}
+
+/// `NAME : STRUCT [size N] at GLOBAL`.
+fn parse_block_header(rest: &str) -> Option<(String, String, Option<u64>, String)> {
+    let w: Vec<&str> = rest.split_whitespace().collect();
+    let (name, ty) = match w.as_slice() {
+        [n, ":", t, ..] => (n.to_string(), t.trim_start_matches('%').to_string()),
+        _ => return None,
+    };
+    let mut i = 3;
+    let mut size = None;
+    if w.get(i) == Some(&"size") {
+        size = Some(w.get(i + 1)?.replace('_', "").parse().ok()?);
+        i += 2;
+    }
+    if w.get(i) != Some(&"at") || w.len() != i + 2 {
+        return None;
+    }
+    let global = w[i + 1].trim_start_matches('@').to_string();
+    (is_ident(&name) && is_ident(&global)).then_some((name, ty, size, global))
+}
+
+/// `a[i].b.c @ 4 : 8 => LOCATION ; ACCESS` or `a[i].b ; lockword E`.
+fn parse_path(line: &str) -> Result<PathDecl, String> {
+    let (head, access) = line
+        .split_once(';')
+        .ok_or("no `;` before the access discipline")?;
+    let (head, location) = match head.split_once("=>") {
+        Some((h, l)) => (h.trim(), Some(l.trim().to_string())),
+        None => (head.trim(), None),
+    };
+    // the C path, then optional `@ off` and `: size`
+    let mut path_txt = head;
+    let mut size = None;
+    if let Some((p, s)) = path_txt.rsplit_once(':') {
+        size = Some(
+            s.trim()
+                .parse::<u64>()
+                .map_err(|_| format!("bad size `{}`", s.trim()))?,
+        );
+        path_txt = p.trim();
+    }
+    let mut offset = None;
+    if let Some((p, o)) = path_txt.split_once('@') {
+        offset = Some(
+            o.trim()
+                .parse::<u64>()
+                .map_err(|_| format!("bad offset `{}`", o.trim()))?,
+        );
+        path_txt = p.trim();
+    }
+    let mut segments = vec![];
+    for part in path_txt.split('.') {
+        let part = part.trim();
+        let (field, index) = match part.split_once('[') {
+            Some((f, rest)) => {
+                let v = rest
+                    .strip_suffix(']')
+                    .ok_or(format!("`{part}`: no closing `]`"))?;
+                if !is_ident(v) {
+                    return Err(format!("`{v}` is not an index variable"));
+                }
+                (f, Some(v.to_string()))
+            }
+            None => (part, None),
+        };
+        if !is_ident(field) || field.contains('.') {
+            return Err(format!("`{field}` is not a member name"));
+        }
+        segments.push(Segment {
+            field: field.to_string(),
+            index,
+        });
+    }
+    let access = access.trim();
+    let target = match (location, access.split_once(char::is_whitespace)) {
+        (None, Some(("lockword", e))) => Target::LockWord(e.trim().to_string()),
+        (None, _) => return Err("a path without `=> LOCATION` must be a `lockword`".into()),
+        (Some(loc), _) if access == "private" => Target::Field {
+            location: loc,
+            access: Access::Private,
+        },
+        (Some(loc), Some(("lock", e))) => Target::Field {
+            location: loc,
+            access: Access::Lock(e.trim().to_string()),
+        },
+        (Some(_), _) => return Err(format!("unknown access `{access}` (private, lock E)")),
+    };
+    Ok(PathDecl {
+        span: Span::default(),
+        segments,
+        offset,
+        size,
+        target,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_a_map() {
+        let text = "# a map\ncode \"a.ll\"\nstate RData\nlockcheck held\nfunctions ld st lk\n\
+                    block el2 : struct.el2_data size 1_000 at el2_data_start\n\
+                    \x20 s2_pages[i].vmid @ 4 : 4 => (st.(pages) @ i).(vmid) ; lock 1\n\
+                    \x20 cnt => st.(cnt) ; private\n\
+                    \x20 vm_info[v].vm_lock ; lockword (5 + v)\nend\n";
+        let (m, d) = parse(FileId(0), text);
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(m.code.as_ref().unwrap().0, "a.ll");
+        assert_eq!(m.functions, Some(("ld".into(), "st".into(), "lk".into())));
+        let b = &m.blocks[0];
+        assert_eq!((b.size, b.global.as_str()), (Some(1000), "el2_data_start"));
+        assert_eq!(b.paths[0].display(), "s2_pages[i].vmid");
+        assert_eq!((b.paths[0].offset, b.paths[0].size), (Some(4), Some(4)));
+        assert_eq!(
+            b.paths[0].target,
+            Target::Field {
+                location: "(st.(pages) @ i).(vmid)".into(),
+                access: Access::Lock("1".into())
+            }
+        );
+        assert_eq!(b.paths[2].target, Target::LockWord("(5 + v)".into()));
+    }
+
+    #[test]
+    fn bad_lines_are_located() {
+        let (_, d) = parse(
+            FileId(0),
+            "blok x\nblock b : t at g\n  a[i.b => x ; private\n",
+        );
+        assert_eq!(d.len(), 2);
+        assert!(d.iter().all(|d| d.code == Code::MapSyntax));
+        assert_eq!(d[1].span.unwrap().lo, 26);
+    }
+}
