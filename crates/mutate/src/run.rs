@@ -53,7 +53,9 @@ impl Status {
 #[derive(Clone, Debug, Serialize)]
 pub struct Outcome {
     pub status: Status,
-    /// Where it was decided: `ir2json`, `config`, `autov build`, `generated files`, `make`.
+    /// Where it was decided: `ir2json`, `config` (invalid), `autov build` (killed at generation),
+    /// `generated files` (equivalent: the project is byte-identical), `unused` (equivalent: no
+    /// generated sentence uses the definition), `make`.
     pub stage: String,
     /// Why, in one line (the first error, the failing file, the reason for equivalence).
     pub reason: String,
@@ -391,18 +393,23 @@ fn copy_tree(from: &Path, to: &Path) -> Result<(), MutError> {
 }
 
 /// The refinement-proof targets of a generated project (`make` of these fails first for most
-/// mutants): the hand proofs and every `RefProof` (they need the low specs, not the code proofs),
-/// in `_CoqProject` order.
-fn quick_targets(dir: &Path) -> Vec<String> {
+/// mutants): the hand proofs and every `RefProof` (they need the low specs, not the code proofs);
+/// the refinement proofs of hand-written specs (`first`, as `Layer/prim`) come first.
+fn quick_targets(dir: &Path, first: &BTreeSet<String>) -> Vec<String> {
     let Ok(cp) = std::fs::read_to_string(dir.join("_CoqProject")) else {
         return vec![];
     };
-    cp.lines()
+    let mut ts: Vec<(bool, String)> = cp
+        .lines()
         .map(str::trim)
-        .filter(|l| l.ends_with(".v"))
         .filter(|l| *l == "UserProofs.v" || l.ends_with("/RefProof.v"))
-        .map(|l| format!("{}o", l))
-        .collect()
+        .map(|l| {
+            let key = l.trim_end_matches("/RefProof.v");
+            (!first.contains(key), format!("{l}o"))
+        })
+        .collect();
+    ts.sort_by_key(|t| t.0);
+    ts.into_iter().map(|t| t.1).collect()
 }
 
 /// Static facts for the survivors' hints.
@@ -415,7 +422,6 @@ struct Facts {
     layer_of: BTreeMap<String, usize>,
     /// Layers (index) with a `LAYER_REFREL`.
     refrel_layers: BTreeSet<usize>,
-    nlayers: usize,
 }
 
 impl Facts {
@@ -445,7 +451,6 @@ impl Facts {
             hand_specs,
             layer_of,
             refrel_layers,
-            nlayers: p.layers.len(),
         }
     }
     /// The hand-specified primitives whose code reaches `f` (itself included).
@@ -617,7 +622,13 @@ pub fn run(config: &Path, opts: &Options) -> Result<Report, MutError> {
     let quick = if opts.full_make {
         vec![]
     } else {
-        quick_targets(&base)
+        let first: BTreeSet<String> = project
+            .layers
+            .iter()
+            .skip(1)
+            .flat_map(|l| l.specs.keys().map(move |p| format!("{}/{p}", l.name.name)))
+            .collect();
+        quick_targets(&base, &first)
     };
 
     if let Some(p) = &opts.progress {
@@ -670,7 +681,6 @@ pub fn run(config: &Path, opts: &Options) -> Result<Report, MutError> {
     if run_dir.exists() {
         let _ = std::fs::remove_dir_all(&run_dir);
     }
-    let _ = facts.nlayers;
     report.load.1 = loadavg();
     report.seconds = t0.elapsed().as_secs_f64();
     Ok(report)

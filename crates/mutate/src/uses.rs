@@ -118,6 +118,13 @@ pub fn unused(dir: &Path, name: &str) -> Option<Vec<String>> {
             sents.extend(sentences(&t));
         }
     }
+    // the name must be defined in the project (a name the printer changed is never "unused")
+    if !sents.iter().any(|s| {
+        let (kw, def) = head(s);
+        matches!(kw.as_str(), "Definition" | "Fixpoint") && def == name
+    }) {
+        return None;
+    }
     let mut set: BTreeSet<String> = BTreeSet::new();
     set.insert(name.to_string());
     let mut order = vec![name.to_string()];
@@ -179,6 +186,7 @@ mod tests {
             Some(vec!["init_x".into(), "L_init".into()])
         );
         assert_eq!(unused(&d, "spec"), None);
+        assert_eq!(unused(&d, "not_there"), None);
         std::fs::remove_dir_all(&d).unwrap();
     }
 }
