@@ -339,6 +339,61 @@ pub fn targets(p: &Project) -> BTreeMap<usize, Role> {
     m
 }
 
+/// What a definition is reached from (see [`roots_of`]).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Root {
+    /// The hand-written spec of `prim` in layer `layer` (index).
+    Spec { layer: usize, prim: String },
+    /// A layer operation (`LAYER_LOAD`, …) of layer `layer`.
+    Op { layer: usize },
+    /// The loop bound of `prim`.
+    Bound { prim: String },
+    /// The refinement relation of layer `layer`.
+    Rel { layer: usize },
+    /// The initial state of layer `layer`.
+    Init { layer: usize },
+}
+
+/// For every definition name reached from a root (a hand-written spec, a layer operation, a loop
+/// bound, a relation, an initial state), the roots that reach it.
+pub fn roots_of(p: &Project) -> BTreeMap<String, BTreeSet<Root>> {
+    let defs = Defs::new(p);
+    let mut out: BTreeMap<String, BTreeSet<Root>> = BTreeMap::new();
+    for l in &p.layers {
+        let at = Some(l.index);
+        let mut roots: Vec<(String, Root)> = vec![];
+        for (prim, n) in &l.specs {
+            roots.push((
+                n.clone(),
+                Root::Spec {
+                    layer: l.index,
+                    prim: prim.clone(),
+                },
+            ));
+        }
+        for n in l.ops.values() {
+            roots.push((n.clone(), Root::Op { layer: l.index }));
+        }
+        for (prim, n) in &l.loop_bounds {
+            roots.push((n.clone(), Root::Bound { prim: prim.clone() }));
+        }
+        if let Some(n) = &l.refrel {
+            roots.push((n.clone(), Root::Rel { layer: l.index }));
+        }
+        if let Some(n) = &l.data_init {
+            roots.push((n.clone(), Root::Init { layer: l.index }));
+        }
+        for (n, r) in roots {
+            for i in defs.closure(&[(n, at)]) {
+                if let Some(name) = p.items[i].item.kind.name() {
+                    out.entry(name.name.clone()).or_default().insert(r.clone());
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Every mutant of the configuration's hand-written definitions, by file (source-map order), then
 /// position; a definition used by a spec and by a relation counts as spec.
 pub fn mutants(p: &Project) -> Vec<CfgSite> {

@@ -593,6 +593,32 @@ pub fn call_graph(src: &str) -> BTreeMap<String, BTreeSet<String>> {
     g
 }
 
+/// The defined functions with a `load` or `store` instruction.
+pub fn memory_functions(src: &str) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    let mut cur: Option<String> = None;
+    for text in src.lines() {
+        if text.starts_with("define ") {
+            cur = defined_functions(text).into_iter().next();
+            continue;
+        }
+        if text.starts_with('}') {
+            cur = None;
+            continue;
+        }
+        let Some(f) = &cur else { continue };
+        let t = text.trim_start();
+        let op = match t.split_once(" = ") {
+            Some((r, rest)) if r.starts_with('%') => rest,
+            _ => t,
+        };
+        if op.starts_with("load ") || op.starts_with("store ") {
+            out.insert(f.clone());
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -709,5 +735,9 @@ mod tests {
         let src = "define i64 @g(i64 %0) {\n  %2 = add i64 %0, 1\n  ret i64 %2\n}\n";
         assert!(mutants(src, &["f".to_string()].into_iter().collect()).is_empty());
         assert_eq!(defined_functions(src), ["g"]);
+        assert!(memory_functions(src).is_empty());
+        let m = "define i64 @h(i64* %p) {\n  %2 = load i64, i64* %p, align 8\n  ret i64 %2\n}\n";
+        assert_eq!(memory_functions(m).into_iter().collect::<Vec<_>>(), ["h"]);
+        assert_eq!(call_graph(m)["h"].len(), 0);
     }
 }

@@ -416,20 +416,31 @@ fn quick_targets(dir: &Path, first: &BTreeSet<String>) -> Vec<String> {
 struct Facts {
     /// Function → the functions it calls (from the IR).
     calls: BTreeMap<String, BTreeSet<String>>,
-    /// Primitives with a hand-written spec, above the bottom layer, and the layers with a relation.
+    /// Functions with a `load` or `store` instruction.
+    memory: BTreeSet<String>,
+    /// Primitives with a hand-written spec above the bottom layer.
     hand_specs: BTreeSet<String>,
     /// Layer index of each primitive.
     layer_of: BTreeMap<String, usize>,
+    layer_names: Vec<String>,
     /// Layers (index) with a `LAYER_REFREL`.
     refrel_layers: BTreeSet<usize>,
+    /// Configuration definition → the roots it is reached from.
+    roots: BTreeMap<String, BTreeSet<crate::cfg::Root>>,
+}
+
+fn list(xs: &[String]) -> String {
+    xs.join(", ")
 }
 
 impl Facts {
     fn new(p: &config::Project, inputs: &Inputs) -> Facts {
         let mut calls = BTreeMap::new();
+        let mut memory = BTreeSet::new();
         for &ci in &inputs.code_files {
             if let Some(t) = &inputs.files[ci].text {
                 calls.extend(crate::ir::call_graph(t));
+                memory.extend(crate::ir::memory_functions(t));
             }
         }
         let mut hand_specs = BTreeSet::new();
@@ -448,20 +459,23 @@ impl Facts {
         }
         Facts {
             calls,
+            memory,
             hand_specs,
             layer_of,
+            layer_names: p.layers.iter().map(|l| l.name.name.clone()).collect(),
             refrel_layers,
+            roots: crate::cfg::roots_of(p),
         }
     }
-    /// The hand-specified primitives whose code reaches `f` (itself included).
-    fn observers(&self, f: &str) -> Vec<String> {
+    /// The hand-specified primitives whose code reaches a function satisfying `hit`.
+    fn observers_by(&self, hit: &dyn Fn(&str) -> bool) -> Vec<String> {
         self.hand_specs
             .iter()
             .filter(|h| {
                 let mut seen = BTreeSet::new();
                 let mut st = vec![h.as_str()];
                 while let Some(g) = st.pop() {
-                    if g == f {
+                    if hit(g) {
                         return true;
                     }
                     if seen.insert(g) {
@@ -475,6 +489,10 @@ impl Facts {
             .cloned()
             .collect()
     }
+    /// The hand-specified primitives whose code reaches `f` (itself included).
+    fn observers(&self, f: &str) -> Vec<String> {
+        self.observers_by(&|g| g == f)
+    }
     fn code_hint(&self, f: &str) -> String {
         let obs = self.observers(f);
         if obs.is_empty() {
@@ -487,9 +505,69 @@ impl Facts {
         } else {
             format!(
                 "observed through {}: the hand-written spec{} or the proofs of {} do not pin this behaviour (weak spec, or an input the specs exclude)",
-                obs.join(", "),
+                list(&obs),
                 if obs.len() > 1 { "s" } else { "" },
                 if obs.len() > 1 { "them" } else { "it" }
+            )
+        }
+    }
+    /// A configuration definition: what uses it, and whether a hand-written spec above the bottom
+    /// or a relation can see the change.
+    fn config_hint(&self, def: &str) -> String {
+        use crate::cfg::Root;
+        let Some(roots) = self.roots.get(def) else {
+            return format!("`{def}` is used by no spec or relation the generator knows of");
+        };
+        let lname = |l: usize| self.layer_names.get(l).cloned().unwrap_or_default();
+        let mut direct: Vec<String> = vec![];
+        let mut obs: BTreeSet<String> = BTreeSet::new();
+        let mut through: Vec<String> = vec![];
+        let mut bound = false;
+        for r in roots {
+            match r {
+                Root::Spec { layer, prim } if *layer > 0 => {
+                    direct.push(format!("the hand-written spec of {prim}"))
+                }
+                Root::Rel { layer } => direct.push(format!("the relation of {}", lname(*layer))),
+                Root::Init { layer } => {
+                    direct.push(format!("the initial state of {}", lname(*layer)))
+                }
+                Root::Spec { prim, .. } => {
+                    through.push(format!("the trusted spec of {prim}"));
+                    obs.extend(self.observers(prim));
+                }
+                Root::Op { layer } => {
+                    through.push(format!("the memory model of {}", lname(*layer)));
+                    obs.extend(self.observers_by(&|g| self.memory.contains(g)));
+                }
+                Root::Bound { prim } => {
+                    bound = true;
+                    through.push(format!("the loop bound of {prim}"));
+                    obs.extend(self.observers(prim));
+                }
+            }
+        }
+        let bound_note = if bound {
+            "; a smaller bound makes the spec undefined (None) where more iterations are needed, which a forward simulation accepts; a larger one agrees wherever the original sufficed"
+        } else {
+            ""
+        };
+        if !direct.is_empty() {
+            format!(
+                "used by {}: the proofs hold with the change, so it does not pin this (a weak spec or relation), or the change matters only on states or inputs it excludes{bound_note}",
+                list(&direct)
+            )
+        } else if obs.is_empty() {
+            format!(
+                "unobserved: {} sits only under generated specs: the code of no primitive with a hand-written spec reaches it, so the top theorem restates whatever the mutant says{bound_note}",
+                list(&through)
+            )
+        } else {
+            let obs: Vec<String> = obs.into_iter().collect();
+            format!(
+                "{} is observed through {} (hand-written spec, code reaching it): the change is invisible to it — a state or input the top specs exclude, or a weak top spec{bound_note}",
+                list(&through),
+                list(&obs)
             )
         }
     }
@@ -648,10 +726,7 @@ pub fn run(config: &Path, opts: &Options) -> Result<Report, MutError> {
         if outcome.status == Status::Survived {
             outcome.hint = Some(match m.class {
                 Class::Code => facts.code_hint(&m.site),
-                _ => format!(
-                    "the proofs check with `{}` changed in `{}`: a spec or relation weaker than the code's behaviour, or a definition the proofs never need to unfold",
-                    m.change, m.site
-                ),
+                _ => facts.config_hint(&m.site),
             });
         }
         if opts.keep && run_dir.exists() {
