@@ -5,6 +5,7 @@ mod cmd_asmgen;
 mod cmd_build;
 mod cmd_ir2coq;
 mod cmd_ir2json;
+mod cmd_mutate;
 mod cmd_test_conversion;
 mod report;
 
@@ -34,6 +35,9 @@ enum Command {
     TestConversion(cmd_test_conversion::Args),
     /// Generate the Coq project of a layered proof configuration (proof.v); `make` in it checks it.
     Build(cmd_build::Args),
+    /// Mutation testing of the generated proofs: mutants of the code, specs and relations, each
+    /// built and checked incrementally (see docs/mutate.md).
+    Mutate(cmd_mutate::Args),
 }
 
 fn main() -> anyhow::Result<()> {
@@ -44,5 +48,6 @@ fn main() -> anyhow::Result<()> {
         Command::Ir2coq(args) => cmd_ir2coq::run(args),
         Command::TestConversion(args) => cmd_test_conversion::run(args),
         Command::Build(args) => cmd_build::run(args),
+        Command::Mutate(args) => cmd_mutate::run(args),
     }
 }

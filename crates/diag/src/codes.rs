@@ -109,6 +109,15 @@ codes! {
     BldPrint = "E-BLD030" : "a configuration construct the Coq printer cannot translate",
     BldProofs = "E-BLD031" : "a hand-proof file cannot be read",
     BldAssumption = "E-BLD032" : "hand-written proofs make an assumption PROJ_TRUSTED does not name",
+    // ---- mutation testing (mutate, `autov mutate`)
+    MutConfig = "E-MUT001" : "the configuration to mutate does not load",
+    MutInputs = "E-MUT002" : "an input of the configuration cannot be read or copied",
+    MutWorkdir = "E-MUT003" : "the work directory cannot be prepared",
+    MutBaseBuild = "E-MUT004" : "the unmutated project cannot be generated",
+    MutBaseMake = "E-MUT005" : "the unmutated project does not check (make fails)",
+    MutMake = "E-MUT006" : "make or cp cannot be run",
+    MutSelect = "E-MUT007" : "the options select no mutant (unknown id, empty class)",
+    MutReport = "E-MUT008" : "the JSON report cannot be written",
 }
 
 impl std::fmt::Display for Code {

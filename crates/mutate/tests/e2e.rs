@@ -1,0 +1,84 @@
+//! End to end on the counter case: a handful of mutants whose outcome is known. Needs coq-lib built
+//! (`make -C coq-lib -j2`) and takes 1-3 minutes (the base project's `make` is most of it), so it is
+//! ignored by default; `scripts/mutate.sh test` runs it.
+
+use mutate::run::{run, Options, Status};
+use std::path::Path;
+
+#[test]
+#[ignore]
+fn counter_known_outcomes() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let cfg = root.join("testdata/build/counter/proof.v");
+    let wd = std::env::temp_dir().join(format!("mutate-e2e-{}", std::process::id()));
+    let want = [
+        // note returns i + 0: its hand-written spec says i + 1
+        ("code-046", Status::Killed, Some("Top/note/RefProof.v")),
+        // note_spec says i + 0: the code returns i + 1
+        ("spec-043", Status::Killed, Some("Top/note/RefProof.v")),
+        // bump's spec is generated from its code: nothing above it can tell
+        ("code-041", Status::Survived, None),
+        // the initial state: no generated theorem uses it (yet)
+        ("rel-001", Status::Equivalent, None),
+    ];
+    let opts = Options {
+        workdir: wd.clone(),
+        jobs: 2,
+        ids: want.iter().map(|w| w.0.to_string()).collect(),
+        ..Options::default()
+    };
+    let r = run(&cfg, &opts).unwrap_or_else(|e| panic!("{e}"));
+    let text = mutate::report::render(&r);
+    println!("{text}");
+    assert_eq!(r.records.len(), want.len());
+    for (id, status, failing) in want {
+        let rec = r.records.iter().find(|x| x.mutant.id == id).unwrap();
+        assert_eq!(rec.outcome.status, status, "{id}: {}", rec.outcome.reason);
+        if let Some(f) = failing {
+            assert_eq!(
+                rec.outcome.failing.first().map(String::as_str),
+                Some(f),
+                "{id}"
+            );
+        }
+    }
+    let surv = r
+        .records
+        .iter()
+        .find(|x| x.mutant.id == "code-041")
+        .unwrap();
+    assert!(surv
+        .outcome
+        .hint
+        .as_deref()
+        .unwrap_or("")
+        .starts_with("unobserved"));
+    let eq = r.records.iter().find(|x| x.mutant.id == "rel-001").unwrap();
+    assert!(
+        eq.outcome.reason.contains("init_RData"),
+        "{}",
+        eq.outcome.reason
+    );
+    // score: 2 killed of 3 non-equivalent
+    let (_, all) = mutate::report::counts(&r.records);
+    assert_eq!((all.killed, all.survived, all.equivalent), (2, 1, 1));
+    assert!(text.contains("mutation score: 66.7%"), "{text}");
+    assert!(
+        text.contains("code-041 counter.ll:96 @bump (Top) const-1"),
+        "{text}"
+    );
+    // the JSON record of every mutant
+    let j = mutate::report::json(&r);
+    assert_eq!(j["mutants"].as_array().map(|a| a.len()), Some(4));
+    // in enumeration order, whatever the order of --ids
+    assert_eq!(j["mutants"][0]["id"], "code-041");
+    assert_eq!(j["mutants"][0]["status"], "survived");
+    assert_eq!(j["mutants"][3]["id"], "rel-001");
+    // the inputs are left unmutated
+    let orig = std::fs::read_to_string(root.join("testdata/build/counter/counter.ll")).unwrap();
+    assert_eq!(
+        std::fs::read_to_string(wd.join("in/counter.ll")).unwrap(),
+        orig
+    );
+    let _ = std::fs::remove_dir_all(&wd);
+}
