@@ -52,6 +52,8 @@ pub fn ref_sentences(s: &Synthesized, rel: &str) -> Vec<Sentence> {
             vec![name(f.params[0].name.clone())],
         )];
         if !inlined.is_empty() {
+            // one step of both fixpoints first: the lower specs appear in the body
+            tacs.push(Tactic::call("cbn", vec![]));
             tacs.push(Tactic::UnfoldEverywhere(inlined.clone()));
         }
         tacs.push(Tactic::call("synth_solve", vec![]));
@@ -60,9 +62,11 @@ pub fn ref_sentences(s: &Synthesized, rel: &str) -> Vec<Sentence> {
     if !own_lemmas.is_empty() {
         out.push(Sentence::LtacRedefine {
             name: "synth_rw_hook".into(),
-            body: Tactic::call(
-                "synth_rewrite_all",
-                own_lemmas.iter().map(|l| name(l.clone())).collect(),
+            body: Tactic::Then(
+                own_lemmas
+                    .iter()
+                    .map(|l| Tactic::call("synth_rewrite", vec![name(l.clone())]))
+                    .collect(),
             ),
         });
     }
