@@ -20,6 +20,31 @@ pub struct Args {
     /// Progress lines on stderr from the start (by default they appear once a run takes over 1 s).
     #[arg(long)]
     progress: bool,
+    /// Keep every generated spec as its low spec (no high-spec synthesis).
+    #[arg(long)]
+    no_synth: bool,
+    /// The persistent Z3 query cache of synthesis (default: $AUTOV_CACHE_DIR/z3-cache.jsonl, else
+    /// $XDG_CACHE_HOME/autov/…, else ~/.cache/autov/…).
+    #[arg(long)]
+    synth_cache: Option<PathBuf>,
+    /// Run synthesis without a cache file.
+    #[arg(long)]
+    no_synth_cache: bool,
+    /// Z3 resource limit per query (deterministic; no wall-clock timeouts).
+    #[arg(long, default_value_t = 2_000_000)]
+    synth_rlimit: u64,
+    /// Fault injection for tests: enable a deliberately unsound rewrite rule (the generated
+    /// certificates must then fail in coqc).
+    #[arg(long, hide = true)]
+    synth_fault_injection: bool,
+}
+
+fn default_cache() -> Option<PathBuf> {
+    let dir = std::env::var_os("AUTOV_CACHE_DIR")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("XDG_CACHE_HOME").map(|d| PathBuf::from(d).join("autov")))
+        .or_else(|| std::env::var_os("HOME").map(|d| PathBuf::from(d).join(".cache/autov")))?;
+    Some(dir.join("z3-cache.jsonl"))
 }
 
 pub fn run(args: Args) -> anyhow::Result<()> {
@@ -34,6 +59,17 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                 eprintln!("autov build: {m}");
             }
         })),
+        synth: specgen::synth::SynthOptions {
+            enabled: !args.no_synth,
+            cache: if args.no_synth_cache {
+                None
+            } else {
+                args.synth_cache.clone().or_else(default_cache)
+            },
+            rlimit: args.synth_rlimit,
+            unsound: args.synth_fault_injection,
+            ..Default::default()
+        },
     };
     // deep structured bodies: a big stack, as for ir2coq
     let pool = rayon::ThreadPoolBuilder::new()
@@ -102,6 +138,40 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             println!("  Admitted: {a}");
         }
         admitted += l.admitted.len();
+    }
+    if report.layers.iter().any(|l| l.synth.generated > 0) {
+        println!(
+            "synthesis: {:<14} {:>11} {:>7} {:>6} {:>6} {:>7} {:>9} {:>14}",
+            "layer", "synth/total", "queries", "hits", "unkn", "budget", "time", "nodes"
+        );
+        for l in &report.layers {
+            let s = &l.synth;
+            if s.generated == 0 {
+                continue;
+            }
+            println!(
+                "synthesis: {:<14} {:>5}/{:<5} {:>7} {:>6} {:>6} {:>7} {:>8.3}s {:>6} -> {:<6}",
+                l.name,
+                s.synthesised,
+                s.generated,
+                s.queries,
+                s.hits,
+                s.unknown,
+                s.skipped,
+                s.micros as f64 / 1e6,
+                s.size_before,
+                s.size_after
+            );
+            for (p, a, b) in &s.sizes {
+                println!("synthesis:   {p:<24} {a:>6} -> {b:<6} nodes");
+            }
+            for p in &s.incomplete {
+                println!("synthesis:   incomplete: {p}");
+            }
+            for p in &s.kept {
+                println!("synthesis:   kept as generated: {p}");
+            }
+        }
     }
     if !report.preconditions.is_empty() {
         println!("top layer: where each primitive's spec is promised (the domain of top_refines)");

@@ -160,8 +160,11 @@ impl Inputs {
                 }
             }
         }
-        if let Some(pp) = &p.proj_proofs {
-            index(canon(pp)?, &mut abs);
+        // PROJ_PROOFS names files or directories of hand proofs; a directory brings its files.
+        for pp in &p.proj_proofs {
+            for f in proof_files(pp) {
+                index(canon(&f)?, &mut abs);
+            }
         }
         let mut root = abs
             .first()
@@ -303,4 +306,28 @@ pub fn spread<T: Clone>(ms: &[T], n: usize) -> Vec<T> {
         return ms.to_vec();
     }
     (0..n).map(|k| ms[k * ms.len() / n].clone()).collect()
+}
+
+/// The files under a `PROJ_PROOFS` entry (the entry itself when it is a file), sorted.
+fn proof_files(entry: &Path) -> Vec<PathBuf> {
+    if !entry.is_dir() {
+        return vec![entry.to_path_buf()];
+    }
+    let mut out = vec![];
+    let mut stack = vec![entry.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(rd) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for e in rd.flatten() {
+            let q = e.path();
+            if q.is_dir() {
+                stack.push(q);
+            } else {
+                out.push(q);
+            }
+        }
+    }
+    out.sort();
+    out
 }

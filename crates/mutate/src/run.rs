@@ -271,6 +271,7 @@ impl Builder {
             coqlib: self.coqlib.clone(),
             out: Some(out.to_path_buf()),
             progress: None,
+            synth: Default::default(),
         };
         self.pool
             .install(|| specgen::generate::build(config, &opts))

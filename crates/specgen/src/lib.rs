@@ -6,3 +6,4 @@
 pub mod generate;
 pub mod lowspec;
 pub mod spec;
+pub mod synth;

@@ -103,6 +103,7 @@ pub fn files(
     plan: &Plan,
     k: usize,
     lows: &BTreeMap<String, LowSpec>,
+    synthesized: &BTreeMap<String, std::sync::Arc<crate::synth::Synthesized>>,
 ) -> Result<Vec<(String, String)>, String> {
     let l = &cx.p.layers[k];
     let ln = cx.lname(k);
@@ -143,13 +144,18 @@ pub fn files(
                     )));
                     continue;
                 };
-                f.push(Sentence::Group(vec![
-                    Sentence::comment(format!(
-                        "`{p}` has no hand-written spec: its spec is its low spec."
-                    )),
-                    Sentence::definition(names::spec(p), vec![], None, name(low.spec.clone())),
-                    Sentence::simpl_never(names::spec(p)),
-                ]));
+                if let Some(s) = synthesized.get(p) {
+                    // synthesis hook (issue 12): the synthesised spec and its loop fixpoints
+                    f.extend(crate::synth::coqgen::spec_sentences(s));
+                } else {
+                    f.push(Sentence::Group(vec![
+                        Sentence::comment(format!(
+                            "`{p}` has no hand-written spec: its spec is its low spec."
+                        )),
+                        Sentence::definition(names::spec(p), vec![], None, name(low.spec.clone())),
+                        Sentence::simpl_never(names::spec(p)),
+                    ]));
+                }
                 names::spec(p)
             }
         };

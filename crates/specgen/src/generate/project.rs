@@ -19,6 +19,7 @@ use coq::{Binder, Ctor, Proof, Sentence, Term};
 use diag::{Code as DCode, Place};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// Per-layer figures for the report.
 #[derive(Clone, Debug, Default)]
@@ -33,6 +34,8 @@ pub struct LayerReport {
     pub loops: usize,
     /// `Admitted`s emitted, with reasons (the generator never emits one: failures are errors).
     pub admitted: Vec<String>,
+    /// Synthesis (issue 12): generated specs synthesised / generated specs, with figures.
+    pub synth: crate::synth::LayerSynth,
 }
 
 /// The generated project, in memory.
@@ -50,6 +53,8 @@ pub struct Generated {
     /// The top layer's primitives and the domain where their specs are promised: (primitive,
     /// precondition as written, or `true`; `None` for a generated spec).
     pub preconditions: Vec<(String, Option<String>)>,
+    /// The synthesised specs, by primitive.
+    pub synthesized: BTreeMap<String, Arc<crate::synth::Synthesized>>,
 }
 
 /// The top layer's primitives with the preconditions of their hand-written specs.
@@ -363,6 +368,8 @@ fn primitives(
     plan: &Plan,
     progress: Progress,
     errors: &mut Vec<GenError>,
+    syn: Option<&crate::synth::Synth>,
+    synthesized: &mut BTreeMap<String, Arc<crate::synth::Synthesized>>,
 ) -> (Vec<PrimOut>, Vec<Vec<String>>) {
     // a primitive's entry: its low spec once generated, None if its generation failed
     let mut done: BTreeMap<String, Option<()>> = BTreeMap::new();
@@ -395,7 +402,12 @@ fn primitives(
             wave.join(" ")
         ));
         waves.push(wave);
-        let results: Vec<Result<PrimOut, GenError>> = ready
+        // synthesis hook (issue 12): the callees' synthesised specs, by spec name
+        let by_spec: BTreeMap<String, Arc<crate::synth::Synthesized>> = synthesized
+            .values()
+            .map(|s| (s.spec.name.clone(), s.clone()))
+            .collect();
+        let results: Vec<Result<(PrimOut, Option<crate::synth::Synthesized>), GenError>> = ready
             .par_iter()
             .map(|(k, q)| {
                 if let Some(d) = plan.deps[q]
@@ -411,13 +423,20 @@ fn primitives(
                         ),
                     ));
                 }
-                prim::generate(cx, plan, *k, q)
+                let mut po = prim::generate(cx, plan, *k, q)?;
+                let s = syn.and_then(|syn| {
+                    crate::synth::hook::synthesize(cx, syn, *k, q, &mut po, &by_spec)
+                });
+                Ok((po, s))
             })
             .collect();
         for ((_, q), r) in ready.iter().zip(results) {
             match r {
-                Ok(po) => {
+                Ok((po, s)) => {
                     done.insert(q.clone(), Some(()));
+                    if let Some(s) = s {
+                        synthesized.insert(q.clone(), Arc::new(s));
+                    }
                     outs.push(po);
                 }
                 Err(e) => {
@@ -431,13 +450,33 @@ fn primitives(
     (outs, waves)
 }
 
-/// Generate every file of the project. `source` names the config file in headers.
+/// Generate every file of the project. `source` names the config file in headers. Synthesis runs
+/// with the default options (no cache file).
 pub fn generate(
     p: &Project,
     code: &Code,
     maps: &[(std::path::PathBuf, memmap::ResolvedMap)],
     source: &str,
     progress: Progress,
+) -> Generated {
+    generate_with(
+        p,
+        code,
+        maps,
+        source,
+        progress,
+        &crate::synth::SynthOptions::default(),
+    )
+}
+
+/// [`generate`] with synthesis options.
+pub fn generate_with(
+    p: &Project,
+    code: &Code,
+    maps: &[(std::path::PathBuf, memmap::ResolvedMap)],
+    source: &str,
+    progress: Progress,
+    synth_opts: &crate::synth::SynthOptions,
 ) -> Generated {
     let mut errors: Vec<GenError> = vec![];
     let proofs = handproofs::read(&p.proj_proofs, &mut errors);
@@ -455,7 +494,23 @@ pub fn generate(
     };
     let mut files: Vec<(String, String)> = vec![];
     let plan = plan::plan(p, code, &mut errors);
-    let (prim_outs, waves) = primitives(&cx, &plan, progress, &mut errors);
+    let syn = synth_opts
+        .enabled
+        .then(|| crate::synth::Synth::new(p, &code.globals, &code.ident_names, synth_opts.clone()));
+    let mut synthesized = BTreeMap::new();
+    let (prim_outs, waves) = primitives(
+        &cx,
+        &plan,
+        progress,
+        &mut errors,
+        syn.as_ref(),
+        &mut synthesized,
+    );
+    if let Some(syn) = &syn {
+        if let Err(e) = syn.smt.save() {
+            progress(&format!("synthesis: cannot write the Z3 cache: {e}"));
+        }
+    }
     let lows: BTreeMap<String, LowSpec> = prim_outs
         .iter()
         .map(|o| (o.name.clone(), o.low.clone()))
@@ -481,7 +536,7 @@ pub fn generate(
     }
     let mut reports = vec![];
     for k in 0..p.layers.len() {
-        match layer::files(&cx, &ccx, &plan, k, &lows) {
+        match layer::files(&cx, &ccx, &plan, k, &lows, &synthesized) {
             Ok(fs) => files.extend(fs),
             Err(e) => errors.push(print_error(&format!("layer {}", cx.lname(k)), e)),
         }
@@ -505,6 +560,7 @@ pub fn generate(
             ref_proofs: mine.len(),
             loops: mine.iter().map(|o| o.low.loops.len()).sum(),
             admitted: vec![],
+            synth: crate::synth::hook::layer_report(&cx, &plan, k, &synthesized, &lows),
         });
     }
     for po in prim_outs {
@@ -541,5 +597,6 @@ pub fn generate(
         waves,
         hand_assumptions: proofs.into_iter().flat_map(|f| f.assumptions).collect(),
         preconditions: preconditions(&cx, &plan),
+        synthesized,
     }
 }

@@ -20,6 +20,8 @@ pub struct BuildOptions {
     pub out: Option<PathBuf>,
     /// Progress lines (stages, scheduling waves), e.g. to stderr; none by default.
     pub progress: Option<ProgressFn>,
+    /// High-spec synthesis (issue 12): on by default, without a cache file.
+    pub synth: crate::synth::SynthOptions,
 }
 
 /// A shared progress callback.
@@ -214,7 +216,7 @@ pub fn build(config_path: &Path, opts: &BuildOptions) -> Result<BuildReport, Bui
         project.layers.len(),
         code.funcs.len()
     ));
-    let generated = project::generate(&project, &code, &maps, &source, &progress);
+    let generated = project::generate_with(&project, &code, &maps, &source, &progress, &opts.synth);
     let out = opts
         .out
         .clone()

@@ -1,0 +1,439 @@
+//! High-spec synthesis (issue 12): from a primitive's low spec to a closed-form spec over its own
+//! layer's state and arguments, with a certificate coqc re-proves.
+//!
+//! Where it sits: in the primitive waves of [`crate::generate::project`], right after a
+//! primitive's low spec is generated (its callees are synthesised in earlier waves). Stages, all
+//! over the typed spec IR (structural equality):
+//! 1. **inline** ([`Synth::inline`]): calls of generated lower specs become their synthesised
+//!    bodies; hand-written specs, layer memory operations and their helpers are partially
+//!    evaluated from the configuration AST ([`cfg2ir`]); `Hint NoUnfold` names, loop fixpoints
+//!    (replaced by their own synthesised fixpoints) and anything outside the subset stay calls;
+//! 2. **rewrite** ([`rules`]) to a fixpoint;
+//! 3. **Z3** ([`zpass`], [`smt`]) under path conditions, then rewrite again, until nothing
+//!    changes (bounded rounds);
+//! 4. **certificate** ([`coqgen`]): `p_spec_synth : ranges -> p_spec args st = p_spec_low args st`
+//!    (and `p_loopK_s_eq` per loop), proved by coq-lib's `Synth.v` tactics; the RefProof follows.
+//!
+//! Determinism: no wall-clock limit anywhere (Z3 runs with `rlimit`), every name is from a counter
+//! per primitive, and a primitive's result depends only on its low spec and its callees' results.
+
+pub mod cfg2ir;
+pub mod coqgen;
+pub mod hook;
+pub mod ir;
+pub mod rules;
+pub mod smt;
+pub mod zpass;
+
+use crate::generate::names;
+use crate::lowspec::{LowSpec, VTy};
+use crate::spec::{Expr as E, Fun, Ty};
+pub use hook::LayerSynth;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Instant;
+
+/// Options of the synthesis stage.
+#[derive(Clone, Debug)]
+pub struct SynthOptions {
+    pub enabled: bool,
+    /// The persistent Z3 cache file (`None`: no cache file, an in-memory cache only).
+    pub cache: Option<PathBuf>,
+    /// Z3 resource limit per query.
+    pub rlimit: u64,
+    /// Queries per primitive before Z3 is no longer asked (deterministic).
+    pub budget: usize,
+    /// Fault injection (tests only): enable a deliberately unsound rewrite rule.
+    pub unsound: bool,
+}
+
+impl Default for SynthOptions {
+    fn default() -> Self {
+        SynthOptions {
+            enabled: true,
+            cache: None,
+            rlimit: 2_000_000,
+            budget: 4000,
+            unsound: false,
+        }
+    }
+}
+
+/// Figures of one primitive's synthesis.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PrimStats {
+    pub size_low: usize,
+    pub size_synth: usize,
+    pub queries: usize,
+    pub hits: usize,
+    pub unknown: usize,
+    pub skipped: usize,
+    /// Microseconds spent (not part of any generated file).
+    pub micros: u128,
+    /// Calls into lower layers' specs or memory operations left (not inlinable).
+    pub lower_calls: Vec<String>,
+}
+
+/// A synthesised spec.
+#[derive(Clone, Debug)]
+pub struct Synthesized {
+    pub prim: String,
+    /// `p_spec` (same parameters as the low spec).
+    pub spec: Fun,
+    /// Synthesised loop fixpoints, each with the low fixpoint it equals.
+    pub fixpoints: Vec<(Fun, String)>,
+    /// Names the certificate unfolds (in order): the spec, the low spec, inlined definitions.
+    pub unfold: Vec<String>,
+    /// Lemmas `q_loopK_s_eq` of callees whose synthesised fixpoints appear (for rewriting).
+    pub loop_lemmas: Vec<String>,
+    /// Calls kept opaque, with arities.
+    pub opaque: Vec<(String, usize)>,
+    /// Parameter types (integers give the range hypotheses).
+    pub params: Vec<VTy>,
+    pub stats: PrimStats,
+}
+
+/// Shared state of a build's synthesis.
+pub struct Synth<'a> {
+    pub opts: SynthOptions,
+    pub smt: smt::Smt,
+    pub vocab: rules::Vocab,
+    pub cfg: cfg2ir::CfgDefs<'a>,
+    /// Names of every layer's memory operations and specs (calls into lower layers).
+    pub lower_names: BTreeSet<String>,
+}
+
+/// The name of the synthesised version of a loop fixpoint.
+pub fn fix_name(low: &str) -> String {
+    format!("{low}_s")
+}
+pub fn fix_lemma(low: &str) -> String {
+    format!("{low}_s_eq")
+}
+pub fn synth_lemma(p: &str) -> String {
+    format!("{p}_spec_synth")
+}
+
+impl<'a> Synth<'a> {
+    pub fn new(
+        p: &'a config::Project,
+        ident: &'a BTreeMap<String, String>,
+        llvm: &'a BTreeMap<String, String>,
+        opts: SynthOptions,
+    ) -> Synth<'a> {
+        let mut lower_names = BTreeSet::new();
+        for l in &p.layers {
+            lower_names.extend(l.ops.values().cloned());
+            lower_names.extend(l.specs.values().cloned());
+            for q in &l.prims {
+                lower_names.insert(names::spec(&q.name));
+                lower_names.insert(names::low_spec(&q.name));
+            }
+        }
+        Synth {
+            smt: smt::Smt::new(opts.cache.clone(), opts.rlimit),
+            opts,
+            vocab: rules::Vocab::new(&p.env),
+            cfg: cfg2ir::CfgDefs::new(p, ident, llvm),
+            lower_names,
+        }
+    }
+
+    /// Inline callees into `e`: generated specs (by their synthesised bodies), configuration
+    /// definitions (partially evaluated), own loop fixpoints renamed to their synthesised versions.
+    fn inline(
+        &self,
+        e: &E,
+        callees: &BTreeMap<String, Arc<Synthesized>>,
+        own_fix: &BTreeSet<String>,
+        fresh: &mut ir::Fresh,
+        used: &mut Vec<String>,
+    ) -> E {
+        let rec = |x: &E, fresh: &mut ir::Fresh, used: &mut Vec<String>| {
+            self.inline(x, callees, own_fix, fresh, used)
+        };
+        match e {
+            E::Call(f, a) => {
+                let a: Vec<E> = a.iter().map(|x| rec(x, fresh, used)).collect();
+                if own_fix.contains(f) {
+                    return E::Call(fix_name(f), a);
+                }
+                if let Some(s) = callees.get(f) {
+                    if s.spec.params.len() == a.len() {
+                        if !used.contains(f) {
+                            used.push(f.clone());
+                        }
+                        let body = ir::freshen(&s.spec.body, fresh);
+                        let m = s
+                            .spec
+                            .params
+                            .iter()
+                            .zip(a)
+                            .map(|(p, x)| (p.name.clone(), ir::Subst::Val(x)))
+                            .collect();
+                        return ir::subst(&body, &m, fresh);
+                    }
+                }
+                if self.cfg.inlinable(f) {
+                    let mut u = BTreeSet::new();
+                    let mut order: Vec<String> = vec![];
+                    let r = {
+                        let mut ev = cfg2ir::Eval::new(&self.cfg, fresh, &mut u);
+                        let args: Vec<cfg2ir::SV> = a.iter().map(|x| ev.from_e(x)).collect();
+                        ev.call(f, args).and_then(|v| ev.to_e(v))
+                    };
+                    if let Err(m) = &r {
+                        if std::env::var_os("AUTOV_SYNTH_DEBUG").is_some() {
+                            eprintln!("synthesis: `{f}` not inlined: {m}");
+                        }
+                    }
+                    if let Ok(x) = r {
+                        // the unfold order: the called definition first, then what it uses
+                        order.push(f.clone());
+                        for n in u {
+                            if !order.contains(&n) {
+                                order.push(n);
+                            }
+                        }
+                        for n in order {
+                            if !used.contains(&n) {
+                                used.push(n);
+                            }
+                        }
+                        return x;
+                    }
+                }
+                E::Call(f.clone(), a)
+            }
+            E::Var(_) | E::Lit(_) | E::None => e.clone(),
+            E::Prim(p, a) => E::Prim(p.clone(), a.iter().map(|x| rec(x, fresh, used)).collect()),
+            E::Tuple(a) => E::Tuple(a.iter().map(|x| rec(x, fresh, used)).collect()),
+            E::Some(x) => E::some(rec(x, fresh, used)),
+            E::Let(v, x, b) => E::let_(v.clone(), rec(x, fresh, used), rec(b, fresh, used)),
+            E::LetFun {
+                name,
+                params,
+                body,
+                rest,
+            } => E::LetFun {
+                name: name.clone(),
+                params: params.clone(),
+                body: Box::new(rec(body, fresh, used)),
+                rest: Box::new(rec(rest, fresh, used)),
+            },
+            E::If(c, a, b) => E::if_(
+                rec(c, fresh, used),
+                rec(a, fresh, used),
+                rec(b, fresh, used),
+            ),
+            E::Guard(c, k) => E::guard(rec(c, fresh, used), rec(k, fresh, used)),
+            E::Bind(p, x, k) => E::bind(p.clone(), rec(x, fresh, used), rec(k, fresh, used)),
+            E::Match(s, arms) => E::match_(
+                rec(s, fresh, used),
+                arms.iter()
+                    .map(|(p, a)| (p.clone(), rec(a, fresh, used)))
+                    .collect(),
+            ),
+        }
+    }
+
+    /// The rules alone (before inlining: substitutes lets, so calls see their arguments).
+    fn presimp(&self, body: &E, fresh: &mut ir::Fresh) -> E {
+        let mut r = rules::Rules {
+            vocab: &self.vocab,
+            fresh,
+            unsound: false,
+            dup_limit: 80,
+        };
+        r.simp(body)
+    }
+
+    /// Simplify a body: rules, then Z3 and rules again until nothing changes.
+    fn simplify(
+        &self,
+        body: &E,
+        vtypes: BTreeMap<String, Ty>,
+        ranges: Vec<E>,
+        fresh: &mut ir::Fresh,
+        stats: &mut zpass::ZStats,
+    ) -> E {
+        let mut r = rules::Rules {
+            vocab: &self.vocab,
+            fresh,
+            unsound: self.opts.unsound,
+            dup_limit: 80,
+        };
+        let mut cur = r.simp(body);
+        let mut zp = zpass::ZPass {
+            smt: &self.smt,
+            vtypes,
+            stats: zpass::ZStats::default(),
+            reconstruct: false,
+            budget: self.opts.budget,
+        };
+        for round in 0..6 {
+            zp.reconstruct = round >= 1;
+            let mut path = ranges.clone();
+            let next = zp.walk(&cur, &mut path);
+            let next = r.simp(&next);
+            if next == cur && round >= 1 {
+                break;
+            }
+            cur = next;
+        }
+        let z = zp.stats;
+        stats.queries += z.queries;
+        stats.hits += z.hits;
+        stats.unknown += z.unknown;
+        stats.skipped += z.skipped;
+        cur
+    }
+
+    /// Synthesise primitive `p` from its low spec; `callees`: the synthesised specs of lower
+    /// primitives, by spec name.
+    pub fn prim(
+        &self,
+        p: &str,
+        low: &LowSpec,
+        callees: &BTreeMap<String, Arc<Synthesized>>,
+    ) -> Synthesized {
+        let t0 = Instant::now();
+        let mut fresh = ir::Fresh::default();
+        let mut used: Vec<String> = vec![];
+        let own_fix: BTreeSet<String> = low.defs.fixpoints.iter().map(|f| f.name.clone()).collect();
+        let mut zs = zpass::ZStats::default();
+        let mut vt: BTreeMap<String, Ty> = BTreeMap::new();
+        for v in &low.defs.spec.params {
+            vt.insert(v.name.clone(), v.ty.clone());
+        }
+        // loop fixpoints: no range facts (their lemmas hold for all arguments)
+        let mut fixpoints = vec![];
+        let mut size_low = low.defs.spec.body.size();
+        for f in &low.defs.fixpoints {
+            size_low += f.body.size();
+            let body = self.presimp(&f.body, &mut fresh);
+            let body = self.inline(&body, callees, &own_fix, &mut fresh, &mut used);
+            let mut fvt = BTreeMap::new();
+            for v in &f.params {
+                fvt.insert(v.name.clone(), v.ty.clone());
+            }
+            let body = self.simplify(&body, fvt, vec![], &mut fresh, &mut zs);
+            fixpoints.push((
+                Fun {
+                    name: fix_name(&f.name),
+                    params: f.params.clone(),
+                    ret: f.ret.clone(),
+                    body,
+                },
+                f.name.clone(),
+            ));
+        }
+        // the spec: integer parameters are in range
+        let mut ranges = vec![];
+        for (v, t) in low.defs.spec.params.iter().zip(&low.params) {
+            if let VTy::Int(w) = t.ty {
+                let x = E::var(v.name.clone());
+                ranges.push(E::prim(
+                    crate::spec::Prim::And,
+                    vec![
+                        E::prim(
+                            crate::spec::Prim::ZCmp(crate::spec::ZCmp::Le),
+                            vec![E::z(0), x.clone()],
+                        ),
+                        E::prim(
+                            crate::spec::Prim::ZCmp(crate::spec::ZCmp::Lt),
+                            vec![x, E::z(1i128 << w)],
+                        ),
+                    ],
+                ));
+            }
+        }
+        let body = self.presimp(&low.defs.spec.body, &mut fresh);
+        let body = self.inline(&body, callees, &own_fix, &mut fresh, &mut used);
+        let body = self.simplify(&body, vt, ranges, &mut fresh, &mut zs);
+        let mut heads = BTreeSet::new();
+        ir::call_heads(&body, &mut heads);
+        for (f, _) in &fixpoints {
+            ir::call_heads(&f.body, &mut heads);
+        }
+        let mut loop_lemmas = vec![];
+        for (h, _) in &heads {
+            if let Some(low_fix) = h.strip_suffix("_s") {
+                if own_fix.contains(low_fix) {
+                    continue;
+                }
+                if callees
+                    .values()
+                    .any(|c| c.fixpoints.iter().any(|(f, _)| &f.name == h))
+                {
+                    loop_lemmas.push(fix_lemma(low_fix));
+                }
+            }
+        }
+        let lower_calls: Vec<String> = heads
+            .iter()
+            .map(|(h, _)| h.clone())
+            .filter(|h| self.lower_names.contains(h))
+            .collect();
+        let opaque: Vec<(String, usize)> = heads
+            .into_iter()
+            .filter(|(h, _)| {
+                !(self.vocab.field.contains_key(h)
+                    || self.vocab.update.contains_key(h)
+                    || self.vocab.ctor.contains_key(h)
+                    || matches!(
+                        h.as_str(),
+                        "ZMap.get"
+                            | "ZMap.set"
+                            | "ZMap.init"
+                            | "cons"
+                            | "nil"
+                            | "signed"
+                            | "Z.land"
+                            | "Z.lor"
+                            | "Z.lxor"
+                            | "Z.shiftl"
+                            | "Z.shiftr"
+                            | "Z.opp"
+                            | "fst"
+                            | "snd"
+                            | "Ptr"
+                            | "Bglob"
+                            | "Babs"
+                            | "app"
+                            | "Z.to_nat"
+                    ))
+            })
+            .collect();
+        let spec = Fun {
+            name: names::spec(p),
+            params: low.defs.spec.params.clone(),
+            ret: low.defs.spec.ret.clone(),
+            body,
+        };
+        let size_synth =
+            spec.body.size() + fixpoints.iter().map(|(f, _)| f.body.size()).sum::<usize>();
+        let mut unfold = vec![names::spec(p), low.spec.clone()];
+        unfold.extend(used);
+        Synthesized {
+            prim: p.to_string(),
+            spec,
+            fixpoints,
+            unfold,
+            loop_lemmas,
+            opaque,
+            params: low.params.iter().map(|v| v.ty).collect(),
+            stats: PrimStats {
+                size_low,
+                size_synth,
+                queries: zs.queries,
+                hits: zs.hits,
+                unknown: zs.unknown,
+                skipped: zs.skipped,
+                micros: t0.elapsed().as_micros(),
+                lower_calls,
+            },
+        }
+    }
+}
