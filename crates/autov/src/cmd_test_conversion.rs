@@ -85,18 +85,6 @@ fn first_error(text: &str) -> String {
 
 static DONE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
-fn coqc(coqlib: &Path, dir: &Path, prefix: &str, file: &str) -> Result<(), String> {
-    let r = coqc_inner(coqlib, dir, prefix, file);
-    let n = DONE.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-    if n.is_multiple_of(100) {
-        eprintln!("check: {n} files done");
-    }
-    if let Err(e) = &r {
-        eprintln!("check: coqc failed {}/{file}: {e}", dir.display());
-    }
-    r
-}
-
 fn coqc_inner(coqlib: &Path, dir: &Path, prefix: &str, file: &str) -> Result<(), String> {
     let out = Command::new("coqc")
         .current_dir(dir)
@@ -115,83 +103,255 @@ fn coqc_inner(coqlib: &Path, dir: &Path, prefix: &str, file: &str) -> Result<(),
     } else {
         let mut t = String::from_utf8_lossy(&out.stderr).into_owned();
         t.push_str(&String::from_utf8_lossy(&out.stdout));
-        Err(first_error(&t))
+        Err(t)
     }
 }
 
 #[derive(Default)]
 struct CheckResult {
+    /// Emitted files whose sentences compiled (`Types.v`, `Globals.v`, function files, `Code.v`).
     compiled: usize,
     failed: Vec<(String, String)>,
+    /// coqc runs made.
+    runs: usize,
 }
 
-/// Compile the modules: Types/Globals per module, then all function files, then Code.v.
-fn check(coqlib: &Path, files: &[FileResult]) -> CheckResult {
-    let mods: Vec<&FileResult> = files.iter().filter(|f| f.out.is_some()).collect();
-    let mut res = CheckResult::default();
-    let base: Vec<Result<(), (String, String)>> = mods
-        .par_iter()
-        .map(|f| {
-            for v in ["Types.v", "Globals.v"] {
-                coqc(coqlib, &f.outdir, &f.prefix, v).map_err(|e| (format!("{}/{v}", f.rel), e))?;
-            }
-            Ok(())
-        })
-        .collect();
-    let mut tasks = Vec::new();
-    for (f, b) in mods.iter().zip(&base) {
-        match b {
+/// Function files per check file: at most this many bytes of emitted function files (a check file
+/// also holds `Types.v` and `Globals.v`, so big modules are split only where it pays).
+const CHUNK_BYTES: usize = 600_000;
+
+/// The line of the first error coqc reports in `file` (`File "./Check_0.v", line 12, ...`).
+fn error_line(text: &str, file: &str) -> Option<usize> {
+    let key = format!("File \"./{file}\", line ");
+    let at = text.find(&key)? + key.len();
+    text[at..]
+        .split(|c: char| !c.is_ascii_digit())
+        .next()?
+        .parse()
+        .ok()
+}
+
+/// One check file of a module: the function indices it holds and whether the function table
+/// follows them (single-chunk modules).
+struct Task<'a> {
+    f: &'a FileResult,
+    name: String,
+    funcs: Vec<usize>,
+    code: bool,
+}
+
+#[derive(Default)]
+struct TaskOut {
+    compiled_funcs: usize,
+    code_ok: bool,
+    base_failed: bool,
+    failed: Vec<(String, String)>,
+    runs: usize,
+}
+
+/// An emitted file compiled on its own (after `Types.v` and `Globals.v`), for the exact error of
+/// a file a check file attributed a failure to.
+fn confirm(coqlib: &Path, f: &FileResult, file: &str) -> Result<(), String> {
+    for dep in ["Types.v", "Globals.v"] {
+        if dep == file {
+            break;
+        }
+        coqc_inner(coqlib, &f.outdir, &f.prefix, dep)?;
+    }
+    coqc_inner(coqlib, &f.outdir, &f.prefix, file)
+}
+
+/// Run one check file; on an error, attribute it to the function whose module holds the error
+/// line (confirmed by compiling that function's own file), and go on with the functions after it.
+fn run_task(coqlib: &Path, t: &Task) -> TaskOut {
+    let o = t.f.out.as_ref().expect("checked modules converted");
+    let mut out = TaskOut::default();
+    let mut remaining = t.funcs.clone();
+    let file = format!("{}.v", t.name);
+    loop {
+        let code = t.code && out.failed.is_empty();
+        let (text, ranges) = o.check_file(&remaining, code);
+        if let Err(e) = std::fs::write(t.f.outdir.join(&file), text) {
+            out.failed
+                .push((format!("{}/{file}", t.f.rel), format!("cannot write: {e}")));
+            out.base_failed = true;
+            return out;
+        }
+        out.runs += 1;
+        match coqc_inner(coqlib, &t.f.outdir, &t.f.prefix, &file) {
             Ok(()) => {
-                res.compiled += 2;
-                for (p, _) in &f.out.as_ref().unwrap().files {
-                    if p.starts_with("F_") {
-                        tasks.push((*f, p.clone()));
+                out.compiled_funcs += remaining.len();
+                out.code_ok = code;
+                bump(remaining.len());
+                return out;
+            }
+            Err(full) => {
+                let line = error_line(&full, &file);
+                let hit = line.and_then(|l| ranges.iter().position(|&(a, b)| a <= l && l <= b));
+                match hit {
+                    Some(i) => {
+                        out.compiled_funcs += i;
+                        bump(i + 1);
+                        let fname = format!("{}.v", o.modules[remaining[i]].1);
+                        out.runs += 3;
+                        let e = match confirm(coqlib, t.f, &fname) {
+                            Err(e) => first_error(&e),
+                            Ok(()) => format!(
+                                "fails in the grouped check only: {}",
+                                first_error(&full)
+                            ),
+                        };
+                        eprintln!("check: coqc failed {}/{fname}: {e}", t.f.outdir.display());
+                        out.failed.push((format!("{}/{fname}", t.f.rel), e));
+                        remaining.drain(..=i);
+                        if remaining.is_empty() {
+                            return out;
+                        }
+                    }
+                    None if ranges.last().is_some_and(|&(_, b)| line.is_some_and(|l| l > b))
+                        && code =>
+                    {
+                        // The function table after all functions.
+                        out.compiled_funcs += remaining.len();
+                        bump(remaining.len());
+                        out.failed
+                            .push((format!("{}/Code.v", t.f.rel), first_error(&full)));
+                        return out;
+                    }
+                    None => {
+                        // Before the functions: Types.v or Globals.v (or the shared header).
+                        out.base_failed = true;
+                        out.runs += 2;
+                        let which = ["Types.v", "Globals.v"]
+                            .into_iter()
+                            .find_map(|v| confirm(coqlib, t.f, v).err().map(|e| (v, e)));
+                        let (v, e) = match which {
+                            Some((v, e)) => (v.to_string(), first_error(&e)),
+                            None => (file.clone(), first_error(&full)),
+                        };
+                        eprintln!("check: coqc failed {}/{v}: {e}", t.f.outdir.display());
+                        out.failed.push((format!("{}/{v}", t.f.rel), e));
+                        return out;
                     }
                 }
             }
-            Err(e) => {
+        }
+    }
+}
+
+fn bump(n: usize) {
+    let before = DONE.fetch_add(n, std::sync::atomic::Ordering::Relaxed);
+    if (before + n) / 500 > before / 500 {
+        eprintln!("check: {} function files done", before + n);
+    }
+}
+
+/// Check the modules. Each module's `Types.v`, `Globals.v`, function files and `Code.v` are
+/// compiled as check files: the same sentences as the emitted files, under their shared header,
+/// each file's sentences in a `Module` of its name, ~`CHUNK_BYTES` of function files per check
+/// file (one coqc run each, run in parallel over all modules); a module split into several check
+/// files gets its function table checked by one more file requiring them. A coqc error is
+/// attributed to the function (or `Types.v`/`Globals.v`/`Code.v`) whose lines hold it, and that
+/// emitted file is then compiled on its own for the exact error; the functions after it are
+/// checked by a new check file. Per-function reporting is the same as compiling every file alone,
+/// at a fraction of coqc's start-up and library loading.
+fn check(coqlib: &Path, files: &[FileResult]) -> CheckResult {
+    let mods: Vec<&FileResult> = files.iter().filter(|f| f.out.is_some()).collect();
+    let mut tasks: Vec<Task> = Vec::new();
+    let mut nchunks: BTreeMap<&str, usize> = BTreeMap::new();
+    for f in &mods {
+        let o = f.out.as_ref().unwrap();
+        let mut chunks: Vec<Vec<usize>> = vec![Vec::new()];
+        let mut bytes = 0;
+        for (k, p) in o.parts.funcs.iter().enumerate() {
+            let cur = chunks.last_mut().unwrap();
+            if !cur.is_empty() && bytes + p.bytes > CHUNK_BYTES {
+                chunks.push(vec![k]);
+                bytes = p.bytes;
+            } else {
+                cur.push(k);
+                bytes += p.bytes;
+            }
+        }
+        let single = chunks.len() == 1;
+        nchunks.insert(f.rel.as_str(), chunks.len());
+        for (i, c) in chunks.into_iter().enumerate() {
+            tasks.push(Task {
+                f,
+                name: format!("Check_{i}"),
+                funcs: c,
+                code: single,
+            });
+        }
+    }
+    // Largest first, so that the long ones do not end up last on a busy pool.
+    tasks.sort_by_key(|t| {
+        let o = t.f.out.as_ref().unwrap();
+        std::cmp::Reverse(
+            t.funcs.iter().map(|&k| o.parts.funcs[k].bytes).sum::<usize>()
+                + o.parts.globals.bytes,
+        )
+    });
+    let outs: Vec<TaskOut> = tasks.par_iter().map(|t| run_task(coqlib, t)).collect();
+    let mut res = CheckResult::default();
+    // Per module: base ok (Types/Globals), all functions ok.
+    let mut state: BTreeMap<&str, (bool, bool)> = BTreeMap::new();
+    for (t, o) in tasks.iter().zip(&outs) {
+        let st = state.entry(t.f.rel.as_str()).or_insert((true, true));
+        res.runs += o.runs;
+        if o.base_failed {
+            st.0 = false;
+        }
+        if !o.failed.is_empty() {
+            st.1 = false;
+        }
+        res.compiled += o.compiled_funcs + usize::from(o.code_ok);
+        for e in &o.failed {
+            if !res.failed.contains(e) {
                 res.failed.push(e.clone());
-                let n = f
-                    .out
-                    .as_ref()
-                    .unwrap()
-                    .files
-                    .iter()
-                    .filter(|(p, _)| p.ends_with(".v"))
-                    .count();
-                res.failed.push((
-                    format!("{} ({} dependent files)", f.rel, n - 1),
-                    "not compiled: a dependency failed".into(),
-                ));
             }
         }
     }
-    let done: Vec<Result<(), (String, String)>> = tasks
-        .par_iter()
-        .map(|(f, p)| {
-            coqc(coqlib, &f.outdir, &f.prefix, p).map_err(|e| (format!("{}/{p}", f.rel), e))
-        })
-        .collect();
-    let mut module_ok: BTreeMap<&str, bool> = BTreeMap::new();
-    for ((f, _), r) in tasks.iter().zip(done) {
-        let ok = module_ok.entry(f.rel.as_str()).or_insert(true);
-        match r {
-            Ok(()) => res.compiled += 1,
-            Err(e) => {
-                *ok = false;
-                res.failed.push(e);
-            }
+    let mut code_tasks = Vec::new();
+    for f in &mods {
+        let (base, all) = state.get(f.rel.as_str()).copied().unwrap_or((true, true));
+        let o = f.out.as_ref().unwrap();
+        if base {
+            res.compiled += 2;
+        } else {
+            let compiled_here: usize = tasks
+                .iter()
+                .zip(&outs)
+                .filter(|(t, _)| t.f.rel == f.rel)
+                .map(|(_, o)| o.compiled_funcs)
+                .sum();
+            res.failed.push((
+                format!(
+                    "{} ({} dependent files)",
+                    f.rel,
+                    o.modules.len() + 1 - compiled_here
+                ),
+                "not compiled: a dependency failed".into(),
+            ));
+        }
+        let n = nchunks.get(f.rel.as_str()).copied().unwrap_or(1);
+        if base && all && n > 1 {
+            code_tasks.push((*f, n));
         }
     }
-    let code: Vec<Result<(), (String, String)>> = mods
+    let code: Vec<Result<(), (String, String)>> = code_tasks
         .par_iter()
-        .zip(base.par_iter())
-        .filter(|(f, b)| b.is_ok() && *module_ok.get(f.rel.as_str()).unwrap_or(&true))
-        .map(|(f, _)| {
-            coqc(coqlib, &f.outdir, &f.prefix, "Code.v")
-                .map_err(|e| (format!("{}/Code.v", f.rel), e))
+        .map(|(f, n)| {
+            let o = f.out.as_ref().unwrap();
+            let drivers: Vec<String> = (0..*n).map(|i| format!("Check_{i}")).collect();
+            let text = o.check_code(&drivers);
+            std::fs::write(f.outdir.join("CheckCode.v"), text)
+                .map_err(|e| (format!("{}/Code.v", f.rel), e.to_string()))?;
+            coqc_inner(coqlib, &f.outdir, &f.prefix, "CheckCode.v")
+                .map_err(|e| (format!("{}/Code.v", f.rel), first_error(&e)))
         })
         .collect();
+    res.runs += code.len();
     for r in code {
         match r {
             Ok(()) => res.compiled += 1,
@@ -328,10 +488,11 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             let t1 = Instant::now();
             let c = pool.install(|| check(&coqlib, &results));
             println!(
-                "check: compiled {} files, failed {}, time: {:.2}s",
+                "check: compiled {} files, failed {}, time: {:.2}s ({} coqc runs)",
                 c.compiled,
                 c.failed.len(),
-                t1.elapsed().as_secs_f64()
+                t1.elapsed().as_secs_f64(),
+                c.runs
             );
             for (f, e) in c.failed.iter().take(20) {
                 println!("  coqc failed {f}: {e}");
@@ -343,6 +504,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                 "compiled": c.compiled,
                 "failed": c.failed.len(),
                 "failures": c.failed.iter().map(|(f, e)| json!({"file": f, "error": e})).collect::<Vec<_>>(),
+                "coqc_runs": c.runs,
                 "time_s": t1.elapsed().as_secs_f64(),
             });
         }

@@ -588,6 +588,7 @@ impl Sentence {
                 .append(text(format!("End {name}."))),
             Sentence::Check(t) => text("Check ").append(t.doc()).append("."),
             Sentence::PrintAssumptions(n) => text(format!("Print Assumptions {n}.")),
+            Sentence::Load(f) => text(format!("Load \"{}\".", f.replace('"', "\"\""))),
             Sentence::Context(bs) => text("Context ").append(binders_doc(bs)).append("."),
             Sentence::Group(ss) => {
                 RcDoc::intersperse(ss.iter().map(|s| s.doc()), RcDoc::hardline())

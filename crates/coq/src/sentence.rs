@@ -176,6 +176,9 @@ pub enum Sentence {
     Check(Term),
     /// `Print Assumptions name.`
     PrintAssumptions(String),
+    /// `Load "file".` — runs the sentences of a `.v` file in place (used to check several
+    /// generated files in one coqc process, each inside its own `Module`).
+    Load(String),
     /// Sentences printed on consecutive lines (no blank line between them).
     Group(Vec<Sentence>),
     /// A sentence followed by a comment on the same line.

@@ -36,6 +36,8 @@ codes! {
     I2cUnknownGlobal = "E-I2C004" : "reference to an unknown global",
     I2cLayout = "E-I2C005" : "a type whose layout cannot be computed",
     I2cMalformed = "E-I2C006" : "malformed function (no blocks, unknown block, phi without value)",
+    I2cScalable = "E-I2C007" : "a scalable vector (`<vscale x n x t>`, SVE/RVV): not modelled",
+    I2cMetadata = "E-I2C008" : "a metadata operand whose content the code model cannot carry",
     I2cWrite = "E-I2C010" : "an output file cannot be written",
     // ---- aarch64 assembly (asmgen)
     AsmLex = "E-ASM001" : "a character or token the lexer cannot read",

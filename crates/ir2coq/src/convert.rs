@@ -51,7 +51,7 @@ fn loc_suffix(l: &Option<Box<DebugLoc>>) -> String {
 
 /// An error before it is located in a function.
 #[derive(Debug, Clone)]
-pub(crate) struct Fail {
+pub struct Fail {
     code: Code,
     reason: String,
     message: String,
@@ -93,6 +93,12 @@ fn unsupported(what: &str) -> Fail {
         format!("unsupported {what}"),
         format!("no Coq mapping for {what}"),
     )
+}
+
+impl std::fmt::Display for Fail {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}", self.code.as_str(), self.message)
+    }
 }
 
 type R<T> = Result<T, Fail>;
@@ -147,7 +153,7 @@ impl<'m> ModCtx<'m> {
         })
     }
 
-    pub(crate) fn typ(&self, t: &Type) -> R<Typ> {
+    pub fn typ(&self, t: &Type) -> R<Typ> {
         Ok(match t {
             Type::Void => Typ::Void,
             Type::Int { bits } => Typ::Int(*bits),
@@ -159,7 +165,12 @@ impl<'m> ModCtx<'m> {
                 scalable,
             } => {
                 if *scalable {
-                    return Err(unsupported("scalable vector type"));
+                    return Err(fail(
+                        Code::I2cScalable,
+                        "scalable vector",
+                        "a scalable vector type (`<vscale x n x t>`, e.g. SVE) is not modelled: \
+                         its length is only known at run time",
+                    ));
                 }
                 Typ::Vector(*len, Box::new(self.typ(elem)?))
             }
@@ -305,7 +316,7 @@ impl<'m> ModCtx<'m> {
     }
 
     /// A constant in constant context (global initializers, aggregate members).
-    pub(crate) fn const_val(&self, c: &Constant) -> R<Const> {
+    pub fn const_val(&self, c: &Constant) -> R<Const> {
         Ok(match c {
             Constant::Int { bits, signed, .. } => Const::Int(*bits, signed.clone()),
             Constant::Float { fp, bits } => match bits {
@@ -716,7 +727,48 @@ fn rmw_name(o: RmwOp) -> &'static str {
 pub fn is_dropped_intrinsic(name: &str) -> bool {
     name.starts_with("llvm.dbg.")
         || name.starts_with("llvm.lifetime.")
-        || name == "llvm.experimental.noalias.scope.decl"
+        || matches!(
+            name,
+            "llvm.experimental.noalias.scope.decl"
+                | "llvm.var.annotation"
+                | "llvm.donothing"
+                | "llvm.sideeffect"
+                | "llvm.pseudoprobe"
+        )
+        || name.starts_with("llvm.invariant.end.")
+}
+
+/// Intrinsics whose result is their first argument (annotations, branch-probability hints,
+/// invariant-group barriers): `x = f(a, …)` becomes `x := a`.
+pub fn is_identity_intrinsic(name: &str) -> bool {
+    [
+        "llvm.ptr.annotation.",
+        "llvm.annotation.",
+        "llvm.expect.",
+        "llvm.launder.invariant.group.",
+        "llvm.strip.invariant.group.",
+    ]
+    .iter()
+    .any(|p| name.starts_with(p))
+}
+
+/// The register named by a metadata operand (`!{!"sp"}`).
+fn md_register(v: &Value) -> Option<&str> {
+    match v {
+        Value::Metadata { md: Some(m) } if m.strings.len() == 1 => Some(&m.strings[0]),
+        _ => None,
+    }
+}
+
+fn md_error(what: &str, name: &str) -> Fail {
+    fail(
+        Code::I2cMetadata,
+        format!("metadata operand of {what}"),
+        format!(
+            "the metadata operand of a call of @{name} holds no metadata string the code model can \
+             carry ({what})"
+        ),
+    )
 }
 
 /// One converted function.
@@ -764,7 +816,11 @@ impl FnCtx<'_, '_> {
         match v {
             Value::Local { name, .. } => Ok(Expr::Var(self.name(name))),
             Value::Const { value } => self.mc.const_expr(value),
-            Value::Metadata => Err(unsupported("metadata operand")),
+            Value::Metadata { .. } => Err(fail(
+                Code::I2cMetadata,
+                "metadata operand",
+                "a metadata operand outside a call of an intrinsic that takes one",
+            )),
         }
     }
 
@@ -772,7 +828,7 @@ impl FnCtx<'_, '_> {
         match v {
             Value::Local { ty, .. } => Ok(ty.clone()),
             Value::Const { value } => self.mc.const_type(value),
-            Value::Metadata => Ok(Type::Metadata),
+            Value::Metadata { .. } => Ok(Type::Metadata),
         }
     }
 
@@ -920,19 +976,44 @@ impl FnCtx<'_, '_> {
             } => {
                 let bt = self.value_type(base)?;
                 let b = self.value(base)?;
-                let mut ix = Vec::with_capacity(indices.len());
+                let mut tys = Vec::with_capacity(indices.len());
                 for v in indices {
-                    let konst = match v {
-                        Value::Const { value } => const_int(value),
-                        _ => None,
-                    };
-                    ix.push(GepIndex {
-                        konst,
-                        bits: int_bits(&self.value_type(v)?)?,
-                        expr: self.value(v)?,
-                    });
+                    tys.push(self.value_type(v)?);
                 }
-                let e = mc.gep(b, &bt, &ix, *in_bounds)?;
+                let lanes = std::iter::once(&bt)
+                    .chain(&tys)
+                    .find_map(|t| match t {
+                        Type::Vector { len, scalable, .. } => Some((*len, *scalable)),
+                        _ => None,
+                    });
+                let e = match lanes {
+                    None => {
+                        let mut ix = Vec::with_capacity(indices.len());
+                        for (v, t) in indices.iter().zip(&tys) {
+                            let konst = match v {
+                                Value::Const { value } => const_int(value),
+                                _ => None,
+                            };
+                            ix.push(GepIndex {
+                                konst,
+                                bits: int_bits(t)?,
+                                expr: self.value(v)?,
+                            });
+                        }
+                        mc.gep(b, &bt, &ix, *in_bounds)?
+                    }
+                    Some((_, true)) => mc.typ(&bt).and_then(|_| {
+                        tys.iter().try_for_each(|t| mc.typ(t).map(|_| ()))?;
+                        Err(unsupported("scalable vector getelementptr"))
+                    })?,
+                    Some((n, false)) => {
+                        let mut ops = Vec::with_capacity(indices.len());
+                        for v in indices {
+                            ops.push((v, self.value(v)?));
+                        }
+                        self.vector_gep(b, &bt, &ops, &tys, n, *in_bounds)?
+                    }
+                };
                 Stmt::Assign(self.result(i)?, e)
             }
             Op::Select {
@@ -995,6 +1076,17 @@ impl FnCtx<'_, '_> {
                 Expr::Freeze(Box::new(self.value(operand)?)),
             ),
             Op::Call { call } => {
+                if let ir2json::Callee::Direct { name } = &call.callee {
+                    if is_identity_intrinsic(name) {
+                        let (Some(n), Some(a)) = (&i.result, call.args.first()) else {
+                            return Ok(());
+                        };
+                        let x = self.name(n);
+                        let v = self.value(&a.value)?;
+                        out.push(Stmt::Assign(x, v));
+                        return Ok(());
+                    }
+                }
                 let Some((callee, args)) = self.call(call, true)? else {
                     return Ok(());
                 };
@@ -1050,6 +1142,14 @@ impl FnCtx<'_, '_> {
                 if may_drop && is_dropped_intrinsic(name) {
                     return Ok(None);
                 }
+                if name.starts_with("llvm.")
+                    && call
+                        .args
+                        .iter()
+                        .any(|a| matches!(a.value, Value::Metadata { .. }))
+                {
+                    return self.md_call(name, call).map(Some);
+                }
                 let g = mc.global(name)?;
                 if name.starts_with("llvm.") {
                     CCallee::Intrinsic(g)
@@ -1071,6 +1171,120 @@ impl FnCtx<'_, '_> {
             .map(|a| self.value(&a.value))
             .collect::<R<Vec<_>>>()?;
         Ok(Some((callee, args)))
+    }
+
+    /// A `getelementptr` with vector operands (a vector base and/or vector indices; scalars are
+    /// splatted): lane k is the scalar GEP of the k-th lanes, and the result vector is built by
+    /// inserting the lanes into a zero vector of pointers. Lanes of constant vectors are folded.
+    fn vector_gep(
+        &mut self,
+        base: Expr,
+        base_ty: &Type,
+        idx: &[(&Value, Expr)],
+        tys: &[Type],
+        n: u64,
+        inbounds: bool,
+    ) -> R<Expr> {
+        let mc = self.mc;
+        let lane = |e: &Expr, t: &Type, k: u64| -> (Expr, Type) {
+            match t {
+                Type::Vector { elem, .. } => (
+                    Expr::ExtractElement(
+                        Box::new(e.clone()),
+                        Box::new(Expr::Const(Const::Int(32, k.to_string()))),
+                    ),
+                    (**elem).clone(),
+                ),
+                _ => (e.clone(), t.clone()),
+            }
+        };
+        let mut acc = Expr::Const(Const::Zero(Typ::Vector(n, Box::new(Typ::Ptr))));
+        for k in 0..n {
+            let (b, bt) = lane(&base, base_ty, k);
+            let mut ix = Vec::with_capacity(idx.len());
+            for ((v, e), t) in idx.iter().zip(tys) {
+                let konst = match v {
+                    Value::Const {
+                        value: Constant::Vector { elems },
+                    } => elems.get(k as usize).and_then(const_int),
+                    Value::Const { value } => const_int(value),
+                    _ => None,
+                };
+                let (e, t) = lane(e, t, k);
+                ix.push(GepIndex {
+                    konst,
+                    bits: int_bits(&t)?,
+                    expr: e,
+                });
+            }
+            let p = mc.gep(b, &bt, &ix, inbounds)?;
+            acc = Expr::InsertElement(
+                Box::new(acc),
+                Box::new(p),
+                Box::new(Expr::Const(Const::Int(32, k.to_string()))),
+            );
+        }
+        Ok(acc)
+    }
+
+    /// A call of an intrinsic with metadata operands. Named registers (`llvm.read_register`,
+    /// `llvm.read_volatile_register`, `llvm.write_register` with `!{!"reg"}`) become the layer
+    /// primitives `g_'rdreg_<reg>` (no arguments, returns the register) and `g_'wrreg_<reg>`
+    /// (the value): the aarch64 register view, one primitive per register, the same reading as an
+    /// inline asm `mrs`/`msr` (or `mov` for `sp` and general registers). Any other intrinsic whose
+    /// metadata operands are strings becomes the primitive `g_'md_<intrinsic>'z<strings>…` applied
+    /// to its other operands (e.g. constrained floating point with its rounding mode and exception
+    /// behaviour).
+    fn md_call(&mut self, name: &str, call: &ir2json::Call) -> R<(CCallee, Vec<Expr>)> {
+        let reg_kind = if name.starts_with("llvm.read_register.")
+            || name.starts_with("llvm.read_volatile_register.")
+        {
+            Some(true)
+        } else if name.starts_with("llvm.write_register.") {
+            Some(false)
+        } else {
+            None
+        };
+        let mut args = Vec::new();
+        let mut strings = Vec::new();
+        for a in &call.args {
+            match &a.value {
+                Value::Metadata { md } => match md {
+                    Some(m) if !m.strings.is_empty() => strings.extend(m.strings.iter().cloned()),
+                    Some(m) => return Err(md_error(&format!("`{}`", m.text), name)),
+                    None => return Err(md_error("unknown content", name)),
+                },
+                v => args.push(self.value(v)?),
+            }
+        }
+        let (id, what) = match reg_kind {
+            Some(read) => {
+                let reg = match call.args.first().and_then(|a| md_register(&a.value)) {
+                    Some(r) => r.to_string(),
+                    None => return Err(md_error("a register name", name)),
+                };
+                if read {
+                    (
+                        mangle::read_reg(&reg),
+                        format!("named register read: {reg} (as `mrs`/`mov` of {reg})"),
+                    )
+                } else {
+                    (
+                        mangle::write_reg(&reg),
+                        format!("named register write: {reg} (as `msr`/`mov` to {reg})"),
+                    )
+                }
+            }
+            None => (
+                mangle::md_prim(name, &strings),
+                format!("@{name} with metadata {strings:?}"),
+            ),
+        };
+        let id = Id(id);
+        if !self.prims.iter().any(|(p, _)| *p == id) {
+            self.prims.push((id.clone(), what));
+        }
+        Ok((CCallee::Intrinsic(id), args))
     }
 
     /// The result local of a call terminator (`invoke`/`callbr`) with a non-void result.

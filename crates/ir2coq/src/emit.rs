@@ -46,6 +46,31 @@ pub struct ModuleOutput {
     /// Global variables whose initializer has no constant form (`function` holds the global's
     /// name): failures, like functions that do not convert.
     pub global_errors: Vec<ConvError>,
+    /// The options the module was converted with.
+    pub opts: Options,
+    /// The converted functions: (LLVM name, Coq module = file stem `F_<name>`), in `Code.v` order.
+    pub modules: Vec<(String, String)>,
+    /// The sentences of `Types.v`, `Globals.v` and each function file without their headers, for
+    /// checks that compile several files in one coqc run ([`ModuleOutput::check_file`]).
+    pub parts: CheckParts,
+}
+
+/// A file's sentences after its header, and whether they need `Coq.String`.
+#[derive(Clone, Debug, Default)]
+pub struct Part {
+    pub body: Vec<Sentence>,
+    pub strings: bool,
+    /// Size of the emitted file in bytes (to size check chunks).
+    pub bytes: usize,
+}
+
+/// The parts of a module folder (see [`ModuleOutput::parts`]).
+#[derive(Clone, Debug, Default)]
+pub struct CheckParts {
+    pub types: Part,
+    pub globals: Part,
+    /// One per converted function, in the order of [`ModuleOutput::modules`].
+    pub funcs: Vec<Part>,
 }
 
 impl ModuleOutput {
@@ -57,6 +82,76 @@ impl ModuleOutput {
             .iter()
             .filter_map(|f| f.result.as_ref().err())
     }
+    /// One file checking, in one coqc run, the sentences of `Types.v` and `Globals.v` (each in a
+    /// module of that name, imported) and of the function files `funcs` (indices into
+    /// [`ModuleOutput::modules`]; each in a module named after its file, `F_…`), under the one
+    /// header the emitted files share. With `code`, the function table of `Code.v` follows.
+    /// Returns the text and, per function of `funcs`, the line range its module occupies (to
+    /// attribute a coqc error to the function).
+    pub fn check_file(&self, funcs: &[usize], code: bool) -> (String, Vec<(usize, usize)>) {
+        let p = &self.parts;
+        let strings = p.types.strings
+            || p.globals.strings
+            || funcs.iter().any(|&k| p.funcs[k].strings);
+        let mut f = code_file(
+            &self.opts,
+            &format!("{} function files checked in one coqc run", funcs.len()),
+            strings,
+            &[],
+            vec![],
+        );
+        for (name, part) in [("Types", &p.types), ("Globals", &p.globals)] {
+            f.push(Sentence::Module {
+                name: name.into(),
+                ty: None,
+                body: part.body.clone(),
+            });
+            f.push(Sentence::import(&[name]));
+        }
+        let mut marks = Vec::new();
+        for &k in funcs {
+            let m = &self.modules[k].1;
+            f.push(Sentence::Comment(format!("@@check {m}")));
+            f.push(Sentence::Module {
+                name: m.clone(),
+                ty: None,
+                body: p.funcs[k].body.clone(),
+            });
+            marks.push(m.clone());
+        }
+        if code {
+            f.push(code_def(&self.modules));
+        }
+        let text = f.render();
+        // Line ranges: from each marker comment to the next (or the end).
+        let mut starts = Vec::new();
+        for (i, l) in text.lines().enumerate() {
+            if let Some(rest) = l.strip_prefix("(* @@check ") {
+                if marks.get(starts.len()).is_some_and(|m| rest.starts_with(m.as_str())) {
+                    starts.push(i + 1);
+                }
+            }
+        }
+        let last = text.lines().count();
+        let ranges = (0..starts.len())
+            .map(|i| (starts[i], starts.get(i + 1).map_or(last, |&n| n - 1)))
+            .collect();
+        (text, ranges)
+    }
+
+    /// The function table of `Code.v`, checked against check files (`drivers`, logical names in
+    /// the module's folder) that hold the function modules.
+    pub fn check_code(&self, drivers: &[String]) -> String {
+        let requires: Vec<Require> = drivers
+            .iter()
+            .map(|d| Require::import(self.opts.prefix.clone(), &[d.as_str()]))
+            .collect();
+        let mut c = code_file(&self.opts, "function table (check)", false, &[], requires);
+        c.push(Sentence::import(&["Types", "Globals"]));
+        c.push(code_def(&self.modules));
+        c.render()
+    }
+
     /// Write all files under `dir` (created if needed).
     pub fn write(&self, dir: &Path) -> std::io::Result<()> {
         std::fs::create_dir_all(dir)?;
@@ -134,8 +229,8 @@ fn named_deps(t: &Type, out: &mut BTreeSet<String>) {
     }
 }
 
-fn types_file(mc: &ModCtx, opts: &Options, warnings: &mut Vec<String>) -> String {
-    let mut file = code_file(opts, "named struct types", false, &[], vec![]);
+fn types_file(mc: &ModCtx, opts: &Options, warnings: &mut Vec<String>) -> (String, Part) {
+    let mut body: Vec<Sentence> = Vec::new();
     // Topological order over by-value field references (pointers are erased, so no cycles).
     let mut done: BTreeSet<String> = BTreeSet::new();
     let mut order = Vec::new();
@@ -180,17 +275,25 @@ fn types_file(mc: &ModCtx, opts: &Options, warnings: &mut Vec<String>) -> String
             )
         };
         match mc.typ(&t) {
-            Ok(t) => file.push(Sentence::Group(vec![
+            Ok(t) => body.push(Sentence::Group(vec![
                 Sentence::comment(format!("%{n}")),
                 def(t.term()),
             ])),
             Err(e) => {
                 warnings.push(format!("type %{n}: {e:?}"));
-                file.push(def(Term::name("Topaque")))
+                body.push(def(Term::name("Topaque")))
             }
         };
     }
-    file.render()
+    let mut file = code_file(opts, "named struct types", false, &[], vec![]);
+    file.extend(body.clone());
+    let text = file.render();
+    let part = Part {
+        body,
+        strings: false,
+        bytes: text.len(),
+    };
+    (text, part)
 }
 
 /// Convert one module. Functions convert in parallel; output is deterministic.
@@ -203,7 +306,8 @@ pub fn convert_module(m: &Module, opts: &Options) -> ModuleOutput {
         .map(|f| convert::convert_function(&mc, f))
         .collect();
     let mut files = Vec::new();
-    files.push(("Types.v".to_string(), types_file(&mc, opts, &mut warnings)));
+    let (types_text, types_part) = types_file(&mc, opts, &mut warnings);
+    files.push(("Types.v".to_string(), types_text));
 
     // Globals.v: one ident per global symbol, the global variables, the table.
     let mut idents = Vec::new();
@@ -242,7 +346,10 @@ pub fn convert_module(m: &Module, opts: &Options) -> ModuleOutput {
             }
         }
         for (id, what) in &fc.prims {
-            ident(&id.0, what.clone());
+            // Named-register and metadata primitives are shared by every function using them.
+            if asm_seen.insert(id.clone()) {
+                ident(&id.0, what.clone());
+            }
         }
     }
     // Block addresses (blockaddress constants: indirectbr and callbr targets).
@@ -314,28 +421,35 @@ pub fn convert_module(m: &Module, opts: &Options) -> ModuleOutput {
         Sentence::Trailing(..) => false,
         _ => false,
     });
-    let mut g = code_file(opts, "global symbols", strings, &["Types"], vec![]);
-    g.push(Sentence::Group(idents));
+    let mut gbody = vec![Sentence::Group(idents)];
     if !gvars.is_empty() {
-        g.push(Sentence::Group(gvars));
+        gbody.push(Sentence::Group(gvars));
     }
-    g.push(table);
-    files.push(("Globals.v".to_string(), g.render()));
+    gbody.push(table);
+    let mut g = code_file(opts, "global symbols", strings, &["Types"], vec![]);
+    g.extend(gbody.clone());
+    let gtext = g.render();
+    let globals_part = Part {
+        body: gbody,
+        strings,
+        bytes: gtext.len(),
+    };
+    files.push(("Globals.v".to_string(), gtext));
 
     // One file per converted function.
     let mut reports = Vec::new();
-    let mut code_entries = Vec::new();
+    let mut code_entries: Vec<(String, String)> = Vec::new();
+    let mut func_parts = Vec::new();
     let mut modules = Vec::new();
     for (f, r) in m.functions.iter().zip(results) {
         match r {
             Ok(fc) => {
                 let modname = mangle::func_file(&f.sig.name);
                 let file = format!("{modname}.v");
-                files.push((file.clone(), function_file(&fc, opts)));
-                code_entries.push(Term::tuple(vec![
-                    Term::name(mangle::global(&f.sig.name)),
-                    Term::name(format!("{modname}.{}", mangle::func(&f.sig.name))),
-                ]));
+                let (text, part) = function_file(&fc, opts);
+                func_parts.push(part);
+                files.push((file.clone(), text));
+                code_entries.push((f.sig.name.clone(), modname.clone()));
                 modules.push(modname);
                 reports.push(FuncReport {
                     name: f.sig.name.clone(),
@@ -354,20 +468,10 @@ pub fn convert_module(m: &Module, opts: &Options) -> ModuleOutput {
         .iter()
         .map(|m| Require::plain(opts.prefix.clone(), &[m]))
         .collect();
-    let mut c = code_file(
-        opts,
-        "function table",
-        false,
-        &["Types", "Globals"],
-        requires,
-    );
-    c.push(Sentence::definition(
-        "code",
-        vec![],
-        Some(Term::name("code")),
-        Term::List(code_entries, ListLayout::Lines),
+    files.push((
+        "Code.v".to_string(),
+        code_table(opts, &code_entries, requires, "function table"),
     ));
-    files.push(("Code.v".to_string(), c.render()));
 
     // _CoqProject and Makefile.
     let mut cp = format!("-R . {}\n", opts.prefix);
@@ -386,7 +490,46 @@ pub fn convert_module(m: &Module, opts: &Options) -> ModuleOutput {
         declarations: m.declarations.len(),
         warnings,
         global_errors,
+        opts: opts.clone(),
+        modules: code_entries,
+        parts: CheckParts {
+            types: types_part,
+            globals: globals_part,
+            funcs: func_parts,
+        },
     }
+}
+
+/// The function table file: `Definition code : code := [(g_f, F_f.f_f); …]` over `entries`
+/// ((LLVM name, function module)), with `requires` bringing the function modules into scope.
+fn code_table(
+    opts: &Options,
+    entries: &[(String, String)],
+    requires: Vec<Require>,
+    what: &str,
+) -> String {
+    let mut c = code_file(opts, what, false, &["Types", "Globals"], requires);
+    c.push(code_def(entries));
+    c.render()
+}
+
+/// `Definition code : code := [(g_f, F_f.f_f); …]`.
+fn code_def(entries: &[(String, String)]) -> Sentence {
+    let entries = entries
+        .iter()
+        .map(|(name, modname)| {
+            Term::tuple(vec![
+                Term::name(mangle::global(name)),
+                Term::name(format!("{modname}.{}", mangle::func(name))),
+            ])
+        })
+        .collect();
+    Sentence::definition(
+        "code",
+        vec![],
+        Some(Term::name("code")),
+        Term::List(entries, ListLayout::Lines),
+    )
 }
 
 fn makefile(opts: &Options, modules: &[String]) -> String {
@@ -412,7 +555,7 @@ fn makefile(opts: &Options, modules: &[String]) -> String {
     s
 }
 
-fn function_file(fc: &FuncCode, opts: &Options) -> String {
+fn function_file(fc: &FuncCode, opts: &Options) -> (String, Part) {
     let params = Term::list(
         fc.params
             .iter()
@@ -420,13 +563,8 @@ fn function_file(fc: &FuncCode, opts: &Options) -> String {
             .collect(),
     );
     let body = fc.body.term();
-    let mut f = code_file(
-        opts,
-        &format!("function @{}", fc.name),
-        body.uses_strings(),
-        &["Types", "Globals"],
-        vec![],
-    );
+    let strings = body.uses_strings();
+    let mut out: Vec<Sentence> = Vec::new();
     let locals: Vec<Sentence> = fc
         .locals
         .iter()
@@ -434,9 +572,9 @@ fn function_file(fc: &FuncCode, opts: &Options) -> String {
         .map(|(k, id)| ident_def(&id.0, k as u64 + 1))
         .collect();
     if !locals.is_empty() {
-        f.push(Sentence::Group(locals));
+        out.push(Sentence::Group(locals));
     }
-    f.push(Sentence::definition(
+    out.push(Sentence::definition(
         mangle::func(&fc.name),
         vec![],
         Some(Term::name("func")),
@@ -447,5 +585,19 @@ fn function_file(fc: &FuncCode, opts: &Options) -> String {
             ("fn_body".into(), body),
         ]),
     ));
-    f.render()
+    let mut f = code_file(
+        opts,
+        &format!("function @{}", fc.name),
+        strings,
+        &["Types", "Globals"],
+        vec![],
+    );
+    f.extend(out.clone());
+    let text = f.render();
+    let part = Part {
+        body: out,
+        strings,
+        bytes: text.len(),
+    };
+    (text, part)
 }

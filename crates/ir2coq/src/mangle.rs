@@ -16,3 +16,26 @@ pub fn local(n: &Name) -> String {
 pub fn block_addr(f: &str, b: &Name) -> String {
     block_address(f, &local(b))
 }
+
+/// The layer primitive reading the named register `reg` (`llvm.read_register`,
+/// `llvm.read_volatile_register` with `!{!"reg"}`): `g_'rdreg_<reg>`, one per register name.
+pub fn read_reg(reg: &str) -> String {
+    format!("g_'rdreg_{}", encode(reg))
+}
+
+/// The layer primitive writing the named register `reg` (`llvm.write_register`): `g_'wrreg_<reg>`.
+pub fn write_reg(reg: &str) -> String {
+    format!("g_'wrreg_{}", encode(reg))
+}
+
+/// The layer primitive of intrinsic `name` applied with the metadata strings `strings` (e.g.
+/// `llvm.experimental.constrained.fadd.f64` with `round.tonearest`, `fpexcept.strict`):
+/// `g_'md_<name>'z<s1>'z<s2>…` — the metadata operands become part of the primitive's identity.
+pub fn md_prim(name: &str, strings: &[String]) -> String {
+    let mut s = format!("g_'md_{}", encode(name));
+    for x in strings {
+        s.push_str("'z");
+        s.push_str(&encode(x));
+    }
+    s
+}

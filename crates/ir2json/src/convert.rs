@@ -21,6 +21,8 @@ struct Conv<'a> {
     ba_i: usize,
     cop_seen: Vec<&'static str>,
     errors: Vec<IrError>,
+    /// Strings of the printed module's metadata nodes (see [`TextIndex::md_strings`]).
+    md_strings: &'a std::collections::HashMap<u64, Vec<String>>,
 }
 
 impl<'a> Conv<'a> {
@@ -112,7 +114,7 @@ impl<'a> Conv<'a> {
             li::Operand::ConstantOperand(c) => Value::Const {
                 value: self.constant(c),
             },
-            li::Operand::MetadataOperand => Value::Metadata,
+            li::Operand::MetadataOperand => Value::METADATA,
         }
     }
 
@@ -693,7 +695,7 @@ impl<'a> Conv<'a> {
                         "cannot recover the template and constraints".into(),
                     );
                     Callee::Indirect {
-                        value: Value::Metadata,
+                        value: Value::METADATA,
                     }
                 }
             },
@@ -711,7 +713,7 @@ impl<'a> Conv<'a> {
                 },
             },
         };
-        let args = args
+        let mut args: Vec<Arg> = args
             .iter()
             .enumerate()
             .map(|(i, (v, _))| Arg {
@@ -719,6 +721,29 @@ impl<'a> Conv<'a> {
                 attrs: sys::call_attrs(sysv, i as u32 + 1),
             })
             .collect();
+        if args
+            .iter()
+            .any(|a| matches!(a.value, Value::Metadata { .. }))
+        {
+            // llvm-ir drops metadata operands: take them from the printed call.
+            let mut mds = text::metadata_operands(toks).into_iter();
+            for a in &mut args {
+                if let Value::Metadata { md } = &mut a.value {
+                    *md = mds.next().map(|m| {
+                        let strings = match m.node {
+                            Some(n) if m.strings.is_empty() => {
+                                self.md_strings.get(&n).cloned().unwrap_or_default()
+                            }
+                            _ => m.strings,
+                        };
+                        MdOperand {
+                            text: m.text,
+                            strings,
+                        }
+                    });
+                }
+            }
+        }
         Call {
             callee,
             fn_ty,
@@ -1049,10 +1074,13 @@ impl<'a> Conv<'a> {
                 }
             }
             T::CallBr(x) => {
+                // Not reached for modules read through the lowering (see `callbr_term`); llvm-ir's
+                // own label is only right with one indirect destination, the printed one always.
                 let callee = either_like::Callee::new(x.function.as_ref().right());
                 TermOp::CallBr {
                     call: self.call(&callee, &x.arguments, sysv, &toks),
-                    default: name_of(&x.return_label),
+                    default: text::callbr_default(&toks)
+                        .unwrap_or_else(|| name_of(&x.return_label)),
                     indirect: text::callbr_indirect(&toks),
                 }
             }
@@ -1088,6 +1116,41 @@ impl<'a> Conv<'a> {
             result,
             op,
             debug_loc: debug_loc(li::HasDebugLoc::get_debug_loc(t)),
+        }
+    }
+}
+
+impl<'a> Conv<'a> {
+    /// A `callbr` terminator from the call llvm-ir read in its place (the module's `callbr`s are
+    /// lowered for llvm-ir, see `SysModule::lower_callbr`), the original `callbr` of the C API
+    /// module (`sysv`: attributes, function type) and its printed line (asm text, destinations).
+    fn callbr_term(
+        &mut self,
+        x: &li::instruction::Call,
+        sysv: LLVMValueRef,
+        line: Option<&'a str>,
+    ) -> Terminator {
+        self.at(line);
+        let toks = line.map(text::tokens).unwrap_or_default();
+        let callee = either_like::Callee::new(x.function.as_ref().right());
+        let call = self.call(&callee, &x.arguments, sysv, &toks);
+        let default = text::callbr_default(&toks);
+        if default.is_none() {
+            self.err("callbr", "cannot read the default destination".into());
+        }
+        let result = if *call.fn_ty.ret != Type::Void {
+            x.dest.as_ref().map(name_of)
+        } else {
+            None
+        };
+        Terminator {
+            result,
+            op: TermOp::CallBr {
+                call,
+                default: default.unwrap_or(Name::Number(0)),
+                indirect: text::callbr_indirect(&toks),
+            },
+            debug_loc: debug_loc(li::HasDebugLoc::get_debug_loc(x)),
         }
     }
 }
@@ -1183,11 +1246,11 @@ fn facts(
 /// Steps: named struct types (C API layouts, debug-info names), globals, aliases, ifuncs, then
 /// function definitions and declarations (after checking that the three readers agree on the
 /// module's shape). The first construct that could not be converted is the error.
-pub fn module(
-    path: &Path,
+pub fn module<'a>(
+    path: &'a Path,
     m: &li::Module,
     sm: &SysModule,
-    tx: &TextIndex,
+    tx: &'a TextIndex,
 ) -> Result<Module, IrError> {
     let mut cv = Conv {
         path,
@@ -1198,6 +1261,7 @@ pub fn module(
         ba_i: 0,
         cop_seen: Vec::new(),
         errors: Vec::new(),
+        md_strings: &tx.md_strings,
     };
     let types = named_structs(sm, tx);
     let globals = global_vars(&mut cv, m, tx);
@@ -1475,7 +1539,18 @@ fn function<'a>(
         .iter()
         .map(|b| b.instrs.iter().filter(|i| !is_dbg_call(i)).collect())
         .collect();
-    let n_instrs: usize = kept.iter().map(|b| b.len() + 1).sum();
+    // A `callbr` block reads (from llvm-ir's lowered module) as its instructions, the call, and a
+    // switch: one line more on llvm-ir's side than in the C API and the printed original.
+    let is_cb: Vec<bool> = sblocks
+        .iter()
+        // SAFETY: valid block of the live module.
+        .map(|&b| sys::is_callbr(unsafe { llvm_sys::core::LLVMGetBasicBlockTerminator(b) }))
+        .collect();
+    let n_instrs: usize = kept
+        .iter()
+        .zip(is_cb.iter().chain(std::iter::repeat(&false)))
+        .map(|(b, &cb)| b.len() + 1 - usize::from(cb))
+        .sum();
     if sblocks.len() != f.basic_blocks.len() || lines.len() != n_instrs {
         return Err(mismatch(
             cv.path,
@@ -1493,7 +1568,10 @@ fn function<'a>(
     let mut li_idx = 0usize;
     let mut blocks = Vec::with_capacity(f.basic_blocks.len());
     for ((b, kept), &sb) in f.basic_blocks.iter().zip(&kept).zip(&sblocks) {
-        let n = kept.len() + 1;
+        let n = kept.len() + 1 - usize::from(sys::is_callbr(unsafe {
+            // SAFETY: valid block of the live module.
+            llvm_sys::core::LLVMGetBasicBlockTerminator(sb)
+        }));
         blocks.push(block(
             cv,
             &m.types,
@@ -1542,7 +1620,10 @@ fn block<'a>(
     lines: &'a [String],
 ) -> Result<Block, IrError> {
     let sinstrs = sys::instructions(sb);
-    if sinstrs.len() != kept.len() + 1 {
+    let callbr = sinstrs.last().is_some_and(|&t| sys::is_callbr(t));
+    if sinstrs.len() != kept.len() + 1 - usize::from(callbr)
+        || (callbr && !matches!(kept.last(), Some(li::Instruction::Call(_))))
+    {
         return Err(mismatch(
             cv.path,
             "block shape",
@@ -1553,16 +1634,17 @@ fn block<'a>(
             ),
         ));
     }
-    let mut instrs = Vec::with_capacity(kept.len());
-    for (k, inst) in kept.iter().enumerate() {
+    let n = sinstrs.len() - 1;
+    let mut instrs = Vec::with_capacity(n);
+    for (k, inst) in kept[..n].iter().enumerate() {
         instrs.push(cv.instr(inst, types, sinstrs[k], Some(lines[k].as_str())));
     }
-    let term = cv.term(
-        &b.term,
-        types,
-        sinstrs[kept.len()],
-        Some(lines[kept.len()].as_str()),
-    );
+    let term = match kept.get(n) {
+        Some(li::Instruction::Call(call)) if callbr => {
+            cv.callbr_term(call, sinstrs[n], Some(lines[n].as_str()))
+        }
+        _ => cv.term(&b.term, types, sinstrs[n], Some(lines[n].as_str())),
+    };
     Ok(Block {
         name: name_of(&b.name),
         instrs,

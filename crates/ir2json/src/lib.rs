@@ -264,9 +264,23 @@ fn read_bytes(bytes: &[u8], path: &Path) -> Result<Module, IrError> {
     let printed = sm.print();
     let index = text::TextIndex::build(&printed, neutral.as_ref().and(text));
     drop(neutral);
-    let lm = match text {
-        Some(t) => llvm_ir::Module::from_ir_str(t),
-        None => llvm_ir::Module::from_bc_path(path),
+    let lm = if sm.has_callbr() {
+        // llvm-ir cannot read `callbr` (asm goto): it reads the same module with each `callbr`
+        // lowered to a call and a switch over the same successors (`SysModule::lower_callbr`);
+        // `convert` rebuilds the `callbr` terminators from that call and the printed original.
+        let mut lowered = match sys::parse(bytes, bitcode) {
+            Ok(m) => m,
+            Err(sys::ParseFail::Text(m) | sys::ParseFail::Bitcode(m)) => {
+                return Err(IrError::Conversion { path: p(), message: m })
+            }
+        };
+        lowered.lower_callbr();
+        llvm_ir::Module::from_ir_str(&lowered.print())
+    } else {
+        match text {
+            Some(t) => llvm_ir::Module::from_ir_str(t),
+            None => llvm_ir::Module::from_bc_path(path),
+        }
     }
     .map_err(|message| IrError::Conversion { path: p(), message })?;
     convert::module(path, &lm, &sm, &index)

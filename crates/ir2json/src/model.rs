@@ -13,7 +13,7 @@
 use serde::{Deserialize, Serialize};
 
 /// Version of the JSON schema; bumped on any incompatible change of the model.
-pub const SCHEMA_VERSION: &str = "1.0";
+pub const SCHEMA_VERSION: &str = "1.1";
 
 /// A local value or basic-block name: `%x` → `Name::Named("x")`, `%7` → `Name::Number(7)`.
 /// Serialised untagged: a JSON string or a JSON number.
@@ -390,8 +390,27 @@ pub enum Value {
     Local { name: Name, ty: Type },
     /// A constant (includes references to globals and functions).
     Const { value: Constant },
-    /// A metadata operand (arguments of `llvm.dbg.*`, etc.); its content is not modelled.
-    Metadata,
+    /// A metadata operand (arguments of `llvm.dbg.*`, `llvm.read_register`, constrained floating
+    /// point, ...). `md` (omitted when unknown) is what LLVM printed for it and the strings in it.
+    Metadata {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        md: Option<MdOperand>,
+    },
+}
+
+/// The printed form of a metadata operand: `text` is what follows `metadata ` in the printed call
+/// (`!"round.tonearest"`, `!12`, `i32 %x`), `strings` the metadata strings it holds — directly
+/// (`!"sp"`) or one level down for a node reference (`!0` with `!0 = !{!"sp"}`), in order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MdOperand {
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub strings: Vec<String>,
+}
+
+impl Value {
+    /// A metadata operand whose content is not known.
+    pub const METADATA: Value = Value::Metadata { md: None };
 }
 
 /// Constants, including constant expressions.

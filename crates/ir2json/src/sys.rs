@@ -201,6 +201,83 @@ impl SysModule {
     }
 }
 
+/// Is `i` a `callbr` instruction?
+pub fn is_callbr(i: LLVMValueRef) -> bool {
+    // SAFETY: valid instruction.
+    !i.is_null() && unsafe { LLVMGetInstructionOpcode(i) } == llvm_sys::LLVMOpcode::LLVMCallBr
+}
+
+impl SysModule {
+    /// The `callbr` instructions of all function definitions, in module order.
+    fn callbrs(&self) -> Vec<LLVMValueRef> {
+        let (defs, _) = self.functions();
+        defs.into_iter()
+            .flat_map(blocks)
+            .filter_map(|b| {
+                // SAFETY: valid block; a block of a verified module ends in its terminator.
+                let t = unsafe { LLVMGetBasicBlockTerminator(b) };
+                is_callbr(t).then_some(t)
+            })
+            .collect()
+    }
+
+    /// Does any function use `callbr` (asm goto)?
+    pub fn has_callbr(&self) -> bool {
+        !self.callbrs().is_empty()
+    }
+
+    /// Replace every `callbr` by the equivalent `call` of the same callee (name, number and debug
+    /// location kept) followed by `switch i32 0, label %default [i32 k, label %indirect_k ...]`:
+    /// the same successor edges, so φs stay valid and the module still verifies. This is the
+    /// module llvm-ir reads when the original has `callbr`, which llvm-ir 0.11 cannot read
+    /// (it asks LLVM for an invoke's normal destination, which on a `callbr` is another operand).
+    /// Returns the number of instructions rewritten.
+    pub fn lower_callbr(&mut self) -> usize {
+        let sites = self.callbrs();
+        // SAFETY: every handle belongs to this module; each callbr is erased once, after its uses
+        // moved to the new call.
+        unsafe {
+            let b = LLVMCreateBuilderInContext(self.ctx);
+            let i32t = LLVMInt32TypeInContext(self.ctx);
+            for &cb in &sites {
+                LLVMPositionBuilderBefore(b, cb);
+                let n = LLVMGetNumArgOperands(cb);
+                let mut args: Vec<LLVMValueRef> = (0..n).map(|k| LLVMGetOperand(cb, k)).collect();
+                let callee = LLVMGetCalledValue(cb);
+                let fty = LLVMGetCalledFunctionType(cb);
+                let mut len = 0usize;
+                let name = LLVMGetValueName2(cb, &mut len);
+                let name = std::slice::from_raw_parts(name as *const u8, len).to_vec();
+                let empty = c"";
+                let call = LLVMBuildCall2(b, fty, callee, args.as_mut_ptr(), n, empty.as_ptr());
+                let loc = llvm_sys::debuginfo::LLVMInstructionGetDebugLoc(cb);
+                if !loc.is_null() {
+                    llvm_sys::debuginfo::LLVMInstructionSetDebugLoc(call, loc);
+                }
+                if LLVMGetTypeKind(LLVMTypeOf(cb)) != LLVMTypeKind::LLVMVoidTypeKind {
+                    LLVMReplaceAllUsesWith(cb, call);
+                }
+                let ns = LLVMGetNumSuccessors(cb);
+                let sw = LLVMBuildSwitch(
+                    b,
+                    LLVMConstInt(i32t, 0, 0),
+                    LLVMGetSuccessor(cb, 0),
+                    ns.saturating_sub(1),
+                );
+                for k in 1..ns {
+                    LLVMAddCase(sw, LLVMConstInt(i32t, k as u64, 0), LLVMGetSuccessor(cb, k));
+                }
+                LLVMInstructionEraseFromParent(cb);
+                if !name.is_empty() {
+                    LLVMSetValueName2(call, name.as_ptr() as *const _, name.len());
+                }
+            }
+            LLVMDisposeBuilder(b);
+        }
+        sites.len()
+    }
+}
+
 /// Basic blocks of a function, in order.
 pub fn blocks(f: LLVMValueRef) -> Vec<LLVMBasicBlockRef> {
     // SAFETY: valid function.

@@ -17,6 +17,9 @@ pub struct TextIndex {
     pub struct_names: Vec<String>,
     /// Debug-info struct descriptions usable for LLVM struct names.
     pub di: DiStructs,
+    /// Metadata nodes of the printed module that hold metadata strings (`!0 = !{!"sp"}`): their
+    /// strings, for metadata operands of calls.
+    pub md_strings: HashMap<u64, Vec<String>>,
 }
 
 /// Debug-info composite types (structs/unions) and typedefs, parsed from metadata lines.
@@ -90,8 +93,18 @@ impl TextIndex {
                 if rest.starts_with(" = type ") {
                     idx.struct_names.push(name);
                 }
-            } else if collect_md {
-                metadata_line(line, &mut md);
+            } else if line.starts_with('!') {
+                if line.contains("!{!\"") || line.contains("distinct !{") {
+                    if let Some(n) = line[1..].split(' ').next().and_then(|n| n.parse().ok()) {
+                        let st = node_strings(line);
+                        if !st.is_empty() {
+                            idx.md_strings.insert(n, st);
+                        }
+                    }
+                }
+                if collect_md {
+                    metadata_line(line, &mut md);
+                }
             }
         }
         idx.di = DiStructs::build(&md);
@@ -465,6 +478,90 @@ pub fn callbr_indirect(toks: &[Tok<'_>]) -> Vec<Name> {
         i += 1;
     }
     out
+}
+
+/// A metadata operand of a call line: its printed text, the metadata strings written in it, and
+/// the metadata node it refers to (`!12`), whose strings the caller may look up.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct MdText {
+    pub text: String,
+    pub strings: Vec<String>,
+    pub node: Option<u64>,
+}
+
+/// The `metadata X` operands of a call line, in order (`metadata` used as a type in the callee's
+/// printed function type, followed by `,` or `)`, is not an operand).
+pub fn metadata_operands(toks: &[Tok<'_>]) -> Vec<MdText> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if toks[i] != Tok::Word("metadata")
+            || matches!(toks.get(i + 1), None | Some(Tok::Punct(',' | ')')))
+        {
+            i += 1;
+            continue;
+        }
+        let mut md = MdText::default();
+        let mut depth = 0i32;
+        let mut j = i + 1;
+        while j < toks.len() {
+            match &toks[j] {
+                Tok::Punct(',' | ')') if depth == 0 => break,
+                Tok::Punct(c @ ('(' | '[' | '{' | '<')) => {
+                    depth += 1;
+                    md.text.push(*c);
+                }
+                Tok::Punct(c @ (')' | ']' | '}' | '>')) => {
+                    depth -= 1;
+                    md.text.push(*c);
+                }
+                Tok::Punct(c) => md.text.push(*c),
+                Tok::Str(s) => md.text.push_str(&format!("{s:?}")),
+                Tok::Word(w) => {
+                    if !md.text.is_empty() && !md.text.ends_with(['{', '(', '[', '<', '!']) {
+                        md.text.push(' ');
+                    }
+                    md.text.push_str(w);
+                    if let Some(q) = w.strip_prefix("!\"") {
+                        md.strings.push(unescape(q.strip_suffix('"').unwrap_or(q)));
+                    } else if let Some(n) = w.strip_prefix('!').and_then(|n| n.parse().ok()) {
+                        if j == i + 1 {
+                            md.node = Some(n);
+                        }
+                    }
+                }
+            }
+            j += 1;
+        }
+        out.push(md);
+        i = j;
+    }
+    out
+}
+
+/// The metadata strings of a node definition line (`!0 = !{!"sp"}`, `!3 = distinct !{!"a", !1}`).
+pub fn node_strings(line: &str) -> Vec<String> {
+    let Some((_, body)) = line.split_once(" = ") else {
+        return Vec::new();
+    };
+    tokens(body)
+        .into_iter()
+        .filter_map(|t| match t {
+            Tok::Word(w) => w
+                .strip_prefix("!\"")
+                .map(|q| unescape(q.strip_suffix('"').unwrap_or(q))),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The default destination of a `callbr` line: `... to label %a [...]`.
+pub fn callbr_default(toks: &[Tok<'_>]) -> Option<Name> {
+    let to = toks.iter().rposition(|t| *t == Tok::Word("to"))?;
+    match (toks.get(to + 1), toks.get(to + 2)) {
+        (Some(Tok::Word("label")), Some(Tok::Word(w))) => local_name(w),
+        _ => None,
+    }
 }
 
 /// Literal facts of a line: wide integers, special-format floats, block addresses.
