@@ -44,6 +44,7 @@ fn opts(out: &Path) -> BuildOptions {
         coqlib: Some(root().join("coq-lib")),
         out: Some(out.to_path_buf()),
         progress: None,
+        synth: Default::default(),
     }
 }
 
