@@ -7,7 +7,19 @@ From AutoV Require Import Build.
 Import ListNotations.
 Local Open Scope Z_scope.
 
-Ltac g_simpl := rewrite_hyps; cbn; autorewrite with gennorm; rewrite ?ZMap.gsspec, ?ZMap.gi; rewrite_hyps; cbn.
+(** Pointer arithmetic in code proofs: [ptradd_val] is kept folded by [cbn] and rewritten to the
+    low spec's [ptr_add], which [cbn] opens only when the block is known. Otherwise a pointer the
+    code got from a callee (a variable) would leave a match on its unknown block in the goal. *)
+Lemma ptradd_val_ptr_add : forall p w n,
+  ptradd_val (Vptr p) (Vint w n) = Some (Vptr (ptr_add p w n)).
+Proof. intros [[g|k|] o] w n; reflexivity. Qed.
+#[global] Arguments ptradd_val : simpl never.
+#[global] Hint Rewrite ptradd_val_ptr_add : gennorm.
+
+Ltac g_simpl :=
+  rewrite_hyps; cbn; autorewrite with gennorm; rewrite ?ZMap.gsspec, ?ZMap.gi; rewrite_hyps; cbn;
+  (* the last [cbn] may decide an [inbounds] test and expose the pointer arithmetic *)
+  rewrite ?ptradd_val_ptr_add.
 
 Ltac g_eval :=
   g_simpl; repeat (decide_if; g_simpl);
@@ -282,6 +294,51 @@ Ltac memmap_names :=
 Ltac memmap_open f blk :=
   unfold f; cbn [pbase poffset]; memmap_names; unfold blk; cbv beta zeta; settle_guards.
 
-(** The index the dispatch computes ([t], a division of the offset) is the path's index [v]. *)
-Ltac memmap_index t v :=
-  replace t with v by (Z.div_mod_to_equations; nia).
+(** The index the dispatch computes ([t], a division of the offset) is the path's index [v], and
+    the offset inside the element ([m], the same offset modulo the stride) is the rest [r] of the
+    path's offset. *)
+Ltac memmap_index t v m r :=
+  replace t with v by (Z.div_mod_to_equations; nia);
+  replace m with r by (Z.div_mod_to_equations; nia).
+
+(** ** Field-level specs of accessors (generated from a memory map)
+
+    The spec of an accessor is "if the indices are in bounds and the access check holds, the
+    path's abstract location (its value, or the state with it updated), else undefined". Its
+    refinement of the low spec: open the spec's condition, compute the start of the object
+    ([start], a bottom spec), decide the code's overflow and [inbounds] guards from the bounds,
+    bring the address to the access lemma's form [Ptr b off] and rewrite with the access lemma
+    [L]. A function that reads another field, or another object, fails here. *)
+Ltac field_cond :=
+  repeat match goal with
+  | E : (_ && _) = true |- _ => apply andb_prop in E; destruct E
+  | E : (_ <=? _) = true |- _ => apply Z.leb_le in E
+  | E : (_ <? _) = true |- _ => apply Z.ltb_lt in E
+  | E : in_urange _ _ = true |- _ => unfold in_urange in E; apply andb_prop in E; destruct E
+  end.
+
+Ltac field_ref hspec lspec R start L off :=
+  intros; unfold R in *; subst;
+  unfold hspec in *;
+  lazymatch goal with
+  | H : (if ?c then _ else _) = Some _ |- _ =>
+      let Ec := fresh "Ec" in
+      destruct c eqn:Ec; [ | discriminate H ];
+      injection H; clear H; intros; subst
+  end;
+  field_cond;
+  eexists; split; [ | reflexivity ];
+  unfold lspec, start; cbv beta iota zeta;
+  settle_guards;
+  unfold ptr_add; cbn [pbase poffset];
+  lazymatch goal with
+  | |- context [ Ptr ?b ?o ] =>
+      lazymatch o with
+      | off => idtac
+      | _ => replace o with off by (first [ zsolve | unfold iadd, imul; zsolve ])
+      end
+  end;
+  rewrite L by (split; lia);
+  repeat match goal with E : ?x = true |- context [ ?x ] => rewrite E end;
+  cbv beta iota zeta;
+  first [ reflexivity | repeat f_equal; zsolve ].

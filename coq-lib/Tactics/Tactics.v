@@ -53,7 +53,8 @@ Ltac bool_prop :=
             ?Z.leb_le, ?Z.leb_gt, ?Pos.eqb_eq, ?Pos.eqb_neq).
 
 Ltac unfold_bool_ints :=
-  unfold in_srange, in_urange, ovf_add, ovf_sub, ovf_mul, sdiv_ovf, ieq, iult, iule, islt, isle,
+  (* the overflow tests first: they are stated with [in_srange]/[in_urange] *)
+  unfold ovf_add, ovf_sub, ovf_mul, sdiv_ovf, in_srange, in_urange, ieq, iult, iule, islt, isle,
     nofl, fl_nsw, fl_nuw, fl_nuw_nsw, fl_exact, f_nuw, f_nsw, f_exact in *.
 
 (** Definitions that [vsolve] may unfold (layer predicates, spec helpers):

@@ -100,6 +100,7 @@ codes! {
     MapNotScalar = "E-MAP008" : "a path does not end at an integer or pointer field",
     MapOverlap = "E-MAP009" : "two paths of a block map the same bytes",
     MapDuplicate = "E-MAP010" : "a block or path is given twice",
+    MapAccessor = "E-MAP011" : "a function declared an accessor of a path (`; by f`) is not one",
     // ---- autov build (specgen)
     BldCodeUnreadable = "E-BLD001" : "a LAYER_CODE file cannot be read, or no layer names code",
     BldLink = "E-BLD002" : "code files cannot be linked",

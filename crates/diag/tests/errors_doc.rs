@@ -39,9 +39,19 @@ const STAGES: &[(&str, &str, &str)] = &[
         "`config` (loading `proof.v` in `autov build`; see `docs/config.md`)",
     ),
     (
+        "MAP",
+        "Memory maps",
+        "`memmap` (a `.map` file included from `proof.v`; see `docs/memmap.md`)",
+    ),
+    (
         "BLD",
         "Building a layered proof",
         "`specgen` (`autov build`; see `docs/build.md`)",
+    ),
+    (
+        "MUT",
+        "Mutation testing",
+        "`mutate` (`autov mutate`; see `docs/mutate.md`)",
     ),
 ];
 

@@ -9,6 +9,7 @@
 //! type-checks; the access lemmas (a load at a path's address returns the field) are stated and
 //! proved by the project generator from the resolved paths.
 
+pub mod accessor;
 pub mod gen;
 pub mod resolve;
 pub mod syntax;

@@ -20,7 +20,9 @@
 //! against the IR. After `=>` comes the abstract location as a configuration expression over `st`
 //! and the index variables (field gets and map gets); after `;` the access discipline: `private`
 //! (no check), `lock E` (the lock `E` must be held: `lockcheck st E`), or `lockword E` (the word of
-//! lock `E`: plain loads and stores are undefined; the generated lock-word map gives `E`).
+//! lock `E`: plain loads and stores are undefined; the generated lock-word map gives `E`). An
+//! optional last part `; by f g` names the C functions that access exactly this path (one load or
+//! store at its address): their specs are generated from the path, and their code must agree.
 
 use diag::span::{FileId, Span};
 use diag::{Code, Diagnostic};
@@ -62,6 +64,8 @@ pub struct PathDecl {
     pub offset: Option<u64>,
     pub size: Option<u64>,
     pub target: Target,
+    /// Functions declared to access exactly this path (`; by f g`): their specs are the field's.
+    pub accessors: Vec<String>,
 }
 
 /// What the bytes of a path are.
@@ -278,6 +282,23 @@ fn parse_path(line: &str) -> Result<PathDecl, String> {
             index,
         });
     }
+    let (access, accessors) = match access.split_once(';') {
+        Some((a, by)) => {
+            let by = by.trim();
+            let names = by
+                .strip_prefix("by")
+                .filter(|r| r.starts_with(char::is_whitespace))
+                .ok_or(format!(
+                    "`{by}`: expected `by FUNCTION …` (the accessors of the path)"
+                ))?;
+            let names: Vec<String> = names.split_whitespace().map(str::to_string).collect();
+            if let Some(bad) = names.iter().find(|n| !is_ident(n)) {
+                return Err(format!("`{bad}` is not a function name"));
+            }
+            (a, names)
+        }
+        None => (access, vec![]),
+    };
     let access = access.trim();
     let target = match (location, access.split_once(char::is_whitespace)) {
         (None, Some(("lockword", e))) => Target::LockWord(e.trim().to_string()),
@@ -298,6 +319,7 @@ fn parse_path(line: &str) -> Result<PathDecl, String> {
         offset,
         size,
         target,
+        accessors,
     })
 }
 

@@ -58,6 +58,8 @@ pub struct Ctx<'a> {
     pub pn: String,
     /// Module names of the hand-written proof files (`PROJ_PROOFS`), copied under `Proofs/`.
     pub proofs: Vec<String>,
+    /// Accessors of memory-map paths: their field-level specs, by primitive.
+    pub fields: std::collections::BTreeMap<String, super::memory::FieldSpec>,
 }
 
 pub fn vty_of(s: Scalar) -> VTy {

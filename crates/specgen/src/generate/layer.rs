@@ -144,7 +144,9 @@ pub fn files(
                     )));
                     continue;
                 };
-                if let Some(s) = synthesized.get(p) {
+                if let Some(fs) = cx.fields.get(p) {
+                    f.extend(super::memory::field_spec_sentences(cx, k, p, fs));
+                } else if let Some(s) = synthesized.get(p) {
                     // synthesis hook (issue 12): the synthesised spec and its loop fixpoints
                     f.extend(crate::synth::coqgen::spec_sentences(s));
                 } else {

@@ -10,7 +10,9 @@ use coq::sentence::Require;
 use coq::{Binder, File, Proof, Sentence, Tactic, Term};
 use diag::span::FileId;
 use diag::{Code, Diagnostic};
+use memmap::accessor::AccessKind;
 use memmap::{RBlock, RPath, ResolvedMap, Step, Target};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -86,18 +88,34 @@ pub fn offset_term(p: &RPath) -> Term {
     t
 }
 
-/// What the dispatch computes for an index, as the generated load's `let`s bind it: the offset
-/// relative to each member's start, divided by the array's stride.
-fn index_terms(p: &RPath) -> Vec<Term> {
-    // o: the offset relative to the current node's start
+/// What the dispatch computes at each index of a path, as the generated load's `let`s bind it:
+/// the offset relative to the array's start divided by the stride (the index), and modulo the
+/// stride (the offset inside the element, which the proof replaces by its value: the rest of
+/// the path's offset).
+struct IndexStep {
+    div: Term,
+    rem: Term,
+    rest: Term,
+}
+
+fn index_steps(p: &RPath) -> Vec<IndexStep> {
     let mut o = offset_term(p);
     let mut out = vec![];
-    for s in &p.steps {
+    for (k, s) in p.steps.iter().enumerate() {
         match s {
             Step::Field { offset, .. } => o = Term::infix("-", o, z(*offset)),
             Step::Index { stride, .. } => {
-                out.push(Term::infix("/", o.clone(), z(*stride)));
-                o = Term::infix("mod", o, z(*stride));
+                let rest = RPath {
+                    steps: p.steps[k + 1..].to_vec(),
+                    ..p.clone()
+                };
+                let rest = offset_term(&rest);
+                out.push(IndexStep {
+                    div: Term::infix("/", o.clone(), z(*stride)),
+                    rem: Term::infix("mod", o, z(*stride)),
+                    rest: rest.clone(),
+                });
+                o = rest;
             }
         }
     }
@@ -150,11 +168,14 @@ pub fn memmap_file(cx: &Ctx, maps: &[(PathBuf, ResolvedMap)]) -> Option<File> {
                 let mut steps = vec![Tactic::call("intros", vec![])];
                 let open =
                     |f: &str, blk: &str| Tactic::call("memmap_open", vec![name(f), name(blk)]);
-                let idx_eqs: Vec<Tactic> = index_terms(p)
+                let mut idx_eqs: Vec<Tactic> = index_steps(p)
                     .into_iter()
                     .zip(&vars)
-                    .map(|(t, (v, _, _))| Tactic::call("memmap_index", vec![t, name(v.clone())]))
+                    .map(|(t, (v, _, _))| {
+                        Tactic::call("memmap_index", vec![t.div, name(v.clone()), t.rem, t.rest])
+                    })
                     .collect();
+                idx_eqs.push(Tactic::call("settle_guards", vec![]));
                 match &p.decl.target {
                     Target::LockWord(_) => {
                         steps.push(open(&lock_of, &memmap::gen::block_lock_of(b)));
@@ -247,4 +268,215 @@ pub fn memmap_file(cx: &Ctx, maps: &[(PathBuf, ResolvedMap)]) -> Option<File> {
     }
     let _ = names::CODE_DIR;
     Some(f)
+}
+
+/// A field-level spec: primitive `p` is an accessor of a mapped path (see `memmap::accessor`).
+#[derive(Clone, Debug)]
+pub struct FieldSpec {
+    pub block: RBlock,
+    pub path: RPath,
+    /// The map's pointer-level load and store (the layer below's memory operations).
+    pub load: String,
+    pub store: String,
+    /// The function giving the object's start.
+    pub start: String,
+    pub index_params: Vec<usize>,
+    pub kind: AccessKind,
+}
+
+/// The field-level specs of the accessors the maps declare (`; by f …`) that are primitives with
+/// code and no hand-written spec, whose layer below accesses memory through the map's own load
+/// and store. The spec comes from the declared path; the code only has to have the accessor's
+/// shape (its offset is the proof's business: code that reads another field fails its RefProof).
+/// A declared accessor that is not a primitive above the bottom layer, or whose body is not one
+/// sized access at a block address, is an error (E-MAP011).
+pub fn field_specs(
+    p: &config::Project,
+    module: &ir2json::Module,
+    maps: &[(PathBuf, ResolvedMap)],
+    errors: &mut Vec<super::ctx::GenError>,
+) -> BTreeMap<String, FieldSpec> {
+    let mut out = BTreeMap::new();
+    for (file, m) in maps {
+        let Some((load, store, _)) = m.file.functions.clone() else {
+            continue;
+        };
+        for b in &m.blocks {
+            for path in &b.paths {
+                for f in &path.decl.accessors {
+                    let fail = |why: String| {
+                        super::ctx::GenError::new(
+                            Code::MapAccessor,
+                            diag::Place::file(file.display().to_string()),
+                            format!("`{f}`, declared an accessor of `{}` in block {}: {why}", path.decl.display(), b.name),
+                            "declare only functions whose body is the block's start, offset arithmetic and one load or store (others get a synthesised spec), and list them in a layer above the bottom",
+                        )
+                    };
+                    let Some(k) = p
+                        .layers
+                        .iter()
+                        .position(|l| l.prims.iter().any(|q| q.name == *f))
+                    else {
+                        errors.push(fail("no layer lists it".into()));
+                        continue;
+                    };
+                    let l = &p.layers[k];
+                    if k == 0 || l.specs.contains_key(f) {
+                        errors.push(fail(
+                            "it has a hand-written spec (or is in the bottom layer)".into(),
+                        ));
+                        continue;
+                    }
+                    let below = &p.layers[k - 1].ops;
+                    if below.get(&config::LayerOp::Load) != Some(&load)
+                        || below.get(&config::LayerOp::Store) != Some(&store)
+                    {
+                        errors.push(fail(format!("the layer below does not use the map's `{load}`/`{store}` as its memory")));
+                        continue;
+                    }
+                    let Some(shape) = memmap::accessor::shape(module, m, f) else {
+                        errors.push(fail(
+                            "its body is not one access at an address of a mapped block".into(),
+                        ));
+                        continue;
+                    };
+                    if shape.vars.len() != path.indices().len()
+                        || m.blocks[shape.block].name != b.name
+                    {
+                        errors.push(fail(
+                            "its address has another block or another number of indices".into(),
+                        ));
+                        continue;
+                    }
+                    // the code may access another path than the declared one: the spec is
+                    // stated over the declared path anyway, and the RefProof fails
+                    out.insert(
+                        f.clone(),
+                        FieldSpec {
+                            block: b.clone(),
+                            path: path.clone(),
+                            load: load.clone(),
+                            store: store.clone(),
+                            start: shape.start,
+                            index_params: shape.vars.iter().map(|v| v.2).collect(),
+                            kind: shape.kind,
+                        },
+                    );
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The offset of the path with its index variables replaced by `args` (outermost first).
+fn offset_at(p: &RPath, args: &[Term]) -> Term {
+    let mut t = z(p.const_offset());
+    for ((_, stride, _), a) in p.indices().into_iter().zip(args) {
+        t = Term::infix("+", t, Term::infix("*", z(stride), a.clone()));
+    }
+    t
+}
+
+/// The argument names of a primitive's spec (as the refinement lemmas name them).
+fn arg_names(n: usize) -> Vec<Term> {
+    (1..=n).map(|i| name(format!("a{i}"))).collect()
+}
+
+/// `Definition p_spec a1 … st := if bounds && ok then Some … else None.`
+pub fn field_spec_sentences(cx: &Ctx, k: usize, p: &str, fs: &FieldSpec) -> Vec<Sentence> {
+    let n = cx.sig(p).map(|(ps, _)| ps.len()).unwrap_or(0);
+    let args = arg_names(n);
+    let idx: Vec<Term> = fs.index_params.iter().map(|i| args[*i].clone()).collect();
+    let mut cond: Vec<Term> = vec![];
+    for ((_, _, len), a) in fs.path.indices().into_iter().zip(&idx) {
+        cond.push(Term::infix("<=?", Term::int(0), a.clone()));
+        cond.push(Term::infix("<?", a.clone(), z(len)));
+    }
+    let mut ok_args = idx.clone();
+    ok_args.push(name("st"));
+    cond.push(Term::app(
+        memmap::gen::ok_fn(&fs.block, &fs.path),
+        ok_args.clone(),
+    ));
+    let cond = cond
+        .into_iter()
+        .reduce(|a, b| Term::infix("&&", a, b))
+        .expect("the access check is always there");
+    let st_ty = crate::spec::print::ty(cx.state(k));
+    let (body, ret_ty) = match fs.kind {
+        AccessKind::Load { bits, ret } => (
+            Term::some(Term::tuple(vec![
+                Term::app(
+                    "wrap",
+                    vec![
+                        Term::int(bits.min(ret).into()),
+                        Term::app(memmap::gen::get_fn(&fs.block, &fs.path), ok_args),
+                    ],
+                ),
+                name("st"),
+            ])),
+            Term::app(
+                "option",
+                vec![Term::Product(vec![name("Z"), st_ty.clone()])],
+            ),
+        ),
+        AccessKind::Store { param, bits } => {
+            let mut set_args = idx.clone();
+            set_args.push(Term::app(
+                "wrap",
+                vec![Term::int(bits.into()), args[param].clone()],
+            ));
+            set_args.push(name("st"));
+            (
+                Term::some(Term::app(
+                    memmap::gen::set_fn(&fs.block, &fs.path),
+                    set_args,
+                )),
+                Term::app("option", vec![st_ty.clone()]),
+            )
+        }
+    };
+    let mut bs: Vec<Binder> = (1..=n)
+        .map(|i| Binder::typed(format!("a{i}"), name("Z")))
+        .collect();
+    bs.push(Binder::typed("st", st_ty));
+    vec![Sentence::Group(vec![
+        Sentence::comment(format!(
+            "`{p}` accesses `{}` of block {} (memory map): its spec is that field, under the index bounds and the access check.",
+            fs.path.decl.display(),
+            fs.block.name
+        )),
+        Sentence::definition(
+            names::spec(p),
+            bs,
+            Some(ret_ty),
+            Term::if_(cond, body, Term::none()),
+        ),
+        Sentence::simpl_never(names::spec(p)),
+    ])]
+}
+
+/// The proof of the spec-level refinement lemma of a field spec.
+pub fn field_ref_tactic(cx: &Ctx, k: usize, p: &str, fs: &FieldSpec) -> Tactic {
+    let n = cx.sig(p).map(|(ps, _)| ps.len()).unwrap_or(0);
+    let args = arg_names(n);
+    let idx: Vec<Term> = fs.index_params.iter().map(|i| args[*i].clone()).collect();
+    let lemma = match fs.kind {
+        AccessKind::Load { .. } => lemma_name(&fs.load, &fs.block, &fs.path),
+        AccessKind::Store { .. } => lemma_name(&fs.store, &fs.block, &fs.path),
+    };
+    // the offset names the lemma's arguments: introduce them first
+    let call = Tactic::call(
+        "field_ref",
+        vec![
+            name(names::spec(p)),
+            name(names::low_spec(p)),
+            name(names::rel(cx.lname(k))),
+            name(cx.spec_name(&fs.start)),
+            name(lemma),
+            offset_at(&fs.path, &idx),
+        ],
+    );
+    Tactic::Then(vec![Tactic::call("intros", vec![]), call])
 }

@@ -380,11 +380,17 @@ fn loop_lemma(li: &LoopInfo, lo: &str, cd: &str) -> Vec<Sentence> {
 }
 
 fn ref_proof_file(cx: &Ctx, k: usize, p: &str, user: Option<&str>) -> File {
+    // a field-level spec (memory-map accessor) is stated like a hand-written one
+    let field = cx.fields.get(p);
+    let field_spec = names::spec(p);
+    let user = user.or(field.map(|_| field_spec.as_str()));
     let mut req = vec![
         Require::import(cx.layer_dir(k), &["RefineRel"]),
         Require::import(cx.prim_dir(k, p), &["LowSpec"]),
     ];
-    if user.is_some() {
+    if field.is_some() {
+        req.push(Require::import(cx.pn.clone(), &["MemMap"]));
+    } else if user.is_some() {
         req.extend(super::meaning::proof_requires(cx));
     }
     let mut f = cx.file(
@@ -473,7 +479,9 @@ fn ref_proof_file(cx: &Ctx, k: usize, p: &str, user: Option<&str>) -> File {
         "ref_spec_proof",
         vec![name(spec), name(names::low_spec(p)), name(rel.clone())],
     );
-    let tac = if opened.is_empty() {
+    let tac = if let Some(fs) = field {
+        super::memory::field_ref_tactic(cx, k, p, fs)
+    } else if opened.is_empty() {
         base
     } else {
         Tactic::First(vec![

@@ -28,6 +28,8 @@ pub struct LayerReport {
     pub prims: usize,
     pub specs_given: usize,
     pub specs_generated: usize,
+    /// Of the generated specs, field-level specs of memory-map accessors.
+    pub field_specs: usize,
     pub passthrough: usize,
     pub code_proofs: usize,
     pub ref_proofs: usize,
@@ -487,6 +489,7 @@ pub fn generate_with(
         source: source.to_string(),
         pn: p.proj_name.clone(),
         proofs: proofs.iter().map(|f| f.module.clone()).collect(),
+        fields: super::memory::field_specs(p, &code.module, maps, &mut errors),
     };
     let ccx = CfgCtx {
         env: &p.env,
@@ -516,9 +519,19 @@ pub fn generate_with(
         .map(|o| (o.name.clone(), o.low.clone()))
         .collect();
     // ---- shared files
+    // only the code the layers verify: a function's file is required by its layer alone, so the
+    // module's other functions (and its function table) would only cost make time
+    let used: std::collections::BTreeSet<String> = plan
+        .ifaces
+        .iter()
+        .flat_map(|i| &i.coded)
+        .map(|q| format!("{}.v", names::func_module(q)))
+        .collect();
     files.extend(
         code.files
             .iter()
+            .filter(|(f, _)| !f.starts_with("F_") || used.contains(f.as_str()))
+            .filter(|(f, _)| f != "Code.v")
             .map(|(f, c)| (format!("{}/{f}", names::CODE_DIR), c.clone())),
     );
     files.push(("DataTypes.v".into(), data_types(&cx)));
@@ -554,6 +567,10 @@ pub fn generate_with(
             specs_generated: mine
                 .iter()
                 .filter(|o| !l.specs.contains_key(&o.name))
+                .count(),
+            field_specs: mine
+                .iter()
+                .filter(|o| cx.fields.contains_key(&o.name))
                 .count(),
             passthrough: iface.pass.len(),
             code_proofs: mine.len(),

@@ -45,6 +45,7 @@ pub fn synthesize(
     callees: &BTreeMap<String, Arc<Synthesized>>,
 ) -> Option<Synthesized> {
     if cx.has_given_spec(q)
+        || cx.fields.contains_key(q)
         || cx.p.hints.no_trans.contains(q)
         || cx.p.hints.no_trans.contains(&names::spec(q))
         || cx.p.layers[k].refrel.is_some()
@@ -84,7 +85,7 @@ pub fn layer_report(
 ) -> LayerSynth {
     let mut r = LayerSynth::default();
     for q in &plan.ifaces[k].coded {
-        if cx.has_given_spec(q) || !lows.contains_key(q) {
+        if cx.has_given_spec(q) || cx.fields.contains_key(q) || !lows.contains_key(q) {
             continue;
         }
         r.generated += 1;

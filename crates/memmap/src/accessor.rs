@@ -1,0 +1,311 @@
+//! Accessors: functions whose body is "the start of a mapped object, offset arithmetic, one load
+//! or store" of a mapped path. The project generator gives each of them a field-level spec (the
+//! path's abstract location, under its index bounds and access check) instead of a synthesised
+//! one, and proves it against the function's low spec with the path's access lemma.
+//!
+//! Recognition is purely syntactic and conservative: anything else (two accesses, an index that
+//! is not a parameter, a loaded pointer, a truncated store) is not an accessor and keeps the usual
+//! route. The proof, not this module, is what makes a field spec right: a function that reads the
+//! neighbouring field is recognised as an accessor of that field, and its spec says so.
+
+use crate::resolve::{ResolvedMap, Step};
+use crate::syntax::Target;
+use ir2json::layout::Layout;
+use ir2json::{CastOp, Function, Module, Name, Op, TermOp, Type, Value};
+use std::collections::BTreeMap;
+
+/// What an accessor does with its path.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AccessKind {
+    /// Returns the `bits`-bit value loaded from the path, zero-extended or truncated to the
+    /// `ret`-bit result.
+    Load { bits: u32, ret: u32 },
+    /// Stores parameter `param` (zero-extended or truncated to `bits`) at the path.
+    Store { param: usize, bits: u32 },
+}
+
+/// The shape of an accessor's body: the address it accesses and how.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Shape {
+    /// Block index in the resolved map.
+    pub block: usize,
+    /// The called function that yields the block's start (no arguments).
+    pub start: String,
+    /// The address: constant offset, and per variable index (stride, array length, parameter
+    /// giving it — directly as an `i64`, or zero-extended), outermost first.
+    pub offset: u64,
+    pub vars: Vec<(u64, u64, usize)>,
+    pub kind: AccessKind,
+}
+
+impl Shape {
+    /// Whether the shape accesses `path` of its block (offset, size and strides agree).
+    pub fn accesses(&self, map: &ResolvedMap, path: usize) -> bool {
+        let p = &map.blocks[self.block].paths[path];
+        let bits = match self.kind {
+            AccessKind::Load { bits, .. } | AccessKind::Store { bits, .. } => bits,
+        };
+        let strides: Vec<(u64, u64)> = p
+            .steps
+            .iter()
+            .filter_map(|s| match s {
+                Step::Index { stride, len, .. } => Some((*stride, *len)),
+                Step::Field { .. } => None,
+            })
+            .collect();
+        matches!(p.decl.target, Target::Field { .. })
+            && p.const_offset() == self.offset
+            && p.size * 8 == u64::from(bits)
+            && strides
+                == self
+                    .vars
+                    .iter()
+                    .map(|(s, l, _)| (*s, *l))
+                    .collect::<Vec<_>>()
+    }
+}
+
+/// What a local of the accessor's body stands for.
+#[derive(Clone, Debug)]
+enum Def {
+    Param(usize, u32),
+    Start(usize),
+    /// A zero-extended parameter.
+    Index(usize),
+    /// A parameter truncated to (or zero-extended to) a width.
+    Resized(usize),
+    /// A GEP into block `b`: constant offset and (stride, length, parameter) per variable index.
+    Addr {
+        block: usize,
+        offset: u64,
+        vars: Vec<(u64, u64, usize)>,
+    },
+    Loaded,
+    /// The loaded value, zero-extended or truncated.
+    LoadedResized,
+}
+
+fn is_debug_call(op: &Op) -> bool {
+    match op {
+        Op::Call { call } => match &call.callee {
+            ir2json::Callee::Direct { name } => name.starts_with("llvm.dbg."),
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+/// The shape of function `name` if it is an accessor of one of the map's blocks.
+pub fn shape(module: &Module, map: &ResolvedMap, name: &str) -> Option<Shape> {
+    let f = module.function(name)?;
+    recognise(f, module, &Layout::new(module), map)
+}
+
+fn local<'a>(defs: &'a BTreeMap<Name, Def>, v: &Value) -> Option<&'a Def> {
+    match v {
+        Value::Local { name, .. } => defs.get(name),
+        _ => None,
+    }
+}
+
+fn const_int(v: &Value) -> Option<i128> {
+    match v {
+        Value::Const {
+            value: ir2json::Constant::Int { signed, .. },
+        } => signed.parse().ok(),
+        _ => None,
+    }
+}
+
+/// The block whose object a call of `callee` (no arguments, returning a pointer to the block's
+/// struct) starts.
+fn start_block(module: &Module, map: &ResolvedMap, callee: &str) -> Option<usize> {
+    let sig = module
+        .function(callee)
+        .map(|f| &f.sig)
+        .or_else(|| module.declaration(callee).map(|d| &d.sig))?;
+    if !sig.params.is_empty() {
+        return None;
+    }
+    let Type::Ptr { pointee, .. } = &sig.ret_ty else {
+        return None;
+    };
+    let Type::Named { name } = pointee.as_ref() else {
+        return None;
+    };
+    map.blocks.iter().position(|b| b.struct_ty == *name)
+}
+
+/// The address a GEP computes from a block start: constant offset and variable indices.
+fn gep_addr(
+    module: &Module,
+    layout: &Layout,
+    block_ty: &str,
+    indices: &[Value],
+    defs: &BTreeMap<Name, Def>,
+) -> Option<(u64, Vec<(u64, u64, usize)>)> {
+    let (first, rest) = indices.split_first()?;
+    if const_int(first)? != 0 {
+        return None;
+    }
+    let mut ty = Type::Named {
+        name: block_ty.to_string(),
+    };
+    let mut offset = 0u64;
+    let mut vars = vec![];
+    for ix in rest {
+        match ty.clone() {
+            Type::Named { .. } | Type::Struct { .. } => {
+                let i = usize::try_from(const_int(ix)?).ok()?;
+                offset += layout.field_offset(&ty, i).ok()?;
+                ty = struct_fields(module, &ty)?.get(i)?.clone();
+            }
+            Type::Array { elem, len } => {
+                let stride = layout.alloc_size(&elem).ok()?;
+                match (const_int(ix), local(defs, ix)) {
+                    (Some(c), _) => offset += u64::try_from(c).ok()? * stride,
+                    (None, Some(Def::Index(p))) => vars.push((stride, len, *p)),
+                    (None, Some(Def::Param(p, 64))) => vars.push((stride, len, *p)),
+                    _ => return None,
+                }
+                ty = *elem;
+            }
+            _ => return None,
+        }
+    }
+    Some((offset, vars))
+}
+
+fn struct_fields(module: &Module, t: &Type) -> Option<Vec<Type>> {
+    match t {
+        Type::Named { name } => module
+            .named_struct(name)?
+            .body
+            .as_ref()
+            .map(|b| b.fields.clone()),
+        Type::Struct { fields, .. } => Some(fields.clone()),
+        _ => None,
+    }
+}
+
+fn recognise(f: &Function, module: &Module, layout: &Layout, map: &ResolvedMap) -> Option<Shape> {
+    let [bb] = f.blocks.as_slice() else {
+        return None;
+    };
+    let mut defs: BTreeMap<Name, Def> = BTreeMap::new();
+    for (i, p) in f.sig.params.iter().enumerate() {
+        let Type::Int { bits } = p.ty else { continue };
+        if let Some(n) = &p.name {
+            defs.insert(n.clone(), Def::Param(i, bits));
+        }
+    }
+    let mut start = None;
+    let mut access: Option<(usize, u64, Vec<(u64, u64, usize)>, AccessKind)> = None;
+    for ins in bb.instrs.iter().filter(|i| !is_debug_call(&i.op)) {
+        let def = match &ins.op {
+            Op::Call { call } => {
+                let ir2json::Callee::Direct { name } = &call.callee else {
+                    return None;
+                };
+                if !call.args.is_empty() || start.is_some() {
+                    return None;
+                }
+                let b = start_block(module, map, name)?;
+                start = Some(name.clone());
+                Def::Start(b)
+            }
+            Op::Cast {
+                cop: cop @ (CastOp::ZExt | CastOp::Trunc),
+                operand,
+                to: Type::Int { bits },
+            } => match (local(&defs, operand)?, cop) {
+                (Def::Param(p, _), CastOp::ZExt) if *bits == 64 => Def::Index(*p),
+                (Def::Param(p, _), _) => Def::Resized(*p),
+                (Def::Loaded, _) => Def::LoadedResized,
+                _ => return None,
+            },
+            Op::GetElementPtr { base, indices, .. } => {
+                let Some(Def::Start(b)) = local(&defs, base) else {
+                    return None;
+                };
+                let b = *b;
+                let (offset, vars) =
+                    gep_addr(module, layout, &map.blocks[b].struct_ty, indices, &defs)?;
+                Def::Addr {
+                    block: b,
+                    offset,
+                    vars,
+                }
+            }
+            Op::Load { ptr, .. } => {
+                let Type::Int { bits } = ins.ty else {
+                    return None;
+                };
+                let Some(Def::Addr {
+                    block,
+                    offset,
+                    vars,
+                }) = local(&defs, ptr).cloned()
+                else {
+                    return None;
+                };
+                if access.is_some() {
+                    return None;
+                }
+                let ret = match &f.sig.ret_ty {
+                    Type::Int { bits } => *bits,
+                    _ => return None,
+                };
+                access = Some((block, offset, vars, AccessKind::Load { bits, ret }));
+                Def::Loaded
+            }
+            Op::Store { value, ptr, .. } => {
+                let Type::Int { bits } = value_type(value)? else {
+                    return None;
+                };
+                let p = match local(&defs, value).cloned() {
+                    Some(Def::Param(p, _) | Def::Resized(p) | Def::Index(p)) => p,
+                    _ => return None,
+                };
+                let Some(Def::Addr {
+                    block,
+                    offset,
+                    vars,
+                }) = local(&defs, ptr).cloned()
+                else {
+                    return None;
+                };
+                if access.is_some() {
+                    return None;
+                }
+                access = Some((block, offset, vars, AccessKind::Store { param: p, bits }));
+                continue;
+            }
+            _ => return None,
+        };
+        defs.insert(ins.result.clone()?, def);
+    }
+    let (block, offset, vars, kind) = access?;
+    // the function returns the loaded value, or nothing after a store
+    match (&bb.term.op, &kind) {
+        (TermOp::Ret { value: Some(v) }, AccessKind::Load { .. }) => {
+            local(&defs, v).filter(|d| matches!(d, Def::Loaded | Def::LoadedResized))?;
+        }
+        (TermOp::Ret { value: None }, AccessKind::Store { .. }) => {}
+        _ => return None,
+    }
+    Some(Shape {
+        block,
+        start: start?,
+        offset,
+        vars,
+        kind,
+    })
+}
+
+fn value_type(v: &Value) -> Option<Type> {
+    match v {
+        Value::Local { ty, .. } => Some(ty.clone()),
+        _ => None,
+    }
+}

@@ -1,0 +1,50 @@
+(* The abstract state of SeKVM's verified core, as far as the layers of proof.v use it.
+
+   One running CPU (`cpu`, an environment component: every theorem holds for every CPU id). Locks
+   are numbered (SEKVM.md §3.2, our own numbering of the same objects): page metadata 1, core data
+   2, SMMU 3, SMMU page tables 4, VM v's information 5 + v, VM v's stage-2 table 24 + v
+   (v = 0 .. 18). `locks @ k` is the holder of lock k: 0 when free, c + 1 when CPU c holds it.
+   Per-VM arrays of records are flattened: load slot l of VM v is `v * 5 + l` (5 slots per VM),
+   vCPU c of VM v is `v * 4 + c` (4 vCPUs per VM), as in the C arrays. `events` logs lock acquisitions and releases, newest first, so a later concurrency layer can
+   replay them. *)
+
+Inductive Event :=
+  | EvAcquire (cpu lock : Z)
+  | EvRelease (cpu lock : Z).
+
+Record RData := mkRData {
+  cpu : Z;
+  locks : ZMap.t Z;
+  events : list Event;
+  rg_base : ZMap.t Z; rg_size : ZMap.t Z; rg_flags : ZMap.t Z; rg_cnt : Z;
+  host_vttbr : Z;
+  pg_count : ZMap.t Z; pg_vmid : ZMap.t Z; pg_gfn : ZMap.t Z;
+  vm_vttbr : ZMap.t Z; vm_state : ZMap.t Z; vm_load_cnt : ZMap.t Z; vm_kvm_pages : ZMap.t Z;
+  vm_power : ZMap.t Z; vm_pool_start : ZMap.t Z; vm_used : ZMap.t Z; vm_pmd_used : ZMap.t Z;
+  vm_pud_used : ZMap.t Z; vm_pte_used : ZMap.t Z; vm_inc_exe : ZMap.t Z;
+  ld_addr : ZMap.t Z; ld_size : ZMap.t Z; ld_remap : ZMap.t Z; ld_mapped : ZMap.t Z;
+  vcpu_state : ZMap.t Z;
+  last_remap : Z; next_vmid : Z;
+  smmu_vmid : ZMap.t Z; smmu_ttbr : ZMap.t Z; smmu_num : Z;
+  smmu_pool_start : Z; smmu_pgd_used : Z; smmu_pmd_used : Z
+}.
+
+Definition LOCK_S2PAGE : Z := 1.
+Definition LOCK_CORE : Z := 2.
+Definition LOCK_SMMU : Z := 3.
+Definition LOCK_SPT : Z := 4.
+Definition lock_vm (v : Z) : Z := 5 + v.
+Definition lock_pt (v : Z) : Z := 24 + v.
+
+(* This CPU holds lock k. *)
+Definition lock_held (st : RData) (k : Z) : bool := (st.(locks) @ k) =? st.(cpu) + 1.
+
+(* Acquire: the lock must be free; this CPU becomes its holder. *)
+Definition lock_acquire (k : Z) (st : RData) : option RData :=
+  rely (st.(locks) @ k) =? 0;
+  Some (st {locks : st.(locks) # k == st.(cpu) + 1} {events : EvAcquire st.(cpu) k :: st.(events)}).
+
+(* Release: this CPU must hold the lock; it becomes free. *)
+Definition lock_release (k : Z) (st : RData) : option RData :=
+  rely lock_held st k;
+  Some (st {locks : st.(locks) # k == 0} {events : EvRelease st.(cpu) k :: st.(events)}).
