@@ -5,6 +5,7 @@
 
 Definition PROJ_NAME := "SeKVM".
 Definition PROJ_BASE := "proof".
+Definition PROJ_PROOFS := "proofs".
 
 Include "state.v".
 Include "memmap.map".

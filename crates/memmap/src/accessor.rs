@@ -24,6 +24,9 @@ pub enum AccessKind {
     Store { param: usize, bits: u32 },
 }
 
+/// A variable index of an address: (stride, array length, the parameter giving it).
+pub type Var = (u64, u64, usize);
+
 /// The shape of an accessor's body: the address it accesses and how.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Shape {
@@ -34,7 +37,7 @@ pub struct Shape {
     /// The address: constant offset, and per variable index (stride, array length, parameter
     /// giving it — directly as an `i64`, or zero-extended), outermost first.
     pub offset: u64,
-    pub vars: Vec<(u64, u64, usize)>,
+    pub vars: Vec<Var>,
     pub kind: AccessKind,
 }
 
@@ -78,7 +81,7 @@ enum Def {
     Addr {
         block: usize,
         offset: u64,
-        vars: Vec<(u64, u64, usize)>,
+        vars: Vec<Var>,
     },
     Loaded,
     /// The loaded value, zero-extended or truncated.
@@ -143,7 +146,7 @@ fn gep_addr(
     block_ty: &str,
     indices: &[Value],
     defs: &BTreeMap<Name, Def>,
-) -> Option<(u64, Vec<(u64, u64, usize)>)> {
+) -> Option<(u64, Vec<Var>)> {
     let (first, rest) = indices.split_first()?;
     if const_int(first)? != 0 {
         return None;
@@ -200,7 +203,7 @@ fn recognise(f: &Function, module: &Module, layout: &Layout, map: &ResolvedMap) 
         }
     }
     let mut start = None;
-    let mut access: Option<(usize, u64, Vec<(u64, u64, usize)>, AccessKind)> = None;
+    let mut access: Option<(usize, u64, Vec<Var>, AccessKind)> = None;
     for ins in bb.instrs.iter().filter(|i| !is_debug_call(&i.op)) {
         let def = match &ins.op {
             Op::Call { call } => {

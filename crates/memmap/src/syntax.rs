@@ -353,6 +353,31 @@ mod tests {
     }
 
     #[test]
+    fn accessors_are_declared_after_the_access() {
+        let text = "block b : struct.t at g\n\
+                    \x20 a[i].x : 4 => st.(x) @ i ; lock 1 ; by get_x set_x\n\
+                    \x20 y => st.(y) ; private\n\
+                    \x20 z => st.(z) ; private ; get_z\nend\n";
+        let (m, d) = parse(FileId(0), text);
+        let p = &m.blocks[0].paths;
+        assert_eq!(
+            p[0].accessors,
+            vec!["get_x".to_string(), "set_x".to_string()]
+        );
+        assert_eq!(
+            p[0].target,
+            Target::Field {
+                location: "st.(x) @ i".into(),
+                access: Access::Lock("1".into())
+            }
+        );
+        assert!(p[1].accessors.is_empty());
+        // `by` is required before the names
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].message.contains("by FUNCTION"), "{}", d[0].message);
+    }
+
+    #[test]
     fn bad_lines_are_located() {
         let (_, d) = parse(
             FileId(0),

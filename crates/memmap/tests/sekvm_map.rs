@@ -1,0 +1,116 @@
+//! The SeKVM memory map's self-check against the IR (issue 13): `sekvm-proof/memmap.map` resolves
+//! against `../shared/sekvm/SeKVM.ll`; every path's offset and size equal the ones found by walking
+//! the struct types by their debug-info member names with ir2json's DataLayout (independently of
+//! the resolver's own walk); the two objects have the sizes the C build gives them; the declared
+//! accessors have the shape of one access at their path's address; a wrong stated offset is E-MAP006.
+
+use diag::span::FileId;
+use diag::Code;
+use ir2json::layout::Layout;
+use ir2json::{Module, Type};
+use memmap::{parse, resolve, Step};
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn module() -> &'static Module {
+    static M: OnceLock<Module> = OnceLock::new();
+    M.get_or_init(|| {
+        ir2json::read_module(root().join("../shared/sekvm/SeKVM.ll")).expect("SeKVM.ll reads")
+    })
+}
+
+fn map_text() -> String {
+    std::fs::read_to_string(root().join("sekvm-proof/memmap.map")).unwrap()
+}
+
+/// Offset and size of a C path (`a[i].b`) from the struct types, by debug-info member names.
+fn walk(m: &Module, lay: &Layout, ty: &str, path: &str) -> (u64, u64, Vec<u64>) {
+    let mut t = Type::Named { name: ty.into() };
+    let (mut off, mut strides) = (0, vec![]);
+    for seg in path.split('.') {
+        let (name, indexed) = match seg.split_once('[') {
+            Some((n, _)) => (n, true),
+            None => (seg, false),
+        };
+        let Type::Named { name: sname } = &t else {
+            panic!("{path}: {seg} of a non-struct")
+        };
+        let body = m.named_struct(sname).unwrap().body.as_ref().unwrap();
+        let layout = body.layout.as_ref().unwrap();
+        let i = layout
+            .fields
+            .iter()
+            .position(|f| f.debug_name.as_deref() == Some(name))
+            .unwrap_or_else(|| panic!("{path}: no member {name} in {sname}"));
+        off += lay.field_offset(&t, i).unwrap();
+        t = body.fields[i].clone();
+        if indexed {
+            let Type::Array { elem, .. } = t.clone() else {
+                panic!("{path}: {name} is not an array")
+            };
+            strides.push(lay.alloc_size(&elem).unwrap());
+            t = *elem;
+        }
+    }
+    (off, lay.store_size(&t).unwrap(), strides)
+}
+
+#[test]
+fn the_sekvm_map_agrees_with_the_layouts() {
+    let m = module();
+    let lay = Layout::new(m);
+    let (file, diags) = parse(FileId(0), &map_text());
+    assert!(diags.is_empty(), "{diags:?}");
+    let r = resolve(&file, m).unwrap_or_else(|d| panic!("{d:?}"));
+    let el2 = &r.blocks[0];
+    assert_eq!(
+        (el2.struct_ty.as_str(), el2.size),
+        ("struct.el2_data", 33_731_152)
+    );
+    let shared = Type::Named {
+        name: "struct.shared_data".into(),
+    };
+    assert_eq!(lay.alloc_size(&shared).unwrap(), 810_864);
+    let mut fields = 0;
+    for p in &el2.paths {
+        let (off, size, strides) = walk(m, &lay, "struct.el2_data", &p.decl.display());
+        assert_eq!(p.const_offset(), off, "{}", p.decl.display());
+        assert_eq!(p.size, size, "{}", p.decl.display());
+        let got: Vec<u64> = p
+            .steps
+            .iter()
+            .filter_map(|s| match s {
+                Step::Index { stride, .. } => Some(*stride),
+                Step::Field { .. } => None,
+            })
+            .collect();
+        assert_eq!(got, strides, "{}", p.decl.display());
+        fields += 1;
+    }
+    assert!(fields >= 36, "{fields} paths");
+    // every declared accessor has the shape of one access at its own path's address
+    for (pi, p) in el2.paths.iter().enumerate() {
+        for f in &p.decl.accessors {
+            let s = memmap::accessor::shape(m, &r, f)
+                .unwrap_or_else(|| panic!("{f} is not an accessor"));
+            assert!(
+                s.accesses(&r, pi),
+                "{f} does not access {}",
+                p.decl.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn a_wrong_offset_is_rejected() {
+    let text = map_text().replace("s2_pages[i].gfn @ 8 : 8", "s2_pages[i].gfn @ 4 : 8");
+    let (file, diags) = parse(FileId(0), &text);
+    assert!(diags.is_empty());
+    let errs = resolve(&file, module()).expect_err("a wrong offset resolves");
+    assert!(errs.iter().any(|d| d.code == Code::MapOffset), "{errs:?}");
+}
