@@ -426,7 +426,7 @@ fn progress_lines_name_stages_and_waves() {
         "loading and converting the code",
         "wave 1: 3 primitive(s)",
         "wave 2: 4 primitive(s)",
-        "writing 63 file(s)",
+        "writing 64 file(s)",
     ] {
         assert!(got.contains(want), "no `{want}` in:\n{got}");
     }
