@@ -16,3 +16,12 @@ Lemma init_mem_slots :
        end) (map Z.of_nat (seq (Z.to_nat 0) (Z.to_nat 16))) =
   true.
 Proof. vm_compute. reflexivity. Qed.
+
+(* @slots: 128 byte(s) from its IR type; an access of 8 byte(s) just before it or just past its end is undefined (from Bottom_init). *)
+Lemma bounds_slots :
+  andb (negb (defined_some (load_RData 8 (Ptr (Bglob g_slots) (-8)) Bottom_init)))
+    (andb (negb (defined_some (store_RData 8 (Ptr (Bglob g_slots) (-8)) 0 Bottom_init)))
+       (andb (negb (defined_some (load_RData 8 (Ptr (Bglob g_slots) 128) Bottom_init)))
+          (negb (defined_some (store_RData 8 (Ptr (Bglob g_slots) 128) 0 Bottom_init))))) =
+  true.
+Proof. vm_compute. reflexivity. Qed.
