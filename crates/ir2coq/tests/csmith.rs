@@ -194,7 +194,13 @@ enum Interp {
     Timeout,
 }
 
-fn interp(dir: &Path, coqlib: &Path, sdir: &Path, prefix: &str, fuel: u32) -> Result<Interp, String> {
+fn interp(
+    dir: &Path,
+    coqlib: &Path,
+    sdir: &Path,
+    prefix: &str,
+    fuel: u32,
+) -> Result<Interp, String> {
     let name = format!("Run{fuel}.v");
     let t = format!(
         "From AutoV Require Import All.\nFrom S Require Import ByteLayer.\nFrom {prefix} Require Import Check_0 Xp.\n\
@@ -279,7 +285,10 @@ fn one_inner(
         .arg(dir.join("native"))
         .arg(dir.join("p.o"))
         .arg(rt.join("csmith-entry.c")))?;
-    let native = match run_limited(&mut Command::new(dir.join("native")), Duration::from_secs(5))? {
+    let native = match run_limited(
+        &mut Command::new(dir.join("native")),
+        Duration::from_secs(5),
+    )? {
         Some(o) => o.trim().parse::<u64>().map_err(|e| e.to_string())?,
         None => return Ok(("native-timeout".into(), String::new())),
     };
@@ -301,7 +310,10 @@ fn one_inner(
         },
     );
     if let Some(e) = out.failed().chain(&out.global_errors).next() {
-        return Ok(("unsupported".into(), format!("{} {}", e.code.as_str(), e.reason)));
+        return Ok((
+            "unsupported".into(),
+            format!("{} {}", e.code.as_str(), e.reason),
+        ));
     }
     let cells = match cells(&m) {
         Ok(c) => c,
@@ -417,7 +429,9 @@ fn csmith_programs_agree_with_coq_interpreter() {
         for _ in 0..jobs.max(1) {
             s.spawn(|| loop {
                 let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                let Some(&(seed, opt)) = work_items.get(i) else { break };
+                let Some(&(seed, opt)) = work_items.get(i) else {
+                    break;
+                };
                 let t0 = Instant::now();
                 let (class, detail) = one(seed, opt, &work, &coqlib, &sdir);
                 let line = format!(
@@ -453,5 +467,8 @@ fn csmith_programs_agree_with_coq_interpreter() {
         .collect();
     assert!(bad.is_empty(), "{bad:#?}");
     // The sample must really exercise the interpreter.
-    assert!(counts.get("agree").copied().unwrap_or(0) * 2 >= lines.len(), "{counts:?}");
+    assert!(
+        counts.get("agree").copied().unwrap_or(0) * 2 >= lines.len(),
+        "{counts:?}"
+    );
 }

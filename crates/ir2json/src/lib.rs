@@ -271,7 +271,10 @@ fn read_bytes(bytes: &[u8], path: &Path) -> Result<Module, IrError> {
         let mut lowered = match sys::parse(bytes, bitcode) {
             Ok(m) => m,
             Err(sys::ParseFail::Text(m) | sys::ParseFail::Bitcode(m)) => {
-                return Err(IrError::Conversion { path: p(), message: m })
+                return Err(IrError::Conversion {
+                    path: p(),
+                    message: m,
+                })
             }
         };
         lowered.lower_callbr();

@@ -18,10 +18,7 @@ fn failure(cfg: &Path) -> (Vec<String>, String) {
         coqlib: Some(root().join("coq-lib")),
         out: Some(out),
         progress: None,
-        synth: specgen::synth::SynthOptions {
-            enabled: false,
-            ..Default::default()
-        },
+        synth: Default::default(),
     };
     match build(cfg, &opts) {
         Ok(r) => (

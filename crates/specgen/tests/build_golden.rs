@@ -44,11 +44,7 @@ fn opts(out: &Path) -> BuildOptions {
         coqlib: Some(root().join("coq-lib")),
         out: Some(out.to_path_buf()),
         progress: None,
-        // the goldens are the generator's output without spec synthesis (issue 12)
-        synth: specgen::synth::SynthOptions {
-            enabled: false,
-            ..Default::default()
-        },
+        synth: Default::default(),
     }
 }
 
