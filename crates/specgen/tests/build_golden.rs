@@ -44,7 +44,12 @@ fn opts(out: &Path) -> BuildOptions {
         coqlib: Some(root().join("coq-lib")),
         out: Some(out.to_path_buf()),
         progress: None,
-        synth: Default::default(),
+        // the goldens are the generator's output without spec synthesis (issue 12): with it,
+        // Slots/Spec.v and the RefProofs of get_slot/set_slot differ from testdata/build/*/expected
+        synth: specgen::synth::SynthOptions {
+            enabled: false,
+            ..Default::default()
+        },
     }
 }
 
