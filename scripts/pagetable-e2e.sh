@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end demonstration of issue 5 (testdata/pagetable): `autov build`, `make -j2` of the generated
 # project with 0 Admitted, Print Assumptions of every generated theorem closed, and the negatives (patches of the
-# positive inputs) whose `make` must fail in the RefProof of map_page / unmap_page, not earlier.
+# positive inputs) whose `make` must fail in the RefProof of map_page / unmap_page, not earlier, and
+# an out-of-bounds load (oob_load) that must fail in the hand proofs.
 # The negatives reuse a copy of the built positive project: autov rewrites only the files that
 # changed, so make rebuilds only those and what depends on them. Ends with a figures block.
 # Usage: bash scripts/pagetable-e2e.sh   (NEGATIVES=0 to skip the negatives, KEEP=1 to keep the
@@ -88,6 +89,9 @@ if [ "${NEGATIVES:-1}" = 1 ]; then
   r2=0; wait "$p2" || r2=$?
   cat "$W/neg1.out" "$W/neg2.out"
   [ "$r1" = 0 ] && [ "$r2" = 0 ] || fail "negatives"
+  # bounded memory (issue 11): a load from pt_l0[2][0] (out of bounds) is None, so a hand lemma
+  # claiming the old model's value fails in the hand proofs
+  neg oob_load oob_load.patch Proofs/proofs.v
 fi
 
 # ---------------------------------------------------------------- figures

@@ -232,6 +232,14 @@ Ltac init_rel_proof R :=
     | solve [ init_rel_user ]
     | solve [ unfold R; cbn; repeat split; intros; cbn in *; try reflexivity; try lia ] ].
 
+(** The loop-bound check of a generated spec ([Bound.v], E-BLD040): whether a spec is defined
+    on a few concrete arguments in the initial state, by computation, after rewriting each sealed
+    fuel to its bound ([bound_fuel]); [msg] names the cause when it is undefined on all of them. *)
+Definition defined_some {A : Type} (o : option A) : bool :=
+  match o with Some _ => true | None => false end.
+Ltac bound_fuel e := repeat rewrite e.
+Ltac bound_check msg := tryif (vm_compute; reflexivity) then idtac else fail 0 msg.
+
 (** [rcomp] of two relations holds through an intermediate state. *)
 Lemma rcomp_intro : forall {A B C : Type} (R1 : A -> B -> Prop) (R2 : B -> C -> Prop) a b c,
   R1 a b -> R2 b c -> rcomp R1 R2 a c.

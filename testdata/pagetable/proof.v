@@ -35,10 +35,21 @@ Section Bottom.
     else if name =s "pt_l3" then Some st.(l3_tables)
     else None.
 
+  (* The size in bytes of each global, from its LLVM type in pagetable.ll: a pool
+     `[2 x [512 x i64]]` (8192), `pool_next` `[4 x i64]` (32); 0 for any other block. proofs.v
+     checks it against the types of the generated Code/Globals.v (`glob_bytes_ir`). *)
+  Definition glob_bytes (name : string) : Z :=
+    if name =s "pool_next" then 32
+    else if (name =s "pt_l0") || (name =s "pt_l1") || (name =s "pt_l2") || (name =s "pt_l3") then 8192
+    else 0.
+
+  (* An access is 8 bytes, aligned, and inside its object: an out-of-bounds or mis-sized access is
+     None (e.g. pt_l0[2][0], byte 8192 of a [2 x [512 x i64]]). *)
   Definition load_RData (sz : Z) (p : Ptr) (st : RData) : option Z :=
     let off := p.(poffset) in
     rely sz =? 8;
     rely 0 <=? off && off mod 8 =? 0;
+    rely off + sz <=? glob_bytes (glob_name p);
     if glob_name p =s "pool_next" then
       rely off <? 32; Some (st.(pool_next) @ (off / 8))
     else
@@ -53,6 +64,7 @@ Section Bottom.
     let off := p.(poffset) in
     rely sz =? 8;
     rely 0 <=? off && off mod 8 =? 0;
+    rely off + sz <=? glob_bytes (glob_name p);
     let b := glob_name p in
     if b =s "pool_next" then (rely off <? 32; Some (st {pool_next : st.(pool_next) # off / 8 == v}))
     else if b =s "pt_l0" then Some (st.[l0_tables] :< store_pool st.(l0_tables) off v)

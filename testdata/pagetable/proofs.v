@@ -16,6 +16,28 @@ From PageTable.MemManager Require Import RefineRel.
 Import ListNotations.
 Local Open Scope Z_scope.
 
+(** The object sizes of the memory model (`glob_bytes`, proof.v) are those of the globals' LLVM
+    types in the generated code model (Code/Globals.v): a wrong size fails here. *)
+Fixpoint ty_bytes (t : typ) : Z :=
+  match t with Tint w => (w + 7) / 8 | Tarray n t => n * ty_bytes t | _ => 0 end.
+
+Lemma glob_bytes_ir :
+  glob_bytes (glob_ident_name g_pt_l0) = ty_bytes (gv_type gv_pt_l0) /\
+  glob_bytes (glob_ident_name g_pt_l1) = ty_bytes (gv_type gv_pt_l1) /\
+  glob_bytes (glob_ident_name g_pt_l2) = ty_bytes (gv_type gv_pt_l2) /\
+  glob_bytes (glob_ident_name g_pt_l3) = ty_bytes (gv_type gv_pt_l3) /\
+  glob_bytes (glob_ident_name g_pool_next) = ty_bytes (gv_type gv_pool_next).
+Proof. vm_compute. repeat split. Qed.
+
+(** Out of bounds is undefined: `pt_l0[2][0]` (byte 8192 of a `[2 x [512 x i64]]`) has no value. *)
+Lemma load_pt_l0_oob : forall st, load_RData 8 (Ptr (Bglob g_pt_l0) 8192) st = None.
+Proof. reflexivity. Qed.
+Lemma store_pt_l0_oob : forall v st, store_RData 8 (Ptr (Bglob g_pt_l0) 8192) v st = None.
+Proof. reflexivity. Qed.
+(** Mis-sized: a 4-byte access to a pool entry has no value. *)
+Lemma load_pt_l0_size : forall st, load_RData 4 (Ptr (Bglob g_pt_l0) 0) st = None.
+Proof. reflexivity. Qed.
+
 (** The table pool of a level. *)
 Definition tab (l : Z) (st : RData) : ZMap.t (ZMap.t Z) :=
   if l =? 0 then l0_tables st else if l =? 1 then l1_tables st else if l =? 2 then l2_tables st

@@ -112,6 +112,7 @@ codes! {
     BldPrint = "E-BLD030" : "a configuration construct the Coq printer cannot translate",
     BldProofs = "E-BLD031" : "a hand-proof file cannot be read",
     BldAssumption = "E-BLD032" : "hand-written proofs make an assumption PROJ_TRUSTED does not name",
+    BldLoopBound = "E-BLD040" : "a loop bound leaves a generated spec undefined (fuel exhausted) on the initial state for every argument tried; `make` fails in `<L>/<f>/Bound.v`",
     // ---- mutation testing (mutate, `autov mutate`)
     MutConfig = "E-MUT001" : "the configuration to mutate does not load",
     MutInputs = "E-MUT002" : "an input of the configuration cannot be read or copied",

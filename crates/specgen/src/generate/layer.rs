@@ -248,6 +248,9 @@ pub fn files(
     }
     files.push((names::layer_file(ln, "Layer"), f.render()));
     if k == 0 {
+        if let Some(f) = meaning::init_mem_file(cx) {
+            files.push((names::layer_file(ln, "InitMem"), f.render()));
+        }
         return Ok(files);
     }
     // RefineRel.v

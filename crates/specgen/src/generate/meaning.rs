@@ -261,3 +261,173 @@ pub fn assumptions_file(cx: &Ctx, plan: &Plan) -> File {
     }
     f
 }
+
+/// The scalars of a global's value type: (bit width, count) for an integer or a (nested) array of
+/// integers, laid out contiguously.
+fn int_cells(t: &ir2json::Type) -> Option<(u32, u64)> {
+    match t {
+        ir2json::Type::Int { bits } => Some((*bits, 1)),
+        ir2json::Type::Array { elem, len } => int_cells(elem).map(|(b, n)| (b, n * len)),
+        _ => None,
+    }
+}
+
+/// `Bottom/InitMem.v`: the bottom layer's memory model agrees with the IR. Initial values: for
+/// every global of integer or integer-array type with a `zeroinitializer` or integer initializer,
+/// a load (`LAYER_LOAD` of the bottom) of each element of the global from the initial state is
+/// either undefined (the memory model does not cover it) or the initial value. A configuration whose
+/// initial state says otherwise (e.g. an array the C code zero-initialises starting at 1) fails here.
+/// Bounds (`bounds_<g>`): a load or store of an element's size just before the global or just past
+/// its end (its size from the IR type) is undefined, so a trusted load/store cannot reach outside
+/// the object.
+/// `None` when the bottom has no `LAYER_LOAD` or no global qualifies.
+pub fn init_mem_file(cx: &Ctx) -> Option<File> {
+    use coq::Pat;
+    let load = cx.p.layers[0].ops.get(&config::LayerOp::Load)?.clone();
+    let store = cx.p.layers[0].ops.get(&config::LayerOp::Store).cloned();
+    let init = names::layer_init(cx.lname(0));
+    let mut lemmas = vec![];
+    for g in &cx.code.module.globals {
+        let Some(id) = cx.code.globals.get(&g.name) else {
+            continue;
+        };
+        let Some((bits, n)) = int_cells(&g.ty) else {
+            continue;
+        };
+        let value: i128 = match &g.initializer {
+            Some(ir2json::Constant::Zero { .. }) => 0,
+            Some(ir2json::Constant::Int { value, .. }) if n == 1 => match value.parse() {
+                Ok(v) => v,
+                Err(_) => continue,
+            },
+            _ => continue,
+        };
+        let sz = i128::from(bits.div_ceil(8));
+        let at = Term::app(
+            load.clone(),
+            vec![
+                Term::int(sz),
+                Term::app(
+                    "Ptr",
+                    vec![
+                        Term::app("Bglob", vec![name(id.clone())]),
+                        Term::app("Z.mul", vec![name("i"), Term::int(sz)]),
+                    ],
+                ),
+                name(init.clone()),
+            ],
+        );
+        let check = Term::match_(
+            at,
+            vec![
+                (
+                    Pat::some(Pat::var("v")),
+                    Term::app(
+                        "Z.eqb",
+                        vec![
+                            Term::app("wrap", vec![Term::int(i128::from(bits)), name("v")]),
+                            Term::int(value),
+                        ],
+                    ),
+                ),
+                (Pat::ctor("None", vec![]), Term::bool(true)),
+            ],
+        );
+        let cells = Term::app(
+            "map",
+            vec![
+                name("Z.of_nat"),
+                Term::app(
+                    "seq",
+                    vec![
+                        Term::app("Z.to_nat", vec![Term::int(0)]),
+                        Term::app("Z.to_nat", vec![Term::int(i128::from(n))]),
+                    ],
+                ),
+            ],
+        );
+        let stmt = Term::eq(
+            Term::app(
+                "forallb",
+                vec![Term::fun(vec![Binder::untyped("i")], check), cells],
+            ),
+            Term::bool(true),
+        );
+        let safe: String = g
+            .name
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+            .collect();
+        // the object's bounds from its IR type: one element before it and one past its end
+        let ptr_at = |off: i128| {
+            Term::app(
+                "Ptr",
+                vec![Term::app("Bglob", vec![name(id.clone())]), Term::int(off)],
+            )
+        };
+        let undefined = |t: Term| Term::app("negb", vec![Term::app("defined_some", vec![t])]);
+        let mut outside = vec![];
+        for off in [-sz, sz * i128::from(n)] {
+            outside.push(undefined(Term::app(
+                load.clone(),
+                vec![Term::int(sz), ptr_at(off), name(init.clone())],
+            )));
+            if let Some(store) = &store {
+                outside.push(undefined(Term::app(
+                    store.clone(),
+                    vec![
+                        Term::int(sz),
+                        ptr_at(off),
+                        Term::int(value),
+                        name(init.clone()),
+                    ],
+                )));
+            }
+        }
+        let mut bounds = outside.pop().expect("two offsets");
+        while let Some(t) = outside.pop() {
+            bounds = Term::app("andb", vec![t, bounds]);
+        }
+        lemmas.push(Sentence::Group(vec![
+            Sentence::comment(format!(
+                "@{}: {n} cell(s) of i{bits}, initially {value} in the IR: a load of each from {init} is undefined or {value}.",
+                g.name
+            )),
+            Sentence::lemma(
+                format!("init_mem_{safe}"),
+                stmt,
+                Proof(vec![
+                    Tactic::call("vm_compute", vec![]),
+                    Tactic::call("reflexivity", vec![]),
+                ]),
+            ),
+        ]));
+        lemmas.push(Sentence::Group(vec![
+            Sentence::comment(format!(
+                "@{}: {} byte(s) from its IR type; an access of {sz} byte(s) just before it or just past its end is undefined (from {init}).",
+                g.name,
+                sz * i128::from(n)
+            )),
+            Sentence::lemma(
+                format!("bounds_{safe}"),
+                Term::eq(bounds, Term::bool(true)),
+                Proof(vec![
+                    Tactic::call("vm_compute", vec![]),
+                    Tactic::call("reflexivity", vec![]),
+                ]),
+            ),
+        ]));
+    }
+    if lemmas.is_empty() {
+        return None;
+    }
+    let mut f = cx.file(
+        &format!(
+            "the initial state of layer {} agrees with the IR's initializers of the globals",
+            cx.lname(0)
+        ),
+        vec![Require::import(cx.layer_dir(0), &["Layer"])],
+    );
+    f.extend(lemmas);
+    Some(f)
+}

@@ -129,11 +129,10 @@ pub fn generate(cx: &Ctx, plan: &Plan, k: usize, p: &str) -> Result<PrimOut, Gen
         };
         GenError::new(DCode::BldLowSpec, cx.place(p, k), format!("no low spec: {e}"), hint)
     })?;
-    let files = vec![
-        (
-            names::prim_file(ln, p, "LowSpec"),
-            low_spec_file(cx, k, p, &low).render(),
-        ),
+    let low_text = low_spec_file(cx, k, p, &low).render();
+    let bound_file = bound_check_file(cx, k, p, &low, &low_text);
+    let mut files = vec![
+        (names::prim_file(ln, p, "LowSpec"), low_text),
         (
             names::prim_file(ln, p, "CodeProof"),
             code_proof_file(cx, k, p, &low).render(),
@@ -143,12 +142,144 @@ pub fn generate(cx: &Ctx, plan: &Plan, k: usize, p: &str) -> Result<PrimOut, Gen
             ref_proof_file(cx, k, p, l.specs.get(p).map(|s| s.as_str())).render(),
         ),
     ];
+    if let Some(f) = bound_file {
+        files.push((names::prim_file(ln, p, "Bound"), f.render()));
+    }
     Ok(PrimOut {
         name: p.to_string(),
         layer: k,
         low,
         files,
     })
+}
+
+/// The arguments the loop-bound check tries: every argument `n`, for `n` in these.
+pub const BOUND_CHECK_SAMPLES: [i128; 3] = [1, 2, 3];
+
+/// Whether a structured statement has a loop.
+fn has_loop(s: &ir2coq::syntax::Stmt) -> bool {
+    use ir2coq::syntax::Stmt as S;
+    match s {
+        S::Loop(_) => true,
+        S::Seq(v) => v.iter().any(has_loop),
+        S::If(_, a, b) | S::Invoke(_, _, _, a, b) => has_loop(a) || has_loop(b),
+        S::Switch(_, cs, d) => cs.iter().any(|(_, b)| has_loop(b)) || has_loop(d),
+        S::Block(b) => has_loop(b),
+        _ => false,
+    }
+}
+
+/// Whether a function `p` calls, directly or not, has a loop (its fuel is sealed: the check
+/// cannot compute through it).
+fn callee_has_loop(cx: &Ctx, p: &str) -> bool {
+    let mut seen = std::collections::BTreeSet::new();
+    let mut todo: Vec<String> = cx
+        .code
+        .info
+        .calls
+        .get(p)
+        .into_iter()
+        .flatten()
+        .cloned()
+        .collect();
+    while let Some(q) = todo.pop() {
+        if !seen.insert(q.clone()) {
+            continue;
+        }
+        if let Some(Ok(fc)) = cx.code.funcs.get(&q) {
+            if has_loop(&fc.body) {
+                return true;
+            }
+        }
+        todo.extend(cx.code.info.calls.get(&q).into_iter().flatten().cloned());
+    }
+    false
+}
+
+/// `Bound.v` of a primitive whose low spec has loops (E-BLD040): the loop bounds (configured or
+/// inferred) leave the spec defined on the initial state of the layer below for at least one of a
+/// few concrete arguments ([`BOUND_CHECK_SAMPLES`]), checked by computation. A bound that is too
+/// small for every one of them (e.g. 0) makes the spec undefined almost everywhere, which every
+/// code refines. Not generated when the check cannot compute: pointer arguments, a fuel used only
+/// inside a loop fixpoint (nested loops), or a callee with loops of its own.
+fn bound_check_file(cx: &Ctx, k: usize, p: &str, low: &LowSpec, low_text: &str) -> Option<File> {
+    if low.loops.is_empty() || low.params.iter().any(|v| v.ty == VTy::Ptr) || callee_has_loop(cx, p)
+    {
+        return None;
+    }
+    // a fuel mentioned in a fixpoint is out of reach of the rewriting below
+    let in_fixpoint = low_text.split("\nFixpoint ").skip(1).any(|chunk| {
+        let body = chunk.split("\nDefinition ").next().unwrap_or(chunk);
+        low.loops.iter().any(|lp| body.contains(&lp.fuel))
+    });
+    if in_fixpoint {
+        return None;
+    }
+    let below = cx.lname(k - 1);
+    let l = &cx.p.layers[k];
+    let bound = match l.loop_bounds.get(p) {
+        Some(b) => format!("the configured loop bound `{b}`"),
+        None => "the inferred loop bound".to_string(),
+    };
+    let init = names::layer_init(below);
+    let samples: Vec<Term> = BOUND_CHECK_SAMPLES
+        .iter()
+        .map(|n| {
+            let mut a: Vec<Term> = low
+                .params
+                .iter()
+                .map(|v| match v.ty {
+                    VTy::Bool => Term::bool(true),
+                    _ => Term::int(*n),
+                })
+                .collect();
+            a.push(name(init.clone()));
+            Term::app("defined_some", vec![Term::app(low.spec.clone(), a)])
+        })
+        .collect();
+    let mut stmt = samples.last().cloned().expect("samples");
+    for t in samples.iter().rev().skip(1) {
+        stmt = Term::app("orb", vec![t.clone(), stmt]);
+    }
+    let tried = if low.params.is_empty() {
+        "no arguments".to_string()
+    } else {
+        BOUND_CHECK_SAMPLES
+            .iter()
+            .map(|n| n.to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let msg = format!(
+        "{}: {bound} of `{p}` leaves its generated spec undefined (fuel exhausted) on the initial state of layer {below} for every argument tried ({tried}): give a larger `{p}_loop_bound`",
+        DCode::BldLoopBound.as_str()
+    );
+    let mut f = cx.file(
+        &format!("the loop bound of `{p}` leaves its spec defined on the initial state for some argument (E-BLD040)"),
+        vec![
+            Require::import(cx.layer_dir(k - 1), &["Layer"]),
+            Require::import(cx.prim_dir(k, p), &["LowSpec"]),
+        ],
+    );
+    let mut steps = vec![Tactic::UnfoldEverywhere(vec![low.spec.clone()])];
+    for lp in &low.loops {
+        steps.push(Tactic::call(
+            "bound_fuel",
+            vec![name(format!("{}_eq", lp.fuel))],
+        ));
+    }
+    steps.push(Tactic::call("bound_check", vec![Term::str(msg)]));
+    f.push(Sentence::Group(vec![
+        Sentence::comment(format!(
+            "With {bound}, the spec of `{p}` (its code over layer {below}) must be defined on {below}'s initial state for one of the arguments tried: {tried} (every argument takes the value; a bound too small for all of them, e.g. 0, leaves the spec undefined almost everywhere, and a forward simulation is satisfied by an undefined spec)."
+        )),
+        Sentence::lemma(
+            format!("{p}_bound_check"),
+            Term::eq(stmt, Term::bool(true)),
+            Proof(steps),
+        ),
+    ]));
+    Some(f)
 }
 
 fn low_spec_file(cx: &Ctx, k: usize, p: &str, low: &LowSpec) -> File {
