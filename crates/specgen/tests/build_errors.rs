@@ -18,6 +18,7 @@ fn failure(cfg: &Path) -> (Vec<String>, String) {
         coqlib: Some(root().join("coq-lib")),
         out: Some(out),
         progress: None,
+        ..Default::default()
     };
     match build(cfg, &opts) {
         Ok(r) => (

@@ -44,6 +44,8 @@ fn opts(out: &Path) -> BuildOptions {
         coqlib: Some(root().join("coq-lib")),
         out: Some(out.to_path_buf()),
         progress: None,
+        // synthesis on (the default), without a cache file: the goldens hold synthesised specs
+        synth: Default::default(),
     }
 }
 
