@@ -95,6 +95,26 @@ for cfg in testdata/build/*/proof.v; do
       bad "$name: expected make to fail in $want only, failed in: $got"
     fi
   done
+  # Fault injection (issue 12): a deliberately unsound rewrite rule (`iadd w a b -> a + b`, on only
+  # under --synth-fault-injection) gives synthesised specs that are wrong; their certificates must
+  # fail in coqc (make fails, only in RefProof.v files), never a passing project.
+  if [ "$case" = counter ]; then
+    name=$case-fault-injection
+    cp -a "$out" "$tmp/$name"
+    "$autov" build "$cfg" -o "$tmp/$name" --coqlib "$root/coq-lib" --plain --no-synth-cache \
+      --synth-fault-injection >"$tmp/$name.gen" 2>&1 || { cat "$tmp/$name.gen"; bad "$name: autov build"; }
+    if nice make -k -C "$tmp/$name" -j"$J" >"$tmp/$name.make" 2>&1; then
+      bad "$name: make passed with the unsound rule"
+    else
+      got=$(sed -n 's/.*\*\*\* \[Makefile.coq:[0-9]*: \(.*\)o\] Error.*/\1/p' "$tmp/$name.make" | sort -u | tr '\n' ' ')
+      others=$(tr ' ' '\n' <<<"$got" | grep -v '^$' | grep -cv '/RefProof\.v$' || true)
+      if [ -n "$got" ] && [ "$others" = 0 ]; then
+        echo "ok   $name: make fails in the certificates $got"
+      else
+        tail -20 "$tmp/$name.make"; bad "$name: expected failures in RefProof.v files only, got: ${got:-none}"
+      fi
+    fi
+  fi
 done
 echo "build-tests: $((SECONDS - t0)) s"
 exit $fail

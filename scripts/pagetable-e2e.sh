@@ -6,13 +6,16 @@
 # The negatives reuse a copy of the built positive project: autov rewrites only the files that
 # changed, so make rebuilds only those and what depends on them. Ends with a figures block.
 # Usage: bash scripts/pagetable-e2e.sh   (NEGATIVES=0 to skip the negatives, KEEP=1 to keep the
-# work directory; COQ_JOBS sets make -j, default 2)
+# work directory; COQ_JOBS sets make -j, default 2; SYNTH=1 builds with synthesised specs — the
+# hand proofs of proofs.v are still written against the generated low specs, see the README)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 SRC=$ROOT/testdata/pagetable
 AUTOV=$ROOT/target/release/autov
 JOBS=${COQ_JOBS:-2}
+SYNTH_FLAGS=(--no-synth)
+if [ "${SYNTH:-0}" = 1 ]; then SYNTH_FLAGS=(); fi
 W=$(mktemp -d /tmp/autov-pagetable.XXXXXX)
 if [ "${KEEP:-0}" = 1 ]; then echo "pagetable-e2e: work directory $W"; else trap 'rm -rf "$W"' EXIT; fi
 
@@ -27,7 +30,7 @@ make -C coq-lib -j"$JOBS" >/dev/null
 
 # ---------------------------------------------------------------- positive
 echo "== pagetable: autov build"
-/usr/bin/time -v "$AUTOV" build "$SRC/proof.v" -o "$W/pos" --coqlib "$ROOT/coq-lib" >"$W/gen.out" 2>"$W/gen.time" ||
+/usr/bin/time -v "$AUTOV" build "$SRC/proof.v" -o "$W/pos" --coqlib "$ROOT/coq-lib" "${SYNTH_FLAGS[@]}" >"$W/gen.out" 2>"$W/gen.time" ||
   { cat "$W/gen.out" "$W/gen.time"; fail "autov build"; }
 cat "$W/gen.out"
 summary=$(tail -1 "$W/gen.out")
@@ -57,7 +60,7 @@ neg() {
   patch -s -d "$src" -p1 <"$patchf" || fail "$name: patch does not apply"
   if grep -q '^+++ b/pagetable.c' "$patchf"; then clang_ll "$src/pagetable.c" "$src/pagetable.ll"; fi
   cp -a "$W/pos" "$out"
-  "$AUTOV" build "$src/proof.v" -o "$out" --coqlib "$ROOT/coq-lib" >"$W/$name.gen" 2>&1 ||
+  "$AUTOV" build "$src/proof.v" -o "$out" --coqlib "$ROOT/coq-lib" "${SYNTH_FLAGS[@]}" >"$W/$name.gen" 2>&1 ||
     { cat "$W/$name.gen"; fail "$name: autov build (the negatives are wrong only semantically)"; }
   local t0 written
   written=$(tail -1 "$W/$name.gen" | sed -n 's/.*(\([0-9]*\) written.*/\1/p')
@@ -79,7 +82,7 @@ neg() {
 if [ "${NEGATIVES:-1}" = 1 ]; then
   echo "== pagetable: negatives"
   # Re-running on unchanged inputs rewrites nothing, which the incremental negatives rely on.
-  "$AUTOV" build "$SRC/proof.v" -o "$W/pos" --coqlib "$ROOT/coq-lib" >"$W/regen.out"
+  "$AUTOV" build "$SRC/proof.v" -o "$W/pos" --coqlib "$ROOT/coq-lib" "${SYNTH_FLAGS[@]}" >"$W/regen.out"
   grep -q '(0 written' "$W/regen.out" || { cat "$W/regen.out"; fail "re-running autov build rewrote files"; }
   # The two rebuilds are mostly one chain of dependent files each: run them side by side.
   NEG_JOBS=$(( JOBS > 1 ? JOBS / 2 : 1 ))

@@ -142,20 +142,22 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     }
     if report.layers.iter().any(|l| l.synth.generated > 0) {
         println!(
-            "synthesis: {:<14} {:>11} {:>7} {:>6} {:>6} {:>7} {:>9} {:>14}",
-            "layer", "synth/total", "queries", "hits", "unkn", "budget", "time", "nodes"
+            "synthesis: {:<14} {:>11} {:>7} {:>7} {:>6} {:>6} {:>7} {:>9} {:>14}",
+            "layer", "synth/total", "queries", "sampled", "hits", "unkn", "budget", "time", "nodes"
         );
+        let mut tot = (0, 0, 0, 0, 0, 0, 0u128);
         for l in &report.layers {
             let s = &l.synth;
             if s.generated == 0 {
                 continue;
             }
             println!(
-                "synthesis: {:<14} {:>5}/{:<5} {:>7} {:>6} {:>6} {:>7} {:>8.3}s {:>6} -> {:<6}",
+                "synthesis: {:<14} {:>5}/{:<5} {:>7} {:>7} {:>6} {:>6} {:>7} {:>8.3}s {:>6} -> {:<6}",
                 l.name,
                 s.synthesised,
                 s.generated,
                 s.queries,
+                s.sampled,
                 s.hits,
                 s.unknown,
                 s.skipped,
@@ -172,7 +174,32 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             for p in &s.kept {
                 println!("synthesis:   kept as generated: {p}");
             }
+            tot.0 += s.synthesised;
+            tot.1 += s.generated;
+            tot.2 += s.queries;
+            tot.3 += s.sampled;
+            tot.4 += s.hits;
+            tot.5 += s.unknown;
+            tot.6 += s.micros;
         }
+        let z3 = tot.2 - tot.3 - tot.4;
+        println!(
+            "synthesis: total {}/{} synthesised, {} queries: {} sampled, {} cache hits ({:.0}% of those \
+             asked of the cache), {} run by Z3, {} unknown, {:.3}s",
+            tot.0,
+            tot.1,
+            tot.2,
+            tot.3,
+            tot.4,
+            if tot.2 > tot.3 {
+                100.0 * tot.4 as f64 / (tot.2 - tot.3) as f64
+            } else {
+                0.0
+            },
+            z3,
+            tot.5,
+            tot.6 as f64 / 1e6
+        );
     }
     if !report.preconditions.is_empty() {
         println!("top layer: where each primitive's spec is promised (the domain of top_refines)");

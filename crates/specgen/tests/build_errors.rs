@@ -18,12 +18,7 @@ fn failure(cfg: &Path) -> (Vec<String>, String) {
         coqlib: Some(root().join("coq-lib")),
         out: Some(out),
         progress: None,
-        // the goldens are the generator's output without spec synthesis (issue 12): with it,
-        // Slots/Spec.v and the RefProofs of get_slot/set_slot differ from testdata/build/*/expected
-        synth: specgen::synth::SynthOptions {
-            enabled: false,
-            ..Default::default()
-        },
+        ..Default::default()
     };
     match build(cfg, &opts) {
         Ok(r) => (

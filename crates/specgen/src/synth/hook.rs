@@ -26,6 +26,8 @@ pub struct LayerSynth {
     pub hits: usize,
     pub unknown: usize,
     pub skipped: usize,
+    /// Queries answered by a concrete assignment (no Z3, no cache).
+    pub sampled: usize,
     pub micros: u128,
     /// Nodes before (low spec and loop bodies) and after, summed over the synthesised specs.
     pub size_before: usize,
@@ -97,6 +99,7 @@ pub fn layer_report(
                 r.hits += st.hits;
                 r.unknown += st.unknown;
                 r.skipped += st.skipped;
+                r.sampled += st.sampled;
                 r.micros += st.micros;
                 r.size_before += st.size_low;
                 r.size_after += st.size_synth;

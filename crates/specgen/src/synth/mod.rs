@@ -22,6 +22,7 @@ pub mod coqgen;
 pub mod hook;
 pub mod ir;
 pub mod rules;
+pub mod sample;
 pub mod smt;
 pub mod zpass;
 
@@ -69,6 +70,7 @@ pub struct PrimStats {
     pub hits: usize,
     pub unknown: usize,
     pub skipped: usize,
+    pub sampled: usize,
     /// Microseconds spent (not part of any generated file).
     pub micros: u128,
     /// Calls into lower layers' specs or memory operations left (not inlinable).
@@ -287,6 +289,7 @@ impl<'a> Synth<'a> {
         stats.hits += z.hits;
         stats.unknown += z.unknown;
         stats.skipped += z.skipped;
+        stats.sampled += z.sampled;
         cur
     }
 
@@ -431,6 +434,7 @@ impl<'a> Synth<'a> {
                 hits: zs.hits,
                 unknown: zs.unknown,
                 skipped: zs.skipped,
+                sampled: zs.sampled,
                 micros: t0.elapsed().as_micros(),
                 lower_calls,
             },

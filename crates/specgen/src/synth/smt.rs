@@ -10,7 +10,8 @@ use std::io::{BufRead, BufReader, Write};
 use std::path::PathBuf;
 use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 /// Z3's answer to `(check-sat)`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,6 +43,33 @@ struct Proc {
     _child: Child,
     stdin: ChildStdin,
     stdout: BufReader<ChildStdout>,
+    /// When the query in flight was sent (`None`: idle); the watchdog reads it.
+    sent: Arc<Mutex<Option<Instant>>>,
+}
+
+/// A safety net, not a limit: Z3 4.8.12 does not charge every step of its default arithmetic
+/// solver to `rlimit` (nested `mod` terms can spin for minutes under it). The scripts select the
+/// older solver, which does; should a query still run this long, the watchdog kills the process
+/// and the query counts as an error (not cached, never an answer), so a run that finishes
+/// without errors is decided by `rlimit` alone.
+const WATCHDOG: Duration = Duration::from_secs(120);
+
+fn watchdog(pid: u32, sent: Arc<Mutex<Option<Instant>>>) {
+    std::thread::spawn(move || loop {
+        std::thread::sleep(Duration::from_millis(500));
+        let Ok(g) = sent.lock() else { return };
+        if let Some(t) = *g {
+            if t.elapsed() > WATCHDOG {
+                // the process is ours (spawned by `Smt::run`); its pipes close and the reader
+                // sees end of file
+                let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
+                return;
+            }
+        }
+        if Arc::strong_count(&sent) == 1 {
+            return;
+        }
+    });
 }
 
 thread_local! {
@@ -120,7 +148,11 @@ impl Smt {
             self.hits.fetch_add(1, Ordering::Relaxed);
             return (*a, true);
         }
-        let a = self.run(query);
+        let Some(a) = self.run(query) else {
+            // a process failure: not an answer of the query, not cached
+            self.unknown.fetch_add(1, Ordering::Relaxed);
+            return (Answer::Unknown, false);
+        };
         if a == Answer::Unknown {
             self.unknown.fetch_add(1, Ordering::Relaxed);
         }
@@ -131,7 +163,8 @@ impl Smt {
         (a, false)
     }
 
-    fn run(&self, query: &str) -> Answer {
+    /// `None` when Z3 could not be run or did not answer.
+    fn run(&self, query: &str) -> Option<Answer> {
         PROC.with(|cell| {
             let mut slot = cell.borrow_mut();
             for _attempt in 0..2 {
@@ -146,20 +179,24 @@ impl Smt {
                         Ok(mut child) => {
                             let stdin = child.stdin.take().expect("piped stdin");
                             let stdout = BufReader::new(child.stdout.take().expect("piped stdout"));
+                            let sent = Arc::new(Mutex::new(None));
+                            watchdog(child.id(), sent.clone());
                             *slot = Some(Proc {
                                 _child: child,
                                 stdin,
                                 stdout,
+                                sent,
                             });
                         }
                         Err(_) => {
                             self.errors.fetch_add(1, Ordering::Relaxed);
-                            return Answer::Unknown;
+                            return None;
                         }
                     }
                 }
                 let p = slot.as_mut().expect("started above");
                 let script = format!("(reset)\n{query}\n(echo \"@@end\")\n");
+                *p.sent.lock().expect("watchdog lock") = Some(Instant::now());
                 if p.stdin.write_all(script.as_bytes()).is_err() || p.stdin.flush().is_err() {
                     *slot = None;
                     continue;
@@ -185,14 +222,23 @@ impl Smt {
                         }
                     }
                 }
+                let killed = p
+                    .sent
+                    .lock()
+                    .map(|t| t.is_some_and(|t| t.elapsed() > WATCHDOG))
+                    .unwrap_or(true);
+                *p.sent.lock().expect("watchdog lock") = None;
                 if !ok {
                     *slot = None;
+                    if killed {
+                        break;
+                    }
                     continue;
                 }
-                return ans.unwrap_or(Answer::Unknown);
+                return Some(ans.unwrap_or(Answer::Unknown));
             }
             self.errors.fetch_add(1, Ordering::Relaxed);
-            Answer::Unknown
+            None
         })
     }
 }
@@ -622,7 +668,8 @@ impl Enc {
 
     /// The script: declarations, facts, the assertions, `(check-sat)`.
     pub fn script(&self, rlimit: u64, asserts: &[String]) -> String {
-        let mut s = format!("(set-option :rlimit {rlimit})\n");
+        // the older arithmetic solver: it charges its steps to `rlimit` (see [`WATCHDOG`])
+        let mut s = format!("(set-option :rlimit {rlimit})\n(set-option :smt.arith.solver 2)\n");
         for (n, so) in &self.decls {
             let sort = match so {
                 Sort::Int => "Int",

@@ -9,8 +9,34 @@ From Counter.Sum.fill_upto Require Export LowSpec.
 Import ListNotations.
 Local Open Scope Z_scope.
 
-(* `sum_slots` has no hand-written spec: its spec is its low spec. *)
-Definition sum_slots_spec := sum_slots_spec_low.
+(* `sum_slots` has no hand-written spec: its spec is synthesised from its low spec (54 nodes, 59 before; certificate `sum_slots_spec_synth` in its RefProof.v). *)
+
+Fixpoint sum_slots_loop1_s (fuel : nat) (v_3 : Z) (v_4 : Z) (st : RData) : option
+  (nat * Z * RData) :=
+  match fuel with
+  | O => None
+  | S fuel =>
+      if ovf_add fl_nuw_nsw 64 v_3 1
+      then
+        None
+      else
+        if (iadd 64 v_3 1 =? 16)
+        then
+          Some (1%nat, iadd 64 (wrap 64 (ZMap.get (iand 64 v_3 15) (slots st))) v_4, st)
+        else
+          sum_slots_loop1_s fuel (iadd 64 v_3 1)
+            (iadd 64 (wrap 64 (ZMap.get (iand 64 v_3 15) (slots st))) v_4) st
+  end.
+
+Definition sum_slots_spec (st : RData) : option (Z * RData) :=
+  match sum_slots_loop1_s sum_slots_fuel.fuel1 0 0 st with
+  | Some (c'1, rv'1, st) =>
+      match c'1 with
+      | 1%nat => Some (rv'1, st)
+      | _ => None
+      end
+  | None => None
+  end.
 #[global] Arguments sum_slots_spec : simpl never.
 
 Definition sum_slots_prim : primspec RData :=
@@ -20,8 +46,37 @@ Definition sum_slots_prim : primspec RData :=
     | _ => None
     end.
 
-(* `clear_upto` has no hand-written spec: its spec is its low spec. *)
-Definition clear_upto_spec := clear_upto_spec_low.
+(* `clear_upto` has no hand-written spec: its spec is synthesised from its low spec (58 nodes, 58 before; certificate `clear_upto_spec_synth` in its RefProof.v). *)
+
+Fixpoint clear_upto_loop1_s (fuel : nat) (v_0 : Z) (v_5 : Z) (st : RData) : option (nat * RData) :=
+  match fuel with
+  | O => None
+  | S fuel =>
+      if ovf_add fl_nuw 64 v_5 1
+      then
+        None
+      else
+        if ieq 64 (iadd 64 v_5 1) v_0
+        then
+          Some (2%nat, update_RData_slots st (ZMap.set (iand 64 v_5 15) 0 (slots st)))
+        else
+          clear_upto_loop1_s fuel v_0 (iadd 64 v_5 1)
+            (update_RData_slots st (ZMap.set (iand 64 v_5 15) 0 (slots st)))
+  end.
+
+Definition clear_upto_spec (v_0 : Z) (st : RData) : option RData :=
+  if (v_0 =? 0)
+  then
+    Some st
+  else
+    match clear_upto_loop1_s (clear_upto_fuel.fuel1 v_0) v_0 0 st with
+    | Some (c'1, st) =>
+        match c'1 with
+        | 2%nat => Some st
+        | _ => None
+        end
+    | None => None
+    end.
 #[global] Arguments clear_upto_spec : simpl never.
 
 Definition clear_upto_prim : primspec RData :=
@@ -35,8 +90,38 @@ Definition clear_upto_prim : primspec RData :=
     | _ => None
     end.
 
-(* `fill_upto` has no hand-written spec: its spec is its low spec. *)
-Definition fill_upto_spec := fill_upto_spec_low.
+(* `fill_upto` has no hand-written spec: its spec is synthesised from its low spec (61 nodes, 61 before; certificate `fill_upto_spec_synth` in its RefProof.v). *)
+
+Fixpoint fill_upto_loop1_s (fuel : nat) (v_0 : Z) (v_1 : Z) (v_6 : Z) (st : RData) : option
+  (nat * RData) :=
+  match fuel with
+  | O => None
+  | S fuel =>
+      if ovf_add fl_nuw 64 v_6 1
+      then
+        None
+      else
+        if ieq 64 (iadd 64 v_6 1) v_0
+        then
+          Some (2%nat, update_RData_slots st (ZMap.set (iand 64 v_6 15) v_1 (slots st)))
+        else
+          fill_upto_loop1_s fuel v_0 v_1 (iadd 64 v_6 1)
+            (update_RData_slots st (ZMap.set (iand 64 v_6 15) v_1 (slots st)))
+  end.
+
+Definition fill_upto_spec (v_0 : Z) (v_1 : Z) (st : RData) : option RData :=
+  if (v_0 =? 0)
+  then
+    Some st
+  else
+    match fill_upto_loop1_s (fill_upto_fuel.fuel1 v_0 v_1) v_0 v_1 0 st with
+    | Some (c'1, st) =>
+        match c'1 with
+        | 2%nat => Some st
+        | _ => None
+        end
+    | None => None
+    end.
 #[global] Arguments fill_upto_spec : simpl never.
 
 Definition fill_upto_prim : primspec RData :=

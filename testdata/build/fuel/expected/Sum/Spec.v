@@ -7,8 +7,37 @@ From Fuel.Sum.clear_upto Require Export LowSpec.
 Import ListNotations.
 Local Open Scope Z_scope.
 
-(* `clear_upto` has no hand-written spec: its spec is its low spec. *)
-Definition clear_upto_spec := clear_upto_spec_low.
+(* `clear_upto` has no hand-written spec: its spec is synthesised from its low spec (58 nodes, 58 before; certificate `clear_upto_spec_synth` in its RefProof.v). *)
+
+Fixpoint clear_upto_loop1_s (fuel : nat) (v_0 : Z) (v_5 : Z) (st : RData) : option (nat * RData) :=
+  match fuel with
+  | O => None
+  | S fuel =>
+      if ovf_add fl_nuw 64 v_5 1
+      then
+        None
+      else
+        if ieq 64 (iadd 64 v_5 1) v_0
+        then
+          Some (2%nat, update_RData_slots st (ZMap.set (Z.land v_5 15) 0 (slots st)))
+        else
+          clear_upto_loop1_s fuel v_0 (iadd 64 v_5 1)
+            (update_RData_slots st (ZMap.set (Z.land v_5 15) 0 (slots st)))
+  end.
+
+Definition clear_upto_spec (v_0 : Z) (st : RData) : option RData :=
+  if (v_0 =? 0)
+  then
+    Some st
+  else
+    match clear_upto_loop1_s (clear_upto_fuel.fuel1 v_0) v_0 0 st with
+    | Some (c'1, st) =>
+        match c'1 with
+        | 2%nat => Some st
+        | _ => None
+        end
+    | None => None
+    end.
 #[global] Arguments clear_upto_spec : simpl never.
 
 Definition clear_upto_prim : primspec RData :=
