@@ -196,10 +196,9 @@ fn run_task(coqlib: &Path, t: &Task) -> TaskOut {
                         out.runs += 3;
                         let e = match confirm(coqlib, t.f, &fname) {
                             Err(e) => first_error(&e),
-                            Ok(()) => format!(
-                                "fails in the grouped check only: {}",
-                                first_error(&full)
-                            ),
+                            Ok(()) => {
+                                format!("fails in the grouped check only: {}", first_error(&full))
+                            }
                         };
                         eprintln!("check: coqc failed {}/{fname}: {e}", t.f.outdir.display());
                         out.failed.push((format!("{}/{fname}", t.f.rel), e));
@@ -208,7 +207,9 @@ fn run_task(coqlib: &Path, t: &Task) -> TaskOut {
                             return out;
                         }
                     }
-                    None if ranges.last().is_some_and(|&(_, b)| line.is_some_and(|l| l > b))
+                    None if ranges
+                        .last()
+                        .is_some_and(|&(_, b)| line.is_some_and(|l| l > b))
                         && code =>
                     {
                         // The function table after all functions.
@@ -288,7 +289,10 @@ fn check(coqlib: &Path, files: &[FileResult]) -> CheckResult {
     tasks.sort_by_key(|t| {
         let o = t.f.out.as_ref().unwrap();
         std::cmp::Reverse(
-            t.funcs.iter().map(|&k| o.parts.funcs[k].bytes).sum::<usize>()
+            t.funcs
+                .iter()
+                .map(|&k| o.parts.funcs[k].bytes)
+                .sum::<usize>()
                 + o.parts.globals.bytes,
         )
     });

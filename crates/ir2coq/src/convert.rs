@@ -980,12 +980,10 @@ impl FnCtx<'_, '_> {
                 for v in indices {
                     tys.push(self.value_type(v)?);
                 }
-                let lanes = std::iter::once(&bt)
-                    .chain(&tys)
-                    .find_map(|t| match t {
-                        Type::Vector { len, scalable, .. } => Some((*len, *scalable)),
-                        _ => None,
-                    });
+                let lanes = std::iter::once(&bt).chain(&tys).find_map(|t| match t {
+                    Type::Vector { len, scalable, .. } => Some((*len, *scalable)),
+                    _ => None,
+                });
                 let e = match lanes {
                     None => {
                         let mut ix = Vec::with_capacity(indices.len());

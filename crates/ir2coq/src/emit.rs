@@ -90,9 +90,8 @@ impl ModuleOutput {
     /// attribute a coqc error to the function).
     pub fn check_file(&self, funcs: &[usize], code: bool) -> (String, Vec<(usize, usize)>) {
         let p = &self.parts;
-        let strings = p.types.strings
-            || p.globals.strings
-            || funcs.iter().any(|&k| p.funcs[k].strings);
+        let strings =
+            p.types.strings || p.globals.strings || funcs.iter().any(|&k| p.funcs[k].strings);
         let mut f = code_file(
             &self.opts,
             &format!("{} function files checked in one coqc run", funcs.len()),
@@ -127,7 +126,10 @@ impl ModuleOutput {
         let mut starts = Vec::new();
         for (i, l) in text.lines().enumerate() {
             if let Some(rest) = l.strip_prefix("(* @@check ") {
-                if marks.get(starts.len()).is_some_and(|m| rest.starts_with(m.as_str())) {
+                if marks
+                    .get(starts.len())
+                    .is_some_and(|m| rest.starts_with(m.as_str()))
+                {
                     starts.push(i + 1);
                 }
             }

@@ -49,8 +49,8 @@ fn coqlib() -> Option<PathBuf> {
     let lib = std::env::var_os("AUTOV_COQLIB")
         .map(PathBuf::from)
         .unwrap_or_else(|| root().join("coq-lib"));
-    let ok = lib.join("Semantics/Syntax.vo").exists()
-        && Command::new("coqc").arg("-v").output().is_ok();
+    let ok =
+        lib.join("Semantics/Syntax.vo").exists() && Command::new("coqc").arg("-v").output().is_ok();
     ok.then(|| lib.canonicalize().unwrap())
 }
 
@@ -93,7 +93,11 @@ fn file<'a>(out: &'a ir2coq::ModuleOutput, path: &str) -> &'a str {
 fn all_converted(out: &ir2coq::ModuleOutput, name: &str) {
     let failed: Vec<String> = out.failed().map(|e| e.to_string()).collect();
     assert!(failed.is_empty(), "{name}: {failed:?}");
-    assert!(out.global_errors.is_empty(), "{name}: {:?}", out.global_errors);
+    assert!(
+        out.global_errors.is_empty(),
+        "{name}: {:?}",
+        out.global_errors
+    );
 }
 
 const AARCH64: &[&str] = &["--target=aarch64-linux-gnu", "-O1"];
@@ -135,14 +139,19 @@ fn named_register_intrinsics() {
     }
     assert!(file(&out, "F_sp_now.v").contains("Fintrinsic g_'rdreg_sp"));
     let w = file(&out, "F_write_tpidr.v");
-    assert!(w.contains("Fintrinsic g_'wrreg_tpidr_el2") && w.contains("[Evar _0]"), "{w}");
+    assert!(
+        w.contains("Fintrinsic g_'wrreg_tpidr_el2") && w.contains("[Evar _0]"),
+        "{w}"
+    );
     coq_check(&out, &dir, "named_regs");
 }
 
 #[test]
 fn vector_geps() {
-    let (m, text, dir) =
-        compile("vector_gep", &["--target=x86_64-linux-gnu", "-O3", "-mavx2"]);
+    let (m, text, dir) = compile(
+        "vector_gep",
+        &["--target=x86_64-linux-gnu", "-O3", "-mavx2"],
+    );
     let vgeps = text
         .lines()
         .filter(|l| l.contains("= getelementptr") && l.contains(" x i64> %"))
@@ -193,7 +202,11 @@ fn asm_goto_reads_and_maps() {
     let callbrs: Vec<(&str, &TermOp)> = m
         .functions
         .iter()
-        .flat_map(|f| f.blocks.iter().map(move |b| (f.sig.name.as_str(), &b.term.op)))
+        .flat_map(|f| {
+            f.blocks
+                .iter()
+                .map(move |b| (f.sig.name.as_str(), &b.term.op))
+        })
         .filter(|(_, t)| matches!(t, TermOp::CallBr { .. }))
         .collect();
     assert_eq!(callbrs.len(), 3, "{callbrs:?}");
@@ -209,7 +222,10 @@ fn asm_goto_reads_and_maps() {
         assert!(matches!(call.callee, Callee::Asm { .. }), "{f}");
         let want = if *f == "two_labels" { 2 } else { 1 };
         assert_eq!(indirect.len(), want, "{f}: {t:?}");
-        assert!(!indirect.contains(default), "{f}: default among indirect: {t:?}");
+        assert!(
+            !indirect.contains(default),
+            "{f}: default among indirect: {t:?}"
+        );
     }
     // The printed IR agrees on every destination (LLVM prints them on a continuation line).
     let joined = text.replace("\n          to label", " to label");
@@ -217,7 +233,9 @@ fn asm_goto_reads_and_maps() {
         let after = l.split(" to label ").nth(1).unwrap();
         let default = after.split(' ').next().unwrap();
         assert!(
-            callbrs.iter().any(|(_, t)| matches!(t, TermOp::CallBr { default: d, .. }
+            callbrs
+                .iter()
+                .any(|(_, t)| matches!(t, TermOp::CallBr { default: d, .. }
                 if d.to_string() == default)),
             "{l}"
         );

@@ -1568,10 +1568,11 @@ fn function<'a>(
     let mut li_idx = 0usize;
     let mut blocks = Vec::with_capacity(f.basic_blocks.len());
     for ((b, kept), &sb) in f.basic_blocks.iter().zip(&kept).zip(&sblocks) {
-        let n = kept.len() + 1 - usize::from(sys::is_callbr(unsafe {
-            // SAFETY: valid block of the live module.
-            llvm_sys::core::LLVMGetBasicBlockTerminator(sb)
-        }));
+        let n = kept.len() + 1
+            - usize::from(sys::is_callbr(unsafe {
+                // SAFETY: valid block of the live module.
+                llvm_sys::core::LLVMGetBasicBlockTerminator(sb)
+            }));
         blocks.push(block(
             cv,
             &m.types,

@@ -343,7 +343,7 @@ impl PathDecl {
 }
 
 /// The member types and layout of a named or literal struct.
-fn struct_of<'m>(t: &Type, module: &'m Module) -> Option<(Vec<Type>, ir2json::StructLayout)> {
+fn struct_of(t: &Type, module: &Module) -> Option<(Vec<Type>, ir2json::StructLayout)> {
     match t {
         Type::Named { name } => {
             let b = module.named_struct(name)?.body.as_ref()?;
