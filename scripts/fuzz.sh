@@ -7,13 +7,18 @@
 #   with `fuzz/target/release/replay TARGET FILE`; fixed crashes are kept in
 #   testdata/fuzz/TARGET/ (the regression inputs run by `cargo test` in CI).
 # Needs: cargo install cargo-afl && cargo afl config --build (done by this script when missing).
+# FUZZ_RANDOM=1 (or cargo-afl not installable): the seeded mutation fuzzer of crates/fuzzing
+# instead (no coverage feedback), crash inputs in OUTDIR.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 T=${1:?target: ir, config or asm}
 SECS=${2:?seconds}
 OUT=${3:-target/fuzz/$T}
 ROOT=$PWD
-command -v cargo-afl >/dev/null || cargo install cargo-afl
+if [ -n "${FUZZ_RANDOM:-}" ] || ! { command -v cargo-afl >/dev/null || cargo install cargo-afl; }; then
+  nice cargo build --release -p fuzzing --bin fuzz-random >&2
+  exec nice target/release/fuzz-random "$T" "$SECS" "${FUZZ_SEED:-$RANDOM}" "$OUT"
+fi
 [ -x "$(ls -d ~/.local/share/afl.rs/rustc-*/afl.rs-*/afl/bin/afl-fuzz 2>/dev/null | head -1)" ] || cargo afl config --build
 (cd fuzz && nice cargo afl build --release --bin "fuzz_$T" --bin replay >&2)
 SEEDS=$(mktemp -d)
@@ -28,8 +33,8 @@ case "$T" in
         -o "$SEEDS/$n.ll" "$c" 2>/dev/null || true
     done
     DICT=(-x fuzz/dict/ir.dict) ;;
-  config) cp testdata/config/ok/*.v testdata/config/err/*.v "$SEEDS"/; DICT=() ;;
-  asm) cp testdata/asm/*.S "$SEEDS"/; DICT=() ;;
+  config) cp testdata/config/ok/*.v testdata/config/err/*.v "$SEEDS"/; DICT=(-x fuzz/dict/config.dict) ;;
+  asm) cp testdata/asm/*.S "$SEEDS"/; DICT=(-x fuzz/dict/asm.dict) ;;
   *) echo "unknown target $T" >&2; exit 2 ;;
 esac
 [ -d "testdata/fuzz/$T" ] && cp "testdata/fuzz/$T"/* "$SEEDS"/ 2>/dev/null || true

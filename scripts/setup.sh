@@ -11,6 +11,7 @@ packages=(
   gcc-aarch64-linux-gnu qemu-user                        # differential tests of aarch64 semantics
   time                                                   # /usr/bin/time for peak-memory figures in benches
   patch                                                  # negative tests are patches of positive ones
+  csmith libcsmith-dev                                   # differential testing of ir2coq (tests/csmith.rs)
 )
 
 missing=()
@@ -32,7 +33,7 @@ if ! command -v cargo >/dev/null 2>&1; then
 fi
 
 # Fail early and clearly if a required tool did not come with the packages.
-for tool in patch llvm-config-14 clang-14 coqc coq_makefile z3 aarch64-linux-gnu-gcc qemu-aarch64; do
+for tool in patch csmith llvm-config-14 clang-14 coqc coq_makefile z3 aarch64-linux-gnu-gcc qemu-aarch64; do
   command -v "$tool" >/dev/null 2>&1 || { echo "setup: $tool still missing after install" >&2; exit 1; }
 done
 coqc --version | grep -q "8.16" || echo "setup: warning: expected Coq 8.16.x, found $(coqc --version | head -1)" >&2

@@ -135,12 +135,27 @@ impl<'a> Infer<'a> {
     fn shallow(&self, t: &Ty) -> Ty {
         let mut t = t.clone();
         while let Ty::Meta(i) = t {
-            match &self.metas[i as usize] {
-                Some(u) => t = u.clone(),
-                None => break,
+            match self.metas.get(i as usize) {
+                Some(Some(u)) => t = u.clone(),
+                _ => break,
             }
         }
         t
+    }
+    /// A type from the environment, for this inference: the environment marks a type that failed
+    /// to resolve (already reported) with `Meta(0)`, which belongs to no inference; each such
+    /// variable becomes a fresh one here, so that it neither aliases this inference's first
+    /// variable nor indexes past its variables (found by fuzzing, issue 15).
+    fn inst(&mut self, t: &Ty) -> Ty {
+        match t {
+            Ty::Meta(_) => self.fresh(),
+            Ty::List(a) => Ty::list(self.inst(a)),
+            Ty::Option(a) => Ty::option(self.inst(a)),
+            Ty::ZMap(a) => Ty::zmap(self.inst(a)),
+            Ty::Tuple(ts) => Ty::Tuple(ts.iter().map(|t| self.inst(t)).collect()),
+            Ty::Arrow(a, b) => Ty::arrow(self.inst(a), self.inst(b)),
+            t => t.clone(),
+        }
     }
     /// Substitute solved variables everywhere.
     pub fn zonk(&self, t: &Ty) -> Ty {
@@ -171,7 +186,10 @@ impl<'a> Infer<'a> {
                 if self.occurs(*i, t) {
                     return false;
                 }
-                self.metas[*i as usize] = Some(t.clone());
+                // A variable of no inference here (see `inst`) stands for an unknown type.
+                if let Some(m) = self.metas.get_mut(*i as usize) {
+                    *m = Some(t.clone());
+                }
                 true
             }
             (Ty::List(x), Ty::List(y))
@@ -255,7 +273,10 @@ impl<'a> Infer<'a> {
             span,
         });
         match &g.ty {
-            Some(t) => Some(t.clone()),
+            Some(t) => {
+                let t = t.clone();
+                Some(self.inst(&t))
+            }
             // a definition whose type is unknown because it failed to check
             None => Some(self.fresh()),
         }
@@ -362,6 +383,7 @@ impl<'a> Infer<'a> {
         }) else {
             return self.fresh();
         };
+        let fty = self.inst(&fty);
         let rt = self.zonk(rec_ty);
         if !self.unify(rec_ty, &Ty::Named(rec.clone())) {
             self.diags.push(

@@ -13,6 +13,7 @@
 
 mod bigint;
 mod convert;
+mod datalayout;
 pub mod error;
 pub mod layout;
 pub mod model;
@@ -53,6 +54,8 @@ thread_local! {
     /// Set while this thread runs inside [`guarded`]: panics there become `E-IR008` values, so the
     /// panic hook stays quiet for them.
     static IN_GUARD: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// Where the last panic caught by [`guarded`] happened (source file and line), for its message.
+    static PANIC_AT: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
 }
 
 /// Wrap the current panic hook (once per process) so that panics caught by [`guarded`] print nothing;
@@ -64,6 +67,11 @@ fn install_quiet_hook() {
         std::panic::set_hook(Box::new(move |info| {
             if !IN_GUARD.with(|g| g.get()) {
                 prev(info)
+            } else {
+                let at = info
+                    .location()
+                    .map(|l| format!("{}:{}", l.file(), l.line()));
+                PANIC_AT.with(|p| *p.borrow_mut() = at);
             }
         }));
     });
@@ -83,6 +91,10 @@ fn guarded(path: &Path, f: impl FnOnce() -> Result<Module, IrError>) -> Result<M
                 .cloned()
                 .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()))
                 .unwrap_or_else(|| "panic".into());
+            let message = match PANIC_AT.with(|p| p.borrow_mut().take()) {
+                Some(at) => format!("{message} (at {at})"),
+                None => message,
+            };
             Err(IrError::Conversion {
                 path: path.to_path_buf(),
                 message,
@@ -207,6 +219,16 @@ fn read_bytes(bytes: &[u8], path: &Path) -> Result<Module, IrError> {
                 path: p(),
                 pos: Some(pos),
             });
+        }
+        // LLVM 14 aborts the process on a datalayout string it cannot parse: check them first.
+        for (pos, dl) in datalayout::find(t) {
+            if let Err(e) = datalayout::check(&dl) {
+                return Err(IrError::Malformed {
+                    path: p(),
+                    pos: Some(pos),
+                    message: format!("invalid datalayout string \"{}\": {e}", dl.escape_debug()),
+                });
+            }
         }
         Some(t)
     };

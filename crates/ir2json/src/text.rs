@@ -93,9 +93,9 @@ impl TextIndex {
                 if rest.starts_with(" = type ") {
                     idx.struct_names.push(name);
                 }
-            } else if let Some(md_line) = line.strip_prefix('!') {
+            } else if let Some(after) = line.strip_prefix('!') {
                 if line.contains("!{!\"") || line.contains("distinct !{") {
-                    if let Some(n) = md_line.split(' ').next().and_then(|n| n.parse().ok()) {
+                    if let Some(n) = after.split(' ').next().and_then(|n| n.parse().ok()) {
                         let st = node_strings(line);
                         if !st.is_empty() {
                             idx.md_strings.insert(n, st);

@@ -1,3 +1,3 @@
 fn main() {
-    afl::fuzz!(|data: &[u8]| autov_fuzz::asm(data));
+    afl::fuzz!(|data: &[u8]| fuzzing::harness::asm(data));
 }

@@ -1,3 +1,3 @@
 fn main() {
-    afl::fuzz!(|data: &[u8]| autov_fuzz::config(data));
+    afl::fuzz!(|data: &[u8]| fuzzing::harness::config(data));
 }

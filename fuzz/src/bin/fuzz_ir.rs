@@ -1,3 +1,3 @@
 fn main() {
-    afl::fuzz!(|data: &[u8]| autov_fuzz::ir(data));
+    afl::fuzz!(|data: &[u8]| fuzzing::harness::ir(data));
 }

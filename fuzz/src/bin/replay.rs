@@ -3,9 +3,9 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let target = args.next().unwrap_or_default();
     let f: fn(&[u8]) = match target.as_str() {
-        "ir" => autov_fuzz::ir,
-        "config" => autov_fuzz::config,
-        "asm" => autov_fuzz::asm,
+        "ir" => fuzzing::harness::ir,
+        "config" => fuzzing::harness::config,
+        "asm" => fuzzing::harness::asm,
         _ => {
             eprintln!("usage: replay ir|config|asm FILE...");
             std::process::exit(2)

@@ -1,7 +1,8 @@
-//! The fuzz harnesses: one function per front end, called by the AFL++ binaries (`src/bin`) and
-//! by `replay`. A harness returns normally for any input the front end accepts or rejects with a
-//! diagnostic; a crash is a panic that escapes, an abort, or (for LLVM IR) an `E-IR008` internal
-//! conversion failure, which is a reader panic turned into an error.
+//! The fuzz harnesses: one function per front end, called by the AFL++ binaries (`fuzz/src/bin`),
+//! by `fuzz/src/bin/replay.rs` and by the mutation fuzzer of this crate. A harness returns
+//! normally for any input the front end accepts or rejects with a diagnostic; a crash is a panic
+//! that escapes, an abort, or (for LLVM IR) an `E-IR008` internal conversion failure, which is a
+//! reader panic turned into an error.
 
 use std::path::Path;
 
