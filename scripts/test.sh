@@ -23,3 +23,4 @@ if [ -f coq-lib/Makefile ] || [ -f coq-lib/_CoqProject ]; then
 fi
 echo "== autov build golden cases (coqc)"; bash scripts/build-tests.sh
 bash scripts/pagetable-e2e.sh   # issue 5 end to end: autov build + make of testdata/pagetable, negatives
+bash scripts/sekvm.sh --subset  # issue 13: SeKVM stage A, a subset of make + the negatives (whole project: scripts/sekvm.sh)

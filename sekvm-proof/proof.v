@@ -51,11 +51,11 @@ End Bottom.
 Section Accessors.
   Definition LAYER_PRIMS :=
     "get_mem_region_base" :: "get_mem_region_cnt" :: "get_mem_region_flag" :: "get_mem_region_size" ::
-    "get_next_vmid" :: "get_next_remap_ptr" :: "get_s2_page_count" :: "get_s2_page_gfn" ::
-    "get_s2_page_vmid" :: "get_smmu_cfg_hw_ttbr" :: "get_smmu_cfg_vmid" :: "get_vm_mapped_pages" ::
+    "get_next_vmid" :: "get_next_remap_ptr" :: "get_s2_page_count" ::
+    "get_s2_page_vmid" :: "get_vm_mapped_pages" ::
     "get_vm_next_load_idx" :: "get_vm_power" :: "get_vm_state" :: "set_next_remap_ptr" ::
     "set_next_vmid" :: "set_pt_vttbr" :: "set_s2_page_count" :: "set_s2_page_gfn" ::
-    "set_s2_page_vmid" :: "set_smmu_cfg_vmid" :: "set_vm_mapped_pages" :: "set_vm_next_load_idx" ::
+    "set_s2_page_vmid" :: "set_vm_mapped_pages" :: "set_vm_next_load_idx" ::
     "set_vm_power" :: "set_vm_state" :: "pool_start" :: "get_smmu_num" :: "get_host_vttbr" ::
     "smmu_get_cbndx" :: "get_vm_load_addr" :: "get_vm_load_size" :: "get_vm_remap_addr" ::
     "set_vm_load_addr" :: "set_vm_load_size" :: "set_vm_remap_addr" :: "set_vm_inc_exe" ::

@@ -2,6 +2,7 @@
     ([g_wp], [code_proof]), loop-lemma plumbing ([g_loop_hook], [g_apply_loop]). Generated files only
     write statements and call these tactics. *)
 From Coq Require Import ZArith List Bool Lia String.
+From Coq Require Znumtheory.
 From AutoV Require Import Syntax Ints Values Eval Sem Refine Spec Tactics.
 From AutoV Require Import Build.
 Import ListNotations.
@@ -325,6 +326,24 @@ Ltac field_cond :=
   | E : in_urange _ _ = true |- _ => unfold in_urange in E; apply andb_prop in E; destruct E
   end.
 
+(** Extensions and truncations of a loaded or stored value, as the code computes them. *)
+Lemma wrap_of_narrower : forall w w' z, 0 <= w <= w' -> wrap w' (wrap w z) = wrap w z.
+Proof.
+  intros; apply wrap_small.
+  pose proof (wrap_range w z ltac:(lia)); pose proof (Z.pow_le_mono_r 2 w w' ltac:(lia) ltac:(lia)); lia.
+Qed.
+
+Lemma wrap_of_wider : forall w w' z, 0 <= w <= w' -> wrap w (wrap w' z) = wrap w z.
+Proof.
+  intros; unfold wrap; symmetry; apply Znumtheory.Zmod_div_mod; try apply pow2_pos; try lia.
+  exists (2 ^ (w' - w)); rewrite <- Z.pow_add_r by lia; f_equal; lia.
+Qed.
+
+Ltac field_value :=
+  unfold izext, itrunc;
+  repeat (rewrite wrap_of_narrower by lia || rewrite wrap_of_wider by lia);
+  repeat f_equal; first [ reflexivity | zsolve ].
+
 Ltac field_ref hspec lspec R start L off :=
   intros; unfold R in *; subst;
   unfold hspec in *;
@@ -349,4 +368,4 @@ Ltac field_ref hspec lspec R start L off :=
   rewrite L by (split; lia);
   repeat match goal with E : ?x = true |- context [ ?x ] => rewrite E end;
   cbv beta iota zeta;
-  first [ reflexivity | repeat f_equal; zsolve ].
+  first [ reflexivity | field_value ].
