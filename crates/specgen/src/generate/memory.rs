@@ -378,16 +378,18 @@ fn offset_at(p: &RPath, args: &[Term]) -> Term {
     t
 }
 
-/// The argument names of a primitive's spec (as the refinement lemmas name them).
-fn arg_names(n: usize) -> Vec<Term> {
-    (1..=n).map(|i| name(format!("a{i}"))).collect()
+/// The arguments of an accessor's spec (named as the refinement lemmas name them: `a1 …`) and,
+/// among them, its path's indices.
+fn spec_args(cx: &Ctx, p: &str, fs: &FieldSpec) -> (Vec<Term>, Vec<Term>) {
+    let n = cx.sig(p).map(|(ps, _)| ps.len()).unwrap_or(0);
+    let args: Vec<Term> = (1..=n).map(|i| name(format!("a{i}"))).collect();
+    let idx = fs.index_params.iter().map(|i| args[*i].clone()).collect();
+    (args, idx)
 }
 
 /// `Definition p_spec a1 … st := if bounds && ok then Some … else None.`
 pub fn field_spec_sentences(cx: &Ctx, k: usize, p: &str, fs: &FieldSpec) -> Vec<Sentence> {
-    let n = cx.sig(p).map(|(ps, _)| ps.len()).unwrap_or(0);
-    let args = arg_names(n);
-    let idx: Vec<Term> = fs.index_params.iter().map(|i| args[*i].clone()).collect();
+    let (args, idx) = spec_args(cx, p, fs);
     let mut cond: Vec<Term> = vec![];
     for ((_, _, len), a) in fs.path.indices().into_iter().zip(&idx) {
         cond.push(Term::infix("<=?", Term::int(0), a.clone()));
@@ -437,7 +439,7 @@ pub fn field_spec_sentences(cx: &Ctx, k: usize, p: &str, fs: &FieldSpec) -> Vec<
             )
         }
     };
-    let mut bs: Vec<Binder> = (1..=n)
+    let mut bs: Vec<Binder> = (1..=args.len())
         .map(|i| Binder::typed(format!("a{i}"), name("Z")))
         .collect();
     bs.push(Binder::typed("st", st_ty));
@@ -459,9 +461,7 @@ pub fn field_spec_sentences(cx: &Ctx, k: usize, p: &str, fs: &FieldSpec) -> Vec<
 
 /// The proof of the spec-level refinement lemma of a field spec.
 pub fn field_ref_tactic(cx: &Ctx, k: usize, p: &str, fs: &FieldSpec) -> Tactic {
-    let n = cx.sig(p).map(|(ps, _)| ps.len()).unwrap_or(0);
-    let args = arg_names(n);
-    let idx: Vec<Term> = fs.index_params.iter().map(|i| args[*i].clone()).collect();
+    let (_, idx) = spec_args(cx, p, fs);
     let lemma = match fs.kind {
         AccessKind::Load { .. } => lemma_name(&fs.load, &fs.block, &fs.path),
         AccessKind::Store { .. } => lemma_name(&fs.store, &fs.block, &fs.path),
