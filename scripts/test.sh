@@ -7,20 +7,37 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export CARGO_TERM_COLOR=never
 
-echo "== cargo fmt --check"
+# Each step's wall time, summed up at the end (CI has a 20-minute budget for the suite).
+times=()
+t_step=$SECONDS
+step() {
+  [ -n "${step_name:-}" ] && times+=("$(printf '%5d s  %s' $((SECONDS - t_step)) "$step_name")")
+  step_name=$1
+  t_step=$SECONDS
+  echo "== $1"
+}
+summary() {
+  step ""
+  echo "== step times (load $(cut -d' ' -f1-3 /proc/loadavg))"
+  printf '%s\n' "${times[@]}"
+  echo "total: $SECONDS s"
+}
+trap summary EXIT
+
+step "cargo fmt --check"
 cargo fmt --all -- --check
-echo "== cargo clippy"
+step "cargo clippy"
 cargo clippy --workspace --all-targets --release -- -D warnings
 # Rust tests compile generated Coq against coq-lib, so the library is built first.
-echo "== make -C coq-lib"
+step "make -C coq-lib"
 make -C coq-lib -j2
-echo "== cargo test"
+step "cargo test"
 cargo test --workspace --release
 
 if [ -f coq-lib/Makefile ] || [ -f coq-lib/_CoqProject ]; then
-  echo "== coq-lib"
+  step "coq-lib tests"
   bash scripts/coq-tests.sh
 fi
-echo "== autov build golden cases (coqc)"; bash scripts/build-tests.sh
-bash scripts/pagetable-e2e.sh   # issue 5 end to end: autov build + make of testdata/pagetable, negatives
-bash scripts/sekvm.sh --subset  # issue 13: SeKVM stage A, a subset of make + the negatives (whole project: scripts/sekvm.sh)
+step "autov build golden cases (coqc)"; bash scripts/build-tests.sh
+step "page-table end to end"; bash scripts/pagetable-e2e.sh   # issue 5 end to end: autov build + make of testdata/pagetable, negatives
+step "SeKVM subset"; bash scripts/sekvm.sh --subset  # issue 13: SeKVM stage A, a subset of make + the negatives (whole project: scripts/sekvm.sh)
