@@ -2,19 +2,7 @@
 //! the language's own vocabulary, and mutations of the demonstration config).
 
 use std::path::Path;
-
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
+use testkit::rng::Rng;
 
 const VOCAB: &[&str] = &[
     "Definition",
@@ -113,7 +101,7 @@ fn no_panic(path: &Path, src: &str) {
 
 #[test]
 fn token_soup_never_panics() {
-    let mut r = Rng(0xDEADBEEF12345678);
+    let mut r = Rng::new(0xDEADBEEF12345678);
     for _ in 0..3000 {
         let n = 1 + r.below(60);
         let mut s = String::new();
@@ -132,7 +120,7 @@ fn mutated_demo_never_panics() {
     let base = std::fs::read_to_string(&path).unwrap();
     let mut loaded = 0;
     let toks: Vec<&str> = base.split_inclusive(|c: char| c.is_whitespace()).collect();
-    let mut r = Rng(0x0123456789ABCDEF);
+    let mut r = Rng::new(0x0123456789ABCDEF);
     for _ in 0..400 {
         let mut t = toks.clone();
         for _ in 0..1 + r.below(4) {

@@ -5,23 +5,7 @@
 use config::ast::*;
 use config::{parser, pretty, FileId, Span};
 use std::path::Path;
-
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        // xorshift64*
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545F4914F6CDD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn pick<'a>(&mut self, v: &[&'a str]) -> &'a str {
-        v[self.below(v.len())]
-    }
-}
+use testkit::rng::Rng;
 
 const NAMES: &[&str] = &[
     "x", "y'", "st", "_tmp1", "ZMap.get", "Z.lxor", "f", "Some", "None",
@@ -64,7 +48,7 @@ fn pat(r: &mut Rng, d: u32) -> Pattern {
     let kind = match if d == 0 { r.below(4) } else { r.below(6) } {
         0 => PatKind::Wild,
         1 => PatKind::Var(r.pick(&["v", "w"]).into()),
-        2 => PatKind::Num(r.next() as u128 % 1000),
+        2 => PatKind::Num(r.next_u64() as u128 % 1000),
         3 => PatKind::Str("s\"q".into()),
         4 => PatKind::Ctor(
             id(r.pick(&["Some", "C"])),
@@ -79,7 +63,7 @@ fn expr(r: &mut Rng, d: u32) -> Expr {
     if d == 0 {
         return match r.below(4) {
             0 => e(ExprKind::Var(r.pick(NAMES).into())),
-            1 => e(ExprKind::Num(r.next() as u128)),
+            1 => e(ExprKind::Num(r.next_u64() as u128)),
             2 => e(ExprKind::Str(r.pick(&["", "a b", "q\"uote"]).into())),
             _ => e(ExprKind::Bool(r.below(2) == 0)),
         };
@@ -164,7 +148,7 @@ fn expr(r: &mut Rng, d: u32) -> Expr {
 
 #[test]
 fn random_expressions_round_trip() {
-    let mut r = Rng(0x9E3779B97F4A7C15);
+    let mut r = Rng::from_state(0x9E3779B97F4A7C15);
     for i in 0..3000 {
         let e = expr(&mut r, 1 + (i % 5) as u32);
         let src = pretty::expr_src(&e);

@@ -133,26 +133,9 @@ pub fn seeds(t: Target) -> Vec<Vec<u8>> {
     files.iter().filter_map(|p| std::fs::read(p).ok()).collect()
 }
 
-/// xorshift64*: small, seeded, the same sequence everywhere.
-pub struct Rng(u64);
-
-impl Rng {
-    pub fn new(seed: u64) -> Rng {
-        Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
-    }
-    pub fn next_u64(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x >> 12;
-        x ^= x << 25;
-        x ^= x >> 27;
-        self.0 = x;
-        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    /// Uniform in `0..n` (`n > 0`).
-    pub fn below(&mut self, n: usize) -> usize {
-        (self.next_u64() % n as u64) as usize
-    }
-}
+/// The seeded generator of the mutation fuzzer: testkit's xorshift64* (the same sequence as the
+/// tests' generator).
+pub use testkit::rng::Rng;
 
 /// Byte ranges of the lines of `b` (each with its newline).
 fn lines(b: &[u8]) -> Vec<(usize, usize)> {

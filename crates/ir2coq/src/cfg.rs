@@ -642,19 +642,7 @@ pub mod interp {
 mod tests {
     use super::interp::*;
     use super::*;
-
-    struct Rng(u64);
-    impl Rng {
-        fn next(&mut self) -> u64 {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            self.0
-        }
-        fn below(&mut self, n: usize) -> usize {
-            (self.next() % n as u64) as usize
-        }
-    }
+    use testkit::rng::Rng;
 
     fn random_cfg(r: &mut Rng, max: usize) -> (Vec<Vec<usize>>, Vec<bool>) {
         let n = 1 + r.below(max);
@@ -703,9 +691,9 @@ mod tests {
             );
         }
         for _ in 0..runs {
-            let seed = r.next() | 1;
-            let mut r1 = Rng(seed);
-            let mut r2 = Rng(seed);
+            let seed = r.next_u64();
+            let mut r1 = Rng::new(seed);
+            let mut r2 = Rng::new(seed);
             let t1 = run_cfg(succs, 200, &mut |k| r1.below(k));
             let t2 = run_structured(&s, 200, &mut |k| r2.below(k))
                 .unwrap_or_else(|e| panic!("{e} on {succs:?}: {:#?}", s.body));
@@ -720,7 +708,7 @@ mod tests {
 
     #[test]
     fn random_cfgs_agree_with_structured_form() {
-        let mut r = Rng(0x9E3779B97F4A7C15);
+        let mut r = Rng::new(0x9E3779B97F4A7C15);
         let mut irreducible = 0;
         let mut worst: f64 = 0.0;
         let total = 5000;
@@ -742,7 +730,7 @@ mod tests {
 
     #[test]
     fn classic_irreducible_and_nested() {
-        let mut r = Rng(7);
+        let mut r = Rng::new(7);
         // entry branches into the middle of a two-node cycle
         check(
             &[vec![1, 2], vec![2, 3], vec![1], vec![]],
@@ -770,7 +758,7 @@ mod tests {
 
     #[test]
     fn complete_graphs_stay_linear() {
-        let mut r = Rng(11);
+        let mut r = Rng::new(11);
         let mut worst: f64 = 0.0;
         for n in 2..40 {
             // every node jumps to every non-entry node: maximally irreducible
@@ -794,7 +782,7 @@ mod tests {
             succs.push(vec![b + 3]);
         }
         succs.push(vec![]);
-        let mut r = Rng(3);
+        let mut r = Rng::new(3);
         let s = check(&succs, &vec![false; succs.len()], &mut r, 5);
         assert!(s.stats.blowup() < 2.0);
     }

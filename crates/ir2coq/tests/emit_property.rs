@@ -7,19 +7,7 @@ use ir2coq::convert::{convert_function, ModCtx};
 use ir2coq::syntax::{Callee, Const, Expr, Id, Stmt};
 use ir2json::*;
 use std::collections::HashMap;
-
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
+use testkit::rng::Rng;
 
 fn i32t() -> Type {
     Type::Int { bits: 32 }
@@ -410,7 +398,7 @@ impl Interp<'_> {
 
 #[test]
 fn emitted_statements_agree_with_cfg() {
-    let mut r = Rng(0x2545F4914F6CDD1D);
+    let mut r = Rng::new(0x2545F4914F6CDD1D);
     let total = 1500;
     for case in 0..total {
         let n = 2 + r.below(if case % 10 == 0 { 30 } else { 10 });
@@ -426,9 +414,9 @@ fn emitted_statements_agree_with_cfg() {
         let fc =
             convert_function(&mc, &m.functions[0]).unwrap_or_else(|e| panic!("{e} on {succs:?}"));
         for _ in 0..10 {
-            let seed = r.next() | 1;
-            let want = run_cfg(&succs, &phis, 300, &mut Rng(seed));
-            let mut rr = Rng(seed);
+            let seed = r.next_u64();
+            let want = run_cfg(&succs, &phis, 300, &mut Rng::new(seed));
+            let mut rr = Rng::new(seed);
             let mut it = Interp {
                 env: HashMap::new(),
                 trace: Vec::new(),
