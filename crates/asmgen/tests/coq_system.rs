@@ -1,17 +1,12 @@
 //! Coq-side tests for system instructions that trap at EL0 (see testdata/asm/el2/README.md): the
 //! semantics records the expected events and register values, checked by `vm_compute` in one coqc run.
 
-mod common;
-
-use std::path::Path;
-
 #[test]
 fn el2_snippets_record_events() {
-    if !common::coq_wanted() {
+    if !testkit::tools::wanted(&["coqc"]) {
         return;
     }
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let dir = root.join("testdata/asm/el2");
+    let dir = testkit::root().join("testdata/asm/el2");
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .expect("el2 dir")
         .map(|e| e.expect("entry").path())
@@ -69,5 +64,10 @@ fn el2_snippets_record_events() {
         }
         assert!(checks > 0, "{name} has no expectations");
     }
-    common::AsmCoqLib::new("el2", &["AsmSyntax", "AsmSemantics", "AsmByteMem"]).check("El2.v", &v);
+    testkit::coq::PrivateLib::new(
+        "el2",
+        "AArch64",
+        &["AsmSyntax", "AsmSemantics", "AsmByteMem"],
+    )
+    .check("El2.v", &v);
 }

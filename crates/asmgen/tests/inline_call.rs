@@ -1,7 +1,5 @@
 //! Instantiated inline asm runs in Coq through `call_asm` with the generated register lists.
 
-mod common;
-
 use asmgen::emit::Part;
 use asmgen::inline::{instantiate, AsmArg, AsmType, AsmValue, InlineAsmSite};
 
@@ -11,7 +9,7 @@ fn arg(ty: AsmType, v: AsmValue) -> AsmArg {
 
 #[test]
 fn call_asm_computes_outputs() {
-    if !common::coq_wanted() {
+    if !testkit::tools::wanted(&["coqc"]) {
         return;
     }
     let v = |s: &str| AsmValue::Value(s.into());
@@ -78,6 +76,10 @@ fn call_asm_computes_outputs() {
              Proof. vm_compute. reflexivity. Qed.\n"
         ));
     }
-    common::AsmCoqLib::new("call", &["AsmSyntax", "AsmSemantics", "AsmByteMem"])
-        .check("Call.v", &file);
+    testkit::coq::PrivateLib::new(
+        "call",
+        "AArch64",
+        &["AsmSyntax", "AsmSemantics", "AsmByteMem"],
+    )
+    .check("Call.v", &file);
 }

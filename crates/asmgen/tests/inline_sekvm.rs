@@ -2,8 +2,6 @@
 //! Coq model compiles. The call sites are found with a test-only regex over the .ll text (the real
 //! pipeline gets them from ir2json's model).
 
-mod common;
-
 use asmgen::inline::{instantiate, AsmArg, AsmType, AsmValue, InlineAsmSite};
 use regex::Regex;
 
@@ -92,7 +90,7 @@ fn sites(ll: &str) -> Vec<InlineAsmSite> {
 
 #[test]
 fn every_sekvm_inline_asm_site_converts() {
-    let path = common::shared().join("sekvm/SeKVM.ll");
+    let path = testkit::shared().join("sekvm/SeKVM.ll");
     let ll = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("{}: {e} (set AUTOV_SHARED)", path.display()));
     let sites = sites(&ll);
@@ -129,8 +127,8 @@ fn every_sekvm_inline_asm_site_converts() {
         }
     }
     // The Coq models of all distinct procedures compile against coq-lib's AArch64 semantics.
-    if common::coq_wanted() {
-        let lib = common::AsmCoqLib::new("iasm", &["AsmSyntax", "AsmSemantics"]);
+    if testkit::tools::wanted(&["coqc"]) {
+        let lib = testkit::coq::PrivateLib::new("iasm", "AArch64", &["AsmSyntax", "AsmSemantics"]);
         let file = asmgen::emit::inline_file(&procs, "SeKVM.ll inline asm");
         lib.check("Iasm.v", &file.render());
     }

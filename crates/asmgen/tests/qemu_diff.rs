@@ -5,9 +5,8 @@
 //! snippets). The final states must be equal. A snippet asmgen or the semantics cannot handle fails.
 
 use std::path::{Path, PathBuf};
-mod common;
-
 use std::process::Command;
+use testkit::rng::Rng;
 
 const SCRATCH: usize = 512;
 
@@ -45,10 +44,6 @@ const INIT: [u64; 31] = [
     29,
     0, // x30: return point
 ];
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
 
 fn harness(snippet: &str) -> String {
     let mut s = String::new();
@@ -223,11 +218,10 @@ const MEMW: [&str; 64] = [
 
 #[test]
 fn snippets_match_qemu() {
-    if !common::tools_wanted(&["aarch64-linux-gnu-gcc", "qemu-aarch64", "coqc"]) {
+    if !testkit::tools::wanted(&["aarch64-linux-gnu-gcc", "qemu-aarch64", "coqc"]) {
         return;
     }
-    let root = root();
-    let dir = root.join("testdata/asm");
+    let dir = testkit::root().join("testdata/asm");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .expect("testdata/asm")
         .map(|e| e.expect("entry").path())
@@ -307,8 +301,12 @@ fn snippets_match_qemu() {
         v.push_str(&coq_case(k, &code, q));
         cases.push(k);
     }
-    let stdout = common::AsmCoqLib::new("diff", &["AsmSyntax", "AsmSemantics", "AsmByteMem"])
-        .check("Diff.v", &v);
+    let stdout = testkit::coq::PrivateLib::new(
+        "diff",
+        "AArch64",
+        &["AsmSyntax", "AsmSemantics", "AsmByteMem"],
+    )
+    .check("Diff.v", &v);
     let answers = parse_coq_output(&stdout);
     assert_eq!(answers.len(), cases.len(), "one answer per case");
     let names = names();
@@ -349,33 +347,15 @@ fn snippets_match_qemu() {
     );
 }
 
-/// A small deterministic generator (64-bit LCG, high bits).
-struct Lcg(u64);
-impl Lcg {
-    fn next(&mut self) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        self.0 >> 16
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-    fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
-        xs[self.below(xs.len() as u64) as usize]
-    }
-}
-
 /// A valid logical immediate for `bits`: a rotated run of ones, replicated.
-fn bitmask_imm(r: &mut Lcg, bits: u32) -> u64 {
+fn bitmask_imm(r: &mut Rng, bits: u32) -> u64 {
     let sizes: Vec<u32> = [2u32, 4, 8, 16, 32, 64]
         .into_iter()
         .filter(|&e| e <= bits)
         .collect();
-    let e = sizes[r.below(sizes.len() as u64) as usize];
-    let ones = 1 + r.below(u64::from(e) - 1) as u32;
-    let rot = r.below(u64::from(e)) as u32;
+    let e = sizes[r.below_u64(sizes.len() as u64) as usize];
+    let ones = 1 + r.below_u64(u64::from(e) - 1) as u32;
+    let rot = r.below_u64(u64::from(e)) as u32;
     let emask = if e == 64 { u64::MAX } else { (1u64 << e) - 1 };
     let run = if ones == 64 {
         u64::MAX
@@ -397,20 +377,20 @@ fn bitmask_imm(r: &mut Lcg, bits: u32) -> u64 {
 }
 
 fn random_snippet(seed: u64, len: usize) -> String {
-    let mut r = Lcg(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ 0x1234_5678);
+    let mut r = Rng::new(seed ^ 0x1234_5678);
     let conds = [
         "eq", "ne", "cs", "cc", "mi", "pl", "vs", "vc", "hi", "ls", "ge", "lt", "gt", "le",
     ];
     let mut out = String::from("// generated\n");
     for _ in 0..len {
-        let x = r.below(2) == 0;
+        let x = r.below_u64(2) == 0;
         let bits: u32 = if x { 64 } else { 32 };
         let p = if x { "x" } else { "w" };
-        let reg = |r: &mut Lcg| format!("{p}{}", r.below(29));
+        let reg = |r: &mut Rng| format!("{p}{}", r.below_u64(29));
         let (d, n, m) = (reg(&mut r), reg(&mut r), reg(&mut r));
         let a = reg(&mut r);
-        let sh = r.below(u64::from(bits));
-        let line = match r.below(22) {
+        let sh = r.below_u64(u64::from(bits));
+        let line = match r.below_u64(22) {
             0 => format!(
                 "{} {d}, {n}, {m}, {} #{sh}",
                 r.pick(&["add", "adds", "sub", "subs"]),
@@ -419,8 +399,8 @@ fn random_snippet(seed: u64, len: usize) -> String {
             1 => format!(
                 "{} {d}, {n}, #{}{}",
                 r.pick(&["add", "adds", "sub", "subs"]),
-                r.below(4096),
-                if r.below(3) == 0 { ", lsl #12" } else { "" }
+                r.below_u64(4096),
+                if r.below_u64(3) == 0 { ", lsl #12" } else { "" }
             ),
             2 => format!(
                 "{} {d}, {n}, {m}, {} #{sh}",
@@ -435,8 +415,8 @@ fn random_snippet(seed: u64, len: usize) -> String {
             4 => format!(
                 "{} {d}, #{:#x}, lsl #{}",
                 r.pick(&["movz", "movn", "movk"]),
-                r.below(65536),
-                16 * r.below(u64::from(bits / 16))
+                r.below_u64(65536),
+                16 * r.below_u64(u64::from(bits / 16))
             ),
             5 => format!("{} {d}, {n}, #{sh}", r.pick(&["lsl", "lsr", "asr", "ror"])),
             6 => format!(
@@ -447,8 +427,8 @@ fn random_snippet(seed: u64, len: usize) -> String {
                 ])
             ),
             7 => {
-                let lsb = r.below(u64::from(bits));
-                let w = 1 + r.below(u64::from(bits) - lsb);
+                let lsb = r.below_u64(u64::from(bits));
+                let w = 1 + r.below_u64(u64::from(bits) - lsb);
                 format!(
                     "{} {d}, {n}, #{lsb}, #{w}",
                     r.pick(&["ubfx", "sbfx", "bfi", "bfxil", "ubfiz", "sbfiz"])
@@ -494,14 +474,14 @@ fn random_snippet(seed: u64, len: usize) -> String {
             16 => format!(
                 "{} {n}, {m}, #{}, {}",
                 r.pick(&["ccmp", "ccmn"]),
-                r.below(16),
+                r.below_u64(16),
                 r.pick(&conds)
             ),
             17 => format!(
                 "{} {n}, #{}, #{}, {}",
                 r.pick(&["ccmp", "ccmn"]),
-                r.below(32),
-                r.below(16),
+                r.below_u64(32),
+                r.below_u64(16),
                 r.pick(&conds)
             ),
             18 => format!(
@@ -516,7 +496,7 @@ fn random_snippet(seed: u64, len: usize) -> String {
                 format!(
                     "{} {d}, {n}, {m}, {e} #{}",
                     r.pick(&["add", "adds", "sub", "subs"]),
-                    r.below(5)
+                    r.below_u64(5)
                 )
             }
             _ => {
@@ -534,25 +514,25 @@ fn random_snippet(seed: u64, len: usize) -> String {
 /// Random loads, stores, pairs and LSE atomics inside the scratch buffer (x19 = buffer, x20 = +256;
 /// both are never written).
 fn random_mem_snippet(seed: u64, len: usize) -> String {
-    let mut r = Lcg(seed.wrapping_mul(0xd1b5_4a32_d192_ed03) ^ 0xabcdef);
+    let mut r = Rng::new(seed ^ 0xabcdef);
     let mut out = String::from("// generated\n");
     let regs: Vec<u64> = (0..29).filter(|&k| k != 19 && k != 20).collect();
     for _ in 0..len {
         // Three distinct registers (writing back into a base that is also a data register is
         // UNPREDICTABLE, and a loaded value must never become an address).
-        let t = regs[r.below(regs.len() as u64) as usize];
-        let mut t2 = regs[r.below(regs.len() as u64) as usize];
+        let t = regs[r.below_u64(regs.len() as u64) as usize];
+        let mut t2 = regs[r.below_u64(regs.len() as u64) as usize];
         while t2 == t {
-            t2 = regs[r.below(regs.len() as u64) as usize];
+            t2 = regs[r.below_u64(regs.len() as u64) as usize];
         }
-        let mut s = regs[r.below(regs.len() as u64) as usize];
+        let mut s = regs[r.below_u64(regs.len() as u64) as usize];
         while s == t || s == t2 {
-            s = regs[r.below(regs.len() as u64) as usize];
+            s = regs[r.below_u64(regs.len() as u64) as usize];
         }
-        let base = if r.below(2) == 0 { 19 } else { 20 };
+        let base = if r.below_u64(2) == 0 { 19 } else { 20 };
         // Offsets keep every access inside [0, 512) of the buffer.
         let lo: i64 = if base == 19 { 0 } else { -256 };
-        let line = match r.below(8) {
+        let line = match r.below_u64(8) {
             0 | 1 => {
                 let (m, size, x) = *[
                     ("ldr", 8, true),
@@ -569,9 +549,9 @@ fn random_mem_snippet(seed: u64, len: usize) -> String {
                     ("strb", 1, false),
                     ("strh", 2, false),
                 ]
-                .get(r.below(13) as usize)
+                .get(r.below_u64(13) as usize)
                 .unwrap();
-                let off = lo + size * r.below((256 / size) as u64) as i64;
+                let off = lo + size * r.below_u64((256 / size) as u64) as i64;
                 let off = if off < 0 { off.max(-256) } else { off };
                 let scaled_ok = off >= 0;
                 let m = if scaled_ok {
@@ -582,8 +562,8 @@ fn random_mem_snippet(seed: u64, len: usize) -> String {
                 format!("{m} {}{t}, [x{base}, #{off}]", if x { "x" } else { "w" })
             }
             2 => {
-                let size = if r.below(2) == 0 { 8 } else { 4 };
-                let off = lo + size * r.below((248 / size) as u64) as i64;
+                let size = if r.below_u64(2) == 0 { 8 } else { 4 };
+                let off = lo + size * r.below_u64((248 / size) as u64) as i64;
                 let off = off.clamp(-64 * size, 63 * size);
                 let p = if size == 8 { "x" } else { "w" };
                 format!(
@@ -592,7 +572,7 @@ fn random_mem_snippet(seed: u64, len: usize) -> String {
                 )
             }
             3 => {
-                let off = r.below(256) as i64 + lo.clamp(-255, 0);
+                let off = r.below_u64(256) as i64 + lo.clamp(-255, 0);
                 let m = r.pick(&["ldur", "stur", "ldurb", "sturb", "ldursh", "ldurh", "sturh"]);
                 let p = if m.contains('b') || m.contains('h') {
                     "w"
@@ -607,8 +587,8 @@ fn random_mem_snippet(seed: u64, len: usize) -> String {
                 format!("{m} {p}{t}, [x{base}, #{off}]")
             }
             4 => {
-                let idx = r.below(31);
-                let size = [1u64, 2, 4, 8][r.below(4) as usize];
+                let idx = r.below_u64(31);
+                let size = [1u64, 2, 4, 8][r.below_u64(4) as usize];
                 let m = match size {
                     1 => "ldrb w",
                     2 => "ldrh w",
@@ -623,8 +603,8 @@ fn random_mem_snippet(seed: u64, len: usize) -> String {
                 format!("mov x{s}, #{idx}\n\t{m}{t}, [x19, x{s}{sh}]")
             }
             5 => {
-                let size = if r.below(2) == 0 { 8 } else { 4 };
-                let off = (size * r.below(256 / size)) as i64;
+                let size = if r.below_u64(2) == 0 { 8 } else { 4 };
+                let off = (size * r.below_u64(256 / size)) as i64;
                 let p = if size == 8 { "x" } else { "w" };
                 let op = r.pick(&[
                     "ldadd", "ldclr", "ldeor", "ldset", "ldsmax", "ldsmin", "ldumax", "ldumin",
@@ -633,11 +613,11 @@ fn random_mem_snippet(seed: u64, len: usize) -> String {
                 format!("add x{t2}, x19, #{off}\n\t{op} {p}{s}, {p}{t}, [x{t2}]")
             }
             6 => {
-                let off = 8 * r.below(32) as i64;
+                let off = 8 * r.below_u64(32) as i64;
                 format!("add x{t2}, x19, #{off}\n\tldr x{s}, [x{t2}]\n\tcas x{s}, x{t}, [x{t2}]")
             }
             _ => {
-                let off = 8 * r.below(30) as i64;
+                let off = 8 * r.below_u64(30) as i64;
                 format!("add x{t2}, x19, #{off}\n\tstp x{t}, x{s}, [x{t2}, #8]!\n\tldr x{s}, [x{t2}], #-8")
             }
         };

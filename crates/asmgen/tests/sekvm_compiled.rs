@@ -1,31 +1,29 @@
 //! Real compiler output: ../shared/sekvm/SeKVM.ll compiled by clang-14 for aarch64 (-O1 -S); every
 //! procedure parses and the Coq model of the whole file (with its refinement theorems) compiles.
 
-mod common;
-
 use std::process::Command;
 
 #[test]
 fn sekvm_compiled_by_clang_converts() {
-    let ll = common::shared().join("sekvm/SeKVM.ll");
+    let ll = testkit::shared().join("sekvm/SeKVM.ll");
     assert!(
         ll.exists(),
         "{} is missing (set AUTOV_SHARED)",
         ll.display()
     );
-    if !common::tools_wanted(&["clang-14", "coqc"]) {
+    if !testkit::tools::wanted(&["clang-14", "coqc"]) {
         return;
     }
     let work = std::env::temp_dir().join(format!("asmgen-sekvm-{}", std::process::id()));
     std::fs::create_dir_all(&work).expect("dir");
     let s = work.join("SeKVM.s");
-    let o = Command::new("clang-14")
-        .args(["--target=aarch64-linux-gnu", "-O1", "-S", "-o"])
-        .arg(&s)
-        .arg(&ll)
-        .output()
-        .expect("clang");
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    testkit::tools::run(
+        Command::new("clang-14")
+            .args(["--target=aarch64-linux-gnu", "-O1", "-S", "-o"])
+            .arg(&s)
+            .arg(&ll),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
     let src = std::fs::read_to_string(&s).expect("read .s");
     let (prog, errors) = asmgen::parse_program_all(&src, "SeKVM").expect("lex");
     let msgs: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
@@ -36,7 +34,7 @@ fn sekvm_compiled_by_clang_converts() {
         prog.procedures.len()
     );
     assert!(prog.procedures.len() >= 340);
-    common::AsmCoqLib::new("sekvm-lib", &["AsmSyntax", "AsmSemantics"]).check(
+    testkit::coq::PrivateLib::new("sekvm-lib", "AArch64", &["AsmSyntax", "AsmSemantics"]).check(
         "SeKVM.v",
         &asmgen::emit::program_file(&prog, "SeKVM.s").render(),
     );
