@@ -6,10 +6,6 @@
 use diag::Code;
 use std::path::{Path, PathBuf};
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
 /// The stage part of a code: `E-CFG012` → `CFG`.
 fn stage(c: Code) -> &'static str {
     let s = c.as_str();
@@ -116,16 +112,11 @@ fn every_code_belongs_to_a_stage() {
 
 #[test]
 fn errors_md_is_generated_from_the_registry() {
-    let path = repo().join("docs/errors.md");
-    let want = generate();
-    if std::env::var_os("BLESS").is_some() {
-        std::fs::write(&path, &want).unwrap();
-        return;
-    }
-    let have = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        have == want,
-        "docs/errors.md is out of date with diag::Code::ALL; run `BLESS=1 cargo test -p diag --test errors_doc`"
+    // docs/errors.md out of date with diag::Code::ALL: the message says how to regenerate it
+    testkit::bless::assert_golden(
+        &testkit::root().join("docs/errors.md"),
+        &generate(),
+        testkit::bless_command!(),
     );
 }
 
@@ -256,7 +247,7 @@ fn scanner_finds_codes_in_literals_only() {
 fn every_code_literal_in_the_sources_is_registered() {
     let known: std::collections::HashSet<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
     let mut files = vec![];
-    for e in std::fs::read_dir(repo().join("crates")).unwrap() {
+    for e in std::fs::read_dir(testkit::root().join("crates")).unwrap() {
         rust_files(&e.unwrap().path().join("src"), &mut files);
     }
     files.sort();
@@ -269,7 +260,7 @@ fn every_code_literal_in_the_sources_is_registered() {
             for code in code_tokens(&lit) {
                 seen += 1;
                 if !known.contains(code.as_str()) {
-                    let rel = f.strip_prefix(repo()).unwrap_or(f);
+                    let rel = f.strip_prefix(testkit::root()).unwrap_or(f);
                     unknown.push(format!("{}:{line}: {code}", rel.display()));
                 }
             }

@@ -3,7 +3,7 @@
 //! `(* expect: CODE *)` / `(* expect-global: CODE *)` markers.
 
 /// The codes of the first line holding `expect:` (after leading blanks), e.g.
-/// `(* expect: E-BLD003 E-BLD004 *)` → `["E-BLD003", "E-BLD004"]`; `None` without such a line.
+/// `(* expect: E-BLD001 E-BLD002 *)` → `["E-BLD001", "E-BLD002"]`; `None` without such a line.
 pub fn header_codes(text: &str) -> Option<Vec<String>> {
     let rest = text
         .lines()
@@ -55,10 +55,10 @@ mod tests {
 
     #[test]
     fn header() {
-        let t = "(* a case\n   expect: E-BLD003 E-BLD004 *)\nDefinition x := 1.\n";
+        let t = "(* a case\n   expect: E-BLD001 E-BLD002 *)\nDefinition x := 1.\n";
         assert_eq!(
             header_codes(t),
-            Some(vec!["E-BLD003".to_string(), "E-BLD004".to_string()])
+            Some(vec!["E-BLD001".to_string(), "E-BLD002".to_string()])
         );
         assert_eq!(header_codes("(* nothing *)"), None);
     }
