@@ -2,7 +2,7 @@
 //!
 //! Every `testdata/config/{ok,err}/*.v` is loaded. The output (for `ok/`: a layer summary and the
 //! checked AST dump; for `err/`: the rendered diagnostics) is compared with the `.expected` file
-//! next to it; `BLESS=1 cargo test -p specgen` rewrites those files.
+//! next to it; `BLESS=1 cargo test -p config --test config_golden` rewrites those files.
 //!
 //! The expected diagnostics are also stated in the test files themselves: a comment
 //! `(* expect: E-CFG010 *)` on a line means a diagnostic with that code whose primary location is
@@ -11,9 +11,10 @@
 
 use config::{pretty, Project};
 use std::path::{Path, PathBuf};
+use testkit::expect;
 
 fn testdata() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata")
+    testkit::root().join("testdata")
 }
 
 fn roots(sub: &str) -> Vec<PathBuf> {
@@ -110,31 +111,7 @@ fn scrub(s: &str) -> String {
     s.replace(&format!("{}/", base.display()), "")
 }
 
-fn expectations(text: &str) -> (Vec<(usize, String)>, Vec<String>) {
-    let mut at = vec![];
-    let mut global = vec![];
-    for (i, line) in text.lines().enumerate() {
-        let mut rest = line;
-        while let Some(pos) = rest.find("(* expect") {
-            let tail = &rest[pos..];
-            let end = tail.find("*)").unwrap_or(tail.len());
-            let body = &tail[..end];
-            if let Some(c) = body.strip_prefix("(* expect-global:") {
-                global.push(c.trim().to_string());
-            } else if let Some(c) = body.strip_prefix("(* expect:") {
-                at.push((i + 1, c.trim().to_string()));
-            }
-            rest = &tail[end.min(tail.len())..];
-            if rest.len() == tail.len() {
-                break;
-            }
-        }
-    }
-    (at, global)
-}
-
 fn run_dir(sub: &str, must_load: bool) -> usize {
-    let bless = std::env::var_os("BLESS").is_some();
     let mut failures = vec![];
     let files = roots(sub);
     assert!(!files.is_empty());
@@ -150,7 +127,7 @@ fn run_dir(sub: &str, must_load: bool) -> usize {
         }
         // expectations stated in the file
         let root_text = std::fs::read_to_string(f).unwrap();
-        let (mut at, mut global) = expectations(&root_text);
+        let expect::Located { mut at, mut global } = expect::located(&root_text);
         let root_file = sm.files.first().map(|_| config::FileId(0));
         for d in &diags {
             match d.span {
@@ -195,18 +172,8 @@ fn run_dir(sub: &str, must_load: bool) -> usize {
         }
         // golden output
         let exp_path = f.with_extension("expected");
-        if bless {
-            std::fs::write(&exp_path, &out).unwrap();
-        } else {
-            match std::fs::read_to_string(&exp_path) {
-                Ok(e) if e == out => {}
-                Ok(e) => failures.push(format!(
-                    "{}: output differs from {} (BLESS=1 to update)\n--- expected\n{e}\n--- actual\n{out}",
-                    f.display(),
-                    exp_path.display()
-                )),
-                Err(_) => failures.push(format!("{}: missing {} (run with BLESS=1)", f.display(), exp_path.display())),
-            }
+        if let Err(e) = testkit::bless::check(&exp_path, &out, testkit::bless_command!()) {
+            failures.push(format!("{}: {e}", f.display()));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));

@@ -57,7 +57,6 @@ fn convert(path: &PathBuf) -> String {
 
 #[test]
 fn golden_outputs_match_and_are_deterministic() {
-    let bless = std::env::var_os("BLESS").is_some();
     let gold_dir = repo().join("testdata/ir2json/golden");
     std::fs::create_dir_all(&gold_dir).unwrap();
     let mut mismatches = Vec::new();
@@ -66,21 +65,11 @@ fn golden_outputs_match_and_are_deterministic() {
         let b = convert(&path);
         assert!(a == b, "{stem}: output differs between two runs");
         let gold = gold_dir.join(format!("{stem}.json"));
-        if bless {
-            std::fs::write(&gold, &a).unwrap();
-            continue;
-        }
-        match std::fs::read_to_string(&gold) {
-            Ok(g) if g == a => {}
-            Ok(_) => mismatches.push(format!("{stem}: differs from {}", gold.display())),
-            Err(_) => mismatches.push(format!("{stem}: missing {}", gold.display())),
+        if let Err(e) = testkit::bless::check(&gold, &a, testkit::bless_command!()) {
+            mismatches.push(format!("{stem}: {e}"));
         }
     }
-    assert!(
-        mismatches.is_empty(),
-        "golden mismatches (re-run with BLESS=1 after checking the diff):\n{}",
-        mismatches.join("\n")
-    );
+    assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
 }
 
 /// Collect the `op` tags of instructions/terminators, `kind`s of constants and `op`s of constant

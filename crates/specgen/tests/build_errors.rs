@@ -5,17 +5,13 @@ use specgen::generate::{build, BuildFailure, BuildOptions};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
 /// (codes, rendered text) of a failing build.
 fn failure(cfg: &Path) -> (Vec<String>, String) {
     let out = Path::new(env!("CARGO_TARGET_TMPDIR"))
         .join("build-errors")
         .join(cfg.file_stem().unwrap());
     let opts = BuildOptions {
-        coqlib: Some(root().join("coq-lib")),
+        coqlib: Some(testkit::coq::repo_lib()),
         out: Some(out),
         progress: None,
         ..Default::default()
@@ -47,7 +43,7 @@ fn failure(cfg: &Path) -> (Vec<String>, String) {
 
 #[test]
 fn error_cases() {
-    let dir = root().join("testdata/build/err");
+    let dir = testkit::root().join("testdata/build/err");
     let mut cfgs: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap()
         .flatten()
@@ -58,14 +54,8 @@ fn error_cases() {
     assert!(cfgs.len() >= 5);
     for cfg in cfgs {
         let text = std::fs::read_to_string(&cfg).unwrap();
-        let want: Vec<String> = text
-            .lines()
-            .find_map(|l| l.trim().strip_prefix("expect:"))
-            .unwrap_or_else(|| panic!("{}: no `expect:` line", cfg.display()))
-            .trim_end_matches("*)")
-            .split_whitespace()
-            .map(String::from)
-            .collect();
+        let want = testkit::expect::header_codes(&text)
+            .unwrap_or_else(|| panic!("{}: no `expect:` line", cfg.display()));
         let t0 = Instant::now();
         let (codes, rendered) = failure(&cfg);
         // never a hang: these are decided before any proof work

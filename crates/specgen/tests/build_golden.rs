@@ -7,12 +7,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
 fn cases() -> PathBuf {
-    root().join("testdata/build")
+    testkit::root().join("testdata/build")
 }
 
 fn tmp(name: &str) -> PathBuf {
@@ -29,7 +25,7 @@ fn tmp(name: &str) -> PathBuf {
 fn negative_copy(case: &str, neg: &str) -> PathBuf {
     let out = tmp(&format!("{case}-{neg}"));
     let st = std::process::Command::new("bash")
-        .arg(root().join("scripts/negative-copy.sh"))
+        .arg(testkit::root().join("scripts/negative-copy.sh"))
         .arg(cases().join(case))
         .arg(cases().join(case).join(format!("{neg}.patch")))
         .arg(&out)
@@ -41,7 +37,7 @@ fn negative_copy(case: &str, neg: &str) -> PathBuf {
 
 fn opts(out: &Path) -> BuildOptions {
     BuildOptions {
-        coqlib: Some(root().join("coq-lib")),
+        coqlib: Some(testkit::coq::repo_lib()),
         out: Some(out.to_path_buf()),
         progress: None,
         // synthesis on (the default), without a cache file: the goldens hold synthesised specs
@@ -75,23 +71,7 @@ fn describe(e: specgen::generate::BuildFailure) -> String {
     }
 }
 
-fn walk(base: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
-    for e in std::fs::read_dir(dir).unwrap().flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            walk(base, &p, out);
-        } else {
-            let rel = p.strip_prefix(base).unwrap().to_string_lossy().into_owned();
-            out.insert(rel, std::fs::read(&p).unwrap());
-        }
-    }
-}
-
-fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut m = BTreeMap::new();
-    walk(dir, dir, &mut m);
-    m
-}
+use testkit::bless::read_tree as tree;
 
 /// `_CoqProject` names coq-lib relative to the output directory: keep the golden file independent
 /// of where the test writes.
@@ -142,42 +122,11 @@ fn golden_case(case: &str) {
             (rel, n)
         })
         .collect();
-    let exp_dir = dir.join("expected");
-    if std::env::var_os("BLESS").is_some() {
-        let _ = std::fs::remove_dir_all(&exp_dir);
-        for (rel, b) in &got {
-            let p = exp_dir.join(rel);
-            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-            std::fs::write(p, b).unwrap();
-        }
-        return;
+    if let Err(e) =
+        testkit::bless::check_tree(&dir.join("expected"), &got, testkit::bless_command!())
+    {
+        panic!("{case} (generated in {}): {e}", out.display());
     }
-    assert!(
-        exp_dir.is_dir(),
-        "{}: missing (run with BLESS=1)",
-        exp_dir.display()
-    );
-    let exp = tree(&exp_dir);
-    let mut failures = vec![];
-    for (rel, b) in &got {
-        match exp.get(rel) {
-            None => failures.push(format!("{rel}: generated but not expected")),
-            Some(e) if e != b => failures.push(format!("{rel}: differs")),
-            _ => {}
-        }
-    }
-    for rel in exp.keys() {
-        if !got.contains_key(rel) {
-            failures.push(format!("{rel}: expected but not generated"));
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{case} (compare {} with {}; BLESS=1 refreshes):\n{}",
-        out.display(),
-        exp_dir.display(),
-        failures.join("\n")
-    );
 }
 
 #[test]
