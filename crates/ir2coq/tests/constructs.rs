@@ -6,30 +6,15 @@
 
 use ir2json::{Callee, Module, Op, TermOp, Value};
 use std::path::{Path, PathBuf};
-use std::process::Command;
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
 
 /// Compile `constructs/<name>.c` to IR with the flags, read it.
 fn compile(name: &str, flags: &[&str]) -> (Module, String, PathBuf) {
-    let src = root().join(format!("testdata/ir2coq/constructs/{name}.c"));
-    let dir = root().join(format!("target/ir2coq-constructs/{name}"));
+    let src = testkit::root().join(format!("testdata/ir2coq/constructs/{name}.c"));
+    let dir = testkit::root().join(format!("target/ir2coq-constructs/{name}"));
     std::fs::create_dir_all(&dir).unwrap();
     let ll = dir.join(format!("{name}.ll"));
-    let out = Command::new("clang-14")
-        .args(flags)
-        .args(["-S", "-emit-llvm", "-w", "-o"])
-        .arg(&ll)
-        .arg(&src)
-        .output()
-        .expect("clang-14 runs");
-    assert!(
-        out.status.success(),
-        "clang-14 {flags:?} {name}.c: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let flags: Vec<&str> = flags.iter().copied().chain(["-w"]).collect();
+    testkit::tools::clang_emit_llvm(&flags, &src, &ll).unwrap_or_else(|e| panic!("{name}.c: {e}"));
     let text = std::fs::read_to_string(&ll).unwrap();
     let m = ir2json::read_module(&ll).unwrap_or_else(|e| panic!("{name}: {e}"));
     (m, text, dir)
@@ -45,18 +30,9 @@ fn convert(m: &Module, name: &str) -> ir2coq::ModuleOutput {
     )
 }
 
-fn coqlib() -> Option<PathBuf> {
-    let lib = std::env::var_os("AUTOV_COQLIB")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root().join("coq-lib"));
-    let ok =
-        lib.join("Semantics/Syntax.vo").exists() && Command::new("coqc").arg("-v").output().is_ok();
-    ok.then(|| lib.canonicalize().unwrap())
-}
-
 /// Write the module and compile every emitted file in dependency order.
 fn coq_check(out: &ir2coq::ModuleOutput, dir: &Path, name: &str) {
-    let Some(lib) = coqlib() else {
+    let Some(lib) = testkit::coq::built() else {
         eprintln!("constructs: coqc or coq-lib missing, {name} not compiled");
         return;
     };
@@ -65,20 +41,14 @@ fn coq_check(out: &ir2coq::ModuleOutput, dir: &Path, name: &str) {
     let mut order = vec!["Types.v".to_string(), "Globals.v".to_string()];
     order.extend(out.modules.iter().map(|(_, m)| format!("{m}.v")));
     order.push("Code.v".into());
+    let coqc = testkit::coq::Coqc::new(&lib)
+        .quiet()
+        .map(".", &format!("C_{name}"))
+        .in_dir(&d);
     for f in &order {
-        let r = Command::new("coqc")
-            .current_dir(&d)
-            .args(["-q", "-R"])
-            .arg(&lib)
-            .args(["AutoV", "-R", ".", &format!("C_{name}"), f])
-            .output()
-            .unwrap();
-        assert!(
-            r.status.success(),
-            "{name}: coqc {f}: {}{}",
-            String::from_utf8_lossy(&r.stdout),
-            String::from_utf8_lossy(&r.stderr)
-        );
+        if let Err(e) = coqc.run(f) {
+            panic!("{name}: {e}");
+        }
     }
 }
 

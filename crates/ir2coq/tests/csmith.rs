@@ -21,11 +21,14 @@
 //! `scripts/csmith-diff.sh` runs large seed ranges. Needs csmith, libcsmith-dev, clang-14, coqc
 //! and a built coq-lib.
 
+mod common;
+
 use ir2json::{Constant, Module, Type};
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
+use testkit::coq::{Coqc, Outcome};
+use testkit::tools::run_limited;
 
 /// The CI sample: fixed seeds, small enough for ~2 minutes on 2 loaded cores.
 const CI_SEEDS: std::ops::RangeInclusive<u64> = 1..=4;
@@ -53,39 +56,6 @@ const CSMITH_OPTS: &[&str] = &[
 ];
 const FUEL: u32 = 22;
 const FUEL_RETRY: u32 = 25;
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-/// Run with a wall-clock limit; `Err` carries a message, `Ok(None)` is a time-out.
-fn run_limited(cmd: &mut Command, limit: Duration) -> Result<Option<String>, String> {
-    let mut child = cmd
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("{cmd:?}: {e}"))?;
-    let t0 = Instant::now();
-    loop {
-        match child.try_wait().map_err(|e| e.to_string())? {
-            Some(_) => break,
-            None if t0.elapsed() > limit => {
-                let _ = child.kill();
-                let _ = child.wait();
-                return Ok(None);
-            }
-            None => std::thread::sleep(Duration::from_millis(20)),
-        }
-    }
-    let out = child.wait_with_output().map_err(|e| e.to_string())?;
-    let mut text = String::from_utf8_lossy(&out.stdout).into_owned();
-    if out.status.success() {
-        Ok(Some(text))
-    } else {
-        text.push_str(&String::from_utf8_lossy(&out.stderr));
-        Err(format!("{:?} failed: {text}", cmd.get_program()))
-    }
-}
 
 fn run(cmd: &mut Command) -> Result<String, String> {
     run_limited(cmd, Duration::from_secs(600))?.ok_or_else(|| "time-out".to_string())
@@ -165,37 +135,6 @@ fn flatten(
     Ok(())
 }
 
-/// The primitives the module declares, mapped to ByteLayer's executable versions.
-fn prims(m: &Module) -> String {
-    let mut s = String::from("Definition xp : xprim := fun f vs m =>\n");
-    for d in &m.declarations {
-        let n = &d.sig.name;
-        let prim = [
-            ("llvm.memcpy.", "prim_memcpy vs m"),
-            ("llvm.memmove.", "prim_memcpy vs m"),
-            ("llvm.memset.", "prim_memset vs m"),
-            ("llvm.umin.", "lift (prim_umin vs) m"),
-            ("llvm.umax.", "lift (prim_umax vs) m"),
-            ("llvm.smin.", "lift (prim_smin vs) m"),
-            ("llvm.smax.", "lift (prim_smax vs) m"),
-            ("llvm.abs.", "lift (prim_abs vs) m"),
-            ("llvm.fshl.", "lift (prim_fsh true vs) m"),
-            ("llvm.fshr.", "lift (prim_fsh false vs) m"),
-        ]
-        .iter()
-        .find(|(p, _)| n.starts_with(p));
-        if let Some((_, p)) = prim {
-            let _ = writeln!(
-                s,
-                "  if Pos.eqb f {} then {p} else",
-                ir2coq::mangle::global(n)
-            );
-        }
-    }
-    s.push_str("  None.\n");
-    s
-}
-
 /// The interpreter's answer: `Some(v)`, `None` (no result), or an error/time-out string.
 enum Interp {
     Value(u64),
@@ -223,19 +162,17 @@ fn interp(
             .and_then(|s| s.parse().ok())
             .unwrap_or(120),
     );
-    let out = run_limited(
-        Command::new("coqc")
-            .current_dir(dir)
-            .args(["-q", "-R"])
-            .arg(coqlib)
-            .arg("AutoV")
-            .arg("-R")
-            .arg(sdir)
-            .args(["S", "-R", ".", prefix, &name]),
-        limit,
-    )?;
-    let Some(out) = out else {
-        return Ok(Interp::Timeout);
+    let out = match Coqc::new(coqlib)
+        .quiet()
+        .map(sdir, "S")
+        .map(".", prefix)
+        .in_dir(dir)
+        .limit(limit)
+        .compile(&name)
+    {
+        Outcome::Ok { stdout } => stdout,
+        Outcome::TimedOut => return Ok(Interp::Timeout),
+        o => return Err(o.result(&name).unwrap_err()),
     };
     let flat = out.split_whitespace().collect::<Vec<_>>().join(" ");
     if flat.starts_with("= None") {
@@ -265,7 +202,7 @@ fn one_inner(
     coqlib: &Path,
     sdir: &Path,
 ) -> Result<(String, String), String> {
-    let rt = root().join("testdata/ir2coq/csmith/runtime");
+    let rt = testkit::root().join("testdata/ir2coq/csmith/runtime");
     let dir = work.join(format!("s{seed}{opt}"));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
@@ -331,25 +268,20 @@ fn one_inner(
     out.write(&dir).unwrap();
     let all: Vec<usize> = (0..out.modules.len()).collect();
     std::fs::write(dir.join("Check_0.v"), out.check_file(&all, true).0).unwrap();
-    let coqc = |f: &str| {
-        run(Command::new("coqc")
-            .current_dir(&dir)
-            .args(["-q", "-R"])
-            .arg(coqlib)
-            .arg("AutoV")
-            .arg("-R")
-            .arg(sdir)
-            .args(["S", "-R", ".", &prefix, f]))
-    };
-    coqc("Check_0.v")?;
+    let coqc = Coqc::new(coqlib)
+        .quiet()
+        .map(sdir, "S")
+        .map(".", &prefix)
+        .in_dir(&dir);
+    coqc.run("Check_0.v")?;
     let xp = format!(
         "From AutoV Require Import All.\nFrom S Require Import ByteLayer.\nFrom {prefix} Require Import Check_0.\n\
          Import Types Globals.\nLocal Open Scope Z_scope.\n{}\nDefinition cells : list (ptr * typ * const) := [\n  {}].\n",
-        prims(&m),
+        common::xprim(&m, true),
         cells.join(";\n  ")
     );
     std::fs::write(dir.join("Xp.v"), xp).unwrap();
-    coqc("Xp.v")?;
+    coqc.run("Xp.v")?;
     let cmp = |v: u64, class: &str| {
         if v == native {
             (class.to_string(), format!("{native:#x}"))
@@ -386,42 +318,26 @@ fn seeds() -> Vec<u64> {
 
 #[test]
 fn csmith_programs_agree_with_coq_interpreter() {
-    let root = root();
-    let coqlib = std::env::var_os("AUTOV_COQLIB")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root.join("coq-lib"))
-        .canonicalize()
-        .unwrap();
-    for tool in ["csmith", "clang-14", "coqc"] {
-        assert!(
-            Command::new(tool).arg("--version").output().is_ok(),
-            "the csmith differential test needs {tool} (scripts/setup.sh installs it)"
-        );
-    }
+    let root = testkit::root();
+    testkit::tools::require(
+        &["csmith", "clang-14", "coqc"],
+        "the csmith differential test",
+    );
     assert!(
         Path::new("/usr/include/csmith/safe_math.h").exists(),
         "csmith's headers are missing (libcsmith-dev)"
     );
-    assert!(
-        coqlib.join("Semantics/Interp.vo").exists(),
-        "build coq-lib first: make -C coq-lib"
-    );
+    let coqlib = testkit::coq::require_built();
     let work = std::env::var_os("CSMITH_WORK")
         .map(PathBuf::from)
         .unwrap_or_else(|| root.join("target/csmith"));
     let sdir = work.join("S");
-    std::fs::create_dir_all(&sdir).unwrap();
-    std::fs::copy(
-        root.join("testdata/ir2coq/csmith/ByteLayer.v"),
-        sdir.join("ByteLayer.v"),
+    testkit::coq::compile_into(
+        &coqlib,
+        &root.join("testdata/ir2coq/csmith/ByteLayer.v"),
+        &sdir,
+        "S",
     )
-    .unwrap();
-    run(Command::new("coqc")
-        .current_dir(&sdir)
-        .args(["-q", "-R"])
-        .arg(&coqlib)
-        .arg("AutoV")
-        .args(["-R", ".", "S", "ByteLayer.v"]))
     .expect("ByteLayer.v compiles");
     let jobs: usize = std::env::var("CSMITH_JOBS")
         .ok()

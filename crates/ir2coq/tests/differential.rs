@@ -7,34 +7,10 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+mod common;
 
-fn run(cmd: &mut Command) -> Result<String, String> {
-    let out = cmd.output().map_err(|e| format!("{cmd:?}: {e}"))?;
-    if out.status.success() {
-        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
-    } else {
-        Err(format!(
-            "{cmd:?} failed:\n{}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        ))
-    }
-}
-
-fn coqc(dir: &Path, coqlib: &Path, prefix: &str, file: &str, tl: &Path) -> Result<String, String> {
-    run(Command::new("coqc")
-        .current_dir(dir)
-        .args(["-q", "-R"])
-        .arg(coqlib)
-        .arg("AutoV")
-        .arg("-R")
-        .arg(tl)
-        .arg("T")
-        .args(["-R", ".", prefix, file]))
-}
+use testkit::coq::Coqc;
+use testkit::tools::run;
 
 struct Case {
     func: String,
@@ -74,29 +50,8 @@ fn bits(t: &ir2json::Type) -> u32 {
 /// memory: global arrays/scalars of integers and pointers, one cell per element.
 fn prims_and_memory(m: &ir2json::Module) -> String {
     use ir2json::{Constant, Type};
-    let mut s = String::from("Definition xp : xprim := fun f vs m =>\n");
-    for d in &m.declarations {
-        let n = &d.sig.name;
-        let prim = [
-            ("llvm.umin.", "prim_umin"),
-            ("llvm.umax.", "prim_umax"),
-            ("llvm.smin.", "prim_smin"),
-            ("llvm.smax.", "prim_smax"),
-            ("llvm.abs.", "prim_abs"),
-            ("llvm.fshl.", "prim_fsh true"),
-            ("llvm.fshr.", "prim_fsh false"),
-        ]
-        .iter()
-        .find(|(p, _)| n.starts_with(p));
-        if let Some((_, p)) = prim {
-            let _ = writeln!(
-                s,
-                "  if Pos.eqb f {} then lift ({p} vs) m else",
-                ir2coq::mangle::global(n)
-            );
-        }
-    }
-    s.push_str("  None.\n\n");
+    let mut s = common::xprim(m, false);
+    s.push('\n');
     let lay = ir2json::layout::Layout::new(m);
     let val = |c: &Constant| -> Option<String> {
         match c {
@@ -144,10 +99,7 @@ fn one(c_file: &Path, tmp: &Path, coqlib: &Path, tl: &Path) -> Result<usize, Str
     let src = std::fs::read_to_string(c_file).unwrap();
     let cases = parse_tests(&src);
     let ll = dir.join(format!("{name}.ll"));
-    run(Command::new("clang-14")
-        .args(["-O1", "-S", "-emit-llvm", "-fno-inline", "-o"])
-        .arg(&ll)
-        .arg(c_file))?;
+    testkit::tools::clang_emit_llvm(&["-O1", "-fno-inline"], c_file, &ll)?;
     let m = ir2json::read_module(&ll).map_err(|e| e.to_string())?;
     // Native run.
     let mut main = format!(
@@ -195,14 +147,7 @@ fn one(c_file: &Path, tmp: &Path, coqlib: &Path, tl: &Path) -> Result<usize, Str
         return Err(format!("{name}: conversion failed: {e}"));
     }
     out.write(&dir).unwrap();
-    let mut order = vec!["Types.v".to_string(), "Globals.v".to_string()];
-    order.extend(
-        out.files
-            .iter()
-            .filter(|(p, _)| p.starts_with("F_"))
-            .map(|(p, _)| p.clone()),
-    );
-    order.push("Code.v".into());
+    let mut order = common::coq_order(&out);
     let mut t = format!(
         "From AutoV Require Import All.\nFrom T Require Import TestLayer.\nFrom {prefix} Require Import Globals Code.\nLocal Open Scope Z_scope.\n\n"
     );
@@ -226,56 +171,33 @@ fn one(c_file: &Path, tmp: &Path, coqlib: &Path, tl: &Path) -> Result<usize, Str
     }
     std::fs::write(dir.join("Test.v"), t).unwrap();
     order.push("Test.v".into());
+    let coqc = Coqc::new(coqlib)
+        .quiet()
+        .map(tl, "T")
+        .map(".", &prefix)
+        .in_dir(&dir);
     for f in &order {
-        coqc(&dir, coqlib, &prefix, f, tl).map_err(|e| format!("{name}: {f}: {e}"))?;
+        coqc.run(f).map_err(|e| format!("{name}: {e}"))?;
     }
     Ok(cases.len())
 }
 
 #[test]
 fn c_programs_agree_with_coq_interpreter() {
-    let root = root();
+    let root = testkit::root();
+    testkit::tools::require(&["clang-14", "coqc"], "the differential tests");
     // AUTOV_COQLIB: a built coq-lib snapshot (default: the repository's coq-lib).
-    let coqlib = std::env::var_os("AUTOV_COQLIB")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root.join("coq-lib"))
-        .canonicalize()
-        .unwrap();
-    assert!(
-        Command::new("clang-14").arg("--version").output().is_ok()
-            && Command::new("coqc").arg("-v").output().is_ok(),
-        "differential tests need clang-14 and coqc"
-    );
-    assert!(
-        coqlib.join("Semantics/Interp.vo").exists(),
-        "build coq-lib first: make -C coq-lib"
-    );
+    let coqlib = testkit::coq::require_built();
     let tmp = root.join("target/ir2coq-diff");
     let tl = tmp.join("T");
-    std::fs::create_dir_all(&tl).unwrap();
-    std::fs::copy(
-        root.join("testdata/ir2coq/TestLayer.v"),
-        tl.join("TestLayer.v"),
-    )
-    .unwrap();
-    run(Command::new("coqc")
-        .current_dir(&tl)
-        .args(["-q", "-R"])
-        .arg(&coqlib)
-        .arg("AutoV")
-        .args(["-R", ".", "T", "TestLayer.v"]))
-    .expect("TestLayer.v compiles");
+    testkit::coq::compile_into(&coqlib, &root.join("testdata/ir2coq/TestLayer.v"), &tl, "T")
+        .expect("TestLayer.v compiles");
     let only = std::env::var("DIFF_ONLY").ok();
-    let mut files: Vec<PathBuf> = std::fs::read_dir(root.join("testdata/ir2coq/diff"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "c"))
-        .filter(|p| {
-            only.as_ref()
-                .is_none_or(|o| p.file_stem().unwrap().to_string_lossy() == *o)
-        })
-        .collect();
-    files.sort();
+    let mut files = testkit::files_with_ext(&root.join("testdata/ir2coq/diff"), "c");
+    files.retain(|p| {
+        only.as_ref()
+            .is_none_or(|o| p.file_stem().unwrap().to_string_lossy() == *o)
+    });
     let results: Vec<Result<usize, String>> = std::thread::scope(|s| {
         let hs: Vec<_> = (0..2)
             .map(|k| {

@@ -4,8 +4,10 @@
 
 use std::path::{Path, PathBuf};
 
+mod common;
+
 fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/ir2coq")
+    testkit::root().join("testdata/ir2coq")
 }
 
 fn render(out: &ir2coq::ModuleOutput) -> String {
@@ -62,12 +64,7 @@ fn callbr_model() -> ir2json::Module {
 /// The golden cases: (expected file, output).
 fn cases() -> Vec<(PathBuf, ir2coq::ModuleOutput)> {
     let dir = root().join("golden");
-    let mut ll: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "ll"))
-        .collect();
-    ll.sort();
+    let ll = testkit::files_with_ext(&dir, "ll");
     assert!(ll.len() >= 8);
     let mut v: Vec<(PathBuf, ir2coq::ModuleOutput)> = ll
         .into_iter()
@@ -82,7 +79,6 @@ fn cases() -> Vec<(PathBuf, ir2coq::ModuleOutput)> {
 
 #[test]
 fn golden_outputs() {
-    let bless = std::env::var_os("BLESS").is_some();
     let mut bad = Vec::new();
     let again = cases();
     for ((exp, out), (_, out2)) in cases().iter().zip(&again) {
@@ -90,36 +86,11 @@ fn golden_outputs() {
         assert!(out.global_errors.is_empty(), "{}", exp.display());
         let text = render(out);
         assert_eq!(text, render(out2), "nondeterministic output");
-        if bless {
-            std::fs::write(exp, &text).unwrap();
-        } else if std::fs::read_to_string(exp).ok().as_deref() != Some(text.as_str()) {
-            bad.push(exp.display().to_string());
+        if let Err(e) = testkit::bless::check(exp, &text, testkit::bless_command!()) {
+            bad.push(e);
         }
     }
-    assert!(
-        bad.is_empty(),
-        "golden mismatch (BLESS=1 to refresh): {bad:?}"
-    );
-}
-
-fn coqc(dir: &Path, coqlib: &Path, file: &str) -> Result<(), String> {
-    let out = std::process::Command::new("coqc")
-        .current_dir(dir)
-        .args(["-q", "-R"])
-        .arg(coqlib)
-        .args(["AutoV", "-R", ".", "G", file])
-        .output()
-        .map_err(|e| format!("coqc: {e}"))?;
-    if out.status.success() {
-        Ok(())
-    } else {
-        Err(format!(
-            "{}: {}{}",
-            dir.join(file).display(),
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        ))
-    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
 }
 
 /// Every golden output compiles with coqc, and the hand-written `<case>.check.v` next to the
@@ -127,16 +98,8 @@ fn coqc(dir: &Path, coqlib: &Path, file: &str) -> Result<(), String> {
 /// Needs coqc and a built coq-lib (`make -C coq-lib`).
 #[test]
 fn golden_outputs_compile_and_checks_hold() {
-    let coqlib = std::env::var_os("AUTOV_COQLIB")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root().join("../../coq-lib"))
-        .canonicalize()
-        .unwrap();
-    assert!(
-        coqlib.join("Semantics/Interp.vo").exists(),
-        "build coq-lib first: make -C coq-lib"
-    );
-    let tmp = root().join("../../target/ir2coq-golden");
+    let coqlib = testkit::coq::require_built();
+    let tmp = testkit::root().join("target/ir2coq-golden");
     let cases = cases();
     let errors: Vec<String> = std::thread::scope(|s| {
         let hs: Vec<_> = (0..2)
@@ -149,21 +112,18 @@ fn golden_outputs_compile_and_checks_hold() {
                         let dir = tmp.join(&name);
                         let _ = std::fs::remove_dir_all(&dir);
                         out.write(&dir).unwrap();
-                        let mut order: Vec<String> = vec!["Types.v".into(), "Globals.v".into()];
-                        order.extend(
-                            out.files
-                                .iter()
-                                .filter(|(p, _)| p.starts_with("F_"))
-                                .map(|(p, _)| p.clone()),
-                        );
-                        order.push("Code.v".into());
+                        let mut order = common::coq_order(out);
                         let check = exp.with_extension("check.v");
                         if check.exists() {
                             std::fs::copy(&check, dir.join("Check.v")).unwrap();
                             order.push("Check.v".into());
                         }
+                        let coqc = testkit::coq::Coqc::new(coqlib)
+                            .quiet()
+                            .map(".", "G")
+                            .in_dir(&dir);
                         for f in &order {
-                            if let Err(e) = coqc(&dir, coqlib, f) {
+                            if let Err(e) = coqc.run(f) {
                                 errs.push(e);
                                 break;
                             }

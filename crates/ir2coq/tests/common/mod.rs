@@ -1,0 +1,53 @@
+//! What the ir2coq harnesses that compile or run converted modules in Coq share (golden,
+//! differential, csmith): the order in which a module's files compile, and the primitive table
+//! mapping a module's intrinsic declarations to the test layer's executable versions.
+#![allow(dead_code)] // each test binary compiles this module; not all use every helper
+
+use std::fmt::Write as _;
+
+/// `Definition xp : xprim := …`: each intrinsic the module declares, mapped to the test layer's
+/// primitive (`TestLayer.v`, `csmith/ByteLayer.v`); with `memory`, also the memory intrinsics
+/// (only `ByteLayer.v` has byte-level memory).
+pub fn xprim(m: &ir2json::Module, memory: bool) -> String {
+    const MEMORY: [(&str, &str); 3] = [
+        ("llvm.memcpy.", "prim_memcpy vs m"),
+        ("llvm.memmove.", "prim_memcpy vs m"),
+        ("llvm.memset.", "prim_memset vs m"),
+    ];
+    const VALUES: [(&str, &str); 7] = [
+        ("llvm.umin.", "lift (prim_umin vs) m"),
+        ("llvm.umax.", "lift (prim_umax vs) m"),
+        ("llvm.smin.", "lift (prim_smin vs) m"),
+        ("llvm.smax.", "lift (prim_smax vs) m"),
+        ("llvm.abs.", "lift (prim_abs vs) m"),
+        ("llvm.fshl.", "lift (prim_fsh true vs) m"),
+        ("llvm.fshr.", "lift (prim_fsh false vs) m"),
+    ];
+    let table: &[(&str, &str)] = if memory { &MEMORY } else { &[] };
+    let mut s = String::from("Definition xp : xprim := fun f vs m =>\n");
+    for d in &m.declarations {
+        let n = &d.sig.name;
+        if let Some((_, p)) = table.iter().chain(&VALUES).find(|(p, _)| n.starts_with(p)) {
+            let _ = writeln!(
+                s,
+                "  if Pos.eqb f {} then {p} else",
+                ir2coq::mangle::global(n)
+            );
+        }
+    }
+    s.push_str("  None.\n");
+    s
+}
+
+/// The emitted files of `out` in dependency order: `Types.v`, `Globals.v`, the functions, `Code.v`.
+pub fn coq_order(out: &ir2coq::ModuleOutput) -> Vec<String> {
+    let mut order = vec!["Types.v".to_string(), "Globals.v".to_string()];
+    order.extend(
+        out.files
+            .iter()
+            .filter(|(p, _)| p.starts_with("F_"))
+            .map(|(p, _)| p.clone()),
+    );
+    order.push("Code.v".into());
+    order
+}
