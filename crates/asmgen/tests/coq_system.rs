@@ -7,12 +7,7 @@ fn el2_snippets_record_events() {
         return;
     }
     let dir = testkit::root().join("testdata/asm/el2");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .expect("el2 dir")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "S"))
-        .collect();
-    files.sort();
+    let files = testkit::files_with_ext(&dir, "S");
     assert!(files.len() >= 8);
     let regs: Vec<String> = (0..31)
         .map(|i| match i {

@@ -4,7 +4,7 @@
 //! coq-lib's AArch64 interpreter with `vm_compute` from the same state (one coqc run for all
 //! snippets). The final states must be equal. A snippet asmgen or the semantics cannot handle fails.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use testkit::rng::Rng;
 
@@ -222,12 +222,7 @@ fn snippets_match_qemu() {
         return;
     }
     let dir = testkit::root().join("testdata/asm");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("testdata/asm")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "S"))
-        .collect();
-    files.sort();
+    let files = testkit::files_with_ext(&dir, "S");
     assert!(
         files.len() >= 60,
         "expected at least 60 snippets, found {}",

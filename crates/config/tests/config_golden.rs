@@ -18,14 +18,7 @@ fn testdata() -> PathBuf {
 }
 
 fn roots(sub: &str) -> Vec<PathBuf> {
-    let dir = testdata().join("config").join(sub);
-    let mut v: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "v"))
-        .collect();
-    v.sort();
-    v
+    testkit::files_with_ext(&testdata().join("config").join(sub), "v")
 }
 
 fn summary(p: &Project) -> String {

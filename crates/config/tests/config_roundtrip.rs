@@ -4,7 +4,6 @@
 
 use config::ast::*;
 use config::{parser, pretty, FileId, Span};
-use std::path::Path;
 use testkit::rng::Rng;
 
 const NAMES: &[&str] = &[
@@ -167,23 +166,11 @@ fn random_expressions_round_trip() {
     }
 }
 
-fn files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
-    for e in std::fs::read_dir(dir).unwrap() {
-        let p = e.unwrap().path();
-        if p.is_dir() {
-            files(&p, out);
-        } else if p.extension().is_some_and(|e| e == "v") {
-            out.push(p);
-        }
-    }
-}
-
 #[test]
 fn test_files_round_trip() {
-    let td = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata");
-    let mut fs = vec![];
-    files(&td.join("config"), &mut fs);
-    files(&td.join("pagetable"), &mut fs);
+    let td = testkit::root().join("testdata");
+    let mut fs = testkit::files_below(&td.join("config"), "v");
+    fs.extend(testkit::files_below(&td.join("pagetable"), "v"));
     fs.sort();
     let mut n = 0;
     for f in fs {

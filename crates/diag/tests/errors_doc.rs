@@ -4,7 +4,6 @@
 //! that is not registered in `diag::Code`, so that no code is used without being documented.
 
 use diag::Code;
-use std::path::{Path, PathBuf};
 
 /// The stage part of a code: `E-CFG012` → `CFG`.
 fn stage(c: Code) -> &'static str {
@@ -214,20 +213,6 @@ fn code_tokens(s: &str) -> Vec<String> {
         .collect()
 }
 
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(rd) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in rd {
-        let p = e.unwrap().path();
-        if p.is_dir() {
-            rust_files(&p, out);
-        } else if p.extension().is_some_and(|x| x == "rs") {
-            out.push(p);
-        }
-    }
-}
-
 #[test]
 fn scanner_finds_codes_in_literals_only() {
     let src = "// \"E-IR999\" in a comment\nlet a = 'x'; let q = '\\''; let b = \"E-IR001 {}: x\";\n\
@@ -248,7 +233,10 @@ fn every_code_literal_in_the_sources_is_registered() {
     let known: std::collections::HashSet<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
     let mut files = vec![];
     for e in std::fs::read_dir(testkit::root().join("crates")).unwrap() {
-        rust_files(&e.unwrap().path().join("src"), &mut files);
+        let src = e.unwrap().path().join("src");
+        if src.is_dir() {
+            files.extend(testkit::files_below(&src, "rs"));
+        }
     }
     files.sort();
     assert!(files.len() > 20, "found only {} source files", files.len());

@@ -4,7 +4,6 @@ mod common;
 
 use common::{repo, scratch};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 fn code_of(path: &Path) -> (String, String) {
     match ir2json::read_module(path) {
@@ -73,13 +72,8 @@ fn truncated_and_corrupt_bitcode() {
     let d = scratch("bitcode");
     let ll = repo().join("testdata/ir2json/all_instructions.ll");
     let bc = d.join("full.bc");
-    let st = Command::new("llvm-as-14")
-        .arg(&ll)
-        .arg("-o")
-        .arg(&bc)
-        .status()
-        .expect("llvm-as-14");
-    assert!(st.success());
+    testkit::tools::llvm_as(&ll, &bc)
+        .unwrap_or_else(|e| panic!("{e} (scripts/setup.sh installs LLVM 14)"));
     // The intact bitcode reads, and gives the same module as the text.
     let from_bc = ir2json::read_module(&bc).unwrap_or_else(|e| panic!("{e}"));
     let from_ll = ir2json::read_module(&ll).unwrap();

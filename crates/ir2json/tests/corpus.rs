@@ -217,13 +217,8 @@ fn sekvm_bitcode_gives_the_same_model_as_text() {
     let ll = shared().join("sekvm/SeKVM.ll");
     let dir = common::scratch("sekvm-bc");
     let bc = dir.join("SeKVM.bc");
-    let st = std::process::Command::new("llvm-as-14")
-        .arg(&ll)
-        .arg("-o")
-        .arg(&bc)
-        .status()
-        .expect("llvm-as-14");
-    assert!(st.success());
+    testkit::tools::llvm_as(&ll, &bc)
+        .unwrap_or_else(|e| panic!("{e} (scripts/setup.sh installs LLVM 14)"));
     let mut from_bc = ir2json::read_module(&bc).unwrap_or_else(|e| panic!("{e}"));
     let from_ll = ir2json::read_module(&ll).unwrap();
     from_bc.name = from_ll.name.clone();

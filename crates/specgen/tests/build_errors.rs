@@ -2,7 +2,7 @@
 //! testdata/build/err/*.v says `expect: <codes>` in its first comment.
 
 use specgen::generate::{build, BuildFailure, BuildOptions};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Instant;
 
 /// (codes, rendered text) of a failing build.
@@ -44,13 +44,7 @@ fn failure(cfg: &Path) -> (Vec<String>, String) {
 #[test]
 fn error_cases() {
     let dir = testkit::root().join("testdata/build/err");
-    let mut cfgs: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "v"))
-        .collect();
-    cfgs.sort();
+    let cfgs = testkit::files_with_ext(&dir, "v");
     assert!(cfgs.len() >= 5);
     for cfg in cfgs {
         let text = std::fs::read_to_string(&cfg).unwrap();

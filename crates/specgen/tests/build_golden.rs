@@ -205,13 +205,8 @@ fn layer_code_forms_give_identical_projects() {
     let cfg = std::fs::read_to_string(src.join("proof.v")).unwrap();
     let work = tmp("forms");
     std::fs::copy(src.join("counter.ll"), work.join("counter.ll")).unwrap();
-    let st = std::process::Command::new("llvm-as-14")
-        .arg(work.join("counter.ll"))
-        .arg("-o")
-        .arg(work.join("counter.bc"))
-        .status()
-        .expect("llvm-as-14 (scripts/setup.sh installs LLVM 14)");
-    assert!(st.success());
+    testkit::tools::llvm_as(&work.join("counter.ll"), &work.join("counter.bc"))
+        .unwrap_or_else(|e| panic!("{e} (scripts/setup.sh installs LLVM 14)"));
     let m = ir2json::read_module(work.join("counter.ll")).unwrap();
     std::fs::write(
         work.join("counter.json"),

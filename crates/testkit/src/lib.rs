@@ -24,3 +24,35 @@ pub fn shared() -> PathBuf {
         None => root().join("../shared"),
     }
 }
+
+/// The files of `dir` (not below it) named `*.ext`, sorted: a harness's cases. Panics naming
+/// `dir` when it cannot be read.
+pub fn files_with_ext(dir: &Path, ext: &str) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.expect("a directory entry").path())
+        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == ext))
+        .collect();
+    v.sort();
+    v
+}
+
+/// The files named `*.ext` in `dir` and every folder below it, sorted. Panics naming a folder
+/// that cannot be read.
+pub fn files_below(dir: &Path, ext: &str) -> Vec<PathBuf> {
+    fn walk(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) {
+        let entries = std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+        for e in entries {
+            let p = e.expect("a directory entry").path();
+            if p.is_dir() {
+                walk(&p, ext, out);
+            } else if p.extension().is_some_and(|e| e == ext) {
+                out.push(p);
+            }
+        }
+    }
+    let mut v = vec![];
+    walk(dir, ext, &mut v);
+    v.sort();
+    v
+}

@@ -98,3 +98,8 @@ pub fn clang_emit_llvm(
         .arg(src))
     .map(drop)
 }
+
+/// `llvm-as-14 <ll> -o <bc>`: textual IR to bitcode.
+pub fn llvm_as(ll: &std::path::Path, bc: &std::path::Path) -> Result<(), String> {
+    run(Command::new("llvm-as-14").arg(ll).arg("-o").arg(bc)).map(drop)
+}
