@@ -11,9 +11,15 @@ pub mod tools;
 
 use std::path::{Path, PathBuf};
 
-/// The repository root (the workspace folder that holds `crates/`, `coq-lib/`, `testdata/`).
+/// The repository root (the workspace folder that holds `crates/`, `coq-lib/`, `testdata/`),
+/// without `..` components so that messages name files plainly.
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    manifest
+        .parent()
+        .and_then(Path::parent)
+        .expect("crates/testkit sits two levels below the root")
+        .to_path_buf()
 }
 
 /// The shared inputs (`SeKVM.ll`, the corpus): `$AUTOV_SHARED`, else `../shared` beside the
