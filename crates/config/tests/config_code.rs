@@ -10,6 +10,17 @@ fn pagetable() -> config::Project {
     config::load(&p).unwrap_or_else(|e| panic!("{}", e.render_plain()))
 }
 
+/// The function name of a `define`/`declare` line: between `@` and `(`.
+fn fn_name(line: &str) -> String {
+    line.split('@')
+        .nth(1)
+        .unwrap()
+        .split('(')
+        .next()
+        .unwrap()
+        .to_string()
+}
+
 /// Defined functions and direct calls, read from the .ll text (enough for this test).
 fn code_of_ll(path: &Path) -> CodeInfo {
     let text = std::fs::read_to_string(path).unwrap();
@@ -17,14 +28,7 @@ fn code_of_ll(path: &Path) -> CodeInfo {
     let mut cur: Option<String> = None;
     for line in text.lines() {
         if let Some(rest) = line.strip_prefix("define ") {
-            let name = rest
-                .split('@')
-                .nth(1)
-                .unwrap()
-                .split('(')
-                .next()
-                .unwrap()
-                .to_string();
+            let name = fn_name(rest);
             info.defined.insert(name.clone());
             cur = Some(name);
         } else if line == "}" {
@@ -126,14 +130,7 @@ fn sigs_of_ll(path: &Path) -> BTreeMap<String, config::FnSig> {
     {
         let before_at = line.split('@').next().unwrap();
         let ret_ty = before_at.split_whitespace().last().unwrap();
-        let name = line
-            .split('@')
-            .nth(1)
-            .unwrap()
-            .split('(')
-            .next()
-            .unwrap()
-            .to_string();
+        let name = fn_name(line);
         if name.starts_with("llvm.") {
             continue;
         }
