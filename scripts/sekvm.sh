@@ -31,8 +31,12 @@ copy_case() {
 }
 
 echo "== sekvm: autov build"
+# The positive case is built from a copy too, so that a negative (a copy of the built project,
+# regenerated from its patched copy) rewrites only the files its patch changes and make rebuilds
+# only those and what depends on them.
+pos=$(copy_case pos)
 t0=$(now)
-/usr/bin/time -f "%M" -o "$WORK/gen.mem" "$AUTOV" build sekvm-proof/proof.v -o "$WORK/proof" >"$WORK/build.log" 2>&1 \
+/usr/bin/time -f "%M" -o "$WORK/gen.mem" "$AUTOV" build "$pos/proof.v" -o "$pos/out" >"$WORK/build.log" 2>&1 \
   || { cat "$WORK/build.log"; echo "FAIL sekvm: autov build"; exit 1; }
 t1=$(now)
 grep -E "^(layer|Bottom|Accessors|Locks) " "$WORK/build.log" || true
@@ -41,7 +45,7 @@ gen=$(echo "$t1 - $t0" | bc)
 echo "generation: ${gen}s, peak $(( $(cat "$WORK/gen.mem") / 1024 )) MB"
 
 echo "== sekvm: make ($MODE)"
-cd "$WORK/proof"
+cd "$pos/out"
 make -s Makefile.coq >/dev/null
 export TIMED=1
 t0=$(now)
@@ -78,6 +82,7 @@ echo "== sekvm: negatives"
 # (i) IR patch: get_s2_page_vmid reads the neighbouring field (count instead of vmid)
 d=$(copy_case neg_neighbour_field)
 sed -i 's/\(%vmid = getelementptr inbounds %struct.el2_data, %struct.el2_data\* %call, i64 0, i32 17, i64 %index, i32\) 1,/\1 0,/' "$d/SeKVM.ll"
+cp -a "$pos/out" "$d/out"
 if "$AUTOV" build "$d/proof.v" -o "$d/out" >"$d/build.log" 2>&1 \
    && (cd "$d/out" && make -s Makefile.coq >/dev/null && make -f Makefile.coq Accessors/get_s2_page_vmid/RefProof.vo) >"$d/make.log" 2>&1; then
   echo "FAIL neg_neighbour_field: the accessor reading another field checks"; fail=1
@@ -95,10 +100,24 @@ fi
 # (iii) trusted-spec patch: release forgets to clear the holder -> the hand lemma fails
 d=$(copy_case neg_unlock_keeps_holder)
 (cd "$d" && patch -s -p1 < negative/neg_unlock_keeps_holder.patch)
+cp -a "$pos/out" "$d/out"
 if "$AUTOV" build "$d/proof.v" -o "$d/out" >"$d/build.log" 2>&1 \
    && (cd "$d/out" && make -s Makefile.coq >/dev/null && make -f Makefile.coq Proofs/locks.vo) >"$d/make.log" 2>&1; then
   echo "FAIL neg_unlock_keeps_holder: a release that keeps the holder checks"; fail=1
 else
   expect_fail neg_unlock_keeps_holder "$d/make.log" "Proofs/locks.v"
+fi
+# (iv) IR patch: acquire_lock_vm takes the VM's stage-2 table lock word (shadow_pt_lock, field 7)
+# instead of its own (vm_lock, field 8) -> its lock-level spec's RefProof fails
+d=$(copy_case neg_wrong_lock_word)
+sed -i '/^define .*@acquire_lock_vm(/,/^}/ s/\(%vm_lock = getelementptr inbounds %struct.el2_data, %struct.el2_data\* %call, i64 0, i32 21, i64 %idxprom, i32\) 8,/\1 7,/' "$d/SeKVM.ll"
+if cmp -s "$IR" "$d/SeKVM.ll"; then
+  echo "FAIL neg_wrong_lock_word: the IR patch did not apply"; fail=1
+elif cp -a "$pos/out" "$d/out" && "$AUTOV" build "$d/proof.v" -o "$d/out" >"$d/build.log" 2>&1 \
+   && (cd "$d/out" && make -s Makefile.coq >/dev/null && make -f Makefile.coq Locks/acquire_lock_vm/RefProof.vo) >"$d/make.log" 2>&1; then
+  echo "FAIL neg_wrong_lock_word: a lock primitive taking another lock's word checks"; fail=1
+else
+  expect_fail neg_wrong_lock_word "$d/make.log" "Locks/acquire_lock_vm/RefProof.v"
+  grep -m1 "written" "$d/build.log" || true
 fi
 [ $fail = 0 ] && echo "sekvm: ok" || { echo "sekvm: FAILED"; exit 1; }

@@ -344,6 +344,39 @@ Ltac field_value :=
   repeat (rewrite wrap_of_narrower by lia || rewrite wrap_of_wider by lia);
   repeat f_equal; first [ reflexivity | zsolve ].
 
+(** A lock operation's spec is "if the indices are in bounds, the lock operation on the id of the
+    path's lock word": its refinement of the low spec computes the start, brings the address the
+    code passes to [callee] (a bottom lock primitive: [match lock_of p with Some k => op k st | …])
+    to the form of the lock-word lemma [L] and rewrites with it. Code that passes another lock's
+    word fails at the address; a [lockop] that names the wrong operation fails at the end. *)
+Ltac lock_ref hspec lspec R start callee L off :=
+  intros; unfold R in *; subst;
+  unfold hspec in *;
+  try lazymatch goal with
+  | H : (if ?c then _ else _) = Some _ |- _ =>
+      let Ec := fresh "Ec" in
+      destruct c eqn:Ec; [ | discriminate H ]
+  end;
+  field_cond;
+  lazymatch goal with
+  | H : _ = Some ?s' |- exists _, _ => exists s'; split; [ | reflexivity ]
+  end;
+  unfold lspec, start; cbv beta iota zeta;
+  settle_guards;
+  unfold ptr_add; cbn [pbase poffset];
+  lazymatch goal with
+  | |- context [ Ptr ?b ?o ] =>
+      lazymatch o with
+      | off => idtac
+      | _ => replace o with off by (first [ zsolve | unfold iadd, imul; zsolve ])
+      end
+  end;
+  unfold callee; rewrite L by (split; lia);
+  cbv beta iota zeta;
+  lazymatch goal with
+  | H : ?lhs = Some _ |- context [ ?lhs ] => rewrite H; reflexivity
+  end.
+
 Ltac field_ref hspec lspec R start L off :=
   intros; unfold R in *; subst;
   unfold hspec in *;

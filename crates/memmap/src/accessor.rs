@@ -1,5 +1,5 @@
 //! Accessors: functions whose body is "the start of a mapped object, offset arithmetic, one load
-//! or store" of a mapped path. The project generator gives each of them a field-level spec (the
+//! or store" of a mapped path, or one call passing a lock word's address on (a lock operation). The project generator gives each of them a field-level spec (the
 //! path's abstract location, under its index bounds and access check) instead of a synthesised
 //! one, and proves it against the function's low spec with the path's access lemma.
 //!
@@ -22,6 +22,8 @@ pub enum AccessKind {
     Load { bits: u32, ret: u32 },
     /// Stores parameter `param` (zero-extended or truncated to `bits`) at the path.
     Store { param: usize, bits: u32 },
+    /// Passes the address (of a lock word) to `callee`, its only argument, and returns nothing.
+    Pass { callee: String },
 }
 
 /// A variable index of an address: (stride, array length, the parameter giving it).
@@ -45,8 +47,11 @@ impl Shape {
     /// Whether the shape accesses `path` of its block (offset, size and strides agree).
     pub fn accesses(&self, map: &ResolvedMap, path: usize) -> bool {
         let p = &map.blocks[self.block].paths[path];
-        let bits = match self.kind {
-            AccessKind::Load { bits, .. } | AccessKind::Store { bits, .. } => bits,
+        let sized = match self.kind {
+            AccessKind::Load { bits, .. } | AccessKind::Store { bits, .. } => {
+                matches!(p.decl.target, Target::Field { .. }) && p.size * 8 == u64::from(bits)
+            }
+            AccessKind::Pass { .. } => matches!(p.decl.target, Target::LockWord(_)),
         };
         let strides: Vec<(u64, u64)> = p
             .steps
@@ -56,9 +61,8 @@ impl Shape {
                 Step::Field { .. } => None,
             })
             .collect();
-        matches!(p.decl.target, Target::Field { .. })
+        sized
             && p.const_offset() == self.offset
-            && p.size * 8 == u64::from(bits)
             && strides
                 == self
                     .vars
@@ -210,6 +214,25 @@ fn recognise(f: &Function, module: &Module, layout: &Layout, map: &ResolvedMap) 
                 let ir2json::Callee::Direct { name } = &call.callee else {
                     return None;
                 };
+                if let [arg] = call.args.as_slice() {
+                    // a lock operation: the address goes to the callee, nothing comes back
+                    let Some(Def::Addr {
+                        block,
+                        offset,
+                        vars,
+                    }) = local(&defs, &arg.value).cloned()
+                    else {
+                        return None;
+                    };
+                    if access.is_some() || ins.result.is_some() {
+                        return None;
+                    }
+                    let kind = AccessKind::Pass {
+                        callee: name.clone(),
+                    };
+                    access = Some((block, offset, vars, kind));
+                    continue;
+                }
                 if !call.args.is_empty() || start.is_some() {
                     return None;
                 }
@@ -294,7 +317,7 @@ fn recognise(f: &Function, module: &Module, layout: &Layout, map: &ResolvedMap) 
         (TermOp::Ret { value: Some(v) }, AccessKind::Load { .. }) => {
             local(&defs, v).filter(|d| matches!(d, Def::Loaded | Def::LoadedResized))?;
         }
-        (TermOp::Ret { value: None }, AccessKind::Store { .. }) => {}
+        (TermOp::Ret { value: None }, AccessKind::Store { .. } | AccessKind::Pass { .. }) => {}
         _ => return None,
     }
     Some(Shape {

@@ -6,6 +6,8 @@
 //! state RData                          # the configuration's state type
 //! lockcheck lock_held                  # a configuration function `state -> Z -> bool`
 //! functions mem_load mem_store mem_lock_of   # names of the generated load / store / lock-word map
+//! lockop stage2_spin_lock lock_acquire  # a call of the C function on a lock word is this
+//!                                      # configuration function `Z -> state -> option state`
 //!
 //! block el2 : struct.el2_data size 33731152 at el2_data_start
 //!   s2_pages[i].vmid @ 4 : 4 => (st.(shared).(s2pages) @ i).(pg_vmid) ; lock S2PAGE_LOCK
@@ -22,7 +24,9 @@
 //! (no check), `lock E` (the lock `E` must be held: `lockcheck st E`), or `lockword E` (the word of
 //! lock `E`: plain loads and stores are undefined; the generated lock-word map gives `E`). An
 //! optional last part `; by f g` names the C functions that access exactly this path (one load or
-//! store at its address): their specs are generated from the path, and their code must agree.
+//! store at its address): their specs are generated from the path, and their code must agree. On
+//! a lock word, `; by f g` names the functions that pass exactly this word to a `lockop` function:
+//! their specs are that lock operation on the lock's id.
 
 use diag::span::{FileId, Span};
 use diag::{Code, Diagnostic};
@@ -35,6 +39,9 @@ pub struct MapFile {
     pub lockcheck: Option<String>,
     /// Names of the generated functions: load, store, lock-word map.
     pub functions: Option<(String, String, String)>,
+    /// `lockop C OP`: a call of C function `C` with the address of a lock word is the
+    /// configuration's lock operation `OP` on that lock's id.
+    pub lockops: Vec<(String, String)>,
     pub blocks: Vec<Block>,
 }
 
@@ -157,6 +164,16 @@ pub fn parse(file: FileId, text: &str) -> (MapFile, Vec<Diagnostic>) {
                     );
                 }
             }
+            "lockop" => match rest.split_whitespace().collect::<Vec<_>>().as_slice() {
+                [c, op] if is_ident(c) && is_ident(op) => {
+                    m.lockops.push((c.to_string(), op.to_string()))
+                }
+                _ => err(
+                    &mut diags,
+                    "`lockop` takes two names: the C function and the configuration's lock operation".into(),
+                    "write e.g. `lockop stage2_spin_lock lock_acquire`",
+                ),
+            },
             "block" => {
                 if let Some(b) = current.take() {
                     m.blocks.push(b);
@@ -199,7 +216,7 @@ pub fn parse(file: FileId, text: &str) -> (MapFile, Vec<Diagnostic>) {
                 None => err(
                     &mut diags,
                     format!("unknown directive `{kw}`"),
-                    "directives: code, state, lockcheck, functions, block … end",
+                    "directives: code, state, lockcheck, functions, lockop, block … end",
                 ),
             },
         }
@@ -329,7 +346,7 @@ mod tests {
 
     #[test]
     fn reads_a_map() {
-        let text = "# a map\ncode \"a.ll\"\nstate RData\nlockcheck held\nfunctions ld st lk\n\
+        let text = "# a map\ncode \"a.ll\"\nstate RData\nlockcheck held\nfunctions ld st lk\nlockop spin acquire\n\
                     block el2 : struct.el2_data size 1_000 at el2_data_start\n\
                     \x20 s2_pages[i].vmid @ 4 : 4 => (st.(pages) @ i).(vmid) ; lock 1\n\
                     \x20 cnt => st.(cnt) ; private\n\
@@ -338,6 +355,7 @@ mod tests {
         assert!(d.is_empty(), "{d:?}");
         assert_eq!(m.code.as_ref().unwrap().0, "a.ll");
         assert_eq!(m.functions, Some(("ld".into(), "st".into(), "lk".into())));
+        assert_eq!(m.lockops, vec![("spin".into(), "acquire".into())]);
         let b = &m.blocks[0];
         assert_eq!((b.size, b.global.as_str()), (Some(1000), "el2_data_start"));
         assert_eq!(b.paths[0].display(), "s2_pages[i].vmid");

@@ -92,7 +92,9 @@ fn the_sekvm_map_agrees_with_the_layouts() {
         fields += 1;
     }
     assert!(fields >= 36, "{fields} paths");
-    // every declared accessor has the shape of one access at its own path's address
+    // every declared accessor has the shape of one access at its own path's address; those of
+    // lock words pass the word to a declared lock operation
+    let mut lock_prims = 0;
     for (pi, p) in el2.paths.iter().enumerate() {
         for f in &p.decl.accessors {
             let s = memmap::accessor::shape(m, &r, f)
@@ -102,8 +104,16 @@ fn the_sekvm_map_agrees_with_the_layouts() {
                 "{f} does not access {}",
                 p.decl.display()
             );
+            if let memmap::accessor::AccessKind::Pass { callee } = &s.kind {
+                assert!(
+                    file.lockops.iter().any(|(c, _)| c == callee),
+                    "{f} calls {callee}"
+                );
+                lock_prims += 1;
+            }
         }
     }
+    assert_eq!(lock_prims, 12, "acquire and release of six kinds of lock");
 }
 
 #[test]

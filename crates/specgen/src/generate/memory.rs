@@ -278,6 +278,10 @@ pub struct FieldSpec {
     /// The map's pointer-level load and store (the layer below's memory operations).
     pub load: String,
     pub store: String,
+    /// The map's lock-word map, and for a lock operation (`AccessKind::Pass`) the configuration's
+    /// operation the callee performs (`lockop` of the map).
+    pub lock_of: String,
+    pub lock_op: Option<String>,
     /// The function giving the object's start.
     pub start: String,
     pub index_params: Vec<usize>,
@@ -298,7 +302,7 @@ pub fn field_specs(
 ) -> BTreeMap<String, FieldSpec> {
     let mut out = BTreeMap::new();
     for (file, m) in maps {
-        let Some((load, store, _)) = m.file.functions.clone() else {
+        let Some((load, store, lock_of)) = m.file.functions.clone() else {
             continue;
         };
         for b in &m.blocks {
@@ -309,7 +313,7 @@ pub fn field_specs(
                             Code::MapAccessor,
                             diag::Place::file(file.display().to_string()),
                             format!("`{f}`, declared an accessor of `{}` in block {}: {why}", path.decl.display(), b.name),
-                            "declare only functions whose body is the block's start, offset arithmetic and one load or store (others get a synthesised spec), and list them in a layer above the bottom",
+                            "declare only functions whose body is the block's start, offset arithmetic and one load or store (on a lock word: one call of a `lockop` function with its address; others get a synthesised spec), and list them in a layer above the bottom",
                         )
                     };
                     let Some(k) = p
@@ -327,18 +331,43 @@ pub fn field_specs(
                         ));
                         continue;
                     }
-                    let below = &p.layers[k - 1].ops;
-                    if below.get(&config::LayerOp::Load) != Some(&load)
-                        || below.get(&config::LayerOp::Store) != Some(&store)
-                    {
-                        errors.push(fail(format!("the layer below does not use the map's `{load}`/`{store}` as its memory")));
-                        continue;
-                    }
                     let Some(shape) = memmap::accessor::shape(module, m, f) else {
                         errors.push(fail(
                             "its body is not one access at an address of a mapped block".into(),
                         ));
                         continue;
+                    };
+                    let lock_op = match (&path.decl.target, &shape.kind) {
+                        (Target::LockWord(_), AccessKind::Pass { callee }) => {
+                            match m.file.lockops.iter().find(|(c, _)| c == callee) {
+                                Some((_, op)) => Some(op.clone()),
+                                None => {
+                                    errors.push(fail(format!("it calls `{callee}`, which the map does not declare with `lockop {callee} OPERATION`")));
+                                    continue;
+                                }
+                            }
+                        }
+                        (
+                            Target::Field { .. },
+                            AccessKind::Load { .. } | AccessKind::Store { .. },
+                        ) => {
+                            let below = &p.layers[k - 1].ops;
+                            if below.get(&config::LayerOp::Load) != Some(&load)
+                                || below.get(&config::LayerOp::Store) != Some(&store)
+                            {
+                                errors.push(fail(format!("the layer below does not use the map's `{load}`/`{store}` as its memory")));
+                                continue;
+                            }
+                            None
+                        }
+                        (Target::LockWord(_), _) => {
+                            errors.push(fail("the path is a lock word, but the body loads or stores it (a lock word is only passed to a lock operation)".into()));
+                            continue;
+                        }
+                        (Target::Field { .. }, _) => {
+                            errors.push(fail("the path is a field, but the body passes its address to a call (declare lock operations on lock words)".into()));
+                            continue;
+                        }
                     };
                     if shape.vars.len() != path.indices().len()
                         || m.blocks[shape.block].name != b.name
@@ -357,6 +386,8 @@ pub fn field_specs(
                             path: path.clone(),
                             load: load.clone(),
                             store: store.clone(),
+                            lock_of: lock_of.clone(),
+                            lock_op,
                             start: shape.start,
                             index_params: shape.vars.iter().map(|v| v.2).collect(),
                             kind: shape.kind,
@@ -397,14 +428,12 @@ pub fn field_spec_sentences(cx: &Ctx, k: usize, p: &str, fs: &FieldSpec) -> Vec<
     }
     let mut ok_args = idx.clone();
     ok_args.push(name("st"));
-    cond.push(Term::app(
-        memmap::gen::ok_fn(&fs.block, &fs.path),
-        ok_args.clone(),
-    ));
-    let cond = cond
-        .into_iter()
-        .reduce(|a, b| Term::infix("&&", a, b))
-        .expect("the access check is always there");
+    if fs.lock_op.is_none() {
+        cond.push(Term::app(
+            memmap::gen::ok_fn(&fs.block, &fs.path),
+            ok_args.clone(),
+        ));
+    }
     let st_ty = crate::spec::print::ty(cx.state(k));
     let (body, ret_ty) = match fs.kind {
         AccessKind::Load { bits, ret } => (
@@ -438,22 +467,46 @@ pub fn field_spec_sentences(cx: &Ctx, k: usize, p: &str, fs: &FieldSpec) -> Vec<
                 Term::app("option", vec![st_ty.clone()]),
             )
         }
+        AccessKind::Pass { .. } => {
+            let op = fs
+                .lock_op
+                .clone()
+                .expect("a lock operation has its `lockop`");
+            let id = Term::app(memmap::gen::lock_fn(&fs.block, &fs.path), idx.clone());
+            (
+                Term::app(op, vec![id, name("st")]),
+                Term::app("option", vec![st_ty.clone()]),
+            )
+        }
+    };
+    // a lock word of a global lock has no index and no check: the spec is the operation itself
+    let body = match cond.into_iter().reduce(|a, b| Term::infix("&&", a, b)) {
+        Some(cond) => Term::if_(cond, body, Term::none()),
+        None => body,
     };
     let mut bs: Vec<Binder> = (1..=args.len())
         .map(|i| Binder::typed(format!("a{i}"), name("Z")))
         .collect();
     bs.push(Binder::typed("st", st_ty));
     vec![Sentence::Group(vec![
-        Sentence::comment(format!(
-            "`{p}` accesses `{}` of block {} (memory map): its spec is that field, under the index bounds and the access check.",
-            fs.path.decl.display(),
-            fs.block.name
-        )),
+        Sentence::comment(match &fs.lock_op {
+            None => format!(
+                "`{p}` accesses `{}` of block {} (memory map): its spec is that field, under the index bounds and the access check.",
+                fs.path.decl.display(),
+                fs.block.name
+            ),
+            Some(op) => format!(
+                "`{p}` passes the lock word `{}` of block {} to a lock operation (memory map): its spec is `{op}` on that lock's id{}.",
+                fs.path.decl.display(),
+                fs.block.name,
+                if idx.is_empty() { "" } else { ", under the index bounds" }
+            ),
+        }),
         Sentence::definition(
             names::spec(p),
             bs,
             Some(ret_ty),
-            Term::if_(cond, body, Term::none()),
+            body,
         ),
         Sentence::simpl_never(names::spec(p)),
     ])]
@@ -462,9 +515,24 @@ pub fn field_spec_sentences(cx: &Ctx, k: usize, p: &str, fs: &FieldSpec) -> Vec<
 /// The proof of the spec-level refinement lemma of a field spec.
 pub fn field_ref_tactic(cx: &Ctx, k: usize, p: &str, fs: &FieldSpec) -> Tactic {
     let (_, idx) = spec_args(cx, p, fs);
-    let lemma = match fs.kind {
+    let lemma = match &fs.kind {
         AccessKind::Load { .. } => lemma_name(&fs.load, &fs.block, &fs.path),
         AccessKind::Store { .. } => lemma_name(&fs.store, &fs.block, &fs.path),
+        AccessKind::Pass { callee } => {
+            let call = Tactic::call(
+                "lock_ref",
+                vec![
+                    name(names::spec(p)),
+                    name(names::low_spec(p)),
+                    name(names::rel(cx.lname(k))),
+                    name(cx.spec_name(&fs.start)),
+                    name(cx.spec_name(callee)),
+                    name(lemma_name(&fs.lock_of, &fs.block, &fs.path)),
+                    offset_at(&fs.path, &idx),
+                ],
+            );
+            return Tactic::Then(vec![Tactic::call("intros", vec![]), call]);
+        }
     };
     // the offset names the lemma's arguments: introduce them first
     let call = Tactic::call(

@@ -69,7 +69,23 @@ fn preconditions(cx: &Ctx, plan: &Plan) -> Vec<(String, Option<String>)> {
         .own
         .iter()
         .map(|q| {
-            let pre = if !cx.has_given_spec(q) {
+            let pre = if let Some(fs) = cx.fields.get(q) {
+                let what = if fs.lock_op.is_some() {
+                    "lock word"
+                } else {
+                    "field"
+                };
+                let mut pre = format!(
+                    "spec from the memory map ({what} `{}`)",
+                    fs.path.decl.display()
+                );
+                if fs.lock_op.is_none() {
+                    pre.push_str(", under its index bounds and access check");
+                } else if !fs.index_params.is_empty() {
+                    pre.push_str(", under its index bounds");
+                }
+                Some(pre)
+            } else if !cx.has_given_spec(q) {
                 None
             } else {
                 Some(match l.pres.get(q) {
