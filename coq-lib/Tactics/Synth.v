@@ -139,10 +139,19 @@ Ltac synth_zsolve :=
   end;
   bool_prop; Z.div_mod_to_equations; first [ lia | nia ].
 
+(** The cheap case first: every [wrap] and [signed] is in range (the guards' and arguments'
+    bounds in the context show it), so the goal is linear once they are dropped; an equality of
+    two pointers into the same object is one of their offsets. [synth_zsolve] (every [signed]
+    case-split, every div and mod an equation, [nia]) costs seconds on such goals. *)
+Ltac synth_wraps_lia :=
+  unfold_ints; drop_wraps; eval_pow2;
+  try lazymatch goal with |- Ptr ?b _ = Ptr ?b _ => f_equal end;
+  lia.
+
 (** Arithmetic goals (equalities of integers, [c = true]/[c = false] for conditions, [False]). *)
 Ltac synth_arith :=
   synth_bits; unfold_bool_ints; cbn in *; bool_prop; synth_abstract_bits;
-  first [ lia | synth_zsolve | zsolve ].
+  first [ lia | synth_wraps_lia | synth_zsolve | zsolve ].
 
 Ltac synth_bsolve := first [ reflexivity | assumption | synth_arith ].
 
