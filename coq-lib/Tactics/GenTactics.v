@@ -297,11 +297,50 @@ Ltac memmap_names :=
   end;
   cbv beta iota zeta.
 
+(** One step down the offset dispatch: its test [c] decided, the branch taken. *)
+Lemma memmap_if_true : forall {A : Type} (c : bool) (a b r : A),
+  c = true -> a = r -> (if c then a else b) = r.
+Proof. intros; subst; reflexivity. Qed.
+Lemma memmap_if_false : forall {A : Type} (c : bool) (a b r : A),
+  c = false -> b = r -> (if c then a else b) = r.
+Proof. intros; subst; reflexivity. Qed.
+
+(** Decide one test of the dispatch, [c = true] or [c = false]: by computation when it is closed,
+    else each comparison (over the indices, linear) by [lia] from the bounds in the context. The
+    goal is the test alone, never the dispatch around it. *)
+Ltac memmap_decide :=
+  first
+    [ reflexivity
+    | lazymatch goal with
+      | |- (_ && _) = true => apply andb_true_intro; split; memmap_decide
+      | |- (_ && _) = false =>
+          first [ apply andb_false_intro1; memmap_decide | apply andb_false_intro2; memmap_decide ]
+      | |- (_ <=? _) = true => apply (proj2 (Z.leb_le _ _)); lia
+      | |- (_ <=? _) = false => apply (proj2 (Z.leb_gt _ _)); lia
+      | |- (_ <? _) = true => apply (proj2 (Z.ltb_lt _ _)); lia
+      | |- (_ <? _) = false => apply (proj2 (Z.ltb_ge _ _)); lia
+      | |- (_ =? _) = true => apply (proj2 (Z.eqb_eq _ _)); lia
+      | |- (_ =? _) = false => apply (proj2 (Z.eqb_neq _ _)); lia
+      end ].
+
+(** Walk down the dispatch [(if c then _ else _) = rhs] from its root, deciding each test on its
+    own ([memmap_decide]), until a test it cannot decide (an access check, or a computed index
+    [memmap_index] has not yet identified). Linear in the depth of the dispatch (a binary search),
+    where deciding every [if] of the whole unfolded dispatch at once ([settle_guards]) re-examines
+    the whole term at each step. *)
+Ltac memmap_walk :=
+  repeat lazymatch goal with
+  | |- (if ?c then _ else _) = _ =>
+      first [ apply memmap_if_true; [ solve [ memmap_decide ] | ]
+            | apply memmap_if_false; [ solve [ memmap_decide ] | ] ]
+  end.
+
 (** Open a memory map's pointer-level function [f] and its block-level function [blk] at a
-    concrete path: select the block, then settle the offset dispatch (every range test and bound,
-    decided from the indices' bounds in the context). *)
+    concrete path: select the block, then walk the offset dispatch (every range test and bound,
+    decided from the indices' bounds in the context) down to the path's leaf or to the first
+    computed index. *)
 Ltac memmap_open f blk :=
-  unfold f; cbn [pbase poffset]; memmap_names; unfold blk; cbv beta zeta; settle_guards.
+  unfold f; cbn [pbase poffset]; memmap_names; unfold blk; cbv beta zeta; memmap_walk.
 
 (** The index the dispatch computes ([t], a division of the offset) is the path's index [v], and
     the offset inside the element ([m], the same offset modulo the stride) is the rest [r] of the

@@ -139,12 +139,29 @@ Ltac synth_zsolve :=
   end;
   bool_prop; Z.div_mod_to_equations; first [ lia | nia ].
 
+(** The cheap case first: every [wrap] and [signed] is in range (the guards' and arguments'
+    bounds in the context show it), so the goal is linear once they are dropped; an equality of
+    two pointers into the same object is one of their offsets. [synth_zsolve] (every [signed]
+    case-split, every div and mod an equation, [nia]) costs seconds on such goals. *)
+Ltac synth_wraps_lia :=
+  unfold_ints; drop_wraps; eval_pow2;
+  try lazymatch goal with |- Ptr ?b _ = Ptr ?b _ => f_equal end;
+  lia.
+
 (** Arithmetic goals (equalities of integers, [c = true]/[c = false] for conditions, [False]). *)
 Ltac synth_arith :=
   synth_bits; unfold_bool_ints; cbn in *; bool_prop; synth_abstract_bits;
-  first [ lia | synth_zsolve | zsolve ].
+  first [ lia | synth_wraps_lia | synth_zsolve | zsolve ].
 
 Ltac synth_bsolve := first [ reflexivity | assumption | synth_arith ].
+
+(** Only the cheap cases of [synth_arith]/[synth_bsolve]: [synth_split] tries both values of a
+    condition with these first, so the value that does not hold is not refuted by [synth_zsolve]
+    (seconds each) before the one that does is proved in milliseconds. *)
+Ltac synth_arith_fast :=
+  synth_bits; unfold_bool_ints; cbn in *; bool_prop; synth_abstract_bits;
+  first [ lia | synth_wraps_lia ].
+Ltac synth_bsolve_fast := first [ reflexivity | assumption | synth_arith_fast ].
 
 (** ** Hooks a generated RefProof redefines *)
 
@@ -188,7 +205,9 @@ Ltac synth_split :=
           | true => fail
           | false => fail
           | _ =>
-              first [ replace c with true by (symmetry; synth_bsolve)
+              first [ replace c with true by (symmetry; synth_bsolve_fast)
+                    | replace c with false by (symmetry; synth_bsolve_fast)
+                    | replace c with true by (symmetry; synth_bsolve)
                     | replace c with false by (symmetry; synth_bsolve)
                     | let E := fresh "Hc" in destruct c eqn:E ]
           end

@@ -126,21 +126,37 @@ fn lemma_name(f: &str, b: &RBlock, p: &RPath) -> String {
     format!("{f}_{}_{}", b.name, p.id)
 }
 
-/// `MemMap.v`: the access lemmas of every resolved map.
-pub fn memmap_file(cx: &Ctx, maps: &[(PathBuf, ResolvedMap)]) -> Option<File> {
+/// The folder of the per-path access-lemma files (logical path `<pn>.Access`).
+pub const ACCESS_DIR: &str = "Access";
+
+/// The module (in [`ACCESS_DIR`]) of path `p`'s access lemmas.
+pub fn access_module(b: &RBlock, p: &RPath) -> String {
+    format!("{}_{}", b.name, p.id)
+}
+
+/// `MemMap.v` and the files it exports: the access lemmas of every resolved map, one file per
+/// path (`Access/<block>_<path>.v`, so `make -j` checks them in parallel and a field accessor's
+/// RefProof waits for its own path only); `MemMap.v` exports them all.
+pub fn memmap_files(cx: &Ctx, maps: &[(PathBuf, ResolvedMap)]) -> Vec<(String, File)> {
     if maps.is_empty() {
-        return None;
+        return vec![];
     }
-    let mut f = cx.file(
-        "the access lemmas of the memory maps: a load or store at a mapped path's address is the access of its abstract location",
-        vec![Require::import(cx.pn.clone(), &["GlobalDefs"])],
-    );
+    let mut files = vec![];
+    let mut modules = vec![];
     for (_, m) in maps {
         let (load, store, lock_of) = m.file.functions.clone().unwrap_or_default();
         let state = name(m.file.state.clone().unwrap_or_default());
         for b in &m.blocks {
             let g = cx.ident(&b.global);
             for p in &b.paths {
+                let module = access_module(b, p);
+                let mut f = cx.file(
+                    &format!(
+                        "the access lemmas of path `{}` of block `{}`: a load or store at its address is the access of its abstract location",
+                        p.id, b.name
+                    ),
+                    vec![Require::import(cx.pn.clone(), &["GlobalDefs"])],
+                );
                 let vars: Vec<(String, u64, u64)> = p.indices();
                 let mut bs: Vec<Binder> = vars
                     .iter()
@@ -164,7 +180,7 @@ pub fn memmap_file(cx: &Ctx, maps: &[(PathBuf, ResolvedMap)]) -> Option<File> {
                     a.extend(extra);
                     a
                 };
-                // the proof: open the load, settle the dispatch, identify the computed indices
+                // the proof: open the load, walk the dispatch, identify the computed indices, walk on
                 let mut steps = vec![Tactic::call("intros", vec![])];
                 let open =
                     |f: &str, blk: &str| Tactic::call("memmap_open", vec![name(f), name(blk)]);
@@ -175,7 +191,7 @@ pub fn memmap_file(cx: &Ctx, maps: &[(PathBuf, ResolvedMap)]) -> Option<File> {
                         Tactic::call("memmap_index", vec![t.div, name(v.clone()), t.rem, t.rest])
                     })
                     .collect();
-                idx_eqs.push(Tactic::call("settle_guards", vec![]));
+                idx_eqs.push(Tactic::call("memmap_walk", vec![]));
                 match &p.decl.target {
                     Target::LockWord(_) => {
                         steps.push(open(&lock_of, &memmap::gen::block_lock_of(b)));
@@ -263,11 +279,18 @@ pub fn memmap_file(cx: &Ctx, maps: &[(PathBuf, ResolvedMap)]) -> Option<File> {
                         ));
                     }
                 }
+                files.push((format!("{ACCESS_DIR}/{module}.v"), f));
+                modules.push(module);
             }
         }
     }
-    let _ = names::CODE_DIR;
-    Some(f)
+    let mods: Vec<&str> = modules.iter().map(String::as_str).collect();
+    let top = cx.file(
+        "the access lemmas of the memory maps: a load or store at a mapped path's address is the access of its abstract location (one file per path)",
+        vec![Require::export(format!("{}.{ACCESS_DIR}", cx.pn), &mods)],
+    );
+    files.push(("MemMap.v".into(), top));
+    files
 }
 
 /// A field-level spec: primitive `p` is an accessor of a mapped path (see `memmap::accessor`).

@@ -519,8 +519,12 @@ fn ref_proof_file(cx: &Ctx, k: usize, p: &str, user: Option<&str>) -> File {
         Require::import(cx.layer_dir(k), &["RefineRel"]),
         Require::import(cx.prim_dir(k, p), &["LowSpec"]),
     ];
-    if field.is_some() {
-        req.push(Require::import(cx.pn.clone(), &["MemMap"]));
+    if let Some(fs) = field {
+        // the access lemmas of its own path only
+        req.push(Require::import(
+            format!("{}.{}", cx.pn, super::memory::ACCESS_DIR),
+            &[&super::memory::access_module(&fs.block, &fs.path)],
+        ));
     } else if user.is_some() {
         req.extend(super::meaning::proof_requires(cx));
     }

@@ -600,8 +600,8 @@ pub fn generate_with(
         files.extend(po.files);
     }
     files.push(("Top.v".into(), top(&cx)));
-    if let Some(mm) = super::memory::memmap_file(&cx, maps) {
-        files.push(("MemMap.v".into(), mm.render()));
+    for (fname, f) in super::memory::memmap_files(&cx, maps) {
+        files.push((fname, f.render()));
     }
     files.push((
         "Assumptions.v".into(),
