@@ -177,8 +177,54 @@ Ltac synth_head t := lazymatch t with ?f _ => synth_head f | _ => t end.
     rewrites the recursive calls. *)
 Ltac synth_ih := try match goal with IH : forall _, _ |- _ => progress rewrite ?IH end.
 
+(** *** Range normalisation
+
+    Synthesis drops a wrap-around, a zero extension or a sign reinterpretation when the arguments'
+    ranges make it the identity. Doing the same on both sides before comparing makes most of the
+    low spec's conditions syntactically those of the synthesised spec, so one case split covers
+    both sides and no arithmetic decision (the expensive, often failing [nia]) is needed for them.
+    Each rewrite is justified by [lia] from the arguments' ranges alone (linear, cheap). *)
+
+Lemma imul_small : forall w a b, 0 <= a * b < 2 ^ w -> imul w a b = a * b.
+Proof. intros. unfold imul. apply wrap_small; auto. Qed.
+
+Lemma iadd_small : forall w a b, 0 <= a + b < 2 ^ w -> iadd w a b = a + b.
+Proof. intros. unfold iadd. apply wrap_small; auto. Qed.
+
+Lemma izext_small : forall w a, 0 <= a < 2 ^ w -> izext w a = a.
+Proof. intros. unfold izext. apply wrap_small; auto. Qed.
+
+Lemma in_urange_range : forall w v, in_urange w v = true -> 0 <= v < 2 ^ w.
+Proof. unfold in_urange. intros w v H. apply andb_true_iff in H as [ A B ]. lia. Qed.
+
+(** The arguments' ranges as arithmetic facts (once: [H] is kept for [rewrite_hyps]). *)
+Ltac synth_ranges :=
+  repeat match goal with
+  | H : in_urange ?w ?v = true |- _ =>
+      lazymatch goal with
+      | _ : 0 <= v < 2 ^ w |- _ => fail
+      | _ => pose proof (in_urange_range w v H)
+      end
+  end.
+
+Ltac synth_rng :=
+  repeat match goal with
+  | |- context [ ?a - ?b ] => g_zlit a; g_zlit b; let v := eval vm_compute in (a - b) in change (a - b) with v
+  end;
+  eval_pow2; lia.
+
+Ltac synth_small :=
+  repeat match goal with
+  | |- context [ izext ?w ?a ] => rewrite (izext_small w a) by synth_rng
+  | |- context [ wrap ?w ?a ] => rewrite (wrap_small w a) by synth_rng
+  | |- context [ imul ?w ?a ?b ] => rewrite (imul_small w a b) by synth_rng
+  | |- context [ iadd ?w ?a ?b ] => rewrite (iadd_small w a b) by synth_rng
+  | |- context [ signed ?w ?a ] => rewrite (signed_small w a) by synth_rng
+  end.
+
 Ltac synth_norm :=
-  cbn; rewrite ?ZMap.gsspec, ?ZMap.gi; synth_rw_hook; synth_ih; rewrite_hyps; cbn.
+  cbn; rewrite ?ZMap.gsspec, ?ZMap.gi; synth_rw_hook; synth_ih; rewrite_hyps; cbn;
+  synth_ranges; synth_small.
 
 (** Make another application of the head of [X] (the scrutinee of a stuck match) with equal
     arguments syntactically [X], so one case split covers both sides. *)
@@ -193,7 +239,15 @@ Ltac synth_unify X :=
       replace Y with X by (f_equal; synth_arith)
   end.
 
-(** Decide or split one condition, or split a stuck match. *)
+(** [c] occurs on both sides of the equation: it is a condition synthesis kept, so splitting on
+    it is what the synthesised spec does (deciding it would fail, slowly). *)
+Ltac synth_shared c :=
+  lazymatch goal with
+  | |- ?a = ?b => lazymatch a with context [ c ] => lazymatch b with context [ c ] => idtac end end
+  end.
+
+(** Decide or split one condition (split at once when it is shared by both sides), or split a
+    stuck match. *)
 Ltac synth_split :=
   match goal with
   | |- context [ match ?c with _ => _ end ] =>
@@ -205,7 +259,8 @@ Ltac synth_split :=
           | true => fail
           | false => fail
           | _ =>
-              first [ replace c with true by (symmetry; synth_bsolve_fast)
+              first [ synth_shared c; let E := fresh "Hc" in destruct c eqn:E
+                    | replace c with true by (symmetry; synth_bsolve_fast)
                     | replace c with false by (symmetry; synth_bsolve_fast)
                     | replace c with true by (symmetry; synth_bsolve)
                     | replace c with false by (symmetry; synth_bsolve)
