@@ -2,6 +2,7 @@
 //! report per layer. Exit status non-zero when the configuration or the code has errors, or when any
 //! primitive could not be generated.
 
+use specgen::generate::Domain;
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
@@ -205,8 +206,14 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         println!("top layer: where each primitive's spec is promised (the domain of top_refines)");
         for (p, pre) in &report.preconditions {
             match pre {
-                Some(pre) => println!("  {p:<24} hand-written spec, defined when: {pre}"),
-                None => println!("  {p:<24} generated spec (its code's meaning)"),
+                Domain::Given(pre) => println!("  {p:<24} hand-written spec, defined when: {pre}"),
+                Domain::Map { lock_word: false, path } => println!(
+                    "  {p:<24} spec of field `{path}` (memory map), defined under its index bounds and access check"
+                ),
+                Domain::Map { lock_word: true, path } => println!(
+                    "  {p:<24} lock operation on the word `{path}` (memory map), defined under its index bounds"
+                ),
+                Domain::Code => println!("  {p:<24} generated spec (its code's meaning)"),
             }
         }
     }

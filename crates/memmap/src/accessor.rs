@@ -115,6 +115,18 @@ fn local<'a>(defs: &'a BTreeMap<Name, Def>, v: &Value) -> Option<&'a Def> {
     }
 }
 
+/// The block, constant offset and variable indices of a local that is a block address.
+fn address(defs: &BTreeMap<Name, Def>, v: &Value) -> Option<(usize, u64, Vec<Var>)> {
+    match local(defs, v)? {
+        Def::Addr {
+            block,
+            offset,
+            vars,
+        } => Some((*block, *offset, vars.clone())),
+        _ => None,
+    }
+}
+
 fn const_int(v: &Value) -> Option<i128> {
     match v {
         Value::Const {
@@ -216,14 +228,7 @@ fn recognise(f: &Function, module: &Module, layout: &Layout, map: &ResolvedMap) 
                 };
                 if let [arg] = call.args.as_slice() {
                     // a lock operation: the address goes to the callee, nothing comes back
-                    let Some(Def::Addr {
-                        block,
-                        offset,
-                        vars,
-                    }) = local(&defs, &arg.value).cloned()
-                    else {
-                        return None;
-                    };
+                    let (block, offset, vars) = address(&defs, &arg.value)?;
                     if access.is_some() || ins.result.is_some() {
                         return None;
                     }
@@ -267,14 +272,7 @@ fn recognise(f: &Function, module: &Module, layout: &Layout, map: &ResolvedMap) 
                 let Type::Int { bits } = ins.ty else {
                     return None;
                 };
-                let Some(Def::Addr {
-                    block,
-                    offset,
-                    vars,
-                }) = local(&defs, ptr).cloned()
-                else {
-                    return None;
-                };
+                let (block, offset, vars) = address(&defs, ptr)?;
                 if access.is_some() {
                     return None;
                 }
@@ -293,14 +291,7 @@ fn recognise(f: &Function, module: &Module, layout: &Layout, map: &ResolvedMap) 
                     Some(Def::Param(p, _) | Def::Resized(p) | Def::Index(p)) => p,
                     _ => return None,
                 };
-                let Some(Def::Addr {
-                    block,
-                    offset,
-                    vars,
-                }) = local(&defs, ptr).cloned()
-                else {
-                    return None;
-                };
+                let (block, offset, vars) = address(&defs, ptr)?;
                 if access.is_some() {
                     return None;
                 }

@@ -24,5 +24,5 @@ pub mod run;
 pub mod writer;
 
 pub use ctx::GenError;
-pub use project::{generate, Generated, LayerReport};
+pub use project::{generate, Domain, Generated, LayerReport};
 pub use run::{build, BuildFailure, BuildOptions, BuildReport};

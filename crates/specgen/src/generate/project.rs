@@ -52,15 +52,26 @@ pub struct Generated {
     pub waves: Vec<Vec<String>>,
     /// Assumptions found in the hand-written proofs (refused unless `PROJ_TRUSTED` names them).
     pub hand_assumptions: Vec<handproofs::Assumption>,
-    /// The top layer's primitives and the domain where their specs are promised: (primitive,
-    /// precondition as written, or `true`; `None` for a generated spec).
-    pub preconditions: Vec<(String, Option<String>)>,
+    /// The top layer's primitives and the domain where their specs are promised.
+    pub preconditions: Vec<(String, Domain)>,
     /// The synthesised specs, by primitive.
     pub synthesized: BTreeMap<String, Arc<crate::synth::Synthesized>>,
 }
 
-/// The top layer's primitives with the preconditions of their hand-written specs.
-fn preconditions(cx: &Ctx, plan: &Plan) -> Vec<(String, Option<String>)> {
+/// Where a top-layer primitive's spec is promised (the domain of `top_refines`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Domain {
+    /// A hand-written spec, defined under this precondition (as written, or `true`).
+    Given(String),
+    /// A spec generated from the memory map: the path (`field`/`lock word` and its C path), under
+    /// its index bounds (and, for a field, its access check).
+    Map { lock_word: bool, path: String },
+    /// A generated spec: the code's own meaning.
+    Code,
+}
+
+/// The top layer's primitives with the domains of their specs.
+fn preconditions(cx: &Ctx, plan: &Plan) -> Vec<(String, Domain)> {
     let Some(k) = cx.p.layers.len().checked_sub(1) else {
         return vec![];
     };
@@ -70,25 +81,14 @@ fn preconditions(cx: &Ctx, plan: &Plan) -> Vec<(String, Option<String>)> {
         .iter()
         .map(|q| {
             let pre = if let Some(fs) = cx.fields.get(q) {
-                let what = if fs.lock_op.is_some() {
-                    "lock word"
-                } else {
-                    "field"
-                };
-                let mut pre = format!(
-                    "spec from the memory map ({what} `{}`)",
-                    fs.path.decl.display()
-                );
-                if fs.lock_op.is_none() {
-                    pre.push_str(", under its index bounds and access check");
-                } else if !fs.index_params.is_empty() {
-                    pre.push_str(", under its index bounds");
+                Domain::Map {
+                    lock_word: fs.lock_op.is_some(),
+                    path: fs.path.decl.display(),
                 }
-                Some(pre)
             } else if !cx.has_given_spec(q) {
-                None
+                Domain::Code
             } else {
-                Some(match l.pres.get(q) {
+                Domain::Given(match l.pres.get(q) {
                     Some(pre) => {
                         cx.p.items
                             .iter()

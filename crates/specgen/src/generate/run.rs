@@ -58,8 +58,8 @@ pub struct BuildReport {
     pub waves: Vec<Vec<String>>,
     /// Assumptions found in the hand-written proofs (each is an error unless trusted).
     pub hand_assumptions: Vec<super::handproofs::Assumption>,
-    /// The top layer's primitives with the preconditions of their hand-written specs.
-    pub preconditions: Vec<(String, Option<String>)>,
+    /// The top layer's primitives with the domains of their specs.
+    pub preconditions: Vec<(String, super::project::Domain)>,
     /// Non-blank lines of the generated `.v` files (not counting the copy of the hand proofs).
     pub coq_lines: usize,
     /// Non-blank lines of the configuration, its included files counted.
