@@ -383,6 +383,21 @@ Ltac field_value :=
   repeat (rewrite wrap_of_narrower by lia || rewrite wrap_of_wider by lia);
   repeat f_equal; first [ reflexivity | zsolve ].
 
+(** The common middle of [field_ref] and [lock_ref]: open the low spec and the start of the
+    object, settle the code's guards, and bring the address the code computes to [Ptr b off], the
+    form of the access lemma (code at another offset fails here). *)
+Ltac field_addr lspec start off :=
+  unfold lspec, start; cbv beta iota zeta;
+  settle_guards;
+  unfold ptr_add; cbn [pbase poffset];
+  lazymatch goal with
+  | |- context [ Ptr ?b ?o ] =>
+      lazymatch o with
+      | off => idtac
+      | _ => replace o with off by (first [ zsolve | unfold iadd, imul; zsolve ])
+      end
+  end.
+
 (** A lock operation's spec is "if the indices are in bounds, the lock operation on the id of the
     path's lock word": its refinement of the low spec computes the start, brings the address the
     code passes to [callee] (a bottom lock primitive: [match lock_of p with Some k => op k st | …])
@@ -400,16 +415,7 @@ Ltac lock_ref hspec lspec R start callee L off :=
   lazymatch goal with
   | H : _ = Some ?s' |- exists _, _ => exists s'; split; [ | reflexivity ]
   end;
-  unfold lspec, start; cbv beta iota zeta;
-  settle_guards;
-  unfold ptr_add; cbn [pbase poffset];
-  lazymatch goal with
-  | |- context [ Ptr ?b ?o ] =>
-      lazymatch o with
-      | off => idtac
-      | _ => replace o with off by (first [ zsolve | unfold iadd, imul; zsolve ])
-      end
-  end;
+  field_addr lspec start off;
   unfold callee; rewrite L by (split; lia);
   cbv beta iota zeta;
   lazymatch goal with
@@ -427,16 +433,7 @@ Ltac field_ref hspec lspec R start L off :=
   end;
   field_cond;
   eexists; split; [ | reflexivity ];
-  unfold lspec, start; cbv beta iota zeta;
-  settle_guards;
-  unfold ptr_add; cbn [pbase poffset];
-  lazymatch goal with
-  | |- context [ Ptr ?b ?o ] =>
-      lazymatch o with
-      | off => idtac
-      | _ => replace o with off by (first [ zsolve | unfold iadd, imul; zsolve ])
-      end
-  end;
+  field_addr lspec start off;
   rewrite L by (split; lia);
   repeat match goal with E : ?x = true |- context [ ?x ] => rewrite E end;
   cbv beta iota zeta;

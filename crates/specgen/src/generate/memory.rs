@@ -535,39 +535,29 @@ pub fn field_spec_sentences(cx: &Ctx, k: usize, p: &str, fs: &FieldSpec) -> Vec<
     ])]
 }
 
-/// The proof of the spec-level refinement lemma of a field spec.
+/// The proof of the spec-level refinement lemma of a field spec (`field_ref`) or of a lock
+/// operation (`lock_ref`, which also opens the callee's spec).
 pub fn field_ref_tactic(cx: &Ctx, k: usize, p: &str, fs: &FieldSpec) -> Tactic {
     let (_, idx) = spec_args(cx, p, fs);
-    let lemma = match &fs.kind {
-        AccessKind::Load { .. } => lemma_name(&fs.load, &fs.block, &fs.path),
-        AccessKind::Store { .. } => lemma_name(&fs.store, &fs.block, &fs.path),
+    let mut args = vec![
+        name(names::spec(p)),
+        name(names::low_spec(p)),
+        name(names::rel(cx.lname(k))),
+        name(cx.spec_name(&fs.start)),
+    ];
+    let (tactic, lemma) = match &fs.kind {
+        AccessKind::Load { .. } => ("field_ref", lemma_name(&fs.load, &fs.block, &fs.path)),
+        AccessKind::Store { .. } => ("field_ref", lemma_name(&fs.store, &fs.block, &fs.path)),
         AccessKind::Pass { callee } => {
-            let call = Tactic::call(
-                "lock_ref",
-                vec![
-                    name(names::spec(p)),
-                    name(names::low_spec(p)),
-                    name(names::rel(cx.lname(k))),
-                    name(cx.spec_name(&fs.start)),
-                    name(cx.spec_name(callee)),
-                    name(lemma_name(&fs.lock_of, &fs.block, &fs.path)),
-                    offset_at(&fs.path, &idx),
-                ],
-            );
-            return Tactic::Then(vec![Tactic::call("intros", vec![]), call]);
+            args.push(name(cx.spec_name(callee)));
+            ("lock_ref", lemma_name(&fs.lock_of, &fs.block, &fs.path))
         }
     };
+    args.push(name(lemma));
+    args.push(offset_at(&fs.path, &idx));
     // the offset names the lemma's arguments: introduce them first
-    let call = Tactic::call(
-        "field_ref",
-        vec![
-            name(names::spec(p)),
-            name(names::low_spec(p)),
-            name(names::rel(cx.lname(k))),
-            name(cx.spec_name(&fs.start)),
-            name(lemma),
-            offset_at(&fs.path, &idx),
-        ],
-    );
-    Tactic::Then(vec![Tactic::call("intros", vec![]), call])
+    Tactic::Then(vec![
+        Tactic::call("intros", vec![]),
+        Tactic::call(tactic, args),
+    ])
 }
