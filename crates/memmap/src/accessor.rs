@@ -1,7 +1,9 @@
 //! Accessors: functions whose body is "the start of a mapped object, offset arithmetic, one load
-//! or store" of a mapped path, or one call passing a lock word's address on (a lock operation). The project generator gives each of them a field-level spec (the
-//! path's abstract location, under its index bounds and access check) instead of a synthesised
-//! one, and proves it against the function's low spec with the path's access lemma.
+//! or store" of a mapped path, or one call passing a lock word's address on (a lock operation).
+//! The project generator gives each of them a field-level spec (the path's abstract location,
+//! under its index bounds and access check) or a lock-level spec (the declared lock operation on
+//! the word's lock id) instead of a synthesised one, and proves it against the function's low spec
+//! with the path's access or lock-word lemma.
 //!
 //! Recognition is purely syntactic and conservative: anything else (two accesses, an index that
 //! is not a parameter, a loaded pointer, a truncated store) is not an accessor and keeps the usual
