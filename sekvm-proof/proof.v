@@ -13,7 +13,9 @@ Include "memmap.map".
 Section Bottom.
   Definition LAYER_DATA := RData.
   Definition LAYER_CODE := "../../shared/sekvm/SeKVM.ll".
-  Definition LAYER_PRIMS := "get_el2_data_start" :: "stage2_spin_lock" :: "stage2_spin_unlock" :: nil.
+  Definition LAYER_PRIMS :=
+    "get_el2_data_start" :: "stage2_spin_lock" :: "stage2_spin_unlock" :: "get_cpuid" ::
+    "__hyp_panic" :: nil.
 
   Definition init_RData : RData :=
     mkRData 0 (zmap_init 0) nil
@@ -25,17 +27,40 @@ Section Bottom.
       (zmap_init 0) (zmap_init 0) (zmap_init 0) (zmap_init 0) (zmap_init 0)
       0 0
       (zmap_init 0) (zmap_init 0) 0
-      0 0 0.
+      0 0 0
+      (zmap_init 0)
+      (zmap_init 0)
+      (zmap_init 0) (zmap_init 0) (zmap_init 0) (zmap_init 0)
+      (zmap_init 0) (zmap_init 0).
   Definition LAYER_DATA_INIT := "init_RData".
 
   (* EL2 data is reached through the memory map (memmap.map): sized, bounds- and lock-checked. *)
   Definition LAYER_LOAD := "mem_load".
   Definition LAYER_STORE := "mem_store".
 
+  (* The register view inline asm runs over (coq-lib AArch64/AsmView.v): the eight EL2 system
+     registers of `state.v`, and nothing else (an asm site touching another register, or doing a
+     barrier or maintenance, has no spec). *)
+  Definition get_reg (k : Z) (st : RData) : option Z :=
+    if el2_sysreg k then Some (st.(sysregs) @ k) else None.
+  Definition set_reg (k v : Z) (st : RData) : option RData :=
+    if el2_sysreg k then Some (st {sysregs : st.(sysregs) # k == v}) else None.
+  Definition LAYER_GET_REG := "get_reg".
+  Definition LAYER_SET_REG := "set_reg".
+
   (* C `get_el2_data_start`: the EL2 virtual address of the linker symbol `el2_data_start`
      (kernel-image offset arithmetic and `__kern_hyp_va`); modelled as the start of the object. *)
   Definition get_el2_data_start_spec (st : RData) : option (Ptr * RData) :=
     Some (mkPtr (Bglob "el2_data_start") 0, st).
+
+  (* C `get_cpuid`: this CPU's number (the affinity bits of MPIDR_EL1, read with inline asm);
+     the environment's `cpu`, one of the 16 CPUs the per-CPU data has room for. *)
+  Definition get_cpuid_spec (st : RData) : option (Z * RData) :=
+    rely (0 <=? st.(cpu)) && (st.(cpu) <? 16);
+    Some (st.(cpu), st).
+
+  (* C `__hyp_panic` (declared only): the hypervisor stops; no state comes after it. *)
+  Definition __hyp_panic_spec (st : RData) : option RData := None.
 
   (* C `stage2_spin_lock` (ticket lock, inline asm): takes the lock whose word is at `p`. *)
   Definition stage2_spin_lock_spec (p : Ptr) (st : RData) : option RData :=
@@ -63,7 +88,23 @@ Section Accessors.
     "get_pgd_next" :: "get_pmd_next" :: "get_pud_next" :: "pgd_pool_end" :: "pmd_pool_end" ::
     "pud_pool_end" :: "set_pgd_next" :: "set_pmd_next" :: "set_pud_next" :: "get_smmu_pgd_next" ::
     "get_smmu_pmd_next" :: "set_smmu_pgd_next" :: "set_smmu_pmd_next" :: "smmu_pgd_end" ::
-    "smmu_pmd_end" :: nil.
+    "smmu_pmd_end" ::
+    "get_esr_el2" :: "set_hcr_el2" :: "set_tpidr_el2" :: "set_vttbr_el2" :: "get_pt_vttbr" ::
+    "get_mem_region_index" :: "get_smmu_base" :: "get_smmu_size" :: "get_smmu_hyp_base" ::
+    "get_smmu_num_context_banks" :: "smmu_init_pte" :: "get_s2_page_gfn" ::
+    "get_cur_vmid" :: "get_cur_vcpu_id" :: "set_per_cpu" :: "vmid_to_vm_info" :: nil.
+
+  (* System-register wrappers (one `mrs`/`msr` of inline asm each): the policy of which register
+     each C function reads or writes. Their code runs asmgen's model of the asm over the register
+     view; a wrapper naming another register fails its RefProof. *)
+  Definition get_esr_el2_spec (st : RData) : option (Z * RData) :=
+    Some (wrap 64 (st.(sysregs) @ ESR_EL2), st).
+  Definition set_hcr_el2_spec (v : Z) (st : RData) : option RData :=
+    Some (st {sysregs : st.(sysregs) # HCR_EL2 == v}).
+  Definition set_tpidr_el2_spec (v : Z) (st : RData) : option RData :=
+    Some (st {sysregs : st.(sysregs) # TPIDR_EL2 == v}).
+  Definition set_vttbr_el2_spec (v : Z) (st : RData) : option RData :=
+    Some (st {sysregs : st.(sysregs) # VTTBR_EL2 == v}).
 End Accessors.
 
 Section Locks.

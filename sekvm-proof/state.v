@@ -26,8 +26,27 @@ Record RData := mkRData {
   vcpu_state : ZMap.t Z;
   last_remap : Z; next_vmid : Z;
   smmu_vmid : ZMap.t Z; smmu_ttbr : ZMap.t Z; smmu_num : Z;
-  smmu_pool_start : Z; smmu_pgd_used : Z; smmu_pmd_used : Z
+  smmu_pool_start : Z; smmu_pgd_used : Z; smmu_pmd_used : Z;
+  sysregs : ZMap.t Z;
+  rg_index : ZMap.t Z;
+  smmu_base : ZMap.t Z; smmu_size : ZMap.t Z; smmu_hyp_base : ZMap.t Z; smmu_banks : ZMap.t Z;
+  cur_vmid : ZMap.t Z; cur_vcpuid : ZMap.t Z
 }.
+
+(* The EL2 system registers the verified code reads or writes with inline asm, by the key the
+   AArch64 semantics gives a system register (coq-lib `sr_key`: op0, op1, CRn, CRm, op2 packed as
+   op0 * 2^14 + op1 * 2^11 + CRn * 2^7 + CRm * 2^3 + op2). `sysregs @ k` is register k's value. *)
+Definition HCR_EL2 : Z := 57480.
+Definition TTBR0_EL2 : Z := 57600.
+Definition VTTBR_EL2 : Z := 57608.
+Definition ELR_EL2 : Z := 57857.
+Definition ESR_EL2 : Z := 58000.
+Definition FAR_EL2 : Z := 58112.
+Definition HPFAR_EL2 : Z := 58116.
+Definition TPIDR_EL2 : Z := 59010.
+Definition el2_sysreg (k : Z) : bool :=
+  (k =? HCR_EL2) || (k =? TTBR0_EL2) || (k =? VTTBR_EL2) || (k =? ELR_EL2) || (k =? ESR_EL2) ||
+  (k =? FAR_EL2) || (k =? HPFAR_EL2) || (k =? TPIDR_EL2).
 
 Definition LOCK_S2PAGE : Z := 1.
 Definition LOCK_CORE : Z := 2.

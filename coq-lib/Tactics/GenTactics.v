@@ -5,6 +5,7 @@ From Coq Require Import ZArith List Bool Lia String.
 From Coq Require Znumtheory.
 From AutoV Require Import Syntax Ints Values Eval Sem Refine Spec Tactics.
 From AutoV Require Import Build.
+From AutoV.AArch64 Require AsmView.
 Import ListNotations.
 Local Open Scope Z_scope.
 
@@ -438,3 +439,62 @@ Ltac field_ref hspec lspec R start L off :=
   repeat match goal with E : ?x = true |- context [ ?x ] => rewrite E end;
   cbv beta iota zeta;
   first [ reflexivity | field_value ].
+
+(** ** Inline asm through a register view (AArch64/AsmView.v) *)
+
+Lemma in_urange_range : forall w v, in_urange w v = true -> 0 <= v < 2 ^ w.
+Proof. unfold in_urange. intros w v H. apply andb_true_iff in H as [ A B ]. lia. Qed.
+
+(** A closed integer term (a named register key such as [ESR_EL2]) to its literal. *)
+Ltac asm_key k :=
+  lazymatch k with
+  | Z0 => fail | Zpos _ => fail | Zneg _ => fail
+  | _ =>
+      let k' := eval cbv in k in
+      lazymatch k' with Z0 => idtac | Zpos _ => idtac | Zneg _ => idtac end;
+      change k with k' in *
+  end.
+
+(** Open the asm procedures' specs (named [specs]... by the caller's unfold) down to the view
+    [get]/[set], and state map keys as literals on both sides. *)
+Ltac asm_open get set :=
+  unfold AsmView.asm_ret1, AsmView.asm_ret0, AsmView.asm_view_call, AsmView.view_enter,
+    AsmView.view_return, get, set in *;
+  repeat match goal with
+    | |- context [ZMap.get ?k _] => asm_key k
+    | |- context [ZMap.set ?k _ _] => asm_key k
+    | H : context [ZMap.get ?k _] |- _ => asm_key k
+    | H : context [ZMap.set ?k _ _] |- _ => asm_key k
+    end.
+
+(** The refinement of a low spec that calls inline-asm procedures by a hand-written spec: as
+    [ref_spec_proof], after opening the procedures; registers are 64-bit, so the results come
+    with [mod 2^64] (once per view: written, read), which [Zmod_mod] folds. *)
+Ltac asm_pow_literals :=
+  repeat match goal with
+    | |- context [2 ^ ?w] =>
+        lazymatch w with Zpos _ => idtac end;
+        let m := eval vm_compute in (2 ^ w) in change (2 ^ w) with m
+    end.
+
+Ltac asm_ref_proof hspec lspec R get set :=
+  intros; unfold hspec, lspec in *; asm_open get set;
+  unfold R in *; subst;
+  (* arguments written to a register keep their value: they are in range *)
+  repeat match goal with
+    | H : in_urange ?w ?v = true |- _ =>
+        let m := eval vm_compute in (2 ^ w) in
+        lazymatch goal with
+        | _ : 0 <= v < m |- _ => fail
+        | _ => assert (0 <= v < m) by exact (in_urange_range w v H)
+        end
+    end;
+  match goal with H : _ = Some _ |- _ => destruct_spec H end;
+  eexists; split;
+  [ g_simpl; repeat (decide_if; g_simpl); unfold AsmSemantics.mask; asm_pow_literals;
+    rewrite ?Zmod_mod;
+    repeat match goal with
+      | H : 0 <= ?a < ?m |- context [?a mod ?m] => rewrite (Z.mod_small a m H)
+      end;
+    first [ reflexivity | vc_congr; rewrite ?Zmod_mod; vsolve ]
+  | first [ reflexivity | vsolve ] ].

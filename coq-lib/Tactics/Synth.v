@@ -194,9 +194,7 @@ Proof. intros. unfold iadd. apply wrap_small; auto. Qed.
 Lemma izext_small : forall w a, 0 <= a < 2 ^ w -> izext w a = a.
 Proof. intros. unfold izext. apply wrap_small; auto. Qed.
 
-Lemma in_urange_range : forall w v, in_urange w v = true -> 0 <= v < 2 ^ w.
-Proof. unfold in_urange. intros w v H. apply andb_true_iff in H as [ A B ]. lia. Qed.
-
+(* [in_urange_range] is in GenTactics. *)
 (** The arguments' ranges as arithmetic facts (once: [H] is kept for [rewrite_hyps]). *)
 Ltac synth_ranges :=
   repeat match goal with
@@ -224,6 +222,8 @@ Ltac synth_small :=
 
 Ltac synth_norm :=
   cbn; rewrite ?ZMap.gsspec, ?ZMap.gi; synth_rw_hook; synth_ih; rewrite_hyps; cbn;
+  (* a result wrapped by its callee and again by the caller: synthesis keeps one wrap *)
+  rewrite ?wrap_idem by lia;
   synth_ranges; synth_small.
 
 (** Make another application of the head of [X] (the scrutinee of a stuck match) with equal

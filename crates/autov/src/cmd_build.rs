@@ -118,19 +118,30 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         eprintln!("warning: {w}");
     }
     println!(
-        "{:<14} {:>5} {:>6} {:>6} {:>6} {:>5} {:>6} {:>6} {:>5} {:>8}",
-        "layer", "prims", "given", "gen'd", "field", "pass", "code", "ref", "loops", "Admitted"
+        "{:<14} {:>5} {:>6} {:>6} {:>6} {:>5} {:>4} {:>6} {:>6} {:>5} {:>8}",
+        "layer",
+        "prims",
+        "given",
+        "gen'd",
+        "field",
+        "pass",
+        "asm",
+        "code",
+        "ref",
+        "loops",
+        "Admitted"
     );
     let mut admitted = 0;
     for l in &report.layers {
         println!(
-            "{:<14} {:>5} {:>6} {:>6} {:>6} {:>5} {:>6} {:>6} {:>5} {:>8}",
+            "{:<14} {:>5} {:>6} {:>6} {:>6} {:>5} {:>4} {:>6} {:>6} {:>5} {:>8}",
             l.name,
             l.prims,
             l.specs_given,
             l.specs_generated,
             l.field_specs,
             l.passthrough,
+            l.asm,
             l.code_proofs,
             l.ref_proofs,
             l.loops,

@@ -201,6 +201,9 @@ pub struct CodeInfo {
     /// Signatures of defined and declared functions (optional: names without one are not checked
     /// against their specs).
     pub signatures: BTreeMap<String, FnSig>,
+    /// Callees that are inline-asm procedures (one per call site, named `iasm_<function>_<k>`):
+    /// the bottom layer provides them through its register view.
+    pub asm_procs: BTreeSet<String>,
 }
 
 /// A scalar argument or result kind of a C function, as specs see it.

@@ -149,6 +149,9 @@ pub enum Sentence {
     },
     /// `#[global] Arguments name : simpl never.`
     SimplNever(String),
+    /// `Local Strategy opaque [name].`: in this file the kernel's conversion unfolds `name` last (a
+    /// definition whose unfolding is expensive and not needed where it appears on both sides).
+    OpaqueStrategy(String),
     /// `Ltac name ::= tac.` (redefining a coq-lib hook).
     LtacRedefine {
         name: String,
@@ -245,6 +248,9 @@ impl Sentence {
 
     pub fn simpl_never(name: impl Into<String>) -> Sentence {
         Sentence::SimplNever(checked(name))
+    }
+    pub fn opaque_strategy(name: impl Into<String>) -> Sentence {
+        Sentence::OpaqueStrategy(checked(name))
     }
 
     pub fn import(modules: &[&str]) -> Sentence {

@@ -89,6 +89,7 @@ codes! {
     LoopBound = "E-CFG047" : "bad loop bound",
     DuplicatePrim = "E-CFG048" : "primitive listed twice in one layer",
     PreSignature = "E-CFG049" : "precondition has the wrong signature",
+    NoRegisterView = "E-CFG050" : "a primitive's code has inline asm but the bottom layer gives no register view (LAYER_GET_REG, LAYER_SET_REG)",
     // ---- memory maps (memmap)
     MapSyntax = "E-MAP001" : "a memory map line cannot be read",
     MapCode = "E-MAP002" : "the memory map's code file cannot be read",
@@ -109,6 +110,7 @@ codes! {
     BldCallee = "E-BLD012" : "a callee's generation failed or the layer below does not provide it",
     BldNoCode = "E-BLD020" : "a primitive above the bottom layer has no code",
     BldLowSpec = "E-BLD021" : "no low spec: an unsupported construct or a loop without a bound",
+    BldAsm = "E-BLD022" : "an inline-asm site cannot become a procedure over the register view (instantiation, branches, operand types, effects outside the view)",
     BldPrint = "E-BLD030" : "a configuration construct the Coq printer cannot translate",
     BldProofs = "E-BLD031" : "a hand-proof file cannot be read",
     BldAssumption = "E-BLD032" : "hand-written proofs make an assumption PROJ_TRUSTED does not name",

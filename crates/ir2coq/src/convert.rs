@@ -772,6 +772,16 @@ fn md_error(what: &str, name: &str) -> Fail {
 }
 
 /// One converted function.
+/// One inline-asm call site: the procedure's ident (`mangle::asm_proc`), what the IR says about the
+/// asm, and the call's argument values (what instantiating the template needs: immediates are
+/// constants here).
+#[derive(Debug, Clone)]
+pub struct AsmCall {
+    pub id: Id,
+    pub asm: ir2json::InlineAsm,
+    pub args: Vec<ir2json::Value>,
+}
+
 #[derive(Debug, Clone)]
 pub struct FuncCode {
     pub name: String,
@@ -781,8 +791,8 @@ pub struct FuncCode {
     pub ret: Typ,
     pub vararg: bool,
     pub body: Stmt,
-    /// Inline-asm procedures called: ident, template, constraints.
-    pub asm: Vec<(Id, String, String)>,
+    /// Inline-asm call sites, in the order their procedures were numbered.
+    pub asm: Vec<AsmCall>,
     /// Other generated layer primitives (`va_arg` sites): ident, description.
     pub prims: Vec<(Id, String)>,
     pub stats: cfg::Stats,
@@ -793,7 +803,7 @@ struct FnCtx<'a, 'm> {
     f: &'a Function,
     locals: Vec<Id>,
     local_set: std::collections::HashSet<Id>,
-    asm: Vec<(Id, String, String)>,
+    asm: Vec<AsmCall>,
     prims: Vec<(Id, String)>,
     callbr_tmp: HashMap<usize, Id>,
     next_tmp: u32,
@@ -1158,8 +1168,11 @@ impl FnCtx<'_, '_> {
             ir2json::Callee::Indirect { value } => CCallee::Indirect(self.value(value)?),
             ir2json::Callee::Asm { asm } => {
                 let id = Id(mangle::asm_proc(&self.f.sig.name, self.asm.len()));
-                self.asm
-                    .push((id.clone(), asm.template.clone(), asm.constraints.clone()));
+                self.asm.push(AsmCall {
+                    id: id.clone(),
+                    asm: asm.clone(),
+                    args: call.args.iter().map(|a| a.value.clone()).collect(),
+                });
                 CCallee::Asm(id)
             }
         };

@@ -339,11 +339,14 @@ pub fn convert_module(m: &Module, opts: &Options) -> ModuleOutput {
     }
     let mut asm_seen = BTreeSet::new();
     for fc in results.iter().flatten() {
-        for (id, tmpl, cons) in &fc.asm {
-            if asm_seen.insert(id.clone()) {
+        for site in &fc.asm {
+            if asm_seen.insert(site.id.clone()) {
                 ident(
-                    &id.0,
-                    format!("inline asm in @{}: {tmpl:?} constraints {cons:?}", fc.name),
+                    &site.id.0,
+                    format!(
+                        "inline asm in @{}: {:?} constraints {:?}",
+                        fc.name, site.asm.template, site.asm.constraints
+                    ),
                 );
             }
         }

@@ -364,7 +364,7 @@ fn infer_types(f: &FnInput) -> HashMap<Id, Typ> {
                 set(x, t, tys)
             }
             Stmt::Load(x, _, t, _) => set(x, Some(t.clone()), tys),
-            Stmt::Call(Some(x), Callee::Direct(g), _) => {
+            Stmt::Call(Some(x), Callee::Direct(g) | Callee::Asm(g), _) => {
                 let t = f.callees.get(&g.0).and_then(|c| c.ret).map(|r| match r {
                     VTy::Int(w) => Typ::Int(w),
                     VTy::Bool => Typ::Int(1),
@@ -788,7 +788,8 @@ impl<'a> Tr<'a> {
                 Ok(E::guarded(guards, body))
             }
             Stmt::Call(x, callee, args) => {
-                let Callee::Direct(gid) = callee else {
+                // an inline-asm site is a procedure of the layer below, called like a function
+                let (Callee::Direct(gid) | Callee::Asm(gid)) = callee else {
                     return unsup(format!("call through {callee:?}"));
                 };
                 let Some(ci) = self.f.callees.get(&gid.0).cloned() else {

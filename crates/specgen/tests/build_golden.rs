@@ -135,6 +135,11 @@ fn golden_counter() {
 }
 
 #[test]
+fn golden_sysreg() {
+    golden_case("sysreg");
+}
+
+#[test]
 fn golden_fuel() {
     golden_case("fuel");
 }

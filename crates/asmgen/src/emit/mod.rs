@@ -320,10 +320,7 @@ pub fn inline_sentences(p: &InlineAsmProc) -> Vec<Sentence> {
     outs.sort();
     out.push(Sentence::comment(format!(
         "registers receiving call arguments {}, and holding results",
-        ins.iter()
-            .map(|(a, _)| format!("#{a}"))
-            .collect::<Vec<_>>()
-            .join(", ")
+        none_or_list(ins.iter().map(|(a, _)| format!("#{a}")).collect())
     )));
     let regs = |part, v: Vec<(usize, u8)>| {
         Sentence::definition(

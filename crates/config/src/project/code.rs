@@ -10,7 +10,7 @@
 //! whose arguments do not), `E-CFG043` (neither code nor spec), `E-CFG044` (a callee listed in no
 //! layer), `E-CFG015` (a call to the same or a higher layer).
 
-use super::{CodeInfo, Layer, Project};
+use super::{CodeInfo, Layer, LayerOp, Project};
 use crate::types::Ty;
 use diag::{Code, Diagnostic};
 use std::collections::BTreeMap;
@@ -87,7 +87,22 @@ impl Project {
                 if !has_code {
                     continue;
                 }
+                let mut view_reported = false;
                 for c in code.calls.get(&p.name).into_iter().flatten() {
+                    if code.asm_procs.contains(c) {
+                        let bottom = &self.layers[0];
+                        let has_view = bottom.ops.contains_key(&LayerOp::GetReg)
+                            && bottom.ops.contains_key(&LayerOp::SetReg);
+                        if !view_reported && !has_view {
+                            out.push(
+                                Diagnostic::error(Code::NoRegisterView, p.span, format!("`{}` has inline asm (`{c}`), and inline asm runs over the bottom layer's register view, which `{}` does not give", p.name, bottom.name.name))
+                                    .label(format!("primitive of layer `{}`", l.name.name))
+                                    .hint(format!("define LAYER_GET_REG (Z -> state -> option Z) and LAYER_SET_REG (Z -> Z -> state -> option state) in layer `{}`: which system registers (by sr_key) the state holds", bottom.name.name)),
+                            );
+                            view_reported = true;
+                        }
+                        continue;
+                    }
                     match prim_layer.get(c.as_str()) {
                         None => out.push(
                             Diagnostic::error(Code::CalleeInNoLayer, p.span, format!("`{}` calls `{c}`, which is listed in no layer", p.name))

@@ -42,6 +42,8 @@ pub struct Code {
     pub info: CodeInfo,
     /// Which file each defined function came from.
     pub origin: BTreeMap<String, PathBuf>,
+    /// Inline-asm call sites by procedure name ([`asm_name`]), with the function holding each.
+    pub asm: BTreeMap<String, (String, usize, convert::AsmCall)>,
     pub warnings: Vec<String>,
 }
 
@@ -155,9 +157,29 @@ fn sig_of(s: &ir2json::FunctionSig) -> Option<FnSig> {
     Some(FnSig { params, ret })
 }
 
+/// The primitive name of the `k`-th inline-asm site of function `f` (ir2coq numbers the sites of a
+/// function in the order it converts them; the procedure's ident is `mangle::asm_proc(f, k)`).
+pub fn asm_name(f: &str, k: usize) -> String {
+    format!("iasm_{f}_{k}")
+}
+
+/// An inline-asm site's signature: its operand types, and its result (none, or one scalar).
+fn asm_sig(a: &ir2json::InlineAsm) -> Option<FnSig> {
+    let params = a
+        .operand_tys
+        .iter()
+        .map(scalar)
+        .collect::<Option<Vec<_>>>()?;
+    let ret = match &a.ret_ty {
+        Type::Void => None,
+        t => Some(scalar(t)?),
+    };
+    Some(FnSig { params, ret })
+}
+
 fn callees(s: &Stmt, out: &mut BTreeSet<String>, idents: &BTreeMap<String, String>) {
     match s {
-        Stmt::Call(_, Callee::Direct(g), _) => {
+        Stmt::Call(_, Callee::Direct(g) | Callee::Asm(g), _) => {
             if let Some(n) = idents.get(&g.0) {
                 out.insert(n.clone());
             }
@@ -230,8 +252,28 @@ pub fn load(project: &Project, prefix: &str) -> Result<Code, CodeError> {
         .collect();
     let mut funcs = BTreeMap::new();
     let mut info = CodeInfo::default();
+    let mut globals = globals;
+    let mut ident_names = ident_names;
+    let mut asm = BTreeMap::new();
     for f in &module.functions {
         let r = convert::convert_function(&mc, f);
+        // inline-asm sites become callees named like functions (the bottom layer provides them)
+        for (k, site) in r.iter().flat_map(|fc| fc.asm.iter().enumerate()) {
+            let n = asm_name(&f.sig.name, k);
+            if globals.contains_key(&n) {
+                return Err(CodeError {
+                    code: "E-BLD002",
+                    message: format!("the code defines `{n}`, the name of the inline-asm procedure {k} of `{}`", f.sig.name),
+                    hint: "rename the C function: names `iasm_<function>_<k>` are reserved for inline-asm procedures".into(),
+                });
+            }
+            ident_names.insert(site.id.0.clone(), n.clone());
+            info.asm_procs.insert(n.clone());
+            if let Some(s) = asm_sig(&site.asm) {
+                info.signatures.insert(n.clone(), s);
+            }
+            asm.insert(n, (f.sig.name.clone(), k, site.clone()));
+        }
         info.defined.insert(f.sig.name.clone());
         if let Ok(fc) = &r {
             let mut cs = BTreeSet::new();
@@ -254,6 +296,9 @@ pub fn load(project: &Project, prefix: &str) -> Result<Code, CodeError> {
         .into_iter()
         .filter(|(p, _)| p.ends_with(".v"))
         .collect();
+    for (n, (_, _, site)) in &asm {
+        globals.insert(n.clone(), site.id.0.clone());
+    }
     Ok(Code {
         module,
         files,
@@ -262,6 +307,7 @@ pub fn load(project: &Project, prefix: &str) -> Result<Code, CodeError> {
         ident_names,
         info,
         origin,
+        asm,
         warnings: out.warnings,
     })
 }

@@ -60,6 +60,8 @@ pub struct Ctx<'a> {
     pub proofs: Vec<String>,
     /// Accessors of memory-map paths: their field-level specs, by primitive.
     pub fields: std::collections::BTreeMap<String, super::memory::FieldSpec>,
+    /// Inline-asm procedures the bottom layer provides, by primitive name.
+    pub asm: std::collections::BTreeMap<String, super::asm::AsmProc>,
 }
 
 pub fn vty_of(s: Scalar) -> VTy {

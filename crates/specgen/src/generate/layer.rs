@@ -124,6 +124,10 @@ pub fn files(
     files.push((names::layer_file(ln, "Defs"), f.render()));
     // Spec.v
     let mut req = vec![Require::export(cx.layer_dir(k), &["Defs"])];
+    let asm_here = k == 0 && !cx.asm.is_empty();
+    if asm_here {
+        req.push(Require::export(cx.layer_dir(k), &["Asm"]));
+    }
     for p in &iface.coded {
         if !l.specs.contains_key(p) {
             req.push(Require::export(cx.prim_dir(k, p), &["LowSpec"]));
@@ -136,6 +140,8 @@ pub fn files(
         };
         let spec = match l.specs.get(p) {
             Some(sname) => sname.clone(),
+            // defined (with its code proof) in Asm.v
+            None if k == 0 && cx.asm.contains_key(p) => names::spec(p),
             None => {
                 let Some(low) = lows.get(p) else {
                     // reported where its generation failed; the layer is left without it
@@ -170,6 +176,12 @@ pub fn files(
         ));
     }
     files.push((names::layer_file(ln, "Spec"), f.render()));
+    if asm_here {
+        files.push((
+            names::layer_file(ln, "Asm"),
+            super::asm::asm_file(cx, &cx.asm).render(),
+        ));
+    }
     // Layer.v
     let mut req = vec![Require::export(cx.layer_dir(k), &["Spec"])];
     if k > 0 && l.data_init.is_none() {

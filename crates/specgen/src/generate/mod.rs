@@ -9,6 +9,7 @@
 //! `coq::File`; configuration declarations are translated by [`cfgcoq`]; every generated name comes
 //! from [`names`]. [`run::build`] wires the stages.
 
+pub mod asm;
 pub mod cfgcoq;
 pub mod code;
 pub mod ctx;

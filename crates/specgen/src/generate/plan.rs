@@ -27,6 +27,8 @@ pub struct Plan {
     pub deps: BTreeMap<String, BTreeSet<String>>,
     /// (layer, primitive) of every primitive with code.
     pub nodes: Vec<(usize, String)>,
+    /// The inline-asm procedures verified code calls (own primitives of the bottom layer).
+    pub asm: BTreeSet<String>,
 }
 
 /// Compute the interfaces. A primitive that code above a layer calls but that cannot pass through
@@ -65,6 +67,23 @@ pub fn plan(p: &Project, code: &Code, errors: &mut Vec<GenError>) -> Plan {
             }
         })
         .collect();
+    // the inline asm of verified code: primitives of the bottom layer, through its register view
+    // (the configuration checks that it has one, E-CFG050)
+    let asm: BTreeSet<String> = ifaces
+        .iter()
+        .skip(1)
+        .flat_map(|i| &i.coded)
+        .filter_map(|q| code.info.calls.get(q))
+        .flatten()
+        .filter(|c| code.asm.contains_key(c.as_str()))
+        .cloned()
+        .collect();
+    if let Some(bottom) = ifaces.first_mut() {
+        for c in &asm {
+            bottom.own.push(c.clone());
+            layer_of.insert(c.clone(), 0);
+        }
+    }
     let lname = |k: usize| p.layers[k].name.name.clone();
     for k in 0..n {
         let mut need: BTreeSet<String> = BTreeSet::new();
@@ -126,5 +145,6 @@ pub fn plan(p: &Project, code: &Code, errors: &mut Vec<GenError>) -> Plan {
         layer_of,
         deps,
         nodes,
+        asm,
     }
 }

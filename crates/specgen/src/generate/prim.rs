@@ -317,6 +317,13 @@ fn code_proof_file(cx: &Ctx, k: usize, p: &str, low: &LowSpec) -> File {
     );
     let lo = names::layer(below);
     let cd = names::layer_code(ln);
+    // inline-asm callees: both sides of the proof call them; the kernel checking it must not
+    // compute the asm semantics on a symbolic state (it would, for two instructions, for minutes)
+    for q in cx.code.info.calls.get(p).into_iter().flatten() {
+        if cx.asm.contains_key(q) {
+            f.push(Sentence::opaque_strategy(names::spec(q)));
+        }
+    }
     let mut lemmas = vec![];
     for li in &low.loops {
         f.extend(loop_lemma(li, &lo, &cd));
@@ -606,16 +613,46 @@ fn ref_proof_file(cx: &Ctx, k: usize, p: &str, user: Option<&str>) -> File {
         if !opened.contains(&sn) {
             opened.push(sn);
         }
-        if !cx.has_given_spec(q) {
+        if !cx.has_given_spec(q) && !cx.asm.contains_key(q) {
             opened.push(names::low_spec(q));
         }
     }
+    // inline-asm callees run over the bottom layer's register view: open it too
+    let asm_view = cx
+        .code
+        .info
+        .calls
+        .get(p)
+        .is_some_and(|cs| cs.iter().any(|q| cx.asm.contains_key(q)))
+        .then(|| {
+            let ops = &cx.p.layers[0].ops;
+            (ops[&LayerOp::GetReg].clone(), ops[&LayerOp::SetReg].clone())
+        });
     let base = Tactic::call(
         "ref_spec_proof",
         vec![name(spec), name(names::low_spec(p)), name(rel.clone())],
     );
     let tac = if let Some(fs) = field {
         super::memory::field_ref_tactic(cx, k, p, fs)
+    } else if let Some((get, set)) = asm_view {
+        Tactic::First(vec![
+            base,
+            Tactic::Then(vec![
+                Tactic::call("intros", vec![]),
+                Tactic::UnfoldEverywhere(vec![spec.to_string(), names::low_spec(p)]),
+                Tactic::UnfoldEverywhere(opened),
+                Tactic::call(
+                    "asm_ref_proof",
+                    vec![
+                        name(spec),
+                        name(names::low_spec(p)),
+                        name(rel.clone()),
+                        name(get),
+                        name(set),
+                    ],
+                ),
+            ]),
+        ])
     } else if opened.is_empty() {
         base
     } else {

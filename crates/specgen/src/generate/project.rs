@@ -31,6 +31,9 @@ pub struct LayerReport {
     /// Of the generated specs, field-level specs of memory-map accessors.
     pub field_specs: usize,
     pub passthrough: usize,
+    /// Inline-asm procedures the layer provides (the bottom layer, through its register view): each
+    /// with a spec from asmgen's model and a code proof, in `<layer>/Asm.v`.
+    pub asm: usize,
     pub code_proofs: usize,
     pub ref_proofs: usize,
     pub loops: usize,
@@ -499,6 +502,7 @@ pub fn generate_with(
     let mut errors: Vec<GenError> = vec![];
     let proofs = handproofs::read(&p.proj_proofs, &mut errors);
     handproofs::refuse(&proofs, &p.proj_trusted, &mut errors);
+    let plan = plan::plan(p, code, &mut errors);
     let cx = Ctx {
         p,
         code,
@@ -506,13 +510,13 @@ pub fn generate_with(
         pn: p.proj_name.clone(),
         proofs: proofs.iter().map(|f| f.module.clone()).collect(),
         fields: super::memory::field_specs(p, &code.module, maps, &mut errors),
+        asm: super::asm::instantiate(code, &plan.asm, &mut errors),
     };
     let ccx = CfgCtx {
         env: &p.env,
         globals: &code.globals,
     };
     let mut files: Vec<(String, String)> = vec![];
-    let plan = plan::plan(p, code, &mut errors);
     let syn = synth_opts
         .enabled
         .then(|| crate::synth::Synth::new(p, &code.globals, &code.ident_names, synth_opts.clone()));
@@ -589,6 +593,7 @@ pub fn generate_with(
                 .filter(|o| cx.fields.contains_key(&o.name))
                 .count(),
             passthrough: iface.pass.len(),
+            asm: iface.own.iter().filter(|q| cx.asm.contains_key(*q)).count(),
             code_proofs: mine.len(),
             ref_proofs: mine.len(),
             loops: mine.iter().map(|o| o.low.loops.len()).sum(),
