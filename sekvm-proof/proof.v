@@ -92,7 +92,8 @@ Section Accessors.
     "get_esr_el2" :: "set_hcr_el2" :: "set_tpidr_el2" :: "set_vttbr_el2" :: "get_pt_vttbr" ::
     "get_mem_region_index" :: "get_smmu_base" :: "get_smmu_size" :: "get_smmu_hyp_base" ::
     "get_smmu_num_context_banks" :: "smmu_init_pte" :: "get_s2_page_gfn" ::
-    "get_cur_vmid" :: "get_cur_vcpu_id" :: "set_per_cpu" :: "vmid_to_vm_info" :: nil.
+    "get_cur_vmid" :: "get_cur_vcpu_id" :: "set_per_cpu" :: "vmid_to_vm_info" ::
+    "get_smmu_cfg_vmid" :: "get_smmu_cfg_hw_ttbr" :: "set_smmu_cfg_vmid" :: nil.
 
   (* System-register wrappers (one `mrs`/`msr` of inline asm each): the policy of which register
      each C function reads or writes. Their code runs asmgen's model of the asm over the register

@@ -94,8 +94,32 @@ Proof. destruct b; reflexivity. Qed.
 Lemma wrap_pos_b2z : forall p b, wrap (Zpos p) (b2z b) = b2z b.
 Proof. intros; apply wrap_b2z; lia. Qed.
 
+(** Zero-extending the result of a [w]-bit operation changes nothing (the code model's [zext]
+    evaluates to the value, the low spec writes [izext]: both sides then agree). *)
+Lemma wrap_idem_any : forall w z, wrap w (wrap w z) = wrap w z.
+Proof.
+  intros w z. destruct (Z.le_gt_cases 0 w) as [H|H].
+  - apply wrap_idem; exact H.
+  - unfold wrap. rewrite (Z.pow_neg_r 2 w) by lia. rewrite !Zmod_0_r. reflexivity.
+Qed.
+Lemma izext_iadd : forall w a b, izext w (iadd w a b) = iadd w a b.
+Proof. intros; apply wrap_idem_any. Qed.
+Lemma izext_isub : forall w a b, izext w (isub w a b) = isub w a b.
+Proof. intros; apply wrap_idem_any. Qed.
+Lemma izext_imul : forall w a b, izext w (imul w a b) = imul w a b.
+Proof. intros; apply wrap_idem_any. Qed.
+Lemma izext_ishl : forall w a b, izext w (ishl w a b) = ishl w a b.
+Proof. intros; apply wrap_idem_any. Qed.
+Lemma izext_iand : forall w a b, izext w (iand w a b) = iand w a b.
+Proof. intros; apply wrap_idem_any. Qed.
+Lemma izext_ior : forall w a b, izext w (ior w a b) = ior w a b.
+Proof. intros; apply wrap_idem_any. Qed.
+Lemma izext_ixor : forall w a b, izext w (ixor w a b) = ixor w a b.
+Proof. intros; apply wrap_idem_any. Qed.
+
 Create HintDb gennorm.
 #[global] Hint Rewrite iand1_b2z ior1_b2z ixor1_b2z izext1_b2z truth_b2z b2z_neq0 wrap_pos_b2z : gennorm.
+#[global] Hint Rewrite izext_iadd izext_isub izext_imul izext_ishl izext_iand izext_ior izext_ixor : gennorm.
 #[global] Hint Unfold case_in : vcunfold.
 
 Lemma wrap_wrap : forall w z, wrap w (wrap w z) = wrap w z.

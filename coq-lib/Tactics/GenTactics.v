@@ -87,6 +87,9 @@ Ltac code_proof prim spec :=
   repeat (destruct vs as [|? vs]; cbn in H; try discriminate H);
   unfold arg_int, arg_bool, arg_ptr, ret_int, ret_void, ret_bool, ret_ptr, spec in H; destruct_spec H;
   repeat match goal with E : (?w =? ?n) = true |- _ => is_var w; apply Z.eqb_eq in E; subst w end;
+  (* the low spec's conditions in the form the code's evaluation takes (e.g. no [izext] of a
+     [w]-bit result), so that [rewrite_hyps] finds them *)
+  autorewrite with gennorm in *;
   (eapply wp_func; [ reflexivity | reflexivity | cbn [fn_body]; g_wp ]).
 
 (** ** Loop lemmas (statements generated per loop; see [Build.wp_loop_fuel]) *)

@@ -376,7 +376,10 @@ pub fn files(
                 name(names::rel(ln)),
             ],
         ),
-        Proof(vec![
+        // `layer_proof` leaves one goal per primitive, in the order of the layer's primitive list
+        // (own, then passed through): each is closed by its lemma, by position (trying every
+        // lemma on every goal made this file quadratic: a failed `exact` unfolds both specs)
+        Proof::by(Tactic::dispatch(
             Tactic::call(
                 "layer_proof",
                 vec![
@@ -385,10 +388,8 @@ pub fn files(
                     name(mem(LayerOp::Alloc)?),
                 ],
             ),
-            Tactic::All(Box::new(Tactic::First(
-                lemmas.into_iter().map(|n| Tactic::Exact(name(n))).collect(),
-            ))),
-        ]),
+            lemmas.into_iter().map(|n| Tactic::Exact(name(n))).collect(),
+        )),
     ));
     files.push((names::layer_file(ln, "LayerProof"), f.render()));
     Ok(files)

@@ -19,6 +19,6 @@ Proof. passthrough_proof Bottom_layer. Qed.
 
 Theorem Slots_refines : refines Slots_layer Slots_code Bottom_layer Slots_R.
 Proof.
-  layer_proof mem_none mem_none mem_none.
-  all: first [ exact get_slot_refines | exact set_slot_refines | exact log_event_refines ].
+  layer_proof mem_none mem_none mem_none;
+      [exact get_slot_refines | exact set_slot_refines | exact log_event_refines].
 Qed.

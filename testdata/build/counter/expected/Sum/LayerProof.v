@@ -29,11 +29,11 @@ Proof. passthrough_proof Slots_layer. Qed.
 
 Theorem Sum_refines : refines Sum_layer Sum_code Slots_layer Sum_R.
 Proof.
-  layer_proof mem_none mem_none mem_none.
-  all: first [ exact sum_slots_refines
-          | exact clear_upto_refines
-          | exact fill_upto_refines
-          | exact get_slot_refines
-          | exact log_event_refines
-          | exact set_slot_refines ].
+  layer_proof mem_none mem_none mem_none;
+      [exact sum_slots_refines
+       | exact clear_upto_refines
+       | exact fill_upto_refines
+       | exact get_slot_refines
+       | exact log_event_refines
+       | exact set_slot_refines].
 Qed.

@@ -15,7 +15,4 @@ Lemma note_refines : spec_refines note_prim Top_code Sum_layer Top_R g_note.
 Proof. exact (implements_refines Sum_layer _ _ _ _ _ _ note_code note_ref). Qed.
 
 Theorem Top_refines : refines Top_layer Top_code Sum_layer Top_R.
-Proof.
-  layer_proof mem_none mem_none mem_none.
-  all: first [ exact bump_refines | exact note_refines ].
-Qed.
+Proof. layer_proof mem_none mem_none mem_none; [exact bump_refines | exact note_refines]. Qed.

@@ -11,4 +11,4 @@ Lemma clear_upto_refines : spec_refines clear_upto_prim Sum_code Bottom_layer Su
 Proof. exact (implements_refines Bottom_layer _ _ _ _ _ _ clear_upto_code clear_upto_ref). Qed.
 
 Theorem Sum_refines : refines Sum_layer Sum_code Bottom_layer Sum_R.
-Proof. layer_proof mem_none mem_none mem_none. all: first [ exact clear_upto_refines ]. Qed.
+Proof. layer_proof mem_none mem_none mem_none; [exact clear_upto_refines]. Qed.

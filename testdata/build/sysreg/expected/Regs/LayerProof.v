@@ -20,6 +20,6 @@ Proof. exact (implements_refines Bottom_layer _ _ _ _ _ _ swap_tpidr_code swap_t
 
 Theorem Regs_refines : refines Regs_layer Regs_code Bottom_layer Regs_R.
 Proof.
-  layer_proof mem_none mem_none mem_none.
-  all: first [ exact read_esr_refines | exact write_hcr_refines | exact swap_tpidr_refines ].
+  layer_proof mem_none mem_none mem_none;
+      [exact read_esr_refines | exact write_hcr_refines | exact swap_tpidr_refines].
 Qed.

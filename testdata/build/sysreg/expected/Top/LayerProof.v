@@ -22,6 +22,6 @@ Qed.
 
 Theorem Top_refines : refines Top_layer Top_code Regs_layer Top_R.
 Proof.
-  layer_proof mem_none mem_none mem_none.
-  all: first [ exact exception_class_refines | exact hcr_from_tpidr_refines ].
+  layer_proof mem_none mem_none mem_none;
+      [exact exception_class_refines | exact hcr_from_tpidr_refines].
 Qed.
