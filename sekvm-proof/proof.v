@@ -14,7 +14,7 @@ Section Bottom.
   Definition LAYER_DATA := RData.
   Definition LAYER_CODE := "../../shared/sekvm/SeKVM.ll".
   Definition LAYER_PRIMS :=
-    "get_el2_data_start" :: "stage2_spin_lock" :: "stage2_spin_unlock" :: "get_cpuid" ::
+    "get_el2_data_start" :: "get_shared_data_start" :: "stage2_spin_lock" :: "stage2_spin_unlock" :: "get_cpuid" ::
     "__hyp_panic" :: nil.
 
   Definition init_RData : RData :=
@@ -31,7 +31,10 @@ Section Bottom.
       (zmap_init 0)
       (zmap_init 0)
       (zmap_init 0) (zmap_init 0) (zmap_init 0) (zmap_init 0)
-      (zmap_init 0) (zmap_init 0).
+      (zmap_init 0) (zmap_init 0)
+      (zmap_init 0) (zmap_init 0)
+      (zmap_init 0) (zmap_init 0) (zmap_init 0) (zmap_init 0)
+      (zmap_init 0) (zmap_init 0) (zmap_init 0).
   Definition LAYER_DATA_INIT := "init_RData".
 
   (* EL2 data is reached through the memory map (memmap.map): sized, bounds- and lock-checked. *)
@@ -52,6 +55,11 @@ Section Bottom.
      (kernel-image offset arithmetic and `__kern_hyp_va`); modelled as the start of the object. *)
   Definition get_el2_data_start_spec (st : RData) : option (Ptr * RData) :=
     Some (mkPtr (Bglob "el2_data_start") 0, st).
+
+  (* C `get_shared_data_start`: the EL2 virtual address of the linker symbol `shared_data_start`
+     (the host kernel's vCPU objects; the same offset arithmetic); the start of the object. *)
+  Definition get_shared_data_start_spec (st : RData) : option (Ptr * RData) :=
+    Some (mkPtr (Bglob "shared_data_start") 0, st).
 
   (* C `get_cpuid`: this CPU's number (the affinity bits of MPIDR_EL1, read with inline asm);
      the environment's `cpu`, one of the 16 CPUs the per-CPU data has room for. *)
@@ -93,7 +101,10 @@ Section Accessors.
     "get_mem_region_index" :: "get_smmu_base" :: "get_smmu_size" :: "get_smmu_hyp_base" ::
     "get_smmu_num_context_banks" :: "smmu_init_pte" :: "get_s2_page_gfn" ::
     "get_cur_vmid" :: "get_cur_vcpu_id" :: "set_per_cpu" :: "vmid_to_vm_info" ::
-    "get_smmu_cfg_vmid" :: "get_smmu_cfg_hw_ttbr" :: "set_smmu_cfg_vmid" :: nil.
+    "get_smmu_cfg_vmid" :: "get_smmu_cfg_hw_ttbr" :: "set_smmu_cfg_vmid" ::
+    "get_shadow_esr" :: "set_shadow_ctxt_esr" :: "get_shadow_dirty_bit" ::
+    "get_int_esr" :: "get_int_gpr" :: "get_int_pc" :: "get_int_pstate" :: "get_int_new_pte" ::
+    "get_int_new_level" :: "set_int_gpr" :: "set_vcpu_was_preempted" :: "set_vcpu_esr_el2" :: nil.
 
   (* System-register wrappers (one `mrs`/`msr` of inline asm each): the policy of which register
      each C function reads or writes. Their code runs asmgen's model of the asm over the register

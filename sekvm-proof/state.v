@@ -5,7 +5,8 @@
    2, SMMU 3, SMMU page tables 4, VM v's information 5 + v, VM v's stage-2 table 24 + v
    (v = 0 .. 18). `locks @ k` is the holder of lock k: 0 when free, c + 1 when CPU c holds it.
    Per-VM arrays of records are flattened: load slot l of VM v is `v * 5 + l` (5 slots per VM),
-   vCPU c of VM v is `v * 4 + c` (4 vCPUs per VM), as in the C arrays. `events` logs lock acquisitions and releases, newest first, so a later concurrency layer can
+   vCPU c of VM v is `v * 4 + c` (4 vCPUs per VM), as in the C arrays; general register r of
+   vCPU slot i is `i * 31 + r`. `events` logs lock acquisitions and releases, newest first, so a later concurrency layer can
    replay them. *)
 
 Inductive Event :=
@@ -30,7 +31,10 @@ Record RData := mkRData {
   sysregs : ZMap.t Z;
   rg_index : ZMap.t Z;
   smmu_base : ZMap.t Z; smmu_size : ZMap.t Z; smmu_hyp_base : ZMap.t Z; smmu_banks : ZMap.t Z;
-  cur_vmid : ZMap.t Z; cur_vcpuid : ZMap.t Z
+  cur_vmid : ZMap.t Z; cur_vcpuid : ZMap.t Z;
+  sh_esr : ZMap.t Z; sh_dirty : ZMap.t Z;
+  vc_preempted : ZMap.t Z; vc_new_pte : ZMap.t Z; vc_new_level : ZMap.t Z; vc_gpr : ZMap.t Z;
+  vc_pc : ZMap.t Z; vc_pstate : ZMap.t Z; vc_esr : ZMap.t Z
 }.
 
 (* The EL2 system registers the verified code reads or writes with inline asm, by the key the

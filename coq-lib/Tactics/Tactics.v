@@ -82,11 +82,15 @@ Ltac destruct_spec H :=
 
 (** ** Deciding conditionals in goals *)
 
+(* A condition the context already decides (a hypothesis about the same condition, up to
+   conversion, became [true = false] when [destruct] rewrote it) needs no arithmetic. *)
 Ltac close_branch E :=
-  lazymatch type of E with
-  | ?c = true => assert (c = false) by bsolve; congruence
-  | ?c = false => assert (c = true) by bsolve; congruence
-  end.
+  first
+    [ solve [ discriminate ]
+    | lazymatch type of E with
+      | ?c = true => assert (c = false) by bsolve; congruence
+      | ?c = false => assert (c = true) by bsolve; congruence
+      end ].
 
 (** Case-split on a boolean condition of the goal, closing infeasible branches. *)
 Ltac decide_if :=

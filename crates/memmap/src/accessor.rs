@@ -6,14 +6,14 @@
 //! with the path's access or lock-word lemma.
 //!
 //! Recognition is purely syntactic and conservative: anything else (two accesses, an index that
-//! is not a parameter, a loaded pointer, a truncated store) is not an accessor and keeps the usual
-//! route. The proof, not this module, is what makes a field spec right: a function that reads the
+//! is not a sum of parameters times constants, a loaded pointer, a truncated store) is not an
+//! accessor and keeps the usual route. The proof, not this module, is what makes a field spec right: a function that reads the
 //! neighbouring field is recognised as an accessor of that field, and its spec says so.
 
 use crate::resolve::{ResolvedMap, Step};
 use crate::syntax::Target;
 use ir2json::layout::Layout;
-use ir2json::{CastOp, Function, Module, Name, Op, TermOp, Type, Value};
+use ir2json::{BinOp, CastOp, Function, Module, Name, Op, TermOp, Type, Value};
 use std::collections::BTreeMap;
 
 /// What an accessor does with its path.
@@ -22,14 +22,68 @@ pub enum AccessKind {
     /// Returns the `bits`-bit value loaded from the path, zero-extended or truncated to the
     /// `ret`-bit result.
     Load { bits: u32, ret: u32 },
-    /// Stores parameter `param` (zero-extended or truncated to `bits`) at the path.
-    Store { param: usize, bits: u32 },
+    /// Stores `value` (zero-extended or truncated to `bits`) at the path.
+    Store { value: Stored, bits: u32 },
     /// Passes the address (of a lock word) to `callee`, its only argument, and returns nothing.
     Pass { callee: String },
 }
 
-/// A variable index of an address: (stride, array length, the parameter giving it).
-pub type Var = (u64, u64, usize);
+/// What a store writes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Stored {
+    /// The parameter of this position.
+    Param(usize),
+    /// A constant (its unsigned representative).
+    Const(u64),
+}
+
+/// An array index the code computes from the parameters: `konst + Σ coef·param`, every
+/// coefficient positive, in `bits`-bit arithmetic (`shl`/`mul` by constants and `add`) and then
+/// zero- or sign-extended to 64 bits. Over the parameters' unsigned values, a result below the
+/// array's length (at most `2^(bits-1)`) has no intermediate wrap-around and extends to itself,
+/// so the index *is* the sum: that is what the field spec states and its proof checks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Lin {
+    pub terms: Vec<(u64, usize)>,
+    pub konst: u64,
+}
+
+impl Lin {
+    fn param(p: usize) -> Lin {
+        Lin {
+            terms: vec![(1, p)],
+            konst: 0,
+        }
+    }
+
+    fn scale(&self, c: u64) -> Option<Lin> {
+        Some(Lin {
+            terms: self
+                .terms
+                .iter()
+                .map(|(k, p)| Some((k.checked_mul(c)?, *p)))
+                .collect::<Option<_>>()?,
+            konst: self.konst.checked_mul(c)?,
+        })
+    }
+
+    fn add(&self, o: &Lin) -> Option<Lin> {
+        let mut terms = self.terms.clone();
+        for (k, p) in &o.terms {
+            match terms.iter_mut().find(|(_, q)| q == p) {
+                Some(t) => t.0 = t.0.checked_add(*k)?,
+                None => terms.push((*k, *p)),
+            }
+        }
+        Some(Lin {
+            terms,
+            konst: self.konst.checked_add(o.konst)?,
+        })
+    }
+}
+
+/// A variable index of an address: (stride, array length, the index the code computes).
+pub type Var = (u64, u64, Lin);
 
 /// The shape of an accessor's body: the address it accesses and how.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -38,8 +92,8 @@ pub struct Shape {
     pub block: usize,
     /// The called function that yields the block's start (no arguments).
     pub start: String,
-    /// The address: constant offset, and per variable index (stride, array length, parameter
-    /// giving it — directly as an `i64`, or zero-extended), outermost first.
+    /// The address: constant offset, and per variable index (stride, array length, the index
+    /// computed from the parameters), outermost first.
     pub offset: u64,
     pub vars: Vec<Var>,
     pub kind: AccessKind,
@@ -79,8 +133,10 @@ impl Shape {
 enum Def {
     Param(usize, u32),
     Start(usize),
-    /// A zero-extended parameter.
-    Index(usize),
+    /// `bits`-bit arithmetic on parameters (a parameter itself is one).
+    Arith(Lin, u32),
+    /// A 64-bit index: `bits`-bit arithmetic, sign- (`signed`) or zero-extended.
+    Index(Lin, u32, bool),
     /// A parameter truncated to (or zero-extended to) a width.
     Resized(usize),
     /// A GEP into block `b`: constant offset and (stride, length, parameter) per variable index.
@@ -138,6 +194,16 @@ fn const_int(v: &Value) -> Option<i128> {
     }
 }
 
+/// The unsigned representative of an integer constant.
+fn const_uint(v: &Value) -> Option<u64> {
+    match v {
+        Value::Const {
+            value: ir2json::Constant::Int { value, .. },
+        } => value.parse().ok(),
+        _ => None,
+    }
+}
+
 /// The block whose object a call of `callee` (no arguments, returning a pointer to the block's
 /// struct) starts.
 fn start_block(module: &Module, map: &ResolvedMap, callee: &str) -> Option<usize> {
@@ -183,11 +249,24 @@ fn gep_addr(
             }
             Type::Array { elem, len } => {
                 let stride = layout.alloc_size(&elem).ok()?;
-                match (const_int(ix), local(defs, ix)) {
-                    (Some(c), _) => offset += u64::try_from(c).ok()? * stride,
-                    (None, Some(Def::Index(p))) => vars.push((stride, len, *p)),
-                    (None, Some(Def::Param(p, 64))) => vars.push((stride, len, *p)),
+                let index = match (const_int(ix), local(defs, ix)) {
+                    (Some(c), _) => {
+                        offset += u64::try_from(c).ok()? * stride;
+                        None
+                    }
+                    (None, Some(Def::Index(l, bits, signed))) => Some((l.clone(), *bits, *signed)),
+                    (None, Some(Def::Param(p, 64))) => Some((Lin::param(*p), 64, false)),
+                    (None, Some(Def::Arith(l, 64))) => Some((l.clone(), 64, false)),
                     _ => return None,
+                };
+                if let Some((l, bits, signed)) = index {
+                    // every value below the length is computed without wrap-around and
+                    // extends to itself (see `Lin`)
+                    let room = if signed { bits - 1 } else { bits };
+                    if room < 64 && len > 1u64 << room {
+                        return None;
+                    }
+                    vars.push((stride, len, l));
                 }
                 ty = *elem;
             }
@@ -248,15 +327,49 @@ fn recognise(f: &Function, module: &Module, layout: &Layout, map: &ResolvedMap) 
                 Def::Start(b)
             }
             Op::Cast {
-                cop: cop @ (CastOp::ZExt | CastOp::Trunc),
+                cop: cop @ (CastOp::ZExt | CastOp::SExt | CastOp::Trunc),
                 operand,
                 to: Type::Int { bits },
             } => match (local(&defs, operand)?, cop) {
-                (Def::Param(p, _), CastOp::ZExt) if *bits == 64 => Def::Index(*p),
-                (Def::Param(p, _), _) => Def::Resized(*p),
-                (Def::Loaded, _) => Def::LoadedResized,
+                (Def::Param(p, w), CastOp::ZExt | CastOp::SExt) if *bits == 64 => {
+                    Def::Index(Lin::param(*p), *w, *cop == CastOp::SExt)
+                }
+                (Def::Arith(l, w), CastOp::ZExt | CastOp::SExt) if *bits == 64 => {
+                    Def::Index(l.clone(), *w, *cop == CastOp::SExt)
+                }
+                (Def::Param(p, _), CastOp::ZExt | CastOp::Trunc) => Def::Resized(*p),
+                (Def::Loaded, CastOp::ZExt | CastOp::Trunc) => Def::LoadedResized,
                 _ => return None,
             },
+            Op::Binary {
+                bop: bop @ (BinOp::Add | BinOp::Mul | BinOp::Shl),
+                lhs,
+                rhs,
+                ..
+            } => {
+                let Type::Int { bits } = ins.ty else {
+                    return None;
+                };
+                let lin = |v: &Value| match local(&defs, v) {
+                    Some(Def::Param(p, w)) if *w == bits => Some(Lin::param(*p)),
+                    Some(Def::Arith(l, w)) if *w == bits => Some(l.clone()),
+                    _ => None,
+                };
+                let konst = |v: &Value| const_int(v).and_then(|c| u64::try_from(c).ok());
+                let l = match bop {
+                    BinOp::Add => match (lin(lhs), lin(rhs), konst(rhs)) {
+                        (Some(a), Some(b), _) => a.add(&b)?,
+                        (Some(a), None, Some(c)) => a.add(&Lin {
+                            terms: vec![],
+                            konst: c,
+                        })?,
+                        _ => return None,
+                    },
+                    BinOp::Mul => lin(lhs)?.scale(konst(rhs).filter(|c| *c > 0)?)?,
+                    _ => lin(lhs)?.scale(1u64.checked_shl(u32::try_from(konst(rhs)?).ok()?)?)?,
+                };
+                Def::Arith(l, bits)
+            }
             Op::GetElementPtr { base, indices, .. } => {
                 let Some(Def::Start(b)) = local(&defs, base) else {
                     return None;
@@ -289,15 +402,27 @@ fn recognise(f: &Function, module: &Module, layout: &Layout, map: &ResolvedMap) 
                 let Type::Int { bits } = value_type(value)? else {
                     return None;
                 };
-                let p = match local(&defs, value).cloned() {
-                    Some(Def::Param(p, _) | Def::Resized(p) | Def::Index(p)) => p,
+                if bits % 8 != 0 {
+                    return None;
+                }
+                let stored = match (local(&defs, value).cloned(), const_int(value)) {
+                    (Some(Def::Param(p, _) | Def::Resized(p)), _) => Stored::Param(p),
+                    (_, Some(_)) => Stored::Const(const_uint(value)?),
                     _ => return None,
                 };
                 let (block, offset, vars) = address(&defs, ptr)?;
                 if access.is_some() {
                     return None;
                 }
-                access = Some((block, offset, vars, AccessKind::Store { param: p, bits }));
+                access = Some((
+                    block,
+                    offset,
+                    vars,
+                    AccessKind::Store {
+                        value: stored,
+                        bits,
+                    },
+                ));
                 continue;
             }
             _ => return None,
@@ -325,6 +450,9 @@ fn recognise(f: &Function, module: &Module, layout: &Layout, map: &ResolvedMap) 
 fn value_type(v: &Value) -> Option<Type> {
     match v {
         Value::Local { ty, .. } => Some(ty.clone()),
+        Value::Const {
+            value: ir2json::Constant::Int { bits, .. },
+        } => Some(Type::Int { bits: *bits }),
         _ => None,
     }
 }

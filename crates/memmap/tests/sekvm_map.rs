@@ -8,6 +8,7 @@ use diag::span::FileId;
 use diag::Code;
 use ir2json::layout::Layout;
 use ir2json::{Module, Type};
+use memmap::accessor::{AccessKind, Lin, Stored};
 use memmap::{parse, resolve, Step};
 use std::path::PathBuf;
 use std::sync::OnceLock;
@@ -75,9 +76,19 @@ fn the_sekvm_map_agrees_with_the_layouts() {
         name: "struct.shared_data".into(),
     };
     assert_eq!(lay.alloc_size(&shared).unwrap(), 810_864);
+    let shared_block = &r.blocks[1];
+    assert_eq!(
+        (shared_block.struct_ty.as_str(), shared_block.size),
+        ("struct.shared_data", 810_864)
+    );
     let mut fields = 0;
-    for p in &el2.paths {
-        let (off, size, strides) = walk(m, &lay, "struct.el2_data", &p.decl.display());
+    for p in r
+        .blocks
+        .iter()
+        .flat_map(|b| b.paths.iter().map(move |p| (b, p)))
+    {
+        let (b, p) = p;
+        let (off, size, strides) = walk(m, &lay, &b.struct_ty, &p.decl.display());
         assert_eq!(p.const_offset(), off, "{}", p.decl.display());
         assert_eq!(p.size, size, "{}", p.decl.display());
         let got: Vec<u64> = p
@@ -95,12 +106,13 @@ fn the_sekvm_map_agrees_with_the_layouts() {
     // every declared accessor has the shape of one access at its own path's address; those of
     // lock words pass the word to a declared lock operation
     let mut lock_prims = 0;
-    for (pi, p) in el2.paths.iter().enumerate() {
+    for (pi, p) in r.blocks.iter().flat_map(|b| b.paths.iter().enumerate()) {
         for f in &p.decl.accessors {
             let s = memmap::accessor::shape(m, &r, f)
                 .unwrap_or_else(|| panic!("{f} is not an accessor"));
             assert!(
-                s.accesses(&r, pi),
+                s.accesses(&r, pi)
+                    && r.blocks[s.block].paths[pi].decl.display() == p.decl.display(),
                 "{f} does not access {}",
                 p.decl.display()
             );
@@ -123,4 +135,42 @@ fn a_wrong_offset_is_rejected() {
     assert!(diags.is_empty());
     let errs = resolve(&file, module()).expect_err("a wrong offset resolves");
     assert!(errs.iter().any(|d| d.code == Code::MapOffset), "{errs:?}");
+}
+
+/// Indices the code computes: the vCPU slot `vmid * 4 + vcpuid` (shifted, added, sign-extended)
+/// is the sum it stands for, next to a plain zero-extended index.
+#[test]
+fn computed_indices_are_linear_in_the_parameters() {
+    let m = module();
+    let (file, _) = parse(FileId(0), &map_text());
+    let r = resolve(&file, m).unwrap();
+    let slot = Lin {
+        terms: vec![(4, 0), (1, 1)],
+        konst: 0,
+    };
+    let s = memmap::accessor::shape(m, &r, "get_int_gpr").expect("get_int_gpr is an accessor");
+    let indices: Vec<(u64, u64, Lin)> = s.vars.clone();
+    assert_eq!(
+        indices,
+        vec![
+            (9056, 72, slot.clone()),
+            (
+                8,
+                31,
+                Lin {
+                    terms: vec![(1, 2)],
+                    konst: 0
+                }
+            )
+        ]
+    );
+    let s = memmap::accessor::shape(m, &r, "set_vcpu_was_preempted").unwrap();
+    assert_eq!(
+        s.kind,
+        AccessKind::Store {
+            value: Stored::Const(0),
+            bits: 8
+        }
+    );
+    assert_eq!(s.vars[0].2, slot);
 }

@@ -10,7 +10,7 @@ use coq::sentence::Require;
 use coq::{Binder, File, Proof, Sentence, Tactic, Term};
 use diag::span::FileId;
 use diag::{Code, Diagnostic};
-use memmap::accessor::AccessKind;
+use memmap::accessor::{AccessKind, Lin, Stored};
 use memmap::{RBlock, RPath, ResolvedMap, Step, Target};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -307,7 +307,8 @@ pub struct FieldSpec {
     pub lock_op: Option<String>,
     /// The function giving the object's start.
     pub start: String,
-    pub index_params: Vec<usize>,
+    /// The path's indices as the code computes them from the parameters.
+    pub indices: Vec<Lin>,
     pub kind: AccessKind,
 }
 
@@ -412,7 +413,7 @@ pub fn field_specs(
                             lock_of: lock_of.clone(),
                             lock_op,
                             start: shape.start,
-                            index_params: shape.vars.iter().map(|v| v.2).collect(),
+                            indices: shape.vars.into_iter().map(|v| v.2).collect(),
                             kind: shape.kind,
                         },
                     );
@@ -437,8 +438,27 @@ fn offset_at(p: &RPath, args: &[Term]) -> Term {
 fn spec_args(cx: &Ctx, p: &str, fs: &FieldSpec) -> (Vec<Term>, Vec<Term>) {
     let n = cx.sig(p).map(|(ps, _)| ps.len()).unwrap_or(0);
     let args: Vec<Term> = (1..=n).map(|i| name(format!("a{i}"))).collect();
-    let idx = fs.index_params.iter().map(|i| args[*i].clone()).collect();
+    let idx = fs.indices.iter().map(|l| lin_term(l, &args)).collect();
     (args, idx)
+}
+
+/// `konst + Σ coef·a_p` (parameter terms first, in the code's order; unit factors left out).
+fn lin_term(l: &Lin, args: &[Term]) -> Term {
+    let mut parts: Vec<Term> = l
+        .terms
+        .iter()
+        .map(|(k, p)| match k {
+            1 => args[*p].clone(),
+            _ => Term::infix("*", args[*p].clone(), z(*k)),
+        })
+        .collect();
+    if l.konst != 0 || parts.is_empty() {
+        parts.push(z(l.konst));
+    }
+    parts
+        .into_iter()
+        .reduce(|a, b| Term::infix("+", a, b))
+        .expect("at least one part")
 }
 
 /// `Definition p_spec a1 … st := if bounds && ok then Some … else None.`
@@ -475,12 +495,14 @@ pub fn field_spec_sentences(cx: &Ctx, k: usize, p: &str, fs: &FieldSpec) -> Vec<
                 vec![Term::Product(vec![name("Z"), st_ty.clone()])],
             ),
         ),
-        AccessKind::Store { param, bits } => {
+        AccessKind::Store { ref value, bits } => {
             let mut set_args = idx.clone();
-            set_args.push(Term::app(
-                "wrap",
-                vec![Term::int(bits.into()), args[param].clone()],
-            ));
+            set_args.push(match value {
+                Stored::Param(p) => {
+                    Term::app("wrap", vec![Term::int(bits.into()), args[*p].clone()])
+                }
+                Stored::Const(c) => z(*c),
+            });
             set_args.push(name("st"));
             (
                 Term::some(Term::app(
