@@ -50,8 +50,9 @@ make -s Makefile.coq >/dev/null
 export TIMED=1
 t0=$(now)
 if [ "$MODE" = "--subset" ]; then
-  # the bottom, field specs (load, store, two indices), a synthesised accessor, system-register
-  # wrappers (inline asm over the register view), two locks,
+  # the bottom, field specs (load, store, two indices, a computed vCPU slot, a pointer store, a
+  # truth value), a synthesised accessor, system-register wrappers (inline asm over the register
+  # view), two locks,
   # the memory map's access lemmas and the hand lemmas about the trusted lock specs
   targets="Bottom/Layer.vo MemMap.vo Proofs/locks.vo
     Accessors/get_s2_page_vmid/RefProof.vo Accessors/get_s2_page_vmid/CodeProof.vo
@@ -59,7 +60,10 @@ if [ "$MODE" = "--subset" ]; then
     Accessors/get_pgd_next/RefProof.vo
     Bottom/Asm.vo Accessors/get_esr_el2/RefProof.vo Accessors/get_esr_el2/CodeProof.vo
     Accessors/set_hcr_el2/RefProof.vo Accessors/get_pt_vttbr/RefProof.vo
-    Locks/acquire_lock_vm/RefProof.vo Locks/acquire_lock_vm/CodeProof.vo"
+    Locks/acquire_lock_vm/RefProof.vo Locks/acquire_lock_vm/CodeProof.vo
+    Accessors/get_int_gpr/RefProof.vo Accessors/get_int_gpr/CodeProof.vo
+    Accessors/set_vm_vcpu/RefProof.vo Accessors/set_vm_vcpu/CodeProof.vo
+    Accessors/get_vcpu_was_preempted/RefProof.vo"
   make -f Makefile.coq -j2 $targets >"$WORK/make.log" 2>&1 || { tail -30 "$WORK/make.log"; echo "FAIL sekvm: make (subset)"; exit 1; }
 else
   make -j2 >"$WORK/make.log" 2>&1 || { tail -30 "$WORK/make.log"; echo "FAIL sekvm: make"; exit 1; }
@@ -141,4 +145,13 @@ ir_negative neg_wrong_lock_word \
 ir_negative neg_wrong_asm_register \
   '/^define .*@get_esr_el2(/,/^}/ s/mrs $0, esr_el2/mrs $0, far_el2/' \
   Accessors/get_esr_el2/RefProof.vo Accessors/get_esr_el2/RefProof.v "a wrapper reading another system register"
+# (vi) get_int_gpr computes the vCPU slot as vmid * 8 + vcpuid (shift by 3): the field spec's slot
+# is vmid * 4 + vcpuid (the map's index), so its RefProof fails
+ir_negative neg_wrong_slot \
+  '/^define .*@get_int_gpr(/,/^}/ s/%mul = shl i32 %vmid, 2,/%mul = shl i32 %vmid, 3,/' \
+  Accessors/get_int_gpr/RefProof.vo Accessors/get_int_gpr/RefProof.v "an accessor computing another slot"
+# (vii) the trusted start of the shared data points at the EL2 data -> the shared-data accessors'
+# RefProofs, e.g. get_int_esr's
+patch_negative neg_shared_start Accessors/get_int_esr/RefProof.vo Accessors/get_int_esr/RefProof.v \
+  "a start of the shared data at another object"
 [ $fail = 0 ] && echo "sekvm: ok" || { echo "sekvm: FAILED"; exit 1; }

@@ -34,6 +34,9 @@ Section Bottom.
       (zmap_init 0) (zmap_init 0)
       (zmap_init 0) (zmap_init 0)
       (zmap_init 0) (zmap_init 0) (zmap_init 0) (zmap_init 0)
+      (zmap_init 0) (zmap_init 0) (zmap_init 0)
+      (zmap_init 0) (zmap_init 0) (zmap_init 0) (zmap_init 0) (zmap_init 0)
+      (zmap_init 0)
       (zmap_init 0) (zmap_init 0) (zmap_init 0).
   Definition LAYER_DATA_INIT := "init_RData".
 
@@ -104,7 +107,9 @@ Section Accessors.
     "get_smmu_cfg_vmid" :: "get_smmu_cfg_hw_ttbr" :: "set_smmu_cfg_vmid" ::
     "get_shadow_esr" :: "set_shadow_ctxt_esr" :: "get_shadow_dirty_bit" ::
     "get_int_esr" :: "get_int_gpr" :: "get_int_pc" :: "get_int_pstate" :: "get_int_new_pte" ::
-    "get_int_new_level" :: "set_int_gpr" :: "set_vcpu_was_preempted" :: "set_vcpu_esr_el2" :: nil.
+    "get_int_new_level" :: "set_int_gpr" :: "set_vcpu_was_preempted" :: "set_vcpu_esr_el2" ::
+    "get_vcpu_was_preempted" :: "set_vm_kvm" :: "set_vm_vcpu" ::
+    "set_per_cpu_host_regs" :: nil.
 
   (* System-register wrappers (one `mrs`/`msr` of inline asm each): the policy of which register
      each C function reads or writes. Their code runs asmgen's model of the asm over the register

@@ -34,7 +34,10 @@ Record RData := mkRData {
   cur_vmid : ZMap.t Z; cur_vcpuid : ZMap.t Z;
   sh_esr : ZMap.t Z; sh_dirty : ZMap.t Z;
   vc_preempted : ZMap.t Z; vc_new_pte : ZMap.t Z; vc_new_level : ZMap.t Z; vc_gpr : ZMap.t Z;
-  vc_pc : ZMap.t Z; vc_pstate : ZMap.t Z; vc_esr : ZMap.t Z
+  vc_pc : ZMap.t Z; vc_pstate : ZMap.t Z; vc_esr : ZMap.t Z;
+  sh_regs : ZMap.t Z; sh_far : ZMap.t Z; sh_hpfar : ZMap.t Z; sh_hcr : ZMap.t Z; sh_ec : ZMap.t Z;
+  sh_flags : ZMap.t Z;
+  vm_kvm : ZMap.t Z; vcpu_ptr : ZMap.t Z; host_regs : ZMap.t Z
 }.
 
 (* The EL2 system registers the verified code reads or writes with inline asm, by the key the

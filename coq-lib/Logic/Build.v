@@ -27,14 +27,23 @@ Definition ret_ptr {S} (r : option (ptr * S)) : option (option val * S) :=
 (** The number of bytes an [iN] access touches: [(N + 7) / 8] ([i1] is one byte). *)
 Definition int_bytes (w : Z) : Z := (w + 7) / 8.
 
-(** Layer memory operations from config-level [load]/[store] on integers (size in bytes). *)
+(** The 64-bit integer a pointer stored to memory becomes: a plain address ([inttoptr] of an
+    integer, [Babs]) is that integer; a pointer into an object has no integer representation
+    here, so storing it is undefined. A pointer loaded from memory is the plain address. *)
+Definition ptr_abs_int (p : ptr) : option Z :=
+  match p with Ptr Babs o => Some (wrap 64 o) | _ => None end.
+
+(** Layer memory operations from config-level [load]/[store] on integers (size in bytes);
+    pointers are 8-byte plain addresses ([ptr_abs_int]). *)
 Definition mk_load {S} (ld : Z -> ptr -> S -> option Z) : typ -> ptr -> S -> option val :=
   fun t p st => match t with
              | Tint w => match ld (int_bytes w) p st with Some z => Some (Vint w (wrap w z)) | None => None end
+             | Tptr => match ld 8 p st with Some z => Some (Vptr (Ptr Babs (wrap 64 z))) | None => None end
              | _ => None end.
 Definition mk_store {S} (sto : Z -> ptr -> Z -> S -> option S) : typ -> ptr -> val -> S -> option S :=
   fun t p v st => match t, v with
                | Tint w, Vint w' z => if w =? w' then sto (int_bytes w) p z st else None
+               | Tptr, Vptr q => match ptr_abs_int q with Some z => sto 8 p z st | None => None end
                | _, _ => None end.
 Definition no_load {S} : typ -> ptr -> S -> option val := fun _ _ _ => None.
 Definition no_store {S} : typ -> ptr -> val -> S -> option S := fun _ _ _ _ => None.

@@ -195,6 +195,12 @@ Proof. intros; apply wrap_small; auto. Qed.
 Lemma imul_small : forall w a b, 0 <= a * b < 2 ^ w -> imul w a b = a * b.
 Proof. intros; apply wrap_small; auto. Qed.
 
+(** A shift is a multiplication by a power of two (array indices computed as [v << 2]). *)
+Lemma ishl_mul : forall w a s, 0 <= w -> ishl w a s = wrap w (a * 2 ^ wrap w s).
+Proof.
+  intros. unfold ishl. rewrite Z.shiftl_mul_pow2; [ reflexivity | apply wrap_range; auto ].
+Qed.
+
 (** ** The arithmetic solver for wrap-around side conditions *)
 
 (** Replace [2 ^ n] for numerals [n] by its value. *)

@@ -383,21 +383,15 @@ Proof.
 Qed.
 
 Ltac field_value :=
-  unfold izext, itrunc;
+  unfold izext, itrunc, ieq;
   repeat first [ rewrite wrap_of_narrower by lia | rewrite wrap_of_wider by lia ];
   repeat f_equal; first [ reflexivity | zsolve ].
-
-(** A shift by a constant is a multiplication (array indices computed as [v << 2] + [c]). *)
-Lemma ishl_mul : forall w a s, 0 <= w -> ishl w a s = wrap w (a * 2 ^ wrap w s).
-Proof.
-  intros. unfold ishl. rewrite Z.shiftl_mul_pow2; [ reflexivity | apply wrap_range; auto ].
-Qed.
 
 (** The common middle of [field_ref] and [lock_ref]: open the low spec and the start of the
     object, settle the code's guards, and bring the address the code computes to [Ptr b off], the
     form of the access lemma (code at another offset fails here). *)
 Ltac field_addr lspec start off :=
-  unfold lspec, start; cbv beta iota zeta;
+  unfold lspec, start, ptr_abs_int; cbv beta iota zeta;
   rewrite ?ishl_mul by lia;
   settle_guards;
   unfold ptr_add; cbn [pbase poffset];

@@ -22,6 +22,9 @@ pub enum AccessKind {
     /// Returns the `bits`-bit value loaded from the path, zero-extended or truncated to the
     /// `ret`-bit result.
     Load { bits: u32, ret: u32 },
+    /// Returns whether the `bits`-bit value loaded from the path is not zero (an `i1` result:
+    /// a C `bool` field read as a truth value).
+    LoadNonzero { bits: u32 },
     /// Stores `value` (zero-extended or truncated to `bits`) at the path.
     Store { value: Stored, bits: u32 },
     /// Passes the address (of a lock word) to `callee`, its only argument, and returns nothing.
@@ -104,7 +107,9 @@ impl Shape {
     pub fn accesses(&self, map: &ResolvedMap, path: usize) -> bool {
         let p = &map.blocks[self.block].paths[path];
         let sized = match self.kind {
-            AccessKind::Load { bits, .. } | AccessKind::Store { bits, .. } => {
+            AccessKind::Load { bits, .. }
+            | AccessKind::LoadNonzero { bits }
+            | AccessKind::Store { bits, .. } => {
                 matches!(p.decl.target, Target::Field { .. }) && p.size * 8 == u64::from(bits)
             }
             AccessKind::Pass { .. } => matches!(p.decl.target, Target::LockWord(_)),
@@ -145,9 +150,13 @@ enum Def {
         offset: u64,
         vars: Vec<Var>,
     },
+    /// A 64-bit parameter as a pointer (`inttoptr`): stored, it is that integer.
+    PtrOf(usize),
     Loaded,
     /// The loaded value, zero-extended or truncated.
     LoadedResized,
+    /// Whether the loaded value is not zero.
+    LoadedNonzero,
 }
 
 fn is_debug_call(op: &Op) -> bool {
@@ -341,6 +350,31 @@ fn recognise(f: &Function, module: &Module, layout: &Layout, map: &ResolvedMap) 
                 (Def::Loaded, CastOp::ZExt | CastOp::Trunc) => Def::LoadedResized,
                 _ => return None,
             },
+            Op::ICmp {
+                pred: ir2json::IntPredicate::Ne,
+                lhs,
+                rhs,
+            } if const_int(rhs) == Some(0) => {
+                local(&defs, lhs).filter(|d| matches!(d, Def::Loaded))?;
+                match &mut access {
+                    Some((_, _, _, kind @ AccessKind::Load { .. })) => {
+                        let AccessKind::Load { bits, .. } = *kind else {
+                            unreachable!()
+                        };
+                        *kind = AccessKind::LoadNonzero { bits };
+                    }
+                    _ => return None,
+                }
+                Def::LoadedNonzero
+            }
+            Op::Cast {
+                cop: CastOp::IntToPtr,
+                operand,
+                ..
+            } => match local(&defs, operand)? {
+                Def::Param(p, 64) => Def::PtrOf(*p),
+                _ => return None,
+            },
             Op::Binary {
                 bop: bop @ (BinOp::Add | BinOp::Mul | BinOp::Shl),
                 lhs,
@@ -399,14 +433,15 @@ fn recognise(f: &Function, module: &Module, layout: &Layout, map: &ResolvedMap) 
                 Def::Loaded
             }
             Op::Store { value, ptr, .. } => {
-                let Type::Int { bits } = value_type(value)? else {
-                    return None;
+                let bits = match (value_type(value)?, local(&defs, value)) {
+                    (Type::Int { bits }, _) if bits % 8 == 0 => bits,
+                    (Type::Ptr { .. }, Some(Def::PtrOf(_))) => 64,
+                    _ => return None,
                 };
-                if bits % 8 != 0 {
-                    return None;
-                }
                 let stored = match (local(&defs, value).cloned(), const_int(value)) {
-                    (Some(Def::Param(p, _) | Def::Resized(p)), _) => Stored::Param(p),
+                    (Some(Def::Param(p, _) | Def::Resized(p) | Def::PtrOf(p)), _) => {
+                        Stored::Param(p)
+                    }
                     (_, Some(_)) => Stored::Const(const_uint(value)?),
                     _ => return None,
                 };
@@ -434,6 +469,9 @@ fn recognise(f: &Function, module: &Module, layout: &Layout, map: &ResolvedMap) 
     match (&bb.term.op, &kind) {
         (TermOp::Ret { value: Some(v) }, AccessKind::Load { .. }) => {
             local(&defs, v).filter(|d| matches!(d, Def::Loaded | Def::LoadedResized))?;
+        }
+        (TermOp::Ret { value: Some(v) }, AccessKind::LoadNonzero { .. }) => {
+            local(&defs, v).filter(|d| matches!(d, Def::LoadedNonzero))?;
         }
         (TermOp::Ret { value: None }, AccessKind::Store { .. } | AccessKind::Pass { .. }) => {}
         _ => return None,

@@ -115,6 +115,10 @@ impl ExitKind {
     }
 }
 
+/// coq-lib's integer of a stored pointer (`Build.ptr_abs_int`), and the local it is bound to.
+const PTR_ABS_INT: &str = "ptr_abs_int";
+const PTR_INT: &str = "r_ptr";
+
 /// A local with its spec type.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Var {
@@ -741,8 +745,11 @@ impl<'a> Tr<'a> {
                 Ok(E::guarded(guards, E::let_(SVar::new(var(x), ty), te, k)))
             }
             Stmt::Load(x, _, t, a) => {
-                let Typ::Int(w) = t else {
-                    return unsup(format!("load of type {t:?}"));
+                // a pointer is loaded as the 8-byte plain address it is (coq-lib `mk_load`)
+                let (w, is_ptr) = match t {
+                    Typ::Int(w) => (w, false),
+                    Typ::Ptr => (&64, true),
+                    _ => return unsup(format!("load of type {t:?}")),
                 };
                 if *w == 1 || w % 8 != 0 {
                     return unsup(format!("load of i{w}"));
@@ -755,20 +762,24 @@ impl<'a> Tr<'a> {
                 let mut sc = scope.clone();
                 sc.insert(x.clone());
                 let k = self.tr(rest, cx, &sc)?;
+                let loaded = E::prim(Prim::Wrap(*w), vec![E::var(raw(x))]);
+                let (ty, loaded) = match is_ptr {
+                    false => (Ty::Z, loaded),
+                    true => (VTy::Ptr.ty(), E::prim(Prim::PtrAbs, vec![loaded])),
+                };
                 let body = E::bind(
                     Pat::Var(SVar::new(raw(x), Ty::Z)),
                     E::call(ld, vec![E::z(w.div_ceil(8) as i128), ta, E::var("st")]),
-                    E::let_(
-                        SVar::new(var(x), Ty::Z),
-                        E::prim(Prim::Wrap(*w), vec![E::var(raw(x))]),
-                        k,
-                    ),
+                    E::let_(SVar::new(var(x), ty), loaded, k),
                 );
                 Ok(E::guarded(guards, body))
             }
             Stmt::Store(_, t, a, v) => {
-                let Typ::Int(w) = t else {
-                    return unsup(format!("store of type {t:?}"));
+                // a pointer is stored as its plain address, if it has one (coq-lib `mk_store`)
+                let (w, is_ptr) = match t {
+                    Typ::Int(w) => (w, false),
+                    Typ::Ptr => (&64, true),
+                    _ => return unsup(format!("store of type {t:?}")),
                 };
                 if *w == 1 || w % 8 != 0 {
                     return unsup(format!("store of i{w}"));
@@ -780,11 +791,21 @@ impl<'a> Tr<'a> {
                 let ta = self.expr(a, &mut guards)?;
                 let tv = self.expr(v, &mut guards)?;
                 let k = self.tr(rest, cx, scope)?;
-                let body = E::bind(
-                    self.st_pat(),
-                    E::call(sto, vec![E::z(w.div_ceil(8) as i128), ta, tv, E::var("st")]),
-                    k,
-                );
+                let stored = |tv| {
+                    E::bind(
+                        self.st_pat(),
+                        E::call(sto, vec![E::z(w.div_ceil(8) as i128), ta, tv, E::var("st")]),
+                        k,
+                    )
+                };
+                let body = match is_ptr {
+                    false => stored(tv),
+                    true => E::bind(
+                        Pat::Var(SVar::new(PTR_INT, Ty::Z)),
+                        E::call(PTR_ABS_INT, vec![tv]),
+                        stored(E::var(PTR_INT)),
+                    ),
+                };
                 Ok(E::guarded(guards, body))
             }
             Stmt::Call(x, callee, args) => {

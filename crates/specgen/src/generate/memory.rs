@@ -373,7 +373,9 @@ pub fn field_specs(
                         }
                         (
                             Target::Field { .. },
-                            AccessKind::Load { .. } | AccessKind::Store { .. },
+                            AccessKind::Load { .. }
+                            | AccessKind::LoadNonzero { .. }
+                            | AccessKind::Store { .. },
                         ) => {
                             let below = &p.layers[k - 1].ops;
                             if below.get(&config::LayerOp::Load) != Some(&load)
@@ -495,6 +497,29 @@ pub fn field_spec_sentences(cx: &Ctx, k: usize, p: &str, fs: &FieldSpec) -> Vec<
                 vec![Term::Product(vec![name("Z"), st_ty.clone()])],
             ),
         ),
+        AccessKind::LoadNonzero { bits } => (
+            Term::some(Term::tuple(vec![
+                Term::app(
+                    "negb",
+                    vec![Term::infix(
+                        "=?",
+                        Term::app(
+                            "wrap",
+                            vec![
+                                Term::int(bits.into()),
+                                Term::app(memmap::gen::get_fn(&fs.block, &fs.path), ok_args),
+                            ],
+                        ),
+                        Term::int(0),
+                    )],
+                ),
+                name("st"),
+            ])),
+            Term::app(
+                "option",
+                vec![Term::Product(vec![name("bool"), st_ty.clone()])],
+            ),
+        ),
         AccessKind::Store { ref value, bits } => {
             let mut set_args = idx.clone();
             set_args.push(match value {
@@ -568,7 +593,9 @@ pub fn field_ref_tactic(cx: &Ctx, k: usize, p: &str, fs: &FieldSpec) -> Tactic {
         name(cx.spec_name(&fs.start)),
     ];
     let (tactic, lemma) = match &fs.kind {
-        AccessKind::Load { .. } => ("field_ref", lemma_name(&fs.load, &fs.block, &fs.path)),
+        AccessKind::Load { .. } | AccessKind::LoadNonzero { .. } => {
+            ("field_ref", lemma_name(&fs.load, &fs.block, &fs.path))
+        }
         AccessKind::Store { .. } => ("field_ref", lemma_name(&fs.store, &fs.block, &fs.path)),
         AccessKind::Pass { callee } => {
             args.push(name(cx.spec_name(callee)));

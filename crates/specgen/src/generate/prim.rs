@@ -324,6 +324,15 @@ fn code_proof_file(cx: &Ctx, k: usize, p: &str, low: &LowSpec) -> File {
             f.push(Sentence::opaque_strategy(names::spec(q)));
         }
     }
+    // the memory of the layer below: both sides load and store through it, and the kernel,
+    // comparing a reduced goal with its unreduced form, would otherwise unfold the map's offset
+    // dispatch on a symbolic address first (SeKVM `set_vm_vcpu`: 96 s of `Qed`, 0.3 s without)
+    let lb = &cx.p.layers[k - 1];
+    for op in [LayerOp::Load, LayerOp::Store] {
+        if let Some(m) = lb.ops.get(&op) {
+            f.push(Sentence::opaque_strategy(m.clone()));
+        }
+    }
     let mut lemmas = vec![];
     for li in &low.loops {
         f.extend(loop_lemma(li, &lo, &cd));

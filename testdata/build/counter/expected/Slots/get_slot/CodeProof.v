@@ -9,5 +9,9 @@ From Counter.Code Require Import F_get_slot.
 Import ListNotations.
 Local Open Scope Z_scope.
 
+Local Strategy opaque [load_RData].
+
+Local Strategy opaque [store_RData].
+
 Lemma get_slot_code : implements Bottom_layer Slots_code g_get_slot get_slot_prim_low.
 Proof. code_proof get_slot_prim_low get_slot_spec_low. Qed.

@@ -9,5 +9,9 @@ From Counter.Code Require Import F_set_slot.
 Import ListNotations.
 Local Open Scope Z_scope.
 
+Local Strategy opaque [load_RData].
+
+Local Strategy opaque [store_RData].
+
 Lemma set_slot_code : implements Bottom_layer Slots_code g_set_slot set_slot_prim_low.
 Proof. code_proof set_slot_prim_low set_slot_spec_low. Qed.
