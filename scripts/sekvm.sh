@@ -145,12 +145,7 @@ ir_negative neg_wrong_lock_word \
 ir_negative neg_wrong_asm_register \
   '/^define .*@get_esr_el2(/,/^}/ s/mrs $0, esr_el2/mrs $0, far_el2/' \
   Accessors/get_esr_el2/RefProof.vo Accessors/get_esr_el2/RefProof.v "a wrapper reading another system register"
-# (vi) get_int_gpr computes the vCPU slot as vmid * 8 + vcpuid (shift by 3): the field spec's slot
-# is vmid * 4 + vcpuid (the map's index), so its RefProof fails
-ir_negative neg_wrong_slot \
-  '/^define .*@get_int_gpr(/,/^}/ s/%mul = shl i32 %vmid, 2,/%mul = shl i32 %vmid, 3,/' \
-  Accessors/get_int_gpr/RefProof.vo Accessors/get_int_gpr/RefProof.v "an accessor computing another slot"
-# (vii) the trusted start of the shared data points at the EL2 data -> the shared-data accessors'
+# (vi) the trusted start of the shared data points at the EL2 data -> the shared-data accessors'
 # RefProofs, e.g. get_int_esr's
 patch_negative neg_shared_start Accessors/get_int_esr/RefProof.vo Accessors/get_int_esr/RefProof.v \
   "a start of the shared data at another object"
