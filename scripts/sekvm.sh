@@ -61,7 +61,7 @@ if [ "$MODE" = "--subset" ]; then
     Bottom/Asm.vo Accessors/get_esr_el2/RefProof.vo Accessors/get_esr_el2/CodeProof.vo
     Accessors/set_hcr_el2/RefProof.vo Accessors/get_pt_vttbr/RefProof.vo
     Locks/acquire_lock_vm/RefProof.vo Locks/acquire_lock_vm/CodeProof.vo
-    Accessors/get_int_gpr/RefProof.vo Accessors/get_int_gpr/CodeProof.vo
+    Accessors/get_int_gpr/RefProof.vo Accessors/get_int_esr/CodeProof.vo
     Accessors/set_vm_vcpu/RefProof.vo Accessors/set_vm_vcpu/CodeProof.vo
     Accessors/get_vcpu_was_preempted/RefProof.vo"
   make -f Makefile.coq -j2 $targets >"$WORK/make.log" 2>&1 || { tail -30 "$WORK/make.log"; echo "FAIL sekvm: make (subset)"; exit 1; }
@@ -146,7 +146,10 @@ ir_negative neg_wrong_asm_register \
   '/^define .*@get_esr_el2(/,/^}/ s/mrs $0, esr_el2/mrs $0, far_el2/' \
   Accessors/get_esr_el2/RefProof.vo Accessors/get_esr_el2/RefProof.v "a wrapper reading another system register"
 # (vi) the trusted start of the shared data points at the EL2 data -> the shared-data accessors'
-# RefProofs, e.g. get_int_esr's
-patch_negative neg_shared_start Accessors/get_int_esr/RefProof.vo Accessors/get_int_esr/RefProof.v \
-  "a start of the shared data at another object"
+# RefProofs, e.g. get_int_esr's. Like (iii)'s neg_start_offset it rebuilds every accessor's low
+# spec (about a minute), so CI's subset leaves it to the full run.
+if [ "$MODE" != "--subset" ]; then
+  patch_negative neg_shared_start Accessors/get_int_esr/RefProof.vo Accessors/get_int_esr/RefProof.v \
+    "a start of the shared data at another object"
+fi
 [ $fail = 0 ] && echo "sekvm: ok" || { echo "sekvm: FAILED"; exit 1; }
