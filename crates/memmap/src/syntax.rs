@@ -62,6 +62,63 @@ pub struct Block {
 pub struct Segment {
     pub field: String,
     pub index: Option<String>,
+    /// `[i = vmid * 4 + vcpuid]`: the index as its accessors compute it from their (C-named)
+    /// parameters; an accessor computing another sum is rejected (E-MAP011).
+    pub formula: Option<Formula>,
+}
+
+/// `konst + Σ coef·name` over accessor parameter names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Formula {
+    pub terms: Vec<(u64, String)>,
+    pub konst: u64,
+}
+
+impl std::fmt::Display for Formula {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut parts: Vec<String> = self
+            .terms
+            .iter()
+            .map(|(k, n)| match k {
+                1 => n.clone(),
+                _ => format!("{n} * {k}"),
+            })
+            .collect();
+        if self.konst != 0 || parts.is_empty() {
+            parts.push(self.konst.to_string());
+        }
+        write!(f, "{}", parts.join(" + "))
+    }
+}
+
+/// `vmid * 4 + vcpuid + 1`: a sum of names, names times constants and constants.
+fn parse_formula(text: &str) -> Result<Formula, String> {
+    let mut terms: Vec<(u64, String)> = vec![];
+    let mut konst = 0u64;
+    for t in text.split('+') {
+        let factors: Vec<&str> = t.split('*').map(str::trim).collect();
+        let (mut k, mut name) = (1u64, None);
+        for f in factors {
+            match f.parse::<u64>() {
+                Ok(c) => k = k.checked_mul(c).ok_or("constant too large")?,
+                Err(_) if is_ident(f) && name.is_none() => name = Some(f.to_string()),
+                Err(_) => {
+                    return Err(format!(
+                        "`{}` is not a sum of parameters times constants",
+                        text.trim()
+                    ))
+                }
+            }
+        }
+        match name {
+            Some(n) => match terms.iter_mut().find(|(_, m)| *m == n) {
+                Some(e) => e.0 += k,
+                None => terms.push((k, n)),
+            },
+            None => konst += k,
+        }
+    }
+    Ok(Formula { terms, konst })
 }
 
 #[derive(Clone, Debug)]
@@ -102,6 +159,16 @@ impl PathDecl {
             })
             .collect::<Vec<_>>()
             .join(".")
+    }
+
+    /// The declared formulas of the index variables (`None` where none is declared), outermost
+    /// first.
+    pub fn index_formulas(&self) -> Vec<Option<Formula>> {
+        self.segments
+            .iter()
+            .filter(|s| s.index.is_some())
+            .map(|s| s.formula.clone())
+            .collect()
     }
 
     /// The index variables, outermost first.
@@ -284,19 +351,28 @@ fn parse_path(line: &str) -> Result<PathDecl, String> {
                 let v = rest
                     .strip_suffix(']')
                     .ok_or(format!("`{part}`: no closing `]`"))?;
+                let (v, formula) = match v.split_once('=') {
+                    Some((v, e)) => (v.trim(), Some(parse_formula(e)?)),
+                    None => (v.trim(), None),
+                };
                 if !is_ident(v) {
                     return Err(format!("`{v}` is not an index variable"));
                 }
-                (f, Some(v.to_string()))
+                (f, Some((v.to_string(), formula)))
             }
             None => (part, None),
         };
         if !is_ident(field) || field.contains('.') {
             return Err(format!("`{field}` is not a member name"));
         }
+        let (index, formula) = match index {
+            Some((v, f)) => (Some(v), f),
+            None => (None, None),
+        };
         segments.push(Segment {
             field: field.to_string(),
             index,
+            formula,
         });
     }
     let (access, accessors) = match access.split_once(';') {
@@ -368,6 +444,21 @@ mod tests {
             }
         );
         assert_eq!(b.paths[2].target, Target::LockWord("(5 + v)".into()));
+    }
+
+    #[test]
+    fn an_index_may_declare_its_formula() {
+        let p = parse_path("a[i = vmid * 4 + vcpuid + 2].b => st.(f) @ i ; private").unwrap();
+        assert_eq!(p.index_vars(), vec!["i".to_string()]);
+        assert_eq!(
+            p.index_formulas(),
+            vec![Some(Formula {
+                terms: vec![(4, "vmid".into()), (1, "vcpuid".into())],
+                konst: 2
+            })]
+        );
+        assert!(parse_path("a[i = vmid - 1].b => st.(f) @ i ; private").is_err());
+        assert!(parse_path("a[i = vmid * vcpuid].b => st.(f) @ i ; private").is_err());
     }
 
     #[test]

@@ -403,6 +403,12 @@ pub fn field_specs(
                         ));
                         continue;
                     }
+                    // an index computed from several parameters is policy (which slot a
+                    // (vmid, vcpuid) pair is): the map declares it, the code must agree
+                    if let Some(why) = index_disagreement(module, f, &path.decl, &shape.vars) {
+                        errors.push(fail(why));
+                        continue;
+                    }
                     // the code may access another path than the declared one: the spec is
                     // stated over the declared path anyway, and the RefProof fails
                     out.insert(
@@ -424,6 +430,78 @@ pub fn field_specs(
         }
     }
     out
+}
+
+/// Why accessor `f`'s computed indices disagree with the path's declaration, if they do: a
+/// declared formula (`[i = vmid * 4 + vcpuid]`, over `f`'s parameter names) must be the sum the
+/// code computes; an index computed from more than one parameter must be declared.
+fn index_disagreement(
+    module: &ir2json::Module,
+    f: &str,
+    decl: &memmap::PathDecl,
+    vars: &[memmap::accessor::Var],
+) -> Option<String> {
+    let params: Vec<String> = module
+        .function(f)
+        .map(|func| {
+            func.sig
+                .params
+                .iter()
+                .map(|p| match &p.name {
+                    Some(ir2json::Name::Named(n)) => n.clone(),
+                    _ => String::new(),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let shown = |l: &Lin| {
+        memmap::Formula {
+            terms: l
+                .terms
+                .iter()
+                .map(|(k, p)| (*k, params.get(*p).cloned().unwrap_or_default()))
+                .collect(),
+            konst: l.konst,
+        }
+        .to_string()
+    };
+    for ((var, formula), (_, _, lin)) in decl
+        .index_vars()
+        .into_iter()
+        .zip(decl.index_formulas())
+        .zip(vars)
+    {
+        match formula {
+            Some(fm) => {
+                let mut declared: Vec<(u64, usize)> = vec![];
+                for (k, n) in &fm.terms {
+                    let Some(p) = params.iter().position(|q| q == n) else {
+                        return Some(format!(
+                            "the index `{var} = {fm}` names `{n}`, which is not a parameter of `{f}`"
+                        ));
+                    };
+                    declared.push((*k, p));
+                }
+                let (mut a, mut b) = (declared, lin.terms.clone());
+                a.sort();
+                b.sort();
+                if a != b || fm.konst != lin.konst {
+                    return Some(format!(
+                        "it computes the index `{var}` as `{}`, but the map declares `{var} = {fm}`",
+                        shown(lin)
+                    ));
+                }
+            }
+            None if lin.terms.len() > 1 || lin.konst != 0 || lin.terms[0].0 != 1 => {
+                return Some(format!(
+                    "it computes the index `{var}` as `{}`: declare which sum it is on the path (`[{var} = …]`)",
+                    shown(lin)
+                ));
+            }
+            None => {}
+        }
+    }
+    None
 }
 
 /// The offset of the path with its index variables replaced by `args` (outermost first).
