@@ -7,8 +7,9 @@
 //!
 //! Recognition is purely syntactic and conservative: anything else (two accesses, an index that
 //! is not a sum of parameters times constants, a loaded pointer, a truncated store) is not an
-//! accessor and keeps the usual route. The proof, not this module, is what makes a field spec right: a function that reads the
-//! neighbouring field is recognised as an accessor of that field, and its spec says so.
+//! accessor and keeps the usual route. The proof, not this module, is what makes a field spec
+//! right: a function that reads the neighbouring field is recognised as an accessor of that
+//! field, and its spec says so.
 
 use crate::resolve::{ResolvedMap, Step};
 use crate::syntax::Target;
@@ -194,23 +195,23 @@ fn address(defs: &BTreeMap<Name, Def>, v: &Value) -> Option<(usize, u64, Vec<Var
     }
 }
 
-fn const_int(v: &Value) -> Option<i128> {
+/// An integer constant's (signed, unsigned) readings, as ir2json prints them.
+fn int_const(v: &Value) -> Option<(&str, &str)> {
     match v {
         Value::Const {
-            value: ir2json::Constant::Int { signed, .. },
-        } => signed.parse().ok(),
+            value: ir2json::Constant::Int { signed, value, .. },
+        } => Some((signed, value)),
         _ => None,
     }
 }
 
+fn const_int(v: &Value) -> Option<i128> {
+    int_const(v)?.0.parse().ok()
+}
+
 /// The unsigned representative of an integer constant.
 fn const_uint(v: &Value) -> Option<u64> {
-    match v {
-        Value::Const {
-            value: ir2json::Constant::Int { value, .. },
-        } => value.parse().ok(),
-        _ => None,
-    }
+    int_const(v)?.1.parse().ok()
 }
 
 /// The block whose object a call of `callee` (no arguments, returning a pointer to the block's
@@ -438,11 +439,11 @@ fn recognise(f: &Function, module: &Module, layout: &Layout, map: &ResolvedMap) 
                     (Type::Ptr { .. }, Some(Def::PtrOf(_))) => 64,
                     _ => return None,
                 };
-                let stored = match (local(&defs, value).cloned(), const_int(value)) {
+                let stored = match (local(&defs, value), const_uint(value)) {
                     (Some(Def::Param(p, _) | Def::Resized(p) | Def::PtrOf(p)), _) => {
-                        Stored::Param(p)
+                        Stored::Param(*p)
                     }
-                    (_, Some(_)) => Stored::Const(const_uint(value)?),
+                    (_, Some(c)) => Stored::Const(c),
                     _ => return None,
                 };
                 let (block, offset, vars) = address(&defs, ptr)?;

@@ -82,12 +82,11 @@ fn the_sekvm_map_agrees_with_the_layouts() {
         ("struct.shared_data", 810_864)
     );
     let mut fields = 0;
-    for p in r
+    for (b, p) in r
         .blocks
         .iter()
         .flat_map(|b| b.paths.iter().map(move |p| (b, p)))
     {
-        let (b, p) = p;
         let (off, size, strides) = walk(m, &lay, &b.struct_ty, &p.decl.display());
         assert_eq!(p.const_offset(), off, "{}", p.decl.display());
         assert_eq!(p.size, size, "{}", p.decl.display());
@@ -149,9 +148,8 @@ fn computed_indices_are_linear_in_the_parameters() {
         konst: 0,
     };
     let s = memmap::accessor::shape(m, &r, "get_int_gpr").expect("get_int_gpr is an accessor");
-    let indices: Vec<(u64, u64, Lin)> = s.vars.clone();
     assert_eq!(
-        indices,
+        s.vars,
         vec![
             (9056, 72, slot.clone()),
             (

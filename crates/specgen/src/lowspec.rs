@@ -115,9 +115,20 @@ impl ExitKind {
     }
 }
 
-/// coq-lib's integer of a stored pointer (`Build.ptr_abs_int`), and the local it is bound to.
+/// coq-lib's integer of a stored pointer (`Build.ptr_abs_int`), and the local it is bound to
+/// (no IR local's name: those are `v_…`/`r_…`).
 const PTR_ABS_INT: &str = "ptr_abs_int";
-const PTR_INT: &str = "r_ptr";
+const PTR_INT: &str = "stored_ptr";
+
+/// The width of a memory access of type `t` and whether it is a pointer: pointers are 8-byte
+/// plain addresses (coq-lib `mk_load`/`mk_store`).
+fn access_width(t: &Typ) -> Option<(u32, bool)> {
+    match t {
+        Typ::Int(w) => Some((*w, false)),
+        Typ::Ptr => Some((64, true)),
+        _ => None,
+    }
+}
 
 /// A local with its spec type.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -745,13 +756,10 @@ impl<'a> Tr<'a> {
                 Ok(E::guarded(guards, E::let_(SVar::new(var(x), ty), te, k)))
             }
             Stmt::Load(x, _, t, a) => {
-                // a pointer is loaded as the 8-byte plain address it is (coq-lib `mk_load`)
-                let (w, is_ptr) = match t {
-                    Typ::Int(w) => (w, false),
-                    Typ::Ptr => (&64, true),
-                    _ => return unsup(format!("load of type {t:?}")),
+                let Some((w, is_ptr)) = access_width(t) else {
+                    return unsup(format!("load of type {t:?}"));
                 };
-                if *w == 1 || w % 8 != 0 {
+                if w == 1 || w % 8 != 0 {
                     return unsup(format!("load of i{w}"));
                 }
                 let Some(ld) = self.f.load else {
@@ -762,7 +770,7 @@ impl<'a> Tr<'a> {
                 let mut sc = scope.clone();
                 sc.insert(x.clone());
                 let k = self.tr(rest, cx, &sc)?;
-                let loaded = E::prim(Prim::Wrap(*w), vec![E::var(raw(x))]);
+                let loaded = E::prim(Prim::Wrap(w), vec![E::var(raw(x))]);
                 let (ty, loaded) = match is_ptr {
                     false => (Ty::Z, loaded),
                     true => (VTy::Ptr.ty(), E::prim(Prim::PtrAbs, vec![loaded])),
@@ -775,13 +783,11 @@ impl<'a> Tr<'a> {
                 Ok(E::guarded(guards, body))
             }
             Stmt::Store(_, t, a, v) => {
-                // a pointer is stored as its plain address, if it has one (coq-lib `mk_store`)
-                let (w, is_ptr) = match t {
-                    Typ::Int(w) => (w, false),
-                    Typ::Ptr => (&64, true),
-                    _ => return unsup(format!("store of type {t:?}")),
+                // a pointer is stored as its plain address, if it has one
+                let Some((w, is_ptr)) = access_width(t) else {
+                    return unsup(format!("store of type {t:?}"));
                 };
-                if *w == 1 || w % 8 != 0 {
+                if w == 1 || w % 8 != 0 {
                     return unsup(format!("store of i{w}"));
                 }
                 let Some(sto) = self.f.store else {
