@@ -159,8 +159,9 @@ Ltac synth_bsolve := first [ reflexivity | assumption | synth_arith ].
     condition with these first, so the value that does not hold is not refuted by [synth_zsolve]
     (seconds each) before the one that does is proved in milliseconds. *)
 Ltac synth_arith_fast :=
-  synth_bits; unfold_bool_ints; cbn in *; bool_prop; synth_abstract_bits;
-  first [ lia | synth_wraps_lia ].
+  first [ synth_bits; unfold_bool_ints; cbn in *; bool_prop; synth_abstract_bits;
+          first [ lia | synth_wraps_lia ]
+        | signed_lia ].
 Ltac synth_bsolve_fast := first [ reflexivity | assumption | synth_arith_fast ].
 
 (** ** Hooks a generated RefProof redefines *)

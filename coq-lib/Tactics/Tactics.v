@@ -64,8 +64,108 @@ Create HintDb vcunfold.
 (** [vsolve]: arithmetic goals using the (boolean) path conditions. *)
 Ltac vsolve := autounfold with vcunfold in *; unfold_bool_ints; cbn in *; bool_prop; zsolve.
 
-(** [bsolve]: prove [c = true] or [c = false] for an arithmetic boolean. *)
-Ltac bsolve := first [ reflexivity | assumption | vsolve ].
+Ltac pos_lit p := lazymatch p with xH => idtac | xO ?q => pos_lit q | xI ?q => pos_lit q end.
+Ltac z_lit z := lazymatch z with Z0 => idtac | Zpos ?p => pos_lit p | Zneg ?p => pos_lit p end.
+
+(** ** Signed values of exact products and sums
+
+    An [inbounds] GEP indexes with [nsw] arithmetic: the low spec tests
+    [ovf_mul fl_nsw 64 (isext 32 64 i) size] and [ovf_add fl_nsw 64 (imul 64 …) offset]. Over
+    32-bit indices these never overflow, but deciding it by unfolding [signed] and [wrap]
+    ([zsolve]) takes seconds to minutes of [nia]. Here the signed value of a sign extension is the
+    narrower signed value, and the signed value of a product or sum that stays in range is the
+    exact product or sum: the test becomes a linear bound over [signed n i] atoms, whose ranges
+    are posed, for [lia]. *)
+
+Lemma signed_wrap : forall w z, 0 <= w -> signed w (wrap w z) = signed w z.
+Proof. intros. unfold signed. rewrite wrap_idem by lia. reflexivity. Qed.
+
+Lemma signed_isext : forall n w a, 0 < n <= w -> signed w (isext n w a) = signed n a.
+Proof.
+  intros n w a H. unfold isext. rewrite signed_wrap by lia.
+  pose proof (signed_range n a ltac:(lia)).
+  assert (2 ^ (n - 1) <= 2 ^ (w - 1)) by (apply Z.pow_le_mono_r; lia).
+  apply signed_in_range; lia.
+Qed.
+
+Lemma signed_same_wrap : forall w x y, wrap w x = wrap w y -> signed w x = signed w y.
+Proof. intros w x y E. unfold signed. rewrite E. reflexivity. Qed.
+
+Lemma signed_imul_exact : forall w a b, 0 < w ->
+  - 2 ^ (w - 1) <= signed w a * signed w b < 2 ^ (w - 1) ->
+  signed w (imul w a b) = signed w a * signed w b.
+Proof.
+  intros w a b Hw R. unfold imul. rewrite signed_wrap by lia.
+  rewrite <- (signed_in_range w (signed w a * signed w b)) by lia.
+  apply signed_same_wrap.
+  rewrite <- (wrap_mul_l w (signed w a)), wrap_signed, wrap_mul_l,
+    <- (wrap_mul_r w a (signed w b)), wrap_signed, wrap_mul_r by lia.
+  reflexivity.
+Qed.
+
+Lemma signed_iadd_exact : forall w a b, 0 < w ->
+  - 2 ^ (w - 1) <= signed w a + signed w b < 2 ^ (w - 1) ->
+  signed w (iadd w a b) = signed w a + signed w b.
+Proof.
+  intros w a b Hw R. unfold iadd. rewrite signed_wrap by lia.
+  rewrite <- (signed_in_range w (signed w a + signed w b)) by lia.
+  apply signed_same_wrap.
+  rewrite <- (wrap_add_l w (signed w a)), wrap_signed, wrap_add_l,
+    <- (wrap_add_r w a (signed w b)), wrap_signed, wrap_add_r by lia.
+  reflexivity.
+Qed.
+
+(** The range of every [signed w a] of the goal, once. *)
+Ltac signed_ranges :=
+  repeat match goal with
+  | |- context [ signed ?w ?a ] =>
+      lazymatch goal with
+      | _ : - 2 ^ (w - 1) <= signed w a < 2 ^ (w - 1) |- _ => fail
+      | _ => pose proof (signed_range w a ltac:(lia))
+      end
+  end.
+
+(** Rewrite the signed values of literals, sign extensions, and products and sums that stay in
+    range (their side conditions are bounds over the operands' signed values, rewritten the same
+    way first), then [lia] over the ranges of the remaining [signed] atoms. *)
+Ltac signed_rw :=
+  repeat match goal with
+  | |- context [ signed ?w ?z ] =>
+      z_lit w; z_lit z; let v := eval vm_compute in (signed w z) in change (signed w z) with v
+  | |- context [ signed ?w (isext ?n ?w ?a) ] => rewrite (signed_isext n w a) by lia
+  | |- context [ signed ?w (imul ?w ?a ?b) ] =>
+      rewrite (signed_imul_exact w a b) by (signed_rw; signed_side)
+  | |- context [ signed ?w (iadd ?w ?a ?b) ] =>
+      rewrite (signed_iadd_exact w a b) by (signed_rw; signed_side)
+  end
+with signed_side := signed_ranges; cbn in *; eval_pow2; lia.
+
+(** On the condition as the specs state it: after [cbn] the products and extensions would be
+    unfolded to [wrap]s. *)
+Ltac signed_lia :=
+  unfold_bool_ints; cbv beta iota zeta;
+  rewrite ?Bool.andb_false_l, ?Bool.andb_true_l, ?Bool.orb_false_l, ?Bool.orb_false_r;
+  signed_rw; cbn in *; bool_prop; signed_side.
+
+(** An overflow test of arithmetic on a sign-extended index stated to hold: over 32-bit indices
+    it never does ([close_branch] would spend seconds of [nia] failing to refute the feasible
+    branch), so [bsolve] does not try. Only completeness is at stake. *)
+Ltac ovf_of_sext_holds :=
+  lazymatch goal with
+  | |- ?c = true =>
+      lazymatch c with
+      | negb (in_srange _ ?e) => lazymatch e with context [ isext _ _ _ ] => idtac end
+      | ovf_add _ _ _ _ => lazymatch c with context [ isext _ _ _ ] => idtac end
+      | ovf_mul _ _ _ _ => lazymatch c with context [ isext _ _ _ ] => idtac end
+      end
+  end.
+
+(** [bsolve]: prove [c = true] or [c = false] for an arithmetic boolean. An overflow test of a
+    sign-extended index is [false] by [signed_lia]. *)
+Ltac bsolve :=
+  first [ reflexivity | assumption
+        | lazymatch goal with |- ?c = false => lazymatch c with context [ isext _ _ _ ] => signed_lia end end
+        | tryif ovf_of_sext_holds then fail else vsolve ].
 
 (** ** Destructing a spec equation [H : spec ... = Some ...] *)
 
