@@ -162,5 +162,19 @@ fi
 if [ "$MODE" != "--subset" ]; then
   patch_negative neg_shared_start Accessors/get_int_esr/RefProof.vo Accessors/get_int_esr/RefProof.v \
     "a start of the shared data at another object"
+  # (viii) the register view and the system-register wrappers' hand specs, each caught by a
+  # wrapper's RefProof: the view reading 0 / dropping writes; a wrapper writing another register,
+  # another value, or nothing. They rebuild the layer's specs (the view is the bottom's), so they
+  # run in the full script only.
+  patch_negative neg_view_get Accessors/get_esr_el2/RefProof.vo Accessors/get_esr_el2/RefProof.v \
+    "a register view whose reads return 0"
+  patch_negative neg_view_set Accessors/set_hcr_el2/RefProof.vo Accessors/set_hcr_el2/RefProof.v \
+    "a register view that drops writes"
+  patch_negative neg_wrapper_hcr Accessors/set_hcr_el2/RefProof.vo Accessors/set_hcr_el2/RefProof.v \
+    "set_hcr_el2 specified as writing VTTBR_EL2"
+  patch_negative neg_wrapper_tpidr Accessors/set_tpidr_el2/RefProof.vo \
+    Accessors/set_tpidr_el2/RefProof.v "set_tpidr_el2 specified as writing v + 1"
+  patch_negative neg_wrapper_vttbr Accessors/set_vttbr_el2/RefProof.vo \
+    Accessors/set_vttbr_el2/RefProof.v "set_vttbr_el2 specified as writing nothing"
 fi
 [ $fail = 0 ] && echo "sekvm: ok" || { echo "sekvm: FAILED"; exit 1; }
