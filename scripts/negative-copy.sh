@@ -12,6 +12,9 @@ target=$(sed -n 's/^--- \([^[:space:]]*\).*/\1/p' "$patch_file" | head -1)
 [ -n "$target" ] || { echo "negative-copy: $patch_file names no file (no '--- <file>' line)" >&2; exit 1; }
 patch -s -d "$out" -p0 <"$patch_file"
 if [[ $target == *.c ]]; then
-  (cd "$out" && clang-14 -O1 -g -fdebug-prefix-map="$PWD"=. -fno-inline -fno-jump-tables -S -emit-llvm \
+  # a case's extra flags (its CFLAGS file, e.g. value names for a map's parameter names)
+  extra=()
+  [ -f "$out/CFLAGS" ] && read -r -a extra <"$out/CFLAGS"
+  (cd "$out" && clang-14 -O1 -g -fdebug-prefix-map="$PWD"=. -fno-inline -fno-jump-tables "${extra[@]}" -S -emit-llvm \
     --target=aarch64-linux-gnu "$target" -o "${target%.c}.ll")
 fi

@@ -444,6 +444,46 @@ Ltac field_ref hspec lspec R start L off :=
   cbv beta iota zeta;
   first [ reflexivity | field_value ].
 
+(** ** Accessors that choose their field by an argument
+
+    A function declared on several paths of a map, each for some of its inputs
+    ([; by f(index = 41)]), has the spec [if case₁ then arm₁ else if case₂ then arm₂ … else None],
+    each arm a field spec. Its refinement: split the spec's case tests in turn ([guarded_case]);
+    in each arm, as [field_ref] does, except that the code's own branches (its [if]s and switch
+    cases on the argument) are decided from the case by [settle_guards] — code that takes
+    another field for these inputs fails at the address or at the access lemma. *)
+Ltac guarded_open hspec R := unfold R in *; subst; unfold hspec in *.
+
+Ltac guarded_case :=
+  lazymatch goal with
+  | H : (if ?c then _ else _) = Some _ |- _ => let E := fresh "Ecase" in destruct c eqn:E
+  end.
+
+Ltac guarded_none := lazymatch goal with H : None = Some _ |- _ => discriminate H end.
+
+Ltac field_arm lspec start L off :=
+  lazymatch goal with
+  | H : (if ?c then _ else _) = Some _ |- _ =>
+      let Ec := fresh "Ec" in
+      destruct c eqn:Ec; [ | discriminate H ];
+      injection H; clear H; intros; subst
+  end;
+  field_cond;
+  repeat match goal with
+  | E : (_ =? _) = true |- _ => apply Z.eqb_eq in E
+  | E : (_ =? _) = false |- _ => apply Z.eqb_neq in E
+  | E : (_ <? _) = false |- _ => apply Z.ltb_ge in E
+  | E : (_ <=? _) = false |- _ => apply Z.leb_gt in E
+  end;
+  eexists; split; [ | reflexivity ];
+  unfold lspec; cbv beta iota zeta;
+  try unfold case_in; cbn [existsb];
+  field_addr lspec start off;
+  rewrite L by (split; lia);
+  repeat match goal with E : ?x = true |- context [ ?x ] => rewrite E end;
+  cbv beta iota zeta;
+  first [ reflexivity | field_value ].
+
 (** ** Inline asm through a register view (AArch64/AsmView.v) *)
 
 Lemma in_urange_range : forall w v, in_urange w v = true -> 0 <= v < 2 ^ w.

@@ -158,6 +158,8 @@ enum Def {
     LoadedResized,
     /// Whether the loaded value is not zero.
     LoadedNonzero,
+    /// A parameter compared with a constant: what the body may branch on.
+    Guard,
 }
 
 fn is_debug_call(op: &Op) -> bool {
@@ -170,10 +172,74 @@ fn is_debug_call(op: &Op) -> bool {
     }
 }
 
-/// The shape of function `name` if it is an accessor of one of the map's blocks.
+/// The shape of function `name` if it is an accessor of one of the map's blocks (one path
+/// through its body).
 pub fn shape(module: &Module, map: &ResolvedMap, name: &str) -> Option<Shape> {
+    match path_shapes(module, map, name)?.as_slice() {
+        [s] => Some(s.clone()),
+        _ => None,
+    }
+}
+
+/// The shapes of function `name`, one per path through its body from the entry to a `ret`
+/// (taking either side of each branch), if every path is an accessor path: a function that
+/// chooses among fields by comparing a parameter with constants (`if (index < 41) … else switch
+/// (index) …`). Branches on anything else, loops, panics (`unreachable`) or more than
+/// [`MAX_PATHS`] paths: not an accessor. Which inputs take which path is the proof's business:
+/// the map declares it (`; by f(index = 41)`) and the RefProof checks the code agrees.
+pub fn path_shapes(module: &Module, map: &ResolvedMap, name: &str) -> Option<Vec<Shape>> {
     let f = module.function(name)?;
-    recognise(f, module, &Layout::new(module), map)
+    let layout = Layout::new(module);
+    body_paths(f)?
+        .iter()
+        .map(|p| recognise(f, p, module, &layout, map))
+        .collect()
+}
+
+/// The most paths through an accessor's body.
+pub const MAX_PATHS: usize = 64;
+
+/// Every path through `f`'s body from the entry to a `ret`, as block indices.
+fn body_paths(f: &Function) -> Option<Vec<Vec<usize>>> {
+    fn walk(f: &Function, path: &mut Vec<usize>, out: &mut Vec<Vec<usize>>) -> Option<()> {
+        let b = &f.blocks[*path.last()?];
+        let succs: Vec<&Name> = match &b.term.op {
+            TermOp::Ret { .. } => {
+                out.push(path.clone());
+                return (out.len() <= MAX_PATHS).then_some(());
+            }
+            TermOp::Br { dest } => vec![dest],
+            TermOp::CondBr {
+                on_true, on_false, ..
+            } => vec![on_true, on_false],
+            TermOp::Switch { default, cases, .. } => {
+                let mut v = vec![];
+                for d in cases.iter().map(|c| &c.dest).chain([default]) {
+                    if !v.contains(&d) {
+                        v.push(d);
+                    }
+                }
+                v
+            }
+            _ => return None,
+        };
+        for s in succs {
+            let i = f.blocks.iter().position(|b| b.name == *s)?;
+            if path.contains(&i) {
+                return None;
+            }
+            path.push(i);
+            walk(f, path, out)?;
+            path.pop();
+        }
+        Some(())
+    }
+    let mut out = vec![];
+    if f.blocks.is_empty() {
+        return None;
+    }
+    walk(f, &mut vec![0], &mut out)?;
+    Some(out)
 }
 
 fn local<'a>(defs: &'a BTreeMap<Name, Def>, v: &Value) -> Option<&'a Def> {
@@ -298,10 +364,14 @@ fn struct_fields(module: &Module, t: &Type) -> Option<Vec<Type>> {
     }
 }
 
-fn recognise(f: &Function, module: &Module, layout: &Layout, map: &ResolvedMap) -> Option<Shape> {
-    let [bb] = f.blocks.as_slice() else {
-        return None;
-    };
+/// The shape of one path through `f` (block indices from the entry to a `ret`).
+fn recognise(
+    f: &Function,
+    path: &[usize],
+    module: &Module,
+    layout: &Layout,
+    map: &ResolvedMap,
+) -> Option<Shape> {
     let mut defs: BTreeMap<Name, Def> = BTreeMap::new();
     for (i, p) in f.sig.params.iter().enumerate() {
         let Type::Int { bits } = p.ty else { continue };
@@ -309,38 +379,107 @@ fn recognise(f: &Function, module: &Module, layout: &Layout, map: &ResolvedMap) 
             defs.insert(n.clone(), Def::Param(i, bits));
         }
     }
-    let mut start = None;
-    let mut access: Option<(usize, u64, Vec<Var>, AccessKind)> = None;
-    for ins in bb.instrs.iter().filter(|i| !is_debug_call(&i.op)) {
+    let mut found = Found::default();
+    let blocks: Vec<&ir2json::Block> = path.iter().map(|i| &f.blocks[*i]).collect();
+    let cx = Cx {
+        f,
+        module,
+        layout,
+        map,
+    };
+    for (k, bb) in blocks.iter().enumerate() {
+        let prev = k.checked_sub(1).map(|j| &blocks[j].name);
+        for ins in bb.instrs.iter().filter(|i| !is_debug_call(&i.op)) {
+            let Some(def) = cx.instr_def(ins, prev, &defs, &mut found)? else {
+                continue;
+            };
+            defs.insert(ins.result.clone()?, def);
+        }
+        // between blocks: a branch on a parameter compared with a constant, or a switch on a
+        // parameter (either side is another path)
+        if k + 1 < blocks.len() {
+            match &bb.term.op {
+                TermOp::Br { .. } => {}
+                TermOp::CondBr { cond, .. } => {
+                    local(&defs, cond).filter(|d| matches!(d, Def::Guard))?;
+                }
+                TermOp::Switch { value, .. } => {
+                    local(&defs, value).filter(|d| matches!(d, Def::Param(..)))?;
+                }
+                _ => return None,
+            }
+        }
+    }
+    finish(blocks.last()?, &defs, found)
+}
+
+/// What the function and module are, for reading one path.
+struct Cx<'a> {
+    f: &'a Function,
+    module: &'a Module,
+    layout: &'a Layout<'a>,
+    map: &'a ResolvedMap,
+}
+
+/// The start call and the access a path has made so far.
+#[derive(Default)]
+struct Found {
+    start: Option<String>,
+    access: Option<(usize, u64, Vec<Var>, AccessKind)>,
+}
+
+impl Cx<'_> {
+    /// The meaning of instruction `ins` (of a block entered from `prev`) in terms of `defs`
+    /// (`Some(None)`: a store or lock call, which defines no local; `None`: not an accessor
+    /// path); records the start call and the access.
+    fn instr_def(
+        &self,
+        ins: &ir2json::Instruction,
+        prev: Option<&Name>,
+        defs: &BTreeMap<Name, Def>,
+        found: &mut Found,
+    ) -> Option<Option<Def>> {
+        let Cx {
+            f,
+            module,
+            layout,
+            map,
+        } = *self;
+        let Found { start, access } = found;
         let def = match &ins.op {
+            Op::Phi { incoming } => {
+                // the value from the block this path came from
+                let inc = incoming.iter().find(|i| Some(&i.block) == prev)?;
+                local(defs, &inc.value)?.clone()
+            }
             Op::Call { call } => {
                 let ir2json::Callee::Direct { name } = &call.callee else {
                     return None;
                 };
                 if let [arg] = call.args.as_slice() {
                     // a lock operation: the address goes to the callee, nothing comes back
-                    let (block, offset, vars) = address(&defs, &arg.value)?;
+                    let (block, offset, vars) = address(defs, &arg.value)?;
                     if access.is_some() || ins.result.is_some() {
                         return None;
                     }
                     let kind = AccessKind::Pass {
                         callee: name.clone(),
                     };
-                    access = Some((block, offset, vars, kind));
-                    continue;
+                    *access = Some((block, offset, vars, kind));
+                    return Some(None);
                 }
                 if !call.args.is_empty() || start.is_some() {
                     return None;
                 }
                 let b = start_block(module, map, name)?;
-                start = Some(name.clone());
+                *start = Some(name.clone());
                 Def::Start(b)
             }
             Op::Cast {
                 cop: cop @ (CastOp::ZExt | CastOp::SExt | CastOp::Trunc),
                 operand,
                 to: Type::Int { bits },
-            } => match (local(&defs, operand)?, cop) {
+            } => match (local(defs, operand)?, cop) {
                 (Def::Param(p, w), CastOp::ZExt | CastOp::SExt) if *bits == 64 => {
                     Def::Index(Lin::param(*p), *w, *cop == CastOp::SExt)
                 }
@@ -355,9 +494,8 @@ fn recognise(f: &Function, module: &Module, layout: &Layout, map: &ResolvedMap) 
                 pred: ir2json::IntPredicate::Ne,
                 lhs,
                 rhs,
-            } if const_int(rhs) == Some(0) => {
-                local(&defs, lhs).filter(|d| matches!(d, Def::Loaded))?;
-                match &mut access {
+            } if const_int(rhs) == Some(0) && matches!(local(defs, lhs), Some(Def::Loaded)) => {
+                match access {
                     Some((_, _, _, kind @ AccessKind::Load { .. })) => {
                         let AccessKind::Load { bits, .. } = *kind else {
                             unreachable!()
@@ -368,11 +506,16 @@ fn recognise(f: &Function, module: &Module, layout: &Layout, map: &ResolvedMap) 
                 }
                 Def::LoadedNonzero
             }
+            Op::ICmp { lhs, rhs, .. }
+                if matches!(local(defs, lhs), Some(Def::Param(..))) && const_int(rhs).is_some() =>
+            {
+                Def::Guard
+            }
             Op::Cast {
                 cop: CastOp::IntToPtr,
                 operand,
                 ..
-            } => match local(&defs, operand)? {
+            } => match local(defs, operand)? {
                 Def::Param(p, 64) => Def::PtrOf(*p),
                 _ => return None,
             },
@@ -385,7 +528,7 @@ fn recognise(f: &Function, module: &Module, layout: &Layout, map: &ResolvedMap) 
                 let Type::Int { bits } = ins.ty else {
                     return None;
                 };
-                let lin = |v: &Value| match local(&defs, v) {
+                let lin = |v: &Value| match local(defs, v) {
                     Some(Def::Param(p, w)) if *w == bits => Some(Lin::param(*p)),
                     Some(Def::Arith(l, w)) if *w == bits => Some(l.clone()),
                     _ => None,
@@ -406,12 +549,12 @@ fn recognise(f: &Function, module: &Module, layout: &Layout, map: &ResolvedMap) 
                 Def::Arith(l, bits)
             }
             Op::GetElementPtr { base, indices, .. } => {
-                let Some(Def::Start(b)) = local(&defs, base) else {
+                let Some(Def::Start(b)) = local(defs, base) else {
                     return None;
                 };
                 let b = *b;
                 let (offset, vars) =
-                    gep_addr(module, layout, &map.blocks[b].struct_ty, indices, &defs)?;
+                    gep_addr(module, layout, &map.blocks[b].struct_ty, indices, defs)?;
                 Def::Addr {
                     block: b,
                     offset,
@@ -422,7 +565,7 @@ fn recognise(f: &Function, module: &Module, layout: &Layout, map: &ResolvedMap) 
                 let Type::Int { bits } = ins.ty else {
                     return None;
                 };
-                let (block, offset, vars) = address(&defs, ptr)?;
+                let (block, offset, vars) = address(defs, ptr)?;
                 if access.is_some() {
                     return None;
                 }
@@ -430,27 +573,27 @@ fn recognise(f: &Function, module: &Module, layout: &Layout, map: &ResolvedMap) 
                     Type::Int { bits } => *bits,
                     _ => return None,
                 };
-                access = Some((block, offset, vars, AccessKind::Load { bits, ret }));
+                *access = Some((block, offset, vars, AccessKind::Load { bits, ret }));
                 Def::Loaded
             }
             Op::Store { value, ptr, .. } => {
-                let bits = match (value_type(value)?, local(&defs, value)) {
+                let bits = match (value_type(value)?, local(defs, value)) {
                     (Type::Int { bits }, _) if bits % 8 == 0 => bits,
                     (Type::Ptr { .. }, Some(Def::PtrOf(_))) => 64,
                     _ => return None,
                 };
-                let stored = match (local(&defs, value), const_uint(value)) {
+                let stored = match (local(defs, value), const_uint(value)) {
                     (Some(Def::Param(p, _) | Def::Resized(p) | Def::PtrOf(p)), _) => {
                         Stored::Param(*p)
                     }
                     (_, Some(c)) => Stored::Const(c),
                     _ => return None,
                 };
-                let (block, offset, vars) = address(&defs, ptr)?;
+                let (block, offset, vars) = address(defs, ptr)?;
                 if access.is_some() {
                     return None;
                 }
-                access = Some((
+                *access = Some((
                     block,
                     offset,
                     vars,
@@ -459,20 +602,26 @@ fn recognise(f: &Function, module: &Module, layout: &Layout, map: &ResolvedMap) 
                         bits,
                     },
                 ));
-                continue;
+                return Some(None);
             }
             _ => return None,
         };
-        defs.insert(ins.result.clone()?, def);
+        Some(Some(def))
     }
+}
+
+/// The shape a path ends in: its access, and a `ret` of the loaded value (or nothing after a
+/// store or lock call).
+fn finish(bb: &ir2json::Block, defs: &BTreeMap<Name, Def>, found: Found) -> Option<Shape> {
+    let Found { start, access } = found;
     let (block, offset, vars, kind) = access?;
     // the function returns the loaded value, or nothing after a store
     match (&bb.term.op, &kind) {
         (TermOp::Ret { value: Some(v) }, AccessKind::Load { .. }) => {
-            local(&defs, v).filter(|d| matches!(d, Def::Loaded | Def::LoadedResized))?;
+            local(defs, v).filter(|d| matches!(d, Def::Loaded | Def::LoadedResized))?;
         }
         (TermOp::Ret { value: Some(v) }, AccessKind::LoadNonzero { .. }) => {
-            local(&defs, v).filter(|d| matches!(d, Def::LoadedNonzero))?;
+            local(defs, v).filter(|d| matches!(d, Def::LoadedNonzero))?;
         }
         (TermOp::Ret { value: None }, AccessKind::Store { .. } | AccessKind::Pass { .. }) => {}
         _ => return None,

@@ -15,4 +15,4 @@ pub mod resolve;
 pub mod syntax;
 
 pub use resolve::{resolve, RBlock, RPath, ResolvedMap, Step};
-pub use syntax::{parse, Access, Formula, MapFile, PathDecl, Target};
+pub use syntax::{parse, Access, AccessorDecl, Case, CaseOp, Formula, MapFile, PathDecl, Target};

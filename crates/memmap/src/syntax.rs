@@ -121,6 +121,101 @@ fn parse_formula(text: &str) -> Result<Formula, String> {
     Ok(Formula { terms, konst })
 }
 
+/// A function declared to access a path (`; by f`), possibly only for some of its inputs
+/// (`; by f(index = 41)`): a function that accesses several paths, choosing by a parameter.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AccessorDecl {
+    pub name: String,
+    pub case: Option<Case>,
+}
+
+/// `param = N`, `param < N` or `param >= N`, over a C parameter's unsigned value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Case {
+    pub param: String,
+    pub op: CaseOp,
+    pub value: u64,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CaseOp {
+    Eq,
+    Lt,
+    Ge,
+}
+
+impl std::fmt::Display for Case {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let op = match self.op {
+            CaseOp::Eq => "=",
+            CaseOp::Lt => "<",
+            CaseOp::Ge => ">=",
+        };
+        write!(f, "{} {op} {}", self.param, self.value)
+    }
+}
+
+impl std::fmt::Display for AccessorDecl {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.case {
+            Some(c) => write!(f, "{}({c})", self.name),
+            None => write!(f, "{}", self.name),
+        }
+    }
+}
+
+fn parse_case(text: &str) -> Result<Case, String> {
+    let bad = || format!("`{text}`: expected `PARAMETER = N`, `PARAMETER < N` or `PARAMETER >= N`");
+    let (lhs, op, rhs) = if let Some((l, r)) = text.split_once(">=") {
+        (l, CaseOp::Ge, r)
+    } else if let Some((l, r)) = text.split_once('<') {
+        (l, CaseOp::Lt, r)
+    } else if let Some((l, r)) = text.split_once('=') {
+        (l, CaseOp::Eq, r)
+    } else {
+        return Err(bad());
+    };
+    let param = lhs.trim();
+    if !is_ident(param) {
+        return Err(bad());
+    }
+    Ok(Case {
+        param: param.to_string(),
+        op,
+        value: rhs.trim().parse().map_err(|_| bad())?,
+    })
+}
+
+/// `f g(index = 41) h`: names, each with an optional case in parentheses.
+fn parse_accessors(text: &str) -> Result<Vec<AccessorDecl>, String> {
+    let mut out = vec![];
+    let mut rest = text.trim_start();
+    while !rest.is_empty() {
+        let end = rest
+            .find(|c: char| c.is_whitespace() || c == '(')
+            .unwrap_or(rest.len());
+        let name = &rest[..end];
+        if !is_ident(name) {
+            return Err(format!("`{name}` is not a function name"));
+        }
+        rest = &rest[end..];
+        let case = match rest.strip_prefix('(') {
+            Some(r) => {
+                let close = r.find(')').ok_or(format!("`{name}(`: missing `)`"))?;
+                rest = &r[close + 1..];
+                Some(parse_case(&r[..close])?)
+            }
+            None => None,
+        };
+        out.push(AccessorDecl {
+            name: name.to_string(),
+            case,
+        });
+        rest = rest.trim_start();
+    }
+    Ok(out)
+}
+
 #[derive(Clone, Debug)]
 pub struct PathDecl {
     pub span: Span,
@@ -128,8 +223,9 @@ pub struct PathDecl {
     pub offset: Option<u64>,
     pub size: Option<u64>,
     pub target: Target,
-    /// Functions declared to access exactly this path (`; by f g`): their specs are the field's.
-    pub accessors: Vec<String>,
+    /// Functions declared to access exactly this path (`; by f g`), or this path for some of
+    /// their inputs (`; by f(index = 41)`): their specs are the field's.
+    pub accessors: Vec<AccessorDecl>,
 }
 
 /// What the bytes of a path are.
@@ -384,11 +480,7 @@ fn parse_path(line: &str) -> Result<PathDecl, String> {
                 .ok_or(format!(
                     "`{by}`: expected `by FUNCTION …` (the accessors of the path)"
                 ))?;
-            let names: Vec<String> = names.split_whitespace().map(str::to_string).collect();
-            if let Some(bad) = names.iter().find(|n| !is_ident(n)) {
-                return Err(format!("`{bad}` is not a function name"));
-            }
-            (a, names)
+            (a, parse_accessors(names)?)
         }
         None => (access, vec![]),
     };
@@ -469,10 +561,8 @@ mod tests {
                     \x20 z => st.(z) ; private ; get_z\nend\n";
         let (m, d) = parse(FileId(0), text);
         let p = &m.blocks[0].paths;
-        assert_eq!(
-            p[0].accessors,
-            vec!["get_x".to_string(), "set_x".to_string()]
-        );
+        let names: Vec<String> = p[0].accessors.iter().map(|a| a.to_string()).collect();
+        assert_eq!(names, vec!["get_x".to_string(), "set_x".to_string()]);
         assert_eq!(
             p[0].target,
             Target::Field {
@@ -484,6 +574,31 @@ mod tests {
         // `by` is required before the names
         assert_eq!(d.len(), 1, "{d:?}");
         assert!(d[0].message.contains("by FUNCTION"), "{}", d[0].message);
+    }
+
+    #[test]
+    fn accessors_may_be_declared_for_some_inputs() {
+        let p = parse_path(
+            "a[i].b => st.(f) @ i ; private ; by get_a(index = 41) set_a(index >= 46) g h(k < 3)",
+        )
+        .unwrap();
+        let shown: Vec<String> = p.accessors.iter().map(|a| a.to_string()).collect();
+        assert_eq!(
+            shown,
+            vec!["get_a(index = 41)", "set_a(index >= 46)", "g", "h(k < 3)"]
+        );
+        assert_eq!(
+            p.accessors[1].case,
+            Some(Case {
+                param: "index".into(),
+                op: CaseOp::Ge,
+                value: 46
+            })
+        );
+        for bad in ["f(index)", "f(index = x)", "f(1 = 2)", "f(index = 1"] {
+            let line = format!("a[i].b => st.(f) @ i ; private ; by {bad}");
+            assert!(parse_path(&line).is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -106,9 +106,18 @@ fn the_sekvm_map_agrees_with_the_layouts() {
     // lock words pass the word to a declared lock operation
     let mut lock_prims = 0;
     for (pi, p) in r.blocks.iter().flat_map(|b| b.paths.iter().enumerate()) {
-        for f in &p.decl.accessors {
-            let s = memmap::accessor::shape(m, &r, f)
-                .unwrap_or_else(|| panic!("{f} is not an accessor"));
+        for d in &p.decl.accessors {
+            let f = &d.name;
+            let s = match &d.case {
+                // one of its paths accesses this one
+                Some(_) => memmap::accessor::path_shapes(m, &r, f)
+                    .unwrap_or_else(|| panic!("{d} is not an accessor"))
+                    .into_iter()
+                    .find(|s| s.accesses(&r, pi))
+                    .unwrap_or_else(|| panic!("no path of {f} accesses {}", p.decl.display())),
+                None => memmap::accessor::shape(m, &r, f)
+                    .unwrap_or_else(|| panic!("{f} is not an accessor")),
+            };
             assert!(
                 s.accesses(&r, pi)
                     && r.blocks[s.block].paths[pi].decl.display() == p.decl.display(),
@@ -171,4 +180,24 @@ fn computed_indices_are_linear_in_the_parameters() {
         }
     );
     assert_eq!(s.vars[0].2, slot);
+}
+
+/// Functions with several paths: `get_shadow_ctxt` chooses among seven fields of the shadow
+/// context by its `index` (one accessor path each); a body with a panic path
+/// (`hypsec_vcpu_id_to_vcpu`) or that combines a loaded value (`set_shadow_dirty_bit`: load, or,
+/// store) has none.
+#[test]
+fn several_paths_only_for_choices_among_accesses() {
+    let m = module();
+    let (file, _) = parse(FileId(0), &map_text());
+    let r = resolve(&file, m).unwrap();
+    let s = memmap::accessor::path_shapes(m, &r, "get_shadow_ctxt").expect("get_shadow_ctxt");
+    assert_eq!(s.len(), 7);
+    let mut offsets: Vec<u64> = s.iter().map(|s| s.offset).collect();
+    offsets.sort();
+    offsets.dedup();
+    assert_eq!(offsets.len(), 7, "seven different fields: {offsets:?}");
+    for f in ["hypsec_vcpu_id_to_vcpu", "set_shadow_dirty_bit"] {
+        assert!(memmap::accessor::path_shapes(m, &r, f).is_none(), "{f}");
+    }
 }

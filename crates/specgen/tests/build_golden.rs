@@ -145,6 +145,11 @@ fn golden_fuel() {
 }
 
 #[test]
+fn golden_choose() {
+    golden_case("choose");
+}
+
+#[test]
 fn report_counts_per_layer() {
     let out = tmp("report");
     let r = run(&cases().join("counter/proof.v"), &out);

@@ -59,7 +59,7 @@ pub struct Ctx<'a> {
     /// Module names of the hand-written proof files (`PROJ_PROOFS`), copied under `Proofs/`.
     pub proofs: Vec<String>,
     /// Accessors of memory-map paths: their field-level specs, by primitive.
-    pub fields: std::collections::BTreeMap<String, super::memory::FieldSpec>,
+    pub fields: super::memory::FieldSpecs,
     /// Inline-asm procedures the bottom layer provides, by primitive name.
     pub asm: std::collections::BTreeMap<String, super::asm::AsmProc>,
 }

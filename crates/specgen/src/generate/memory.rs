@@ -310,7 +310,14 @@ pub struct FieldSpec {
     /// The path's indices as the code computes them from the parameters.
     pub indices: Vec<Lin>,
     pub kind: AccessKind,
+    /// For a function that chooses its field by a parameter (`; by f(index = 41)`): the
+    /// inputs for which it accesses this path, and the parameter's position.
+    pub case: Option<(memmap::Case, usize)>,
 }
+
+/// The field specs of accessors: one unconditional arm, or one arm per declared case in the
+/// map's order (the spec tries them in turn and is undefined on inputs no case covers).
+pub type FieldSpecs = BTreeMap<String, Vec<FieldSpec>>;
 
 /// The field-level specs of the accessors the maps declare (`; by f …`) that are primitives with
 /// code and no hand-written spec, whose layer below accesses memory through the map's own load
@@ -323,15 +330,16 @@ pub fn field_specs(
     module: &ir2json::Module,
     maps: &[(PathBuf, ResolvedMap)],
     errors: &mut Vec<super::ctx::GenError>,
-) -> BTreeMap<String, FieldSpec> {
-    let mut out = BTreeMap::new();
+) -> FieldSpecs {
+    let mut out: FieldSpecs = BTreeMap::new();
     for (file, m) in maps {
         let Some((load, store, lock_of)) = m.file.functions.clone() else {
             continue;
         };
         for b in &m.blocks {
-            for path in &b.paths {
-                for f in &path.decl.accessors {
+            for (pi, path) in b.paths.iter().enumerate() {
+                for decl in &path.decl.accessors {
+                    let f = &decl.name;
                     let fail = |why: String| {
                         super::ctx::GenError::new(
                             Code::MapAccessor,
@@ -355,11 +363,41 @@ pub fn field_specs(
                         ));
                         continue;
                     }
-                    let Some(shape) = memmap::accessor::shape(module, m, f) else {
-                        errors.push(fail(
-                            "its body is not one access at an address of a mapped block".into(),
-                        ));
-                        continue;
+                    let bi = m.blocks.iter().position(|x| x.name == b.name).unwrap_or(0);
+                    let shape = match &decl.case {
+                        None => memmap::accessor::shape(module, m, f).ok_or(
+                            "its body is not one access at an address of a mapped block",
+                        ),
+                        // the path (of several) its code takes to this field
+                        Some(_) => memmap::accessor::path_shapes(module, m, f)
+                            .ok_or("its body is not a choice, by comparisons of a parameter with constants, among accesses at addresses of mapped blocks")
+                            .and_then(|ps| {
+                                ps.into_iter()
+                                    .find(|s| s.block == bi && s.accesses(m, pi))
+                                    .ok_or("no path through its body accesses this field")
+                            }),
+                    };
+                    let shape = match shape {
+                        Ok(s) => s,
+                        Err(why) => {
+                            errors.push(fail(why.into()));
+                            continue;
+                        }
+                    };
+                    let case = match &decl.case {
+                        None => None,
+                        Some(c) => {
+                            match param_names(module, f).iter().position(|n| *n == c.param) {
+                                Some(i) => Some((c.clone(), i)),
+                                None => {
+                                    errors.push(fail(format!(
+                                    "its case `{c}` names `{}`, which is not a parameter of `{f}`",
+                                    c.param
+                                )));
+                                    continue;
+                                }
+                            }
+                        }
                     };
                     let lock_op = match (&path.decl.target, &shape.kind) {
                         (Target::LockWord(_), AccessKind::Pass { callee }) => {
@@ -411,37 +449,53 @@ pub fn field_specs(
                     }
                     // the code may access another path than the declared one: the spec is
                     // stated over the declared path anyway, and the RefProof fails
-                    out.insert(
-                        f.clone(),
-                        FieldSpec {
-                            block: b.clone(),
-                            path: path.clone(),
-                            load: load.clone(),
-                            store: store.clone(),
-                            lock_of: lock_of.clone(),
-                            lock_op,
-                            start: shape.start,
-                            indices: shape.vars.into_iter().map(|v| v.2).collect(),
-                            kind: shape.kind,
-                        },
-                    );
+                    out.entry(f.clone()).or_default().push(FieldSpec {
+                        block: b.clone(),
+                        path: path.clone(),
+                        load: load.clone(),
+                        store: store.clone(),
+                        lock_of: lock_of.clone(),
+                        lock_op,
+                        start: shape.start,
+                        indices: shape.vars.into_iter().map(|v| v.2).collect(),
+                        kind: shape.kind,
+                        case,
+                    });
                 }
             }
         }
     }
+    // a function declared on several paths must choose among them by declared cases, of one
+    // kind of access (a spec has one result type); a lock operation has one word
+    out.retain(|f, arms| {
+        let why = if arms.len() > 1 && arms.iter().any(|a| a.case.is_none()) {
+            Some("it is declared on several paths, not each with a case (`; by f(index = 41)`)")
+        } else if arms.iter().any(|a| a.case.is_some() && a.lock_op.is_some()) {
+            Some("a lock operation cannot be declared with a case")
+        } else if arms.iter().any(|a| {
+            std::mem::discriminant(&a.kind) != std::mem::discriminant(&arms[0].kind)
+                || matches!((&a.kind, &arms[0].kind), (AccessKind::Load { ret: x, .. }, AccessKind::Load { ret: y, .. }) if x != y)
+        }) {
+            Some("its cases do not all load (or all store) a value of the same kind")
+        } else {
+            None
+        };
+        if let Some(why) = why {
+            errors.push(super::ctx::GenError::new(
+                Code::MapAccessor,
+                diag::Place::function(f.clone()),
+                format!("`{f}`, declared an accessor of several paths: {why}"),
+                "declare a function on one path, or on each of its paths with the inputs that select it",
+            ));
+        }
+        why.is_none()
+    });
     out
 }
 
-/// Why accessor `f`'s computed indices disagree with the path's declaration, if they do: a
-/// declared formula (`[i = vmid * 4 + vcpuid]`, over `f`'s parameter names) must be the sum the
-/// code computes; an index computed from more than one parameter must be declared.
-fn index_disagreement(
-    module: &ir2json::Module,
-    f: &str,
-    decl: &memmap::PathDecl,
-    vars: &[memmap::accessor::Var],
-) -> Option<String> {
-    let params: Vec<String> = module
+/// The C names of `f`'s parameters (empty for unnamed ones).
+fn param_names(module: &ir2json::Module, f: &str) -> Vec<String> {
+    module
         .function(f)
         .map(|func| {
             func.sig
@@ -453,7 +507,19 @@ fn index_disagreement(
                 })
                 .collect()
         })
-        .unwrap_or_default();
+        .unwrap_or_default()
+}
+
+/// Why accessor `f`'s computed indices disagree with the path's declaration, if they do: a
+/// declared formula (`[i = vmid * 4 + vcpuid]`, over `f`'s parameter names) must be the sum the
+/// code computes; an index computed from more than one parameter must be declared.
+fn index_disagreement(
+    module: &ir2json::Module,
+    f: &str,
+    decl: &memmap::PathDecl,
+    vars: &[memmap::accessor::Var],
+) -> Option<String> {
+    let params = param_names(module, f);
     let shown = |l: &Lin| {
         memmap::Formula {
             terms: l
@@ -541,8 +607,9 @@ fn lin_term(l: &Lin, args: &[Term]) -> Term {
         .expect("at least one part")
 }
 
-/// `Definition p_spec a1 … st := if bounds && ok then Some … else None.`
-pub fn field_spec_sentences(cx: &Ctx, k: usize, p: &str, fs: &FieldSpec) -> Vec<Sentence> {
+/// The body of one arm of a field spec (`if bounds && ok then Some … else None`) and the spec's
+/// result type.
+fn arm_body(cx: &Ctx, k: usize, p: &str, fs: &FieldSpec) -> (Term, Term) {
     let (args, idx) = spec_args(cx, p, fs);
     let mut cond: Vec<Term> = vec![];
     for ((_, _, len), a) in fs.path.indices().into_iter().zip(&idx) {
@@ -623,7 +690,7 @@ pub fn field_spec_sentences(cx: &Ctx, k: usize, p: &str, fs: &FieldSpec) -> Vec<
             let id = Term::app(memmap::gen::lock_fn(&fs.block, &fs.path), idx.clone());
             (
                 Term::app(op, vec![id, name("st")]),
-                Term::app("option", vec![st_ty.clone()]),
+                Term::app("option", vec![st_ty]),
             )
         }
     };
@@ -632,59 +699,121 @@ pub fn field_spec_sentences(cx: &Ctx, k: usize, p: &str, fs: &FieldSpec) -> Vec<
         Some(cond) => Term::if_(cond, body, Term::none()),
         None => body,
     };
-    let mut bs: Vec<Binder> = (1..=args.len())
+    (body, ret_ty)
+}
+
+/// A case's test on the spec's argument (unsigned values, as the arguments are).
+fn case_test(c: &memmap::Case, arg: Term) -> Term {
+    let v = z(c.value);
+    match c.op {
+        memmap::CaseOp::Eq => Term::infix("=?", arg, v),
+        memmap::CaseOp::Lt => Term::infix("<?", arg, v),
+        memmap::CaseOp::Ge => Term::infix("<=?", v, arg),
+    }
+}
+
+/// `Definition p_spec a1 … st := if bounds && ok then Some … else None.`, or for a function
+/// with cases `if case₁ then arm₁ else if case₂ then arm₂ … else None`.
+pub fn field_spec_sentences(cx: &Ctx, k: usize, p: &str, arms: &[FieldSpec]) -> Vec<Sentence> {
+    let n = cx.sig(p).map(|(ps, _)| ps.len()).unwrap_or(0);
+    let st_ty = crate::spec::print::ty(cx.state(k));
+    let mut ret_ty = None;
+    let mut body = Term::none();
+    for fs in arms.iter().rev() {
+        let (b, t) = arm_body(cx, k, p, fs);
+        ret_ty = Some(t);
+        body = match &fs.case {
+            Some((c, i)) => Term::if_(case_test(c, name(format!("a{}", i + 1))), b, body),
+            None => b,
+        };
+    }
+    let mut bs: Vec<Binder> = (1..=n)
         .map(|i| Binder::typed(format!("a{i}"), name("Z")))
         .collect();
     bs.push(Binder::typed("st", st_ty));
-    vec![Sentence::Group(vec![
-        Sentence::comment(match &fs.lock_op {
-            None => format!(
-                "`{p}` accesses `{}` of block {} (memory map): its spec is that field, under the index bounds and the access check.",
-                fs.path.decl.display(),
-                fs.block.name
-            ),
-            Some(op) => format!(
-                "`{p}` passes the lock word `{}` of block {} to a lock operation (memory map): its spec is `{op}` on that lock's id{}.",
-                fs.path.decl.display(),
-                fs.block.name,
-                if idx.is_empty() { "" } else { ", under the index bounds" }
-            ),
-        }),
-        Sentence::definition(
-            names::spec(p),
-            bs,
-            Some(ret_ty),
-            body,
+    let first = &arms[0];
+    let comment = match (&first.lock_op, arms.len()) {
+        (None, 1) if first.case.is_none() => format!(
+            "`{p}` accesses `{}` of block {} (memory map): its spec is that field, under the index bounds and the access check.",
+            first.path.decl.display(),
+            first.block.name
         ),
+        (None, _) => format!(
+            "`{p}` chooses the field it accesses by its arguments (memory map): {}; its spec is that field, under the index bounds and the access check, and undefined for other arguments.",
+            arms.iter()
+                .map(|a| format!(
+                    "`{}` of block {} when {}",
+                    a.path.decl.display(),
+                    a.block.name,
+                    a.case.as_ref().map(|(c, _)| c.to_string()).unwrap_or_default()
+                ))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        (Some(op), _) => format!(
+            "`{p}` passes the lock word `{}` of block {} to a lock operation (memory map): its spec is `{op}` on that lock's id{}.",
+            first.path.decl.display(),
+            first.block.name,
+            if first.path.indices().is_empty() { "" } else { ", under the index bounds" }
+        ),
+    };
+    vec![Sentence::Group(vec![
+        Sentence::comment(comment),
+        Sentence::definition(names::spec(p), bs, ret_ty, body),
         Sentence::simpl_never(names::spec(p)),
     ])]
 }
 
 /// The proof of the spec-level refinement lemma of a field spec (`field_ref`) or of a lock
-/// operation (`lock_ref`, which also opens the callee's spec).
-pub fn field_ref_tactic(cx: &Ctx, k: usize, p: &str, fs: &FieldSpec) -> Tactic {
-    let (_, idx) = spec_args(cx, p, fs);
-    let mut args = vec![
-        name(names::spec(p)),
-        name(names::low_spec(p)),
-        name(names::rel(cx.lname(k))),
-        name(cx.spec_name(&fs.start)),
-    ];
-    let (tactic, lemma) = match &fs.kind {
-        AccessKind::Load { .. } | AccessKind::LoadNonzero { .. } => {
-            ("field_ref", lemma_name(&fs.load, &fs.block, &fs.path))
-        }
-        AccessKind::Store { .. } => ("field_ref", lemma_name(&fs.store, &fs.block, &fs.path)),
-        AccessKind::Pass { callee } => {
-            args.push(name(cx.spec_name(callee)));
-            ("lock_ref", lemma_name(&fs.lock_of, &fs.block, &fs.path))
-        }
+/// operation (`lock_ref`, which also opens the callee's spec); for a function with cases, the
+/// spec's case tests split in turn (`guarded_case`), each arm proved like a field spec
+/// (`field_arm`: the code's own branches are decided from the case).
+pub fn field_ref_tactic(cx: &Ctx, k: usize, p: &str, arms: &[FieldSpec]) -> Tactic {
+    let spec = name(names::spec(p));
+    let low = name(names::low_spec(p));
+    let rel = name(names::rel(cx.lname(k)));
+    let access = |fs: &FieldSpec| {
+        let (_, idx) = spec_args(cx, p, fs);
+        let lemma = match &fs.kind {
+            AccessKind::Load { .. } | AccessKind::LoadNonzero { .. } => {
+                lemma_name(&fs.load, &fs.block, &fs.path)
+            }
+            AccessKind::Store { .. } => lemma_name(&fs.store, &fs.block, &fs.path),
+            AccessKind::Pass { .. } => lemma_name(&fs.lock_of, &fs.block, &fs.path),
+        };
+        (name(lemma), offset_at(&fs.path, &idx))
     };
-    args.push(name(lemma));
-    args.push(offset_at(&fs.path, &idx));
-    // the offset names the lemma's arguments: introduce them first
+    if let [fs] = arms {
+        if fs.case.is_none() {
+            let mut args = vec![spec, low, rel, name(cx.spec_name(&fs.start))];
+            let tactic = match &fs.kind {
+                AccessKind::Pass { callee } => {
+                    args.push(name(cx.spec_name(callee)));
+                    "lock_ref"
+                }
+                _ => "field_ref",
+            };
+            let (lemma, off) = access(fs);
+            args.extend([lemma, off]);
+            // the offset names the lemma's arguments: introduce them first
+            return Tactic::Then(vec![
+                Tactic::call("intros", vec![]),
+                Tactic::call(tactic, args),
+            ]);
+        }
+    }
+    let mut t = Tactic::call("guarded_none", vec![]);
+    for fs in arms.iter().rev() {
+        let (lemma, off) = access(fs);
+        let arm = Tactic::call(
+            "field_arm",
+            vec![low.clone(), name(cx.spec_name(&fs.start)), lemma, off],
+        );
+        t = Tactic::dispatch(Tactic::call("guarded_case", vec![]), vec![arm, t]);
+    }
     Tactic::Then(vec![
         Tactic::call("intros", vec![]),
-        Tactic::call(tactic, args),
+        Tactic::call("guarded_open", vec![spec, rel]),
+        t,
     ])
 }

@@ -535,11 +535,18 @@ fn ref_proof_file(cx: &Ctx, k: usize, p: &str, user: Option<&str>) -> File {
         Require::import(cx.layer_dir(k), &["RefineRel"]),
         Require::import(cx.prim_dir(k, p), &["LowSpec"]),
     ];
-    if let Some(fs) = field {
-        // the access lemmas of its own path only
+    if let Some(arms) = field {
+        // the access lemmas of its own paths only
+        let mods: Vec<String> = arms
+            .iter()
+            .map(|fs| super::memory::access_module(&fs.block, &fs.path))
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let mods: Vec<&str> = mods.iter().map(String::as_str).collect();
         req.push(Require::import(
             format!("{}.{}", cx.pn, super::memory::ACCESS_DIR),
-            &[&super::memory::access_module(&fs.block, &fs.path)],
+            &mods,
         ));
     } else if user.is_some() {
         req.extend(super::meaning::proof_requires(cx));

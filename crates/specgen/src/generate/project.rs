@@ -83,10 +83,17 @@ fn preconditions(cx: &Ctx, plan: &Plan) -> Vec<(String, Domain)> {
         .own
         .iter()
         .map(|q| {
-            let pre = if let Some(fs) = cx.fields.get(q) {
+            let pre = if let Some(arms) = cx.fields.get(q) {
                 Domain::Map {
-                    lock_word: fs.lock_op.is_some(),
-                    path: fs.path.decl.display(),
+                    lock_word: arms[0].lock_op.is_some(),
+                    path: arms
+                        .iter()
+                        .map(|fs| match &fs.case {
+                            Some((c, _)) => format!("{} when {c}", fs.path.decl.display()),
+                            None => fs.path.decl.display(),
+                        })
+                        .collect::<Vec<_>>()
+                        .join("`, `"),
                 }
             } else if !cx.has_given_spec(q) {
                 Domain::Code
