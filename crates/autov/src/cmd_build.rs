@@ -218,11 +218,24 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         for (p, pre) in &report.preconditions {
             match pre {
                 Domain::Given(pre) => println!("  {p:<24} hand-written spec, defined when: {pre}"),
-                Domain::Map { lock_word: false, path } => println!(
-                    "  {p:<24} spec of field `{path}` (memory map), defined under its index bounds and access check"
-                ),
-                Domain::Map { lock_word: true, path } => println!(
-                    "  {p:<24} lock operation on the word `{path}` (memory map), defined under its index bounds"
+                Domain::Map {
+                    lock_word: false,
+                    paths,
+                } => match paths.as_slice() {
+                    [path] => println!(
+                        "  {p:<24} spec of field `{path}` (memory map), defined under its index bounds and access check"
+                    ),
+                    _ => println!(
+                        "  {p:<24} spec of the fields `{}` (memory map), chosen by its arguments, each defined under its index bounds and access check",
+                        paths.join("`, `")
+                    ),
+                },
+                Domain::Map {
+                    lock_word: true,
+                    paths,
+                } => println!(
+                    "  {p:<24} lock operation on the word `{}` (memory map), defined under its index bounds",
+                    paths.join("`, `")
                 ),
                 Domain::Code => println!("  {p:<24} generated spec (its code's meaning)"),
             }

@@ -68,7 +68,9 @@ pub enum Domain {
     Given(String),
     /// A spec generated from the memory map: the path (`field`/`lock word` and its C path), under
     /// its index bounds (and, for a field, its access check).
-    Map { lock_word: bool, path: String },
+    /// The paths of a field or lock-word spec; several for a function that chooses its field
+    /// by its arguments (each with its case: `regs[r] when index < 8`).
+    Map { lock_word: bool, paths: Vec<String> },
     /// A generated spec: the code's own meaning.
     Code,
 }
@@ -86,14 +88,13 @@ fn preconditions(cx: &Ctx, plan: &Plan) -> Vec<(String, Domain)> {
             let pre = if let Some(arms) = cx.fields.get(q) {
                 Domain::Map {
                     lock_word: arms[0].lock_op.is_some(),
-                    path: arms
+                    paths: arms
                         .iter()
                         .map(|fs| match &fs.case {
                             Some((c, _)) => format!("{} when {c}", fs.path.decl.display()),
                             None => fs.path.decl.display(),
                         })
-                        .collect::<Vec<_>>()
-                        .join("`, `"),
+                        .collect(),
                 }
             } else if !cx.has_given_spec(q) {
                 Domain::Code
