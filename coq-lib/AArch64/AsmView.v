@@ -9,9 +9,13 @@
     - general registers are scratch: zero except the inputs the constraints bind (the asm can
       observe the caller's values only through its operands);
     - memory is the layer's own ([M]'s memory is the layer state, [AsmLayer.layer_mem]);
-    - afterwards every system-register write, in program order, goes through [set_reg];
-      any other effect (a barrier, TLB or cache maintenance, a PSTATE change, an exception)
-      makes the call undefined: the view does not model it, and nothing is dropped silently;
+    - afterwards every system-register write, in program order, goes through [set_reg], and
+      every barrier and TLB or cache maintenance operation through the layer's maintenance
+      handler [on_maint op arg] ([maint_of]: the instruction as text, ["dsb ish"],
+      ["tlbi ipas2e1is"], and its register operand), so layers above can observe them (a layer
+      without a handler passes [no_maint]: such a call is undefined);
+      any other effect (a PSTATE change, an exception, a hint, the exclusive monitor) makes the
+      call undefined: the view does not model it, and nothing is dropped silently;
     - the results are the output registers.
 
     [asm_view_call] runs the procedure's straight-line low spec ([asm_<p>_low], asmgen);
@@ -26,6 +30,29 @@ Open Scope Z_scope.
 (** The environment inline asm runs in: no symbols, no address translation. *)
 Definition asm_env : env := mkenv 0 (fun _ => 0) (fun _ a => a).
 
+(** A barrier or maintenance event as the layer's handler sees it: the instruction's text and
+    its register operand (an address or a VA/IPA page number), if any. *)
+Definition barrier_name (b : barrier) : string :=
+  match b with DSB => "dsb" | DMB => "dmb" | ISB => "isb" end.
+Definition bopt_name (o : bopt) : string :=
+  match o with
+  | SY => "sy" | ST => "st" | LD => "ld" | ISH => "ish" | ISHST => "ishst" | ISHLD => "ishld"
+  | NSH => "nsh" | NSHST => "nshst" | NSHLD => "nshld" | OSH => "osh" | OSHST => "oshst"
+  | OSHLD => "oshld"
+  end.
+Definition maint_of (e : event) : option (string * option Z) :=
+  match e with
+  | EvBarrier ISB _ => Some ("isb"%string, None)
+  | EvBarrier b o => Some ((barrier_name b ++ " " ++ bopt_name o)%string, None)
+  | EvTlbi op a => Some (("tlbi " ++ op)%string, a)
+  | EvDc op a => Some (("dc " ++ op)%string, Some a)
+  | EvIc op a => Some (("ic " ++ op)%string, a)
+  | _ => None
+  end.
+
+(** The handler of a layer that carries no maintenance events. *)
+Definition no_maint {S} (op : string) (arg : option Z) (st : S) : option S := None.
+
 (** The system registers a body reads with [mrs], in order. *)
 Fixpoint sys_reads (body : list instr) : list Z :=
   match body with
@@ -38,6 +65,7 @@ Section VIEW.
 Context {M : MemOps}.
 Variable get_reg : Z -> mem -> option Z.
 Variable set_reg : Z -> Z -> mem -> option mem.
+Variable on_maint : string -> option Z -> mem -> option mem.
 
 (** The system registers [ks], read through the view (all must be there). *)
 Fixpoint view_sys (ks : list Z) (st : mem) : option (Z -> Z) :=
@@ -55,7 +83,8 @@ Definition view_state (sys : Z -> Z) (st : mem) : state :=
   set_nzcv (mkst (fun _ => 0) (fun _ => 0) 0 false false false false sys st None [] 0)
     (sys (sr_key NZCV_SR)).
 
-(** Effects back into the layer state, oldest first: system-register writes only. *)
+(** Effects back into the layer state, oldest first: system-register writes, barriers and
+    maintenance. *)
 Fixpoint view_effects (evs : list event) (st : mem) : option mem :=
   match evs with
   | [] => Some st
@@ -64,7 +93,15 @@ Fixpoint view_effects (evs : list event) (st : mem) : option mem :=
       | Some st' => view_effects rest st'
       | None => None
       end
-  | _ :: _ => None
+  | e :: rest =>
+      match maint_of e with
+      | Some (op, a) =>
+          match on_maint op a st with
+          | Some st' => view_effects rest st'
+          | None => None
+          end
+      | None => None
+      end
   end.
 
 (** After the procedure: its effects, then the results. *)
@@ -135,9 +172,10 @@ Qed.
 End VIEW.
 
 (** Generated files name the memory (the layer's) explicitly. *)
-Arguments asm_view_call M get_reg set_reg code low ins outs args st : clear implicits.
-Arguments asm_view_machine M get_reg set_reg code ins outs args st : clear implicits.
-Arguments asm_view_call_machine M get_reg set_reg code low ins outs args st r : clear implicits.
+Arguments asm_view_call M get_reg set_reg on_maint code low ins outs args st : clear implicits.
+Arguments asm_view_machine M get_reg set_reg on_maint code ins outs args st : clear implicits.
+Arguments asm_view_call_machine M get_reg set_reg on_maint code low ins outs args st r
+  : clear implicits.
 
 (** Marshalling to a spec's result: one output or none. *)
 Definition asm_ret1 {S} (o : option (list Z * S)) : option (Z * S) :=

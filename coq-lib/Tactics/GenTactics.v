@@ -500,10 +500,12 @@ Ltac asm_key k :=
   end.
 
 (** Open the asm procedures' specs (named [specs]... by the caller's unfold) down to the view
-    [get]/[set], and state map keys as literals on both sides. *)
-Ltac asm_open get set :=
+    [get]/[set] and the maintenance handler [maint], and state map keys as literals on both
+    sides. *)
+Ltac asm_open get set maint :=
   unfold AsmView.asm_ret1, AsmView.asm_ret0, AsmView.asm_view_call, AsmView.view_enter,
-    AsmView.view_return, get, set in *;
+    AsmView.view_return, AsmView.maint_of, AsmView.barrier_name, AsmView.bopt_name,
+    AsmView.no_maint, get, set, maint in *;
   repeat match goal with
     | |- context [ZMap.get ?k _] => asm_key k
     | |- context [ZMap.set ?k _ _] => asm_key k
@@ -521,8 +523,8 @@ Ltac asm_pow_literals :=
         let m := eval vm_compute in (2 ^ w) in change (2 ^ w) with m
     end.
 
-Ltac asm_ref_proof hspec lspec R get set :=
-  intros; unfold hspec, lspec in *; asm_open get set;
+Ltac asm_ref_proof hspec lspec R get set maint :=
+  intros; unfold hspec, lspec in *; asm_open get set maint;
   unfold R in *; subst;
   (* arguments written to a register keep their value: they are in range *)
   repeat match goal with

@@ -70,10 +70,13 @@ pub enum LayerOp {
     SetReg,
     GetFlag,
     SetFlag,
+    /// The handler of barriers and TLB/cache maintenance done by inline asm over the register
+    /// view (coq-lib `AsmView.maint_of`: the instruction's text and register operand).
+    AsmMaint,
 }
 
 impl LayerOp {
-    pub const ALL: [(LayerOp, &'static str); 8] = [
+    pub const ALL: [(LayerOp, &'static str); 9] = [
         (LayerOp::Load, "LAYER_LOAD"),
         (LayerOp::Store, "LAYER_STORE"),
         (LayerOp::Alloc, "LAYER_ALLOC"),
@@ -82,6 +85,7 @@ impl LayerOp {
         (LayerOp::SetReg, "LAYER_SET_REG"),
         (LayerOp::GetFlag, "LAYER_GET_FLAG"),
         (LayerOp::SetFlag, "LAYER_SET_FLAG"),
+        (LayerOp::AsmMaint, "LAYER_ASM_MAINT"),
     ];
 }
 
@@ -101,6 +105,7 @@ impl LayerOp {
             LayerOp::SetReg => Ty::curried(vec![Ty::Z, Ty::Z, d.clone()], o(d)),
             LayerOp::GetFlag => Ty::curried(vec![Ty::Z, d], o(Ty::Bool)),
             LayerOp::SetFlag => Ty::curried(vec![Ty::Z, Ty::Bool, d.clone()], o(d)),
+            LayerOp::AsmMaint => Ty::curried(vec![Ty::Str, o(Ty::Z), d.clone()], o(d)),
         }
     }
 }

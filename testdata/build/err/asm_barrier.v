@@ -1,5 +1,6 @@
 (* `sync_context` (code: an `isb` barrier in inline asm) is verified over a register view, which
-   carries system registers and memory but no barriers: its asm has no spec.
+   carries system registers and memory but, without a maintenance handler (LAYER_ASM_MAINT), no
+   barriers: its asm has no spec.
    expect: E-BLD022 *)
 Definition PROJ_NAME := "AsmBarrier".
 Definition PROJ_BASE := "out".

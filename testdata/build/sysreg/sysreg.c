@@ -21,7 +21,15 @@ unsigned long swap_tpidr(unsigned long v)
 	return old;
 }
 
-/* a barrier: an effect the register view does not carry (err/asm_barrier.v) */
+/* TLB maintenance for one IPA of the current VM: each barrier and the TLBI go to the bottom's
+ * maintenance handler (LAYER_ASM_MAINT), in order */
+void flush_ipa(unsigned long ipa)
+{
+	asm volatile("dsb ishst\n\ttlbi ipas2e1is, %0\n\tdsb ish\n\tisb" : : "r"(ipa) : "memory");
+}
+
+/* a barrier: without a maintenance handler, an effect the register view does not carry
+ * (err/asm_barrier.v) */
 void sync_context(void)
 {
 	asm volatile("isb" : : : "memory");

@@ -26,26 +26,33 @@ define dso_local i64 @swap_tpidr(i64 noundef %0) local_unnamed_addr #0 !dbg !35 
 }
 
 ; Function Attrs: noinline nounwind uwtable
-define dso_local void @sync_context() local_unnamed_addr #0 !dbg !45 {
-  call void asm sideeffect "isb", "~{memory}"() #2, !dbg !49, !srcloc !50
+define dso_local void @flush_ipa(i64 noundef %0) local_unnamed_addr #0 !dbg !45 {
+  call void @llvm.dbg.value(metadata i64 %0, metadata !47, metadata !DIExpression()), !dbg !48
+  call void asm sideeffect "dsb ishst\0A\09tlbi ipas2e1is, $0\0A\09dsb ish\0A\09isb", "r,~{memory}"(i64 %0) #2, !dbg !49, !srcloc !50
   ret void, !dbg !51
 }
 
 ; Function Attrs: noinline nounwind uwtable
-define dso_local i32 @exception_class() local_unnamed_addr #0 !dbg !52 {
-  %1 = call i64 @read_esr(), !dbg !54
-  %2 = trunc i64 %1 to i32, !dbg !55
-  %3 = lshr i32 %2, 26, !dbg !55
-  ret i32 %3, !dbg !56
+define dso_local void @sync_context() local_unnamed_addr #0 !dbg !52 {
+  call void asm sideeffect "isb", "~{memory}"() #2, !dbg !56, !srcloc !57
+  ret void, !dbg !58
 }
 
 ; Function Attrs: noinline nounwind uwtable
-define dso_local void @hcr_from_tpidr(i64 noundef %0) local_unnamed_addr #0 !dbg !57 {
-  call void @llvm.dbg.value(metadata i64 %0, metadata !59, metadata !DIExpression()), !dbg !60
-  %2 = call i64 @swap_tpidr(i64 noundef %0), !dbg !61
-  %3 = or i64 %2, 1, !dbg !62
-  call void @write_hcr(i64 noundef %3), !dbg !63
-  ret void, !dbg !64
+define dso_local i32 @exception_class() local_unnamed_addr #0 !dbg !59 {
+  %1 = call i64 @read_esr(), !dbg !61
+  %2 = trunc i64 %1 to i32, !dbg !62
+  %3 = lshr i32 %2, 26, !dbg !62
+  ret i32 %3, !dbg !63
+}
+
+; Function Attrs: noinline nounwind uwtable
+define dso_local void @hcr_from_tpidr(i64 noundef %0) local_unnamed_addr #0 !dbg !64 {
+  call void @llvm.dbg.value(metadata i64 %0, metadata !66, metadata !DIExpression()), !dbg !67
+  %2 = call i64 @swap_tpidr(i64 noundef %0), !dbg !68
+  %3 = or i64 %2, 1, !dbg !69
+  call void @write_hcr(i64 noundef %3), !dbg !70
+  ret void, !dbg !71
 }
 
 ; Function Attrs: nofree nosync nounwind readnone speculatable willreturn
@@ -60,7 +67,7 @@ attributes #2 = { nounwind }
 !llvm.ident = !{!15}
 
 !0 = distinct !DICompileUnit(language: DW_LANG_C99, file: !1, producer: "Debian clang version 14.0.6", isOptimized: true, runtimeVersion: 0, emissionKind: FullDebug, retainedTypes: !2, splitDebugInlining: false, nameTableKind: None)
-!1 = !DIFile(filename: "sysreg.c", directory: ".", checksumkind: CSK_MD5, checksum: "0bb643c1c89d53329e6bf93b77543925")
+!1 = !DIFile(filename: "sysreg.c", directory: ".", checksumkind: CSK_MD5, checksum: "084a2f2310fb7ea4a4662d426c81500a")
 !2 = !{!3}
 !3 = !DIBasicType(name: "unsigned int", size: 32, encoding: DW_ATE_unsigned)
 !4 = !{i32 7, !"Dwarf Version", i32 5}
@@ -104,23 +111,30 @@ attributes #2 = { nounwind }
 !42 = !DILocation(line: 20, column: 2, scope: !35)
 !43 = !{i64 493, i64 513}
 !44 = !DILocation(line: 21, column: 2, scope: !35)
-!45 = distinct !DISubprogram(name: "sync_context", scope: !1, file: !1, line: 25, type: !46, scopeLine: 26, flags: DIFlagPrototyped | DIFlagAllCallsDescribed, spFlags: DISPFlagDefinition | DISPFlagOptimized, unit: !0, retainedNodes: !48)
-!46 = !DISubroutineType(types: !47)
-!47 = !{null}
-!48 = !{}
-!49 = !DILocation(line: 27, column: 2, scope: !45)
-!50 = !{i64 694}
-!51 = !DILocation(line: 28, column: 1, scope: !45)
-!52 = distinct !DISubprogram(name: "exception_class", scope: !1, file: !1, line: 31, type: !53, scopeLine: 32, flags: DIFlagPrototyped | DIFlagAllCallsDescribed, spFlags: DISPFlagDefinition | DISPFlagOptimized, unit: !0, retainedNodes: !48)
-!53 = !DISubroutineType(types: !2)
-!54 = !DILocation(line: 33, column: 24, scope: !52)
-!55 = !DILocation(line: 33, column: 9, scope: !52)
-!56 = !DILocation(line: 33, column: 2, scope: !52)
-!57 = distinct !DISubprogram(name: "hcr_from_tpidr", scope: !1, file: !1, line: 37, type: !27, scopeLine: 38, flags: DIFlagPrototyped | DIFlagAllCallsDescribed, spFlags: DISPFlagDefinition | DISPFlagOptimized, unit: !0, retainedNodes: !58)
-!58 = !{!59}
-!59 = !DILocalVariable(name: "x", arg: 1, scope: !57, file: !1, line: 37, type: !19)
-!60 = !DILocation(line: 0, scope: !57)
-!61 = !DILocation(line: 39, column: 12, scope: !57)
-!62 = !DILocation(line: 39, column: 26, scope: !57)
-!63 = !DILocation(line: 39, column: 2, scope: !57)
-!64 = !DILocation(line: 40, column: 1, scope: !57)
+!45 = distinct !DISubprogram(name: "flush_ipa", scope: !1, file: !1, line: 26, type: !27, scopeLine: 27, flags: DIFlagPrototyped | DIFlagAllCallsDescribed, spFlags: DISPFlagDefinition | DISPFlagOptimized, unit: !0, retainedNodes: !46)
+!46 = !{!47}
+!47 = !DILocalVariable(name: "ipa", arg: 1, scope: !45, file: !1, line: 26, type: !19)
+!48 = !DILocation(line: 0, scope: !45)
+!49 = !DILocation(line: 28, column: 2, scope: !45)
+!50 = !{i64 773, i64 785, i64 807, i64 818}
+!51 = !DILocation(line: 29, column: 1, scope: !45)
+!52 = distinct !DISubprogram(name: "sync_context", scope: !1, file: !1, line: 33, type: !53, scopeLine: 34, flags: DIFlagPrototyped | DIFlagAllCallsDescribed, spFlags: DISPFlagDefinition | DISPFlagOptimized, unit: !0, retainedNodes: !55)
+!53 = !DISubroutineType(types: !54)
+!54 = !{null}
+!55 = !{}
+!56 = !DILocation(line: 35, column: 2, scope: !52)
+!57 = !{i64 1008}
+!58 = !DILocation(line: 36, column: 1, scope: !52)
+!59 = distinct !DISubprogram(name: "exception_class", scope: !1, file: !1, line: 39, type: !60, scopeLine: 40, flags: DIFlagPrototyped | DIFlagAllCallsDescribed, spFlags: DISPFlagDefinition | DISPFlagOptimized, unit: !0, retainedNodes: !55)
+!60 = !DISubroutineType(types: !2)
+!61 = !DILocation(line: 41, column: 24, scope: !59)
+!62 = !DILocation(line: 41, column: 9, scope: !59)
+!63 = !DILocation(line: 41, column: 2, scope: !59)
+!64 = distinct !DISubprogram(name: "hcr_from_tpidr", scope: !1, file: !1, line: 45, type: !27, scopeLine: 46, flags: DIFlagPrototyped | DIFlagAllCallsDescribed, spFlags: DISPFlagDefinition | DISPFlagOptimized, unit: !0, retainedNodes: !65)
+!65 = !{!66}
+!66 = !DILocalVariable(name: "x", arg: 1, scope: !64, file: !1, line: 45, type: !19)
+!67 = !DILocation(line: 0, scope: !64)
+!68 = !DILocation(line: 47, column: 12, scope: !64)
+!69 = !DILocation(line: 47, column: 26, scope: !64)
+!70 = !DILocation(line: 47, column: 2, scope: !64)
+!71 = !DILocation(line: 48, column: 1, scope: !64)

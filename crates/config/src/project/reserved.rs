@@ -126,7 +126,7 @@ impl Loader<'_> {
             self.diags.push(
                 Diagnostic::error(Code::ReservedUnknown, r.name.span, format!("`{n}` is not a reserved name"))
                     .label("unknown reserved name")
-                    .hint("names starting with `LAYER_`/`PROJ_` are reserved: PROJ_NAME, PROJ_BASE, PROJ_PROOFS, PROJ_TRUSTED, LAYER_DATA, LAYER_CODE, LAYER_PRIMS, LAYER_DATA_INIT, LAYER_REFREL, LAYER_INV, LAYER_LOAD, LAYER_STORE, LAYER_ALLOC, LAYER_FREE, LAYER_GET_REG, LAYER_SET_REG, LAYER_GET_FLAG, LAYER_SET_FLAG"),
+                    .hint("names starting with `LAYER_`/`PROJ_` are reserved: PROJ_NAME, PROJ_BASE, PROJ_PROOFS, PROJ_TRUSTED, LAYER_DATA, LAYER_CODE, LAYER_PRIMS, LAYER_DATA_INIT, LAYER_REFREL, LAYER_INV, LAYER_LOAD, LAYER_STORE, LAYER_ALLOC, LAYER_FREE, LAYER_GET_REG, LAYER_SET_REG, LAYER_GET_FLAG, LAYER_SET_FLAG, LAYER_ASM_MAINT"),
             );
             return;
         }

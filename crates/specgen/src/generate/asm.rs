@@ -77,12 +77,22 @@ fn site_of(call: &ir2coq::convert::AsmCall) -> InlineAsmSite {
     }
 }
 
-/// An instruction whose effect the register view does not carry (the spec would be undefined).
-fn outside_view(i: &Instr) -> Option<&'static str> {
+/// The bottom's maintenance handler (`LAYER_ASM_MAINT`), or coq-lib's `no_maint`.
+pub fn maint_handler(cx: &config::Project) -> String {
+    cx.layers[0]
+        .ops
+        .get(&LayerOp::AsmMaint)
+        .cloned()
+        .unwrap_or_else(|| "AsmView.no_maint".to_string())
+}
+
+/// An instruction whose effect the register view does not carry (the spec would be undefined);
+/// barriers and TLB/cache maintenance go to the layer's handler if it has one (`maint`).
+fn outside_view(i: &Instr, maint: bool) -> Option<&'static str> {
     match i {
-        Instr::Barrier { .. } => Some("a barrier"),
-        Instr::Tlbi { .. } => Some("TLB maintenance"),
-        Instr::Dc { .. } | Instr::Ic { .. } => Some("cache maintenance"),
+        Instr::Barrier { .. } if !maint => Some("a barrier"),
+        Instr::Tlbi { .. } if !maint => Some("TLB maintenance"),
+        Instr::Dc { .. } | Instr::Ic { .. } if !maint => Some("cache maintenance"),
         Instr::At { .. } => Some("an address translation"),
         Instr::MsrImm { .. } => Some("a PSTATE write"),
         Instr::Eret | Instr::Exc { .. } => Some("an exception"),
@@ -97,6 +107,7 @@ fn outside_view(i: &Instr) -> Option<&'static str> {
 pub fn instantiate(
     code: &Code,
     wanted: &BTreeSet<String>,
+    maint: bool,
     errors: &mut Vec<GenError>,
 ) -> BTreeMap<String, AsmProc> {
     let mut out = BTreeMap::new();
@@ -142,11 +153,15 @@ pub fn instantiate(
         }
         if let Some((l, what)) = body
             .iter()
-            .find_map(|l| outside_view(&l.instr).map(|w| (l, w)))
+            .find_map(|l| outside_view(&l.instr, maint).map(|w| (l, w)))
         {
             errors.push(fail(
                 format!("`{}` is {what}, an effect the register view does not carry", l.text.trim()),
-                "the register view carries system-register reads and writes and memory; give the function holding it a spec in a lower layer",
+                if maint {
+                    "the register view carries system-register reads and writes, memory, and barriers and TLB/cache maintenance (LAYER_ASM_MAINT); give the function holding it a spec in a lower layer"
+                } else {
+                    "the register view carries system-register reads and writes and memory; a bottom layer with a maintenance handler (LAYER_ASM_MAINT) also carries barriers and TLB/cache maintenance; or give the function holding it a spec in a lower layer"
+                },
             ));
             continue;
         }
@@ -239,6 +254,7 @@ pub fn asm_file(cx: &Ctx, procs: &BTreeMap<String, AsmProc>) -> File {
     ));
     let get = name(l.ops[&LayerOp::GetReg].clone());
     let set = name(l.ops[&LayerOp::SetReg].clone());
+    let maint = name(maint_handler(cx.p));
     for (n, p) in procs {
         let part = |x| name(emit::name(&p.inst.name, x));
         let args: Vec<Term> = p
@@ -251,6 +267,7 @@ pub fn asm_file(cx: &Ctx, procs: &BTreeMap<String, AsmProc>) -> File {
                 name(mem_name(ln)),
                 get.clone(),
                 set.clone(),
+                maint.clone(),
                 part(Part::Code),
             ];
             if with_low {

@@ -642,7 +642,11 @@ fn ref_proof_file(cx: &Ctx, k: usize, p: &str, user: Option<&str>) -> File {
         .is_some_and(|cs| cs.iter().any(|q| cx.asm.contains_key(q)))
         .then(|| {
             let ops = &cx.p.layers[0].ops;
-            (ops[&LayerOp::GetReg].clone(), ops[&LayerOp::SetReg].clone())
+            (
+                ops[&LayerOp::GetReg].clone(),
+                ops[&LayerOp::SetReg].clone(),
+                super::asm::maint_handler(cx.p),
+            )
         });
     let base = Tactic::call(
         "ref_spec_proof",
@@ -650,7 +654,7 @@ fn ref_proof_file(cx: &Ctx, k: usize, p: &str, user: Option<&str>) -> File {
     );
     let tac = if let Some(fs) = field {
         super::memory::field_ref_tactic(cx, k, p, fs)
-    } else if let Some((get, set)) = asm_view {
+    } else if let Some((get, set, maint)) = asm_view {
         Tactic::First(vec![
             base,
             Tactic::Then(vec![
@@ -665,6 +669,7 @@ fn ref_proof_file(cx: &Ctx, k: usize, p: &str, user: Option<&str>) -> File {
                         name(rel.clone()),
                         name(get),
                         name(set),
+                        name(maint),
                     ],
                 ),
             ]),

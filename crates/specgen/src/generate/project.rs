@@ -518,7 +518,12 @@ pub fn generate_with(
         pn: p.proj_name.clone(),
         proofs: proofs.iter().map(|f| f.module.clone()).collect(),
         fields: super::memory::field_specs(p, &code.module, maps, &mut errors),
-        asm: super::asm::instantiate(code, &plan.asm, &mut errors),
+        asm: super::asm::instantiate(
+            code,
+            &plan.asm,
+            p.layers[0].ops.contains_key(&config::LayerOp::AsmMaint),
+            &mut errors,
+        ),
     };
     let ccx = CfgCtx {
         env: &p.env,

@@ -35,6 +35,9 @@ Print Assumptions Sysreg.Regs.Defined.write_hcr_defined.
 Check "autov-check swap_tpidr_defined"%string.
 Print Assumptions Sysreg.Regs.Defined.swap_tpidr_defined.
 
+Check "autov-check flush_ipa_defined"%string.
+Print Assumptions Sysreg.Regs.Defined.flush_ipa_defined.
+
 Check "autov-check Top_refines"%string.
 Print Assumptions Sysreg.Top.LayerProof.Top_refines.
 

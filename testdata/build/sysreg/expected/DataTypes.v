@@ -6,6 +6,9 @@ Import ListNotations.
 Local Open Scope Z_scope.
 
 Record RData := mkRData {
-  sysregs : ZMap.t Z
+  sysregs : ZMap.t Z;
+  maint : list (string * (option Z))
 }.
-Definition update_RData_sysregs (a : RData) (b : ZMap.t Z) : RData := mkRData b.
+Definition update_RData_sysregs (a : RData) (b : ZMap.t Z) : RData := mkRData b a.(maint).
+Definition update_RData_maint (a : RData) (b : list (string * (option Z))) : RData :=
+  mkRData a.(sysregs) b.

@@ -12,39 +12,47 @@ Definition glob_ident_name (g : ident) : string :=
   then
     "exception_class"%string
   else
-    if Pos.eqb g g_hcr_from_tpidr
+    if Pos.eqb g g_flush_ipa
     then
-      "hcr_from_tpidr"%string
+      "flush_ipa"%string
     else
-      if Pos.eqb g g_'iasm_read_esr'z0
+      if Pos.eqb g g_hcr_from_tpidr
       then
-        "iasm_read_esr_0"%string
+        "hcr_from_tpidr"%string
       else
-        if Pos.eqb g g_'iasm_swap_tpidr'z0
+        if Pos.eqb g g_'iasm_flush_ipa'z0
         then
-          "iasm_swap_tpidr_0"%string
+          "iasm_flush_ipa_0"%string
         else
-          if Pos.eqb g g_'iasm_sync_context'z0
+          if Pos.eqb g g_'iasm_read_esr'z0
           then
-            "iasm_sync_context_0"%string
+            "iasm_read_esr_0"%string
           else
-            if Pos.eqb g g_'iasm_write_hcr'z0
+            if Pos.eqb g g_'iasm_swap_tpidr'z0
             then
-              "iasm_write_hcr_0"%string
+              "iasm_swap_tpidr_0"%string
             else
-              if Pos.eqb g g_read_esr
+              if Pos.eqb g g_'iasm_sync_context'z0
               then
-                "read_esr"%string
+                "iasm_sync_context_0"%string
               else
-                if Pos.eqb g g_swap_tpidr
+                if Pos.eqb g g_'iasm_write_hcr'z0
                 then
-                  "swap_tpidr"%string
+                  "iasm_write_hcr_0"%string
                 else
-                  if Pos.eqb g g_sync_context
+                  if Pos.eqb g g_read_esr
                   then
-                    "sync_context"%string
+                    "read_esr"%string
                   else
-                    if Pos.eqb g g_write_hcr then "write_hcr"%string else ""%string.
+                    if Pos.eqb g g_swap_tpidr
+                    then
+                      "swap_tpidr"%string
+                    else
+                      if Pos.eqb g g_sync_context
+                      then
+                        "sync_context"%string
+                      else
+                        if Pos.eqb g g_write_hcr then "write_hcr"%string else ""%string.
 
 Definition HCR_EL2 : Z := 57480.
 

@@ -11,6 +11,46 @@ Section Iasm.
 
 Context {M : MemOps}.
 
+(* inline asm iasm_05916e527af0da61 (sideeffect); operands: $0: x0 <- arg 0; clobbers: memory *)
+
+(* asm procedure `iasm_05916e527af0da61` (4 instructions) *)
+
+Definition asm_iasm_05916e527af0da61_code : list instr :=
+  [
+    (* 0: dsb ishst *) Ibarrier DSB ISHST;
+    (* 1: tlbi ipas2e1is, x0 *) Itlbi "ipas2e1is"%string (Some (X 0));
+    (* 2: dsb ish *) Ibarrier DSB ISH;
+    (* 3: isb *) Ibarrier ISB SY
+  ].
+
+Definition asm_iasm_05916e527af0da61_low (e : env) (s : state) : option state :=
+  (* dsb ishst *) opt_bind (step_data e (Ibarrier DSB ISHST) s)
+    (fun s1 =>
+       (* tlbi ipas2e1is, x0 *) opt_bind (step_data e (Itlbi "ipas2e1is"%string (Some (X 0))) s1)
+         (fun s2 =>
+            (* dsb ish *) opt_bind (step_data e (Ibarrier DSB ISH) s2)
+              (fun s3 =>
+                 (* isb *) opt_bind (step_data e (Ibarrier ISB SY) s3) (fun s4 => Some s4)))).
+
+Theorem asm_iasm_05916e527af0da61_refines :
+  forall (e : env) (s : state) (s' : state),
+    st_pc s = 0 ->
+    asm_iasm_05916e527af0da61_low e s = Some s' ->
+    run (S (length asm_iasm_05916e527af0da61_code)) e asm_iasm_05916e527af0da61_code s = Some s'.
+Proof.
+  intros e s s' Hpc Hlow.
+  apply
+      (straight_refines_falloff e asm_iasm_05916e527af0da61_code [] asm_iasm_05916e527af0da61_code s
+         s');
+      [reflexivity | reflexivity | exact Hpc | exact Hlow].
+Qed.
+
+(* registers receiving call arguments #0, and holding results *)
+
+Definition asm_iasm_05916e527af0da61_in_regs : list Z := [0].
+
+Definition asm_iasm_05916e527af0da61_out_regs : list Z := [].
+
 (* inline asm iasm_0e30bad55628041b (sideeffect); operands: $0: result 0 <- x0; clobbers: none *)
 
 (* asm procedure `iasm_0e30bad55628041b` (1 instructions) *)
@@ -120,11 +160,35 @@ Definition Bottom_asm_mem : MemOps :=
       lprim := (fun f vs s s' r => False)
     |}.
 
+(* `iasm_flush_ipa_0`: inline asm 0 of `flush_ipa`, 'dsb ishst\ntlbi ipas2e1is, x0\ndsb ish\nisb', over the register view; its code proof: the machine computes the same *)
+
+Definition iasm_flush_ipa_0_spec (a1 : Z) (st : RData) : option RData :=
+  asm_ret0
+    (asm_view_call Bottom_asm_mem get_reg set_reg log_maint asm_iasm_05916e527af0da61_code
+       asm_iasm_05916e527af0da61_low asm_iasm_05916e527af0da61_in_regs
+       asm_iasm_05916e527af0da61_out_regs [a1] st).
+
+#[global] Arguments iasm_flush_ipa_0_spec : simpl never.
+
+Lemma iasm_flush_ipa_0_machine :
+  forall (a1 : Z) (st : RData) r,
+    asm_view_call Bottom_asm_mem get_reg set_reg log_maint asm_iasm_05916e527af0da61_code
+      asm_iasm_05916e527af0da61_low asm_iasm_05916e527af0da61_in_regs
+      asm_iasm_05916e527af0da61_out_regs [a1] st =
+    Some r ->
+    asm_view_machine Bottom_asm_mem get_reg set_reg log_maint asm_iasm_05916e527af0da61_code
+      asm_iasm_05916e527af0da61_in_regs asm_iasm_05916e527af0da61_out_regs [a1] st =
+    Some r.
+Proof.
+  intros.
+  eapply asm_view_call_machine; [exact asm_iasm_05916e527af0da61_refines | eassumption].
+Qed.
+
 (* `iasm_read_esr_0`: inline asm 0 of `read_esr`, 'mrs x0, esr_el2', over the register view; its code proof: the machine computes the same *)
 
 Definition iasm_read_esr_0_spec (st : RData) : option (Z * RData) :=
   asm_ret1
-    (asm_view_call Bottom_asm_mem get_reg set_reg asm_iasm_0e30bad55628041b_code
+    (asm_view_call Bottom_asm_mem get_reg set_reg log_maint asm_iasm_0e30bad55628041b_code
        asm_iasm_0e30bad55628041b_low asm_iasm_0e30bad55628041b_in_regs
        asm_iasm_0e30bad55628041b_out_regs [] st).
 
@@ -132,11 +196,11 @@ Definition iasm_read_esr_0_spec (st : RData) : option (Z * RData) :=
 
 Lemma iasm_read_esr_0_machine :
   forall (st : RData) r,
-    asm_view_call Bottom_asm_mem get_reg set_reg asm_iasm_0e30bad55628041b_code
+    asm_view_call Bottom_asm_mem get_reg set_reg log_maint asm_iasm_0e30bad55628041b_code
       asm_iasm_0e30bad55628041b_low asm_iasm_0e30bad55628041b_in_regs
       asm_iasm_0e30bad55628041b_out_regs [] st =
     Some r ->
-    asm_view_machine Bottom_asm_mem get_reg set_reg asm_iasm_0e30bad55628041b_code
+    asm_view_machine Bottom_asm_mem get_reg set_reg log_maint asm_iasm_0e30bad55628041b_code
       asm_iasm_0e30bad55628041b_in_regs asm_iasm_0e30bad55628041b_out_regs [] st =
     Some r.
 Proof.
@@ -148,7 +212,7 @@ Qed.
 
 Definition iasm_swap_tpidr_0_spec (a1 : Z) (st : RData) : option (Z * RData) :=
   asm_ret1
-    (asm_view_call Bottom_asm_mem get_reg set_reg asm_iasm_fe3e325e46d54be0_code
+    (asm_view_call Bottom_asm_mem get_reg set_reg log_maint asm_iasm_fe3e325e46d54be0_code
        asm_iasm_fe3e325e46d54be0_low asm_iasm_fe3e325e46d54be0_in_regs
        asm_iasm_fe3e325e46d54be0_out_regs [a1] st).
 
@@ -156,11 +220,11 @@ Definition iasm_swap_tpidr_0_spec (a1 : Z) (st : RData) : option (Z * RData) :=
 
 Lemma iasm_swap_tpidr_0_machine :
   forall (a1 : Z) (st : RData) r,
-    asm_view_call Bottom_asm_mem get_reg set_reg asm_iasm_fe3e325e46d54be0_code
+    asm_view_call Bottom_asm_mem get_reg set_reg log_maint asm_iasm_fe3e325e46d54be0_code
       asm_iasm_fe3e325e46d54be0_low asm_iasm_fe3e325e46d54be0_in_regs
       asm_iasm_fe3e325e46d54be0_out_regs [a1] st =
     Some r ->
-    asm_view_machine Bottom_asm_mem get_reg set_reg asm_iasm_fe3e325e46d54be0_code
+    asm_view_machine Bottom_asm_mem get_reg set_reg log_maint asm_iasm_fe3e325e46d54be0_code
       asm_iasm_fe3e325e46d54be0_in_regs asm_iasm_fe3e325e46d54be0_out_regs [a1] st =
     Some r.
 Proof.
@@ -172,7 +236,7 @@ Qed.
 
 Definition iasm_write_hcr_0_spec (a1 : Z) (st : RData) : option RData :=
   asm_ret0
-    (asm_view_call Bottom_asm_mem get_reg set_reg asm_iasm_86aee32470974a3c_code
+    (asm_view_call Bottom_asm_mem get_reg set_reg log_maint asm_iasm_86aee32470974a3c_code
        asm_iasm_86aee32470974a3c_low asm_iasm_86aee32470974a3c_in_regs
        asm_iasm_86aee32470974a3c_out_regs [a1] st).
 
@@ -180,11 +244,11 @@ Definition iasm_write_hcr_0_spec (a1 : Z) (st : RData) : option RData :=
 
 Lemma iasm_write_hcr_0_machine :
   forall (a1 : Z) (st : RData) r,
-    asm_view_call Bottom_asm_mem get_reg set_reg asm_iasm_86aee32470974a3c_code
+    asm_view_call Bottom_asm_mem get_reg set_reg log_maint asm_iasm_86aee32470974a3c_code
       asm_iasm_86aee32470974a3c_low asm_iasm_86aee32470974a3c_in_regs
       asm_iasm_86aee32470974a3c_out_regs [a1] st =
     Some r ->
-    asm_view_machine Bottom_asm_mem get_reg set_reg asm_iasm_86aee32470974a3c_code
+    asm_view_machine Bottom_asm_mem get_reg set_reg log_maint asm_iasm_86aee32470974a3c_code
       asm_iasm_86aee32470974a3c_in_regs asm_iasm_86aee32470974a3c_out_regs [a1] st =
     Some r.
 Proof.

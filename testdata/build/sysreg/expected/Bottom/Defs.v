@@ -7,7 +7,7 @@ From Sysreg Require Export GlobalDefs.
 Import ListNotations.
 Local Open Scope Z_scope.
 
-Definition init_RData : RData := mkRData (ZMap.init 0).
+Definition init_RData : RData := mkRData (ZMap.init 0) nil.
 
 Definition in_view (k : Z) : bool := (((k =? HCR_EL2) || (k =? ESR_EL2)) || (k =? TPIDR_EL2)).
 
@@ -17,5 +17,9 @@ Definition get_reg (k : Z) (st : RData) : option Z :=
 Definition set_reg (k : Z) (v : Z) (st : RData) : option RData :=
   if in_view k then Some (update_RData_sysregs st (ZMap.set k v (sysregs st))) else None.
 
+Definition log_maint (op : string) (arg : option Z) (st : RData) : option RData :=
+  Some (update_RData_maint st ((op, arg) :: maint st)).
+
 #[global] Arguments get_reg : simpl never.
 #[global] Arguments set_reg : simpl never.
+#[global] Arguments log_maint : simpl never.

@@ -15,7 +15,8 @@ Definition Bottom_layer : layer := {|
   lfloat := no_float;
   lprim :=
     prims_rel
-      [(g_'iasm_read_esr'z0, iasm_read_esr_0_prim);
+      [(g_'iasm_flush_ipa'z0, iasm_flush_ipa_0_prim);
+       (g_'iasm_read_esr'z0, iasm_read_esr_0_prim);
        (g_'iasm_swap_tpidr'z0, iasm_swap_tpidr_0_prim);
        (g_'iasm_write_hcr'z0, iasm_write_hcr_0_prim)]
 |}.

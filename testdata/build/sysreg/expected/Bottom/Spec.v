@@ -7,6 +7,17 @@ From Sysreg.Bottom Require Export Asm.
 Import ListNotations.
 Local Open Scope Z_scope.
 
+Definition iasm_flush_ipa_0_prim : primspec RData :=
+  fun vs st =>
+    match vs with
+    | [v1] =>
+        match arg_int 64 v1 with
+        | Some a1 => ret_void (iasm_flush_ipa_0_spec a1 st)
+        | None => None
+        end
+    | _ => None
+    end.
+
 Definition iasm_read_esr_0_prim : primspec RData :=
   fun vs st =>
     match vs with

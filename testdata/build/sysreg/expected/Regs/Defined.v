@@ -25,6 +25,10 @@ Lemma Regs_swap_tpidr_inv :
     Regs_inv st -> swap_tpidr_spec a1 st = Some (r, st') -> Regs_inv st'.
 Proof. inv_proof Regs_inv. Qed.
 
+Lemma Regs_flush_ipa_inv :
+  forall (a1 : Z) (st st' : RData), Regs_inv st -> flush_ipa_spec a1 st = Some st' -> Regs_inv st'.
+Proof. inv_proof Regs_inv. Qed.
+
 (* `read_esr` gives no precondition: its spec must be defined everywhere. *)
 Definition read_esr_pre (st : RData) : bool := true.
 
@@ -54,3 +58,14 @@ Lemma swap_tpidr_defined :
     swap_tpidr_pre a1 st = true ->
     exists r st', swap_tpidr_spec a1 st = Some (r, st').
 Proof. defined_proof swap_tpidr_spec swap_tpidr_pre. Qed.
+
+(* `flush_ipa` gives no precondition: its spec must be defined everywhere. *)
+Definition flush_ipa_pre (a1 : Z) (st : RData) : bool := true.
+
+Lemma flush_ipa_defined :
+  forall (a1 : Z) (st : RData),
+    Regs_inv st ->
+    in_urange 64 a1 = true ->
+    flush_ipa_pre a1 st = true ->
+    exists st', flush_ipa_spec a1 st = Some st'.
+Proof. defined_proof flush_ipa_spec flush_ipa_pre. Qed.

@@ -18,6 +18,14 @@ Definition swap_tpidr_spec (v : Z) (st : RData) : option (Z * RData) :=
     (wrap 64 (ZMap.get TPIDR_EL2 (sysregs st)),
      update_RData_sysregs st (ZMap.set TPIDR_EL2 v (sysregs st))).
 
+Definition flush_ipa_spec (ipa : Z) (st : RData) : option RData :=
+  Some
+    (update_RData_maint st
+       (("isb"%string, None)
+        :: (("dsb ish"%string, None)
+         :: (("tlbi ipas2e1is"%string, Some ipa) :: (("dsb ishst"%string, None) :: maint st))))).
+
 #[global] Arguments read_esr_spec : simpl never.
 #[global] Arguments write_hcr_spec : simpl never.
 #[global] Arguments swap_tpidr_spec : simpl never.
+#[global] Arguments flush_ipa_spec : simpl never.

@@ -4,7 +4,7 @@ From AutoV Require Import All Build GenTactics.
 From Sysreg.Code Require Import Types Globals.
 From Sysreg.Regs Require Export Spec.
 From Sysreg.Bottom Require Import Layer.
-From Sysreg.Code Require F_read_esr F_write_hcr F_swap_tpidr.
+From Sysreg.Code Require F_read_esr F_write_hcr F_swap_tpidr F_flush_ipa.
 Import ListNotations.
 Local Open Scope Z_scope.
 
@@ -19,7 +19,8 @@ Definition Regs_layer : layer := {|
     prims_rel
       [(g_read_esr, read_esr_prim);
        (g_write_hcr, write_hcr_prim);
-       (g_swap_tpidr, swap_tpidr_prim)]
+       (g_swap_tpidr, swap_tpidr_prim);
+       (g_flush_ipa, flush_ipa_prim)]
 |}.
 
 Definition Regs_init : RData := Bottom_init.
@@ -28,4 +29,5 @@ Definition Regs_init : RData := Bottom_init.
 Definition Regs_code : code :=
   [(g_read_esr, F_read_esr.f_read_esr);
    (g_write_hcr, F_write_hcr.f_write_hcr);
-   (g_swap_tpidr, F_swap_tpidr.f_swap_tpidr)].
+   (g_swap_tpidr, F_swap_tpidr.f_swap_tpidr);
+   (g_flush_ipa, F_flush_ipa.f_flush_ipa)].

@@ -6,6 +6,7 @@ From Sysreg.Regs Require Import RefineRel.
 From Sysreg.Regs.read_esr Require Import CodeProof RefProof.
 From Sysreg.Regs.write_hcr Require Import CodeProof RefProof.
 From Sysreg.Regs.swap_tpidr Require Import CodeProof RefProof.
+From Sysreg.Regs.flush_ipa Require Import CodeProof RefProof.
 Import ListNotations.
 Local Open Scope Z_scope.
 
@@ -18,8 +19,14 @@ Proof. exact (implements_refines Bottom_layer _ _ _ _ _ _ write_hcr_code write_h
 Lemma swap_tpidr_refines : spec_refines swap_tpidr_prim Regs_code Bottom_layer Regs_R g_swap_tpidr.
 Proof. exact (implements_refines Bottom_layer _ _ _ _ _ _ swap_tpidr_code swap_tpidr_ref). Qed.
 
+Lemma flush_ipa_refines : spec_refines flush_ipa_prim Regs_code Bottom_layer Regs_R g_flush_ipa.
+Proof. exact (implements_refines Bottom_layer _ _ _ _ _ _ flush_ipa_code flush_ipa_ref). Qed.
+
 Theorem Regs_refines : refines Regs_layer Regs_code Bottom_layer Regs_R.
 Proof.
   layer_proof mem_none mem_none mem_none;
-      [exact read_esr_refines | exact write_hcr_refines | exact swap_tpidr_refines].
+      [exact read_esr_refines
+       | exact write_hcr_refines
+       | exact swap_tpidr_refines
+       | exact flush_ipa_refines].
 Qed.

@@ -34,3 +34,14 @@ Definition swap_tpidr_prim : primspec RData :=
         end
     | _ => None
     end.
+
+Definition flush_ipa_prim : primspec RData :=
+  fun vs st =>
+    match vs with
+    | [v1] =>
+        match arg_int 64 v1 with
+        | Some a1 => ret_void (flush_ipa_spec a1 st)
+        | None => None
+        end
+    | _ => None
+    end.
