@@ -500,12 +500,11 @@ Ltac asm_key k :=
   end.
 
 (** Open the asm procedures' specs (named [specs]... by the caller's unfold) down to the view
-    [get]/[set] and the maintenance handler [maint], and state map keys as literals on both
-    sides. *)
-Ltac asm_open get set maint :=
+    [get]/[set] (and coq-lib's [no_maint]), and state map keys as literals on both sides. *)
+Ltac asm_open get set :=
   unfold AsmView.asm_ret1, AsmView.asm_ret0, AsmView.asm_view_call, AsmView.view_enter,
     AsmView.view_return, AsmView.maint_of, AsmView.barrier_name, AsmView.bopt_name,
-    AsmView.no_maint, get, set, maint in *;
+    AsmView.no_maint, get, set in *;
   repeat match goal with
     | |- context [ZMap.get ?k _] => asm_key k
     | |- context [ZMap.set ?k _ _] => asm_key k
@@ -523,8 +522,8 @@ Ltac asm_pow_literals :=
         let m := eval vm_compute in (2 ^ w) in change (2 ^ w) with m
     end.
 
-Ltac asm_ref_proof hspec lspec R get set maint :=
-  intros; unfold hspec, lspec in *; asm_open get set maint;
+Ltac asm_ref_proof hspec lspec R get set :=
+  intros; unfold hspec, lspec in *; asm_open get set;
   unfold R in *; subst;
   (* arguments written to a register keep their value: they are in range *)
   repeat match goal with
@@ -544,3 +543,7 @@ Ltac asm_ref_proof hspec lspec R get set maint :=
       end;
     first [ reflexivity | vc_congr; rewrite ?Zmod_mod; vsolve ]
   | first [ reflexivity | vsolve ] ].
+
+(** The same over a layer with a maintenance handler [maint] ([LAYER_ASM_MAINT]). *)
+Ltac asm_ref_proof_maint hspec lspec R get set maint :=
+  intros; unfold maint in *; asm_ref_proof hspec lspec R get set.

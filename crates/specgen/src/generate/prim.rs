@@ -645,7 +645,7 @@ fn ref_proof_file(cx: &Ctx, k: usize, p: &str, user: Option<&str>) -> File {
             (
                 ops[&LayerOp::GetReg].clone(),
                 ops[&LayerOp::SetReg].clone(),
-                super::asm::maint_handler(cx.p),
+                ops.get(&LayerOp::AsmMaint).cloned(),
             )
         });
     let base = Tactic::call(
@@ -661,17 +661,24 @@ fn ref_proof_file(cx: &Ctx, k: usize, p: &str, user: Option<&str>) -> File {
                 Tactic::call("intros", vec![]),
                 Tactic::UnfoldEverywhere(vec![spec.to_string(), names::low_spec(p)]),
                 Tactic::UnfoldEverywhere(opened),
-                Tactic::call(
-                    "asm_ref_proof",
-                    vec![
+                {
+                    // over a maintenance handler, the variant that opens it too
+                    let mut args = vec![
                         name(spec),
                         name(names::low_spec(p)),
                         name(rel.clone()),
                         name(get),
                         name(set),
-                        name(maint),
-                    ],
-                ),
+                    ];
+                    let tactic = match maint {
+                        Some(m) => {
+                            args.push(name(m));
+                            "asm_ref_proof_maint"
+                        }
+                        None => "asm_ref_proof",
+                    };
+                    Tactic::call(tactic, args)
+                },
             ]),
         ])
     } else if opened.is_empty() {

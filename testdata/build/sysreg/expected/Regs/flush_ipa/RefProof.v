@@ -18,7 +18,7 @@ Proof.
           | intros;
           unfold flush_ipa_spec, flush_ipa_spec_low in *;
           unfold iasm_flush_ipa_0_spec in *;
-          asm_ref_proof flush_ipa_spec flush_ipa_spec_low Regs_R get_reg set_reg log_maint ].
+          asm_ref_proof_maint flush_ipa_spec flush_ipa_spec_low Regs_R get_reg set_reg log_maint ].
 Qed.
 
 Lemma flush_ipa_ref : prim_ref flush_ipa_prim flush_ipa_prim_low Regs_R.

@@ -17,7 +17,7 @@ Proof.
           | intros;
           unfold read_esr_spec, read_esr_spec_low in *;
           unfold iasm_read_esr_0_spec in *;
-          asm_ref_proof read_esr_spec read_esr_spec_low Regs_R get_reg set_reg log_maint ].
+          asm_ref_proof_maint read_esr_spec read_esr_spec_low Regs_R get_reg set_reg log_maint ].
 Qed.
 
 Lemma read_esr_ref : prim_ref read_esr_prim read_esr_prim_low Regs_R.

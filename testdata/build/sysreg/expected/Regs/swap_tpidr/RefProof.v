@@ -18,7 +18,8 @@ Proof.
           | intros;
           unfold swap_tpidr_spec, swap_tpidr_spec_low in *;
           unfold iasm_swap_tpidr_0_spec in *;
-          asm_ref_proof swap_tpidr_spec swap_tpidr_spec_low Regs_R get_reg set_reg log_maint ].
+          asm_ref_proof_maint swap_tpidr_spec swap_tpidr_spec_low Regs_R get_reg set_reg
+            log_maint ].
 Qed.
 
 Lemma swap_tpidr_ref : prim_ref swap_tpidr_prim swap_tpidr_prim_low Regs_R.

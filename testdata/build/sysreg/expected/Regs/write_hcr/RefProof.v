@@ -18,7 +18,7 @@ Proof.
           | intros;
           unfold write_hcr_spec, write_hcr_spec_low in *;
           unfold iasm_write_hcr_0_spec in *;
-          asm_ref_proof write_hcr_spec write_hcr_spec_low Regs_R get_reg set_reg log_maint ].
+          asm_ref_proof_maint write_hcr_spec write_hcr_spec_low Regs_R get_reg set_reg log_maint ].
 Qed.
 
 Lemma write_hcr_ref : prim_ref write_hcr_prim write_hcr_prim_low Regs_R.
