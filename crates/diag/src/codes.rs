@@ -110,7 +110,7 @@ codes! {
     BldCallee = "E-BLD012" : "a callee's generation failed or the layer below does not provide it",
     BldNoCode = "E-BLD020" : "a primitive above the bottom layer has no code",
     BldLowSpec = "E-BLD021" : "no low spec: an unsupported construct or a loop without a bound",
-    BldAsm = "E-BLD022" : "an inline-asm site cannot become a procedure over the register view (instantiation, branches, operand types, effects outside the view)",
+    BldAsm = "E-BLD022" : "an inline-asm site cannot become a procedure over the register view (instantiation, branches, operand types, effects outside the view: a barrier or TLB/cache maintenance without LAYER_ASM_MAINT, PSTATE, exceptions, hints, the exclusive monitor)",
     BldPrint = "E-BLD030" : "a configuration construct the Coq printer cannot translate",
     BldProofs = "E-BLD031" : "a hand-proof file cannot be read",
     BldAssumption = "E-BLD032" : "hand-written proofs make an assumption PROJ_TRUSTED does not name",

@@ -336,7 +336,7 @@ pub fn field_specs(
         let Some((load, store, lock_of)) = m.file.functions.clone() else {
             continue;
         };
-        for b in &m.blocks {
+        for (bi, b) in m.blocks.iter().enumerate() {
             for (pi, path) in b.paths.iter().enumerate() {
                 for decl in &path.decl.accessors {
                     let f = &decl.name;
@@ -363,7 +363,6 @@ pub fn field_specs(
                         ));
                         continue;
                     }
-                    let bi = m.blocks.iter().position(|x| x.name == b.name).unwrap_or(0);
                     let shape = match &decl.case {
                         None => memmap::accessor::shape(module, m, f).ok_or(
                             "its body is not one access at an address of a mapped block",
