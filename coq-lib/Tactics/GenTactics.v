@@ -19,7 +19,8 @@ Proof. intros [[g|k|] o] w n; reflexivity. Qed.
 #[global] Hint Rewrite ptradd_val_ptr_add : gennorm.
 
 Ltac g_simpl :=
-  rewrite_hyps; cbn; autorewrite with gennorm; rewrite ?ZMap.gsspec, ?ZMap.gi; rewrite_hyps; cbn;
+  rewrite_hyps; spec_cbn; autorewrite with gennorm; rewrite ?ZMap.gsspec, ?ZMap.gi; rewrite_hyps;
+  spec_cbn;
   (* the last [cbn] may decide an [inbounds] test and expose the pointer arithmetic *)
   rewrite ?ptradd_val_ptr_add.
 

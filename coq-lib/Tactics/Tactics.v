@@ -167,10 +167,49 @@ Ltac bsolve :=
         | lazymatch goal with |- ?c = false => lazymatch c with context [ isext _ _ _ ] => signed_lia end end
         | tryif ovf_of_sext_holds then fail else vsolve ].
 
+(** ** Overflow tests stay folded
+
+    [cbn] unfolding [ovf_add fl w a b] over symbolic operands expands [signed] and [wrap] into
+    comparisons with [2 ^ 63] it cannot decide, and refolds them: about a second per test for a
+    spec with a few [inbounds] GEPs, and as long again for [Qed] to re-check (get_shadow_ctxt's
+    code proof: 28 s of tactic and 26 s of Qed). [spec_cbn] keeps them folded, so the spec's and
+    the code's tests keep the same form for [destruct] and [rewrite_hyps]; it decides the tests
+    without [nuw]/[nsw] (never an overflow) and those over literals. *)
+Lemma ovf_add_nofl : forall w a b, ovf_add nofl w a b = false. Proof. reflexivity. Qed.
+Lemma ovf_sub_nofl : forall w a b, ovf_sub nofl w a b = false. Proof. reflexivity. Qed.
+Lemma ovf_mul_nofl : forall w a b, ovf_mul nofl w a b = false. Proof. reflexivity. Qed.
+Lemma ovf_shl_nofl : forall w a b, ovf_shl nofl w a b = false. Proof. reflexivity. Qed.
+
+Ltac g_ovf f :=
+  lazymatch f with ovf_add => idtac | ovf_sub => idtac | ovf_mul => idtac | ovf_shl => idtac end.
+
+Ltac ovf_lits :=
+  repeat match goal with
+  | |- context [ ?f ?fl ?w ?a ?b ] =>
+      g_ovf f; z_lit w; z_lit a; z_lit b;
+      let v := eval vm_compute in (f fl w a b) in change (f fl w a b) with v
+  end.
+Ltac ovf_lits_in H :=
+  repeat match type of H with
+  | context [ ?f ?fl ?w ?a ?b ] =>
+      g_ovf f; z_lit w; z_lit a; z_lit b;
+      let v := eval vm_compute in (f fl w a b) in change (f fl w a b) with v in H
+  end.
+
+Ltac spec_cbn :=
+  cbn -[ovf_add ovf_sub ovf_mul ovf_shl];
+  try (progress (rewrite ?ovf_add_nofl, ?ovf_sub_nofl, ?ovf_mul_nofl, ?ovf_shl_nofl; ovf_lits);
+       cbn -[ovf_add ovf_sub ovf_mul ovf_shl]).
+Ltac spec_cbn_in H :=
+  cbn -[ovf_add ovf_sub ovf_mul ovf_shl] in H;
+  try (progress (rewrite ?ovf_add_nofl, ?ovf_sub_nofl, ?ovf_mul_nofl, ?ovf_shl_nofl in H;
+                 ovf_lits_in H);
+       cbn -[ovf_add ovf_sub ovf_mul ovf_shl] in H).
+
 (** ** Destructing a spec equation [H : spec ... = Some ...] *)
 
 Ltac destruct_spec H :=
-  repeat (cbn in H;
+  repeat (spec_cbn_in H;
     match type of H with
     | context [ annot _ ?r ] => change (annot _ r) with r in H
     | context [ match ?c with _ => _ end ] =>

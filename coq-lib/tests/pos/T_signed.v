@@ -36,3 +36,19 @@ Goal ~ (forall x, in_urange 32 x = true ->
 Proof.
   intros H. specialize (H (2 ^ 31 - 1) eq_refl). vm_compute in H. discriminate H.
 Qed.
+
+(** [spec_cbn]: overflow tests over symbolic operands stay folded (the spec's and the code's
+    keep one form); those without [nuw]/[nsw], and those over literals, are decided. *)
+Goal forall x y, (if ovf_add nofl 32 x y then 1 else 2) = 2.
+Proof. intros. spec_cbn. lazymatch goal with |- 2 = 2 => reflexivity end. Qed.
+Goal (if ovf_mul fl_nsw 64 3 5 then 1 else 2) = 2.
+Proof. spec_cbn. lazymatch goal with |- 2 = 2 => reflexivity end. Qed.
+Goal (if ovf_add fl_nsw 8 100 100 then 1 else 2) = 1.
+Proof. spec_cbn. lazymatch goal with |- 1 = 1 => reflexivity end. Qed.
+Goal forall x, ovf_mul fl_nsw 64 (isext 32 64 x) 1808 = false ->
+  (if ovf_mul fl_nsw 64 (isext 32 64 x) 1808 then 1 else 2) = 2.
+Proof.
+  intros x H. spec_cbn.
+  lazymatch goal with |- (if ovf_mul fl_nsw 64 (isext 32 64 x) 1808 then 1 else 2) = 2 => idtac end.
+  rewrite H. reflexivity.
+Qed.
