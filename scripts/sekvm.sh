@@ -177,5 +177,9 @@ if [ "$MODE" != "--subset" ]; then
     Accessors/set_tpidr_el2/RefProof.v "set_tpidr_el2 specified as writing v + 1"
   patch_negative neg_wrapper_vttbr Accessors/set_vttbr_el2/RefProof.vo \
     Accessors/set_vttbr_el2/RefProof.v "set_vttbr_el2 specified as writing nothing"
+  # (ix) the map swaps two of get_shadow_ctxt's cases (index 42 reading HCR_EL2, 43 HPFAR_EL2)
+  # -> its RefProof (the code reads HPFAR_EL2 at 42)
+  patch_negative neg_shadow_case Accessors/get_shadow_ctxt/RefProof.vo \
+    Accessors/get_shadow_ctxt/RefProof.v "get_shadow_ctxt's cases swapped in the map"
 fi
 [ $fail = 0 ] && echo "sekvm: ok" || { echo "sekvm: FAILED"; exit 1; }
