@@ -1302,29 +1302,86 @@ fn mismatch(path: &Path, what: &str, message: String) -> IrError {
 
 /// Named struct types, in the printed module's order, with layouts and debug-info names.
 fn named_structs(sm: &SysModule, tx: &TextIndex) -> Vec<NamedStruct> {
+    let anon = anonymous_member_types(sm, tx);
     tx.struct_names
         .iter()
         .map(|name| NamedStruct {
             name: name.clone(),
-            body: struct_body(sm, tx, name),
+            body: struct_body(sm, tx, &anon, name),
         })
         .collect()
 }
 
+/// The debug info of the IR's types for C11 anonymous members (`%union.anon` in
+/// `struct { ...; union { u64 sys_regs[111]; u32 copro[222]; }; }`), which have no C name to
+/// look them up by: the parent's unnamed member at the field's offset gives it. Nested ones are
+/// found from their parents, so the search repeats until nothing new is found.
+fn anonymous_member_types<'t>(
+    sm: &SysModule,
+    tx: &'t TextIndex,
+) -> std::collections::HashMap<String, &'t text::DiComposite> {
+    let mut found: std::collections::HashMap<String, &text::DiComposite> =
+        std::collections::HashMap::new();
+    loop {
+        let mut new = Vec::new();
+        for name in &tx.struct_names {
+            let Some(di) = found
+                .get(name.as_str())
+                .copied()
+                .or_else(|| tx.di.lookup(name))
+            else {
+                continue;
+            };
+            let Some((fields, _, t)) = sm.struct_type(name).and_then(|t| sm.struct_body(t)) else {
+                continue;
+            };
+            let Some((_, _, fl)) = sm.struct_layout(t) else {
+                continue;
+            };
+            for (fty, &(offset, _)) in fields.iter().zip(&fl) {
+                let Type::Named { name: inner } = fty else {
+                    continue;
+                };
+                let anon = di
+                    .members
+                    .iter()
+                    .find(|m| m.name.is_empty() && m.bit_offset == offset * 8)
+                    .and_then(|m| tx.di.anon.get(&m.anon?));
+                // only a type with no C name of its own (clang's `union.anon.N`): a named type
+                // at that offset is the union's largest member standing for it
+                let unnamed = tx.di.lookup(inner).is_none() && !found.contains_key(inner.as_str());
+                if let Some(c) = anon.filter(|_| unnamed) {
+                    new.push((inner.clone(), c));
+                }
+            }
+        }
+        if new.is_empty() {
+            return found;
+        }
+        found.extend(new);
+    }
+}
+
 /// The body of a named struct (`None` for an opaque struct).
-fn struct_body(sm: &SysModule, tx: &TextIndex, name: &str) -> Option<StructBody> {
+fn struct_body(
+    sm: &SysModule,
+    tx: &TextIndex,
+    anon: &std::collections::HashMap<String, &text::DiComposite>,
+    name: &str,
+) -> Option<StructBody> {
     sm.struct_type(name)
         .and_then(|t| sm.struct_body(t))
         .map(|(fields, packed, t)| {
-            let di = tx.di.lookup(name);
+            let anon_di = anon.get(name).copied();
+            let di = anon_di.or_else(|| tx.di.lookup(name));
             let layout = sm
                 .struct_layout(t)
-                .map(|(size, align, fl)| struct_layout(size, align, &fl, di));
+                .map(|(size, align, fl)| struct_layout(size, align, &fl, &fields, di));
             StructBody {
                 fields,
                 packed,
                 layout,
-                debug_name: di.map(|d| d.name.clone()),
+                debug_name: di.filter(|_| anon_di.is_none()).map(|d| d.name.clone()),
             }
         })
 }
@@ -1335,15 +1392,17 @@ fn struct_layout(
     size: u64,
     align: u64,
     fl: &[(u64, u64)],
+    tys: &[Type],
     di: Option<&text::DiComposite>,
 ) -> StructLayout {
     let mut end = 0u64;
     let fields = fl
         .iter()
-        .map(|&(offset, fsize)| {
+        .zip(tys)
+        .map(|(&(offset, fsize), ty)| {
             let padding_before = offset.saturating_sub(end);
             end = offset + fsize;
-            field_layout(offset, fsize, padding_before, di)
+            field_layout(offset, fsize, ty, padding_before, di)
         })
         .collect();
     StructLayout {
@@ -1354,20 +1413,44 @@ fn struct_layout(
     }
 }
 
-/// One field: the debug-info member at its offset (if exactly one), and the bitfields inside it.
+/// One field: the debug-info member at its offset (if exactly one; of several, e.g. a union's
+/// members, which all start at 0, the one the IR's type stands for: same size and, for an array,
+/// same element size), by name unless it is an anonymous member, and the bitfields inside it.
 fn field_layout(
     offset: u64,
     fsize: u64,
+    ty: &Type,
     padding_before: u64,
     di: Option<&text::DiComposite>,
 ) -> FieldLayout {
     let debug_name = di.and_then(|d| {
-        let mut hits = d
+        let hits: Vec<&text::DiMember> = d
             .members
             .iter()
-            .filter(|m| !m.bitfield && m.bit_offset == offset * 8);
-        match (hits.next(), hits.next()) {
-            (Some(m), None) => Some(m.name.clone()),
+            .filter(|m| !m.bitfield && m.bit_offset == offset * 8)
+            .collect();
+        let elem_bits = match ty {
+            Type::Array { elem, .. } => match &**elem {
+                Type::Int { bits } => Some(u64::from(*bits)),
+                Type::Ptr { .. } => Some(64),
+                _ => None,
+            },
+            _ => None,
+        };
+        let mut hits: Vec<&text::DiMember> = if hits.len() > 1 {
+            hits.into_iter()
+                .filter(|m| m.bits == fsize * 8 && m.elem_bits == elem_bits)
+                .collect()
+        } else {
+            hits
+        };
+        // a scalar in the IR stands for a scalar member, not an anonymous struct of that size
+        if hits.len() > 1 && matches!(ty, Type::Int { .. } | Type::Ptr { .. }) {
+            hits.retain(|m| m.anon.is_none());
+        }
+        // an anonymous member has no name (its members are named in its own type)
+        match hits.as_slice() {
+            [m] if !m.name.is_empty() => Some(m.name.clone()),
             _ => None,
         }
     });

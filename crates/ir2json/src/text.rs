@@ -27,15 +27,24 @@ pub struct TextIndex {
 pub struct DiStructs {
     /// C name → composite (first definition wins).
     pub by_name: HashMap<String, DiComposite>,
+    /// Metadata id → composite without a name (the type of a C11 anonymous struct or union
+    /// member, or of a typedef).
+    pub anon: HashMap<u64, DiComposite>,
 }
 
-/// A `DW_TAG_member`: offset and size in bits, and whether it is a bitfield.
+/// A `DW_TAG_member`: offset and size in bits, and whether it is a bitfield. A C11 anonymous
+/// member (a struct or union whose members are reached as the parent's) has an empty name and
+/// the metadata id of its composite in `anon`.
 #[derive(Clone)]
 pub struct DiMember {
     pub name: String,
     pub bit_offset: u64,
     pub bits: u64,
     pub bitfield: bool,
+    pub anon: Option<u64>,
+    /// For a member of array type: the size in bits of one element (the members of a union all
+    /// start at 0; the element size tells which one the IR's type stands for).
+    pub elem_bits: Option<u64>,
 }
 
 #[derive(Clone)]
@@ -196,7 +205,23 @@ impl DiStructs {
                     if !m.contains("!DIDerivedType(tag: DW_TAG_member") {
                         return None;
                     }
-                    let name = di_field(m, "name")?;
+                    let base = di_field(m, "baseType")
+                        .and_then(|b| b.strip_prefix('!')?.parse::<u64>().ok());
+                    let base_line = base.and_then(|b| md.get(&b)).copied();
+                    let (name, anon) = match di_field(m, "name") {
+                        Some(n) => (n, None),
+                        // an anonymous member: only a struct or union without a name
+                        None => {
+                            let l = base_line?;
+                            let composite = l.contains("tag: DW_TAG_structure_type")
+                                || l.contains("tag: DW_TAG_union_type");
+                            if !composite || di_field(l, "name").is_some() {
+                                return None;
+                            }
+                            (String::new(), base)
+                        }
+                    };
+                    let elem_bits = base_line.and_then(|l| array_elem_bits(l, md));
                     let off = di_field(m, "offset")
                         .and_then(|o| o.parse().ok())
                         .unwrap_or(0);
@@ -211,6 +236,8 @@ impl DiStructs {
                         bit_offset: off,
                         bits,
                         bitfield,
+                        anon,
+                        elem_bits,
                     })
                 })
                 .collect()
@@ -241,6 +268,16 @@ impl DiStructs {
                 }
             }
         }
+        out.anon = anon
+            .iter()
+            .map(|(&id, members)| {
+                let c = DiComposite {
+                    name: String::new(),
+                    members: members.clone(),
+                };
+                (id, c)
+            })
+            .collect();
         for &id in &ids {
             let l = md[&id];
             if !l.contains("!DIDerivedType(tag: DW_TAG_typedef") {
@@ -284,6 +321,30 @@ impl DiStructs {
             }
         }
     }
+}
+
+/// The element size in bits of a one-dimensional `DW_TAG_array_type` line: its size over the
+/// count of its one subrange.
+fn array_elem_bits(line: &str, md: &HashMap<u64, &str>) -> Option<u64> {
+    if !line.contains("tag: DW_TAG_array_type") {
+        return None;
+    }
+    let size: u64 = di_field(line, "size")?.parse().ok()?;
+    let list = md.get(
+        &di_field(line, "elements")?
+            .strip_prefix('!')?
+            .parse::<u64>()
+            .ok()?,
+    )?;
+    let open = list.find("!{")?;
+    let inner = list[open + 2..].trim_end().trim_end_matches('}');
+    let mut ids = inner.split(", ");
+    let (Some(only), None) = (ids.next(), ids.next()) else {
+        return None;
+    };
+    let sub = md.get(&only.trim().strip_prefix('!')?.parse::<u64>().ok()?)?;
+    let count: u64 = di_field(sub, "count")?.parse().ok()?;
+    (count > 0).then(|| size / count)
 }
 
 /// Value of `key: value` inside a `!DIxxx(...)` line (strings unescaped).

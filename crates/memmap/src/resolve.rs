@@ -226,11 +226,7 @@ fn resolve_path(
                 return None;
             }
         };
-        let Some(i) = layout
-            .fields
-            .iter()
-            .position(|f| f.debug_name.as_deref() == Some(seg.field.as_str()))
-        else {
+        let Some(chain) = member_chain(&fields, &layout, &seg.field, module, 0) else {
             let known: Vec<&str> = layout
                 .fields
                 .iter()
@@ -243,18 +239,27 @@ fn resolve_path(
             );
             return None;
         };
-        let fl = &layout.fields[i];
+        // the anonymous members (C11) the member is reached through, then the member itself
+        let ((fl, fty), through) = chain.split_last()?;
+        for (afl, _) in through {
+            steps.push(Step::Field {
+                name: String::new(),
+                offset: afl.offset,
+                size: afl.size,
+            });
+        }
         if k + 1 == n {
-            if let Some(o) = p.offset.filter(|o| *o != fl.offset) {
+            // C's `offsetof`: through anonymous members, from the named struct
+            let c_offset = through.iter().map(|(f, _)| f.offset).sum::<u64>() + fl.offset;
+            if let Some(o) = p.offset.filter(|o| *o != c_offset) {
                 err(
                     Code::MapOffset,
                     format!(
-                        "`{}` is at offset {} of `{}` in the IR, the map says {o}",
+                        "`{}` is at offset {c_offset} of `{}` in the IR, the map says {o}",
                         seg.field,
-                        fl.offset,
                         type_name(&ty)
                     ),
-                    format!("write `@ {}` (or leave it out)", fl.offset),
+                    format!("write `@ {c_offset}` (or leave it out)"),
                 );
                 return None;
             }
@@ -264,7 +269,7 @@ fn resolve_path(
             offset: fl.offset,
             size: fl.size,
         });
-        ty = fields[i].clone();
+        ty = fty.clone();
         if let Some(var) = &seg.index {
             let Type::Array { len, elem } = &ty else {
                 err(
@@ -343,6 +348,40 @@ impl PathDecl {
 }
 
 /// The member types and layout of a named or literal struct.
+/// The member `name` of a struct with these field types and layout: the field with that
+/// debug-info name, or one reached through anonymous members (fields without a name whose type
+/// is a struct or union, C11), as the chain of fields from the outermost.
+fn member_chain(
+    fields: &[Type],
+    layout: &ir2json::StructLayout,
+    name: &str,
+    module: &Module,
+    depth: usize,
+) -> Option<Vec<(ir2json::FieldLayout, Type)>> {
+    if let Some(i) = layout
+        .fields
+        .iter()
+        .position(|f| f.debug_name.as_deref() == Some(name))
+    {
+        return Some(vec![(layout.fields[i].clone(), fields[i].clone())]);
+    }
+    if depth > 8 {
+        return None;
+    }
+    layout
+        .fields
+        .iter()
+        .zip(fields)
+        .filter(|(f, _)| f.debug_name.is_none())
+        .find_map(|(f, t)| {
+            let (inner_fields, inner_layout) = struct_of(t, module)?;
+            let mut chain = member_chain(&inner_fields, &inner_layout, name, module, depth + 1)?;
+            // offsets in the chain are relative to each enclosing member
+            chain.insert(0, (f.clone(), t.clone()));
+            Some(chain)
+        })
+}
+
 fn struct_of(t: &Type, module: &Module) -> Option<(Vec<Type>, ir2json::StructLayout)> {
     match t {
         Type::Named { name } => {
