@@ -56,6 +56,34 @@ negative() {
   rm -f "${f%.v}.vo" "${f%.v}.vok" "${f%.v}.vos" "${f%.v}.glob"
 }
 
+# Print Assumptions: every theorem the file $1 prints (its coqc output in $LOG) must be closed
+# under the global context; $2 names the check.
+assumptions_closed() {
+  local n_closed n_checked
+  n_closed=$(grep -c 'Closed under the global context' "$LOG" || true)
+  n_checked=$(grep -c '^Print Assumptions' "$1" || true)
+  if [ "$n_closed" = "$n_checked" ]; then
+    passed=$((passed + 1)); echo "ok    $2: $n_closed/$n_checked theorems closed"
+  else
+    failed=$((failed + 1)); echo "FAIL  $2: only $n_closed/$n_checked closed"; cat "$LOG"
+  fi
+}
+
+# Negatives written as patches of positive tests (`--- pos/T_x.v` / `+++ neg/N_y.v`, paths relative
+# to tests/), each in folder $1: applied into a scratch folder, each must be rejected inside a proof.
+patch_negatives() {
+  local p base out
+  for p in "$1"/*.patch; do
+    [ -f "$p" ] || continue
+    base=$(sed -n '1s/^--- //p' "$p")
+    out="$GEN/$(basename "$p" .patch).v"
+    if [ -z "$base" ] || ! patch -s -o "$out" "$T/$base" <"$p" >"$LOG" 2>&1; then
+      failed=$((failed + 1)); echo "FAIL  $p does not apply to tests/$base:"; cat "$LOG"; continue
+    fi
+    negative "$out"
+  done
+}
+
 # Patched copies of tests (negatives written as patches) and the sections' logs.
 GEN=$(mktemp -d)
 trap 'rm -f "$LOG"; rm -rf "$GEN"' EXIT
@@ -76,13 +104,7 @@ core_tests() {
   # Print Assumptions: every checked theorem must be closed under the global context.
   if [ -f "$T/pos/Assumptions.v" ]; then
     run_coqc "$T/pos/Assumptions.v" || true
-    n_closed=$(grep -c 'Closed under the global context' "$LOG" || true)
-    n_checked=$(grep -c '^Print Assumptions' "$T/pos/Assumptions.v" || true)
-    if [ "$n_closed" = "$n_checked" ]; then
-      passed=$((passed + 1)); echo "ok    Print Assumptions: $n_closed/$n_checked theorems closed"
-    else
-      failed=$((failed + 1)); echo "FAIL  Print Assumptions: only $n_closed/$n_checked closed"; cat "$LOG"
-    fi
+    assumptions_closed "$T/pos/Assumptions.v" "Print Assumptions"
   fi
 
   # No Admitted / admit / Axiom anywhere in coq-lib.
@@ -97,18 +119,7 @@ core_tests() {
   for f in "$T"/neg/*.v; do
     [ -f "$f" ] && negative "$f"
   done
-  # A negative written as a patch of a positive test (`--- pos/T_x.v` / `+++ neg/N_y.v`, paths
-  # relative to tests/) is applied into a scratch folder and must be rejected the same way.
-  for p in "$T"/neg/*.patch; do
-    [ -f "$p" ] || continue
-    base=$(sed -n '1s/^--- //p' "$p")
-    out="$GEN/$(basename "$p" .patch).v"
-    if [ -z "$base" ] || ! patch -s -o "$out" "$T/$base" <"$p" >"$LOG" 2>&1; then
-      failed=$((failed + 1)); echo "FAIL  $p does not apply to tests/$base:"; cat "$LOG"; continue
-    fi
-    negative "$out"
-  done
-
+  patch_negatives "$T"/neg
 }
 
 pt_tests() {
@@ -123,23 +134,9 @@ pt_tests() {
   done
   if [ -f "$T/pt/Assumptions.v" ]; then
     run_coqc "$T/pt/Assumptions.v" || true
-    n_closed=$(grep -c 'Closed under the global context' "$LOG" || true)
-    n_checked=$(grep -c '^Print Assumptions' "$T/pt/Assumptions.v" || true)
-    if [ "$n_closed" = "$n_checked" ]; then
-      passed=$((passed + 1)); echo "ok    PT Print Assumptions: $n_closed/$n_checked theorems closed"
-    else
-      failed=$((failed + 1)); echo "FAIL  PT Print Assumptions: only $n_closed/$n_checked closed"; cat "$LOG"
-    fi
+    assumptions_closed "$T/pt/Assumptions.v" "PT Print Assumptions"
   fi
-  for p in "$T"/pt/neg/*.patch; do
-    [ -f "$p" ] || continue
-    base=$(sed -n '1s/^--- //p' "$p")
-    out="$GEN/$(basename "$p" .patch).v"
-    if [ -z "$base" ] || ! patch -s -o "$out" "$T/$base" <"$p" >"$LOG" 2>&1; then
-      failed=$((failed + 1)); echo "FAIL  $p does not apply to tests/$base:"; cat "$LOG"; continue
-    fi
-    negative "$out"
-  done
+  patch_negatives "$T"/pt/neg
   # ================================================================ end page-table library
 }
 
@@ -167,13 +164,7 @@ mmu_tests() {
     fi
   done
   run_mcoqc "$MT/Assumptions.v" || true
-  n_closed=$(grep -c 'Closed under the global context' "$LOG" || true)
-  n_checked=$(grep -c '^Print Assumptions' "$MT/Assumptions.v" || true)
-  if [ "$n_closed" = "$n_checked" ]; then
-    passed=$((passed + 1)); echo "ok    MMU Print Assumptions: $n_closed/$n_checked theorems closed"
-  else
-    failed=$((failed + 1)); echo "FAIL  MMU Print Assumptions: only $n_closed/$n_checked closed"; cat "$LOG"
-  fi
+  assumptions_closed "$MT/Assumptions.v" "MMU Print Assumptions"
   rm -f "$MT"/*.vo "$MT"/*.vok "$MT"/*.vos "$MT"/*.glob "$MT"/.*.aux
   echo "== coq-lib MMU negative tests (each must fail in the named lemma)"
   MMU_FILES=$(grep '^MMU/' "$LIB/_CoqProject")
