@@ -8,6 +8,7 @@ use crate::sys::{self, SysModule};
 use crate::text::{self, LineFacts, TextIndex, Tok};
 use llvm_ir as li;
 use llvm_sys::prelude::{LLVMBasicBlockRef, LLVMValueRef};
+use std::collections::HashMap;
 use std::path::Path;
 
 /// Per-value conversion state: the printed line of the instruction/global being converted and the
@@ -22,7 +23,7 @@ struct Conv<'a> {
     cop_seen: Vec<&'static str>,
     errors: Vec<IrError>,
     /// Strings of the printed module's metadata nodes (see [`TextIndex::md_strings`]).
-    md_strings: &'a std::collections::HashMap<u64, Vec<String>>,
+    md_strings: &'a HashMap<u64, Vec<String>>,
 }
 
 impl<'a> Conv<'a> {
@@ -1319,9 +1320,8 @@ fn named_structs(sm: &SysModule, tx: &TextIndex) -> Vec<NamedStruct> {
 fn anonymous_member_types<'t>(
     sm: &SysModule,
     tx: &'t TextIndex,
-) -> std::collections::HashMap<String, &'t text::DiComposite> {
-    let mut found: std::collections::HashMap<String, &text::DiComposite> =
-        std::collections::HashMap::new();
+) -> HashMap<String, &'t text::DiComposite> {
+    let mut found: HashMap<String, &text::DiComposite> = HashMap::new();
     loop {
         let mut new = Vec::new();
         for name in &tx.struct_names {
@@ -1366,7 +1366,7 @@ fn anonymous_member_types<'t>(
 fn struct_body(
     sm: &SysModule,
     tx: &TextIndex,
-    anon: &std::collections::HashMap<String, &text::DiComposite>,
+    anon: &HashMap<String, &text::DiComposite>,
     name: &str,
 ) -> Option<StructBody> {
     sm.struct_type(name)
