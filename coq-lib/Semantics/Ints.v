@@ -101,6 +101,11 @@ Proof. intros; unfold wrap; apply Z.mod_pos_bound, pow2_pos; auto. Qed.
 Lemma wrap_small : forall w z, 0 <= z < 2 ^ w -> wrap w z = z.
 Proof. intros; unfold wrap; apply Z.mod_small; auto. Qed.
 
+(** A sum that passed the modulus once: [a + c] with [c] the [w]-bit pattern of a negative
+    constant ([add i32 %index, -47] is [a + 4294967249]) and [a] at least its magnitude. *)
+Lemma wrap_above : forall w z, 2 ^ w <= z < 2 * 2 ^ w -> wrap w z = z - 2 ^ w.
+Proof. intros; unfold wrap; symmetry; apply Z.mod_unique_pos with (q := 1); lia. Qed.
+
 Lemma wrap_idem : forall w z, 0 <= w -> wrap w (wrap w z) = wrap w z.
 Proof. intros; apply wrap_small, wrap_range; auto. Qed.
 
@@ -218,11 +223,13 @@ Ltac unfold_ints :=
     iadd, isub, imul, ineg, iudiv, iurem, itrunc, izext, isext, ieq, iult, iule, islt, isle in *.
 
 (** [zsolve] closes linear (and simple non-linear) goals involving [wrap]/[signed]:
-    it first drops provably-small wrap-arounds, then falls back to the
+    it first drops provably-small wrap-arounds (and those of a sum with a negative constant's
+    pattern that passed the modulus once), then falls back to the
     div/mod-to-equations translation. *)
 Ltac drop_wraps :=
   repeat match goal with
   | |- context [ wrap ?w ?z ] => rewrite (wrap_small w z) by (eval_pow2; lia)
+  | |- context [ wrap ?w (?a + Zpos ?c) ] => rewrite (wrap_above w (a + Zpos c)) by (eval_pow2; lia)
   | |- context [ signed ?w ?z ] => rewrite (signed_in_range w z) by (eval_pow2; lia)
   end.
 

@@ -42,14 +42,16 @@ pub enum Stored {
 }
 
 /// An array index the code computes from the parameters: `konst + Σ coef·param`, every
-/// coefficient positive, in `bits`-bit arithmetic (`shl`/`mul` by constants and `add`) and then
-/// zero- or sign-extended to 64 bits. Over the parameters' unsigned values, a result below the
-/// array's length (at most `2^(bits-1)`) has no intermediate wrap-around and extends to itself,
-/// so the index *is* the sum: that is what the field spec states and its proof checks.
+/// coefficient positive, the constant of either sign, in `bits`-bit arithmetic (`shl`/`mul` by
+/// constants and `add`) and then zero- or sign-extended to 64 bits. Wrapping arithmetic agrees
+/// with the exact sum modulo `2^bits`, so over the parameters' unsigned values a sum in
+/// `[0, len)` (`len` at most `2^(bits-1)`) is the code's index, whatever wrapped on the way:
+/// that is what the field spec states (its bounds check) and its proof checks (`index - 47`
+/// wraps for `index < 47`; those inputs fail the bounds check).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Lin {
     pub terms: Vec<(u64, usize)>,
-    pub konst: u64,
+    pub konst: i64,
 }
 
 impl Lin {
@@ -67,7 +69,7 @@ impl Lin {
                 .iter()
                 .map(|(k, p)| Some((k.checked_mul(c)?, *p)))
                 .collect::<Option<_>>()?,
-            konst: self.konst.checked_mul(c)?,
+            konst: self.konst.checked_mul(i64::try_from(c).ok()?)?,
         })
     }
 
@@ -520,7 +522,7 @@ impl Cx<'_> {
                 _ => return None,
             },
             Op::Binary {
-                bop: bop @ (BinOp::Add | BinOp::Mul | BinOp::Shl),
+                bop: bop @ (BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Shl),
                 lhs,
                 rhs,
                 ..
@@ -533,7 +535,8 @@ impl Cx<'_> {
                     Some(Def::Arith(l, w)) if *w == bits => Some(l.clone()),
                     _ => None,
                 };
-                let konst = |v: &Value| const_int(v).and_then(|c| u64::try_from(c).ok());
+                let konst = |v: &Value| const_int(v).and_then(|c| i64::try_from(c).ok());
+                let factor = |v: &Value| konst(v).and_then(|c| u64::try_from(c).ok());
                 let l = match bop {
                     BinOp::Add => match (lin(lhs), lin(rhs), konst(rhs)) {
                         (Some(a), Some(b), _) => a.add(&b)?,
@@ -543,8 +546,12 @@ impl Cx<'_> {
                         })?,
                         _ => return None,
                     },
-                    BinOp::Mul => lin(lhs)?.scale(konst(rhs).filter(|c| *c > 0)?)?,
-                    _ => lin(lhs)?.scale(1u64.checked_shl(u32::try_from(konst(rhs)?).ok()?)?)?,
+                    BinOp::Sub => lin(lhs)?.add(&Lin {
+                        terms: vec![],
+                        konst: konst(rhs)?.checked_neg()?,
+                    })?,
+                    BinOp::Mul => lin(lhs)?.scale(factor(rhs).filter(|c| *c > 0)?)?,
+                    _ => lin(lhs)?.scale(1u64.checked_shl(u32::try_from(factor(rhs)?).ok()?)?)?,
                 };
                 Def::Arith(l, bits)
             }

@@ -67,16 +67,17 @@ pub struct Segment {
     pub formula: Option<Formula>,
 }
 
-/// `konst + Σ coef·name` over accessor parameter names.
+/// `konst + Σ coef·name` over accessor parameter names: coefficients are positive, the constant
+/// may be negative (`index - 47`: the code subtracts before indexing).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Formula {
     pub terms: Vec<(u64, String)>,
-    pub konst: u64,
+    pub konst: i64,
 }
 
 impl std::fmt::Display for Formula {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let mut parts: Vec<String> = self
+        let parts: Vec<String> = self
             .terms
             .iter()
             .map(|(k, n)| match k {
@@ -84,30 +85,48 @@ impl std::fmt::Display for Formula {
                 _ => format!("{n} * {k}"),
             })
             .collect();
-        if self.konst != 0 || parts.is_empty() {
-            parts.push(self.konst.to_string());
+        let mut text = parts.join(" + ");
+        match self.konst {
+            k if k < 0 && !text.is_empty() => text += &format!(" - {}", k.unsigned_abs()),
+            0 if !text.is_empty() => {}
+            k if text.is_empty() => text = k.to_string(),
+            k => text += &format!(" + {k}"),
         }
-        write!(f, "{}", parts.join(" + "))
+        write!(f, "{text}")
     }
 }
 
-/// `vmid * 4 + vcpuid + 1`: a sum of names, names times constants and constants.
+/// `vmid * 4 + vcpuid + 1`: a sum of names, names times constants and constants; constants
+/// (not names) may be subtracted (`index - 47`).
 fn parse_formula(text: &str) -> Result<Formula, String> {
+    let not_a_sum = || {
+        format!(
+            "`{}` is not a sum of parameters times constants (minus constants)",
+            text.trim()
+        )
+    };
     let mut terms: Vec<(u64, String)> = vec![];
-    let mut konst = 0u64;
+    let mut konst = 0i64;
     for t in text.split('+') {
+        // `a - 3 - 4` is the term `a` and the subtracted constants `3` and `4`
+        let mut pieces = t.split('-');
+        let t = pieces.next().unwrap_or_default();
+        let mut subtracted = false;
+        for sub in pieces {
+            let c: i64 = sub.trim().parse().map_err(|_| not_a_sum())?;
+            konst = konst.checked_sub(c).ok_or("constant too large")?;
+            subtracted = true;
+        }
+        if subtracted && t.trim().is_empty() {
+            continue; // `-3 + a`
+        }
         let factors: Vec<&str> = t.split('*').map(str::trim).collect();
         let (mut k, mut name) = (1u64, None);
         for f in factors {
             match f.parse::<u64>() {
                 Ok(c) => k = k.checked_mul(c).ok_or("constant too large")?,
                 Err(_) if is_ident(f) && name.is_none() => name = Some(f.to_string()),
-                Err(_) => {
-                    return Err(format!(
-                        "`{}` is not a sum of parameters times constants",
-                        text.trim()
-                    ))
-                }
+                Err(_) => return Err(not_a_sum()),
             }
         }
         match name {
@@ -115,7 +134,12 @@ fn parse_formula(text: &str) -> Result<Formula, String> {
                 Some(e) => e.0 += k,
                 None => terms.push((k, n)),
             },
-            None => konst += k,
+            None => {
+                konst = i64::try_from(k)
+                    .ok()
+                    .and_then(|k| konst.checked_add(k))
+                    .ok_or("constant too large")?
+            }
         }
     }
     Ok(Formula { terms, konst })
@@ -549,7 +573,11 @@ mod tests {
                 konst: 2
             })]
         );
-        assert!(parse_path("a[i = vmid - 1].b => st.(f) @ i ; private").is_err());
+        let minus = parse_path("a[r = index - 47 - 1].b => st.(f) @ r ; private").unwrap();
+        let fm = minus.index_formulas()[0].clone().unwrap();
+        assert_eq!((fm.konst, fm.to_string()), (-48, "index - 48".to_string()));
+        assert!(parse_path("a[i = 3 - vmid].b => st.(f) @ i ; private").is_err());
+        assert!(parse_path("a[i = vmid - x].b => st.(f) @ i ; private").is_err());
         assert!(parse_path("a[i = vmid * vcpuid].b => st.(f) @ i ; private").is_err());
     }
 

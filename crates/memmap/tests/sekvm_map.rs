@@ -40,15 +40,34 @@ fn walk(m: &Module, lay: &Layout, ty: &str, path: &str) -> (u64, u64, Vec<u64>) 
         let Type::Named { name: sname } = &t else {
             panic!("{path}: {seg} of a non-struct")
         };
+        let member = |t: &Type| {
+            let Type::Named { name: sname } = t else {
+                return None;
+            };
+            let body = m.named_struct(sname)?.body.as_ref()?;
+            let i = body
+                .layout
+                .as_ref()?
+                .fields
+                .iter()
+                .position(|f| f.debug_name.as_deref() == Some(name))?;
+            Some((lay.field_offset(t, i).unwrap(), body.fields[i].clone()))
+        };
+        // a member of a C11 anonymous struct or union is found through the unnamed member
         let body = m.named_struct(sname).unwrap().body.as_ref().unwrap();
-        let layout = body.layout.as_ref().unwrap();
-        let i = layout
-            .fields
-            .iter()
-            .position(|f| f.debug_name.as_deref() == Some(name))
+        let (o, inner) = member(&t)
+            .or_else(|| {
+                let unnamed = body.layout.as_ref()?.fields.iter().enumerate();
+                unnamed
+                    .filter(|(_, f)| f.debug_name.is_none())
+                    .find_map(|(i, _)| {
+                        let (o, ty) = member(&body.fields[i])?;
+                        Some((lay.field_offset(&t, i).unwrap() + o, ty))
+                    })
+            })
             .unwrap_or_else(|| panic!("{path}: no member {name} in {sname}"));
-        off += lay.field_offset(&t, i).unwrap();
-        t = body.fields[i].clone();
+        off += o;
+        t = inner;
         if indexed {
             let Type::Array { elem, .. } = t.clone() else {
                 panic!("{path}: {name} is not an array")
@@ -183,7 +202,7 @@ fn computed_indices_are_linear_in_the_parameters() {
 }
 
 /// Functions with several paths: `get_shadow_ctxt` chooses among seven fields of the shadow
-/// context by its `index` (one accessor path each); a body with a panic path
+/// context by its `index` (one accessor path each), `set_shadow_ctxt` among eight; a body with a panic path
 /// (`hypsec_vcpu_id_to_vcpu`) or that combines a loaded value (`set_shadow_dirty_bit`: load, or,
 /// store) has none.
 #[test]
@@ -197,6 +216,18 @@ fn several_paths_only_for_choices_among_accesses() {
     offsets.sort();
     offsets.dedup();
     assert_eq!(offsets.len(), 7, "seven different fields: {offsets:?}");
+    // `set_shadow_ctxt` has an eighth: its `default` writes `sys_regs[index - 47]`, an index
+    // the code computes as `index + -47` in 32 bits
+    let s = memmap::accessor::path_shapes(m, &r, "set_shadow_ctxt").expect("set_shadow_ctxt");
+    assert_eq!(s.len(), 8);
+    let last = s.iter().max_by_key(|s| s.offset).unwrap();
+    assert_eq!(
+        last.vars[1].2,
+        Lin {
+            terms: vec![(1, 2)],
+            konst: -47
+        }
+    );
     for f in ["hypsec_vcpu_id_to_vcpu", "set_shadow_dirty_bit"] {
         assert!(memmap::accessor::path_shapes(m, &r, f).is_none(), "{f}");
     }

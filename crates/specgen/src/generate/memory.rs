@@ -587,9 +587,9 @@ fn spec_args(cx: &Ctx, p: &str, fs: &FieldSpec) -> (Vec<Term>, Vec<Term>) {
     (args, idx)
 }
 
-/// `konst + Σ coef·a_p` (parameter terms first, in the code's order; unit factors left out).
+/// `Σ coef·a_p ± konst` (parameter terms first, in the code's order; unit factors left out).
 fn lin_term(l: &Lin, args: &[Term]) -> Term {
-    let mut parts: Vec<Term> = l
+    let parts: Vec<Term> = l
         .terms
         .iter()
         .map(|(k, p)| match k {
@@ -597,13 +597,13 @@ fn lin_term(l: &Lin, args: &[Term]) -> Term {
             _ => Term::infix("*", args[*p].clone(), z(*k)),
         })
         .collect();
-    if l.konst != 0 || parts.is_empty() {
-        parts.push(z(l.konst));
+    let sum = parts.into_iter().reduce(|a, b| Term::infix("+", a, b));
+    match (sum, l.konst) {
+        (None, k) => Term::int(k.into()),
+        (Some(s), 0) => s,
+        (Some(s), k) if k < 0 => Term::infix("-", s, z(k.unsigned_abs())),
+        (Some(s), k) => Term::infix("+", s, z(k.unsigned_abs())),
     }
-    parts
-        .into_iter()
-        .reduce(|a, b| Term::infix("+", a, b))
-        .expect("at least one part")
 }
 
 /// The body of one arm of a field spec (`if bounds && ok then Some … else None`) and the spec's
