@@ -157,6 +157,17 @@ elif "$AUTOV" build "$d/proof.v" -o "$d/out" >"$d/build.log" 2>&1; then
 else
   expect_fail neg_wrong_slot "$d/build.log" "E-MAP011"
 fi
+# (vi') set_shadow_ctxt writes sys_regs[index - 46]: the map declares `sys_regs[r = index - 47]`
+# -> rejected before any Coq (E-MAP011)
+d=$(copy_case neg_sysreg_offset)
+sed -i '/^define .*@set_shadow_ctxt(/,/^}/ s/%sub = add i32 %index, -47,/%sub = add i32 %index, -46,/' "$d/SeKVM.ll"
+if cmp -s "$IR" "$d/SeKVM.ll"; then
+  echo "FAIL neg_sysreg_offset: the IR patch did not apply"; fail=1
+elif "$AUTOV" build "$d/proof.v" -o "$d/out" >"$d/build.log" 2>&1; then
+  echo "FAIL neg_sysreg_offset: an accessor computing another system-register index builds"; fail=1
+else
+  expect_fail neg_sysreg_offset "$d/build.log" "E-MAP011"
+fi
 # (vii) the trusted start of the shared data points at the EL2 data -> the shared-data accessors'
 # RefProofs, e.g. get_int_esr's. Like (iii)'s neg_start_offset it rebuilds every accessor's low
 # spec (about a minute), so CI's subset leaves it to the full run.

@@ -36,7 +36,7 @@ Section Bottom.
       (zmap_init 0) (zmap_init 0) (zmap_init 0) (zmap_init 0)
       (zmap_init 0) (zmap_init 0) (zmap_init 0)
       (zmap_init 0) (zmap_init 0) (zmap_init 0) (zmap_init 0) (zmap_init 0)
-      (zmap_init 0)
+      (zmap_init 0) (zmap_init 0)
       (zmap_init 0) (zmap_init 0) (zmap_init 0).
   Definition LAYER_DATA_INIT := "init_RData".
 
@@ -110,7 +110,7 @@ Section Accessors.
     "get_int_new_level" :: "set_int_gpr" :: "set_vcpu_was_preempted" :: "set_vcpu_esr_el2" ::
     "get_vcpu_was_preempted" :: "set_vm_kvm" :: "set_vm_vcpu" ::
     "set_per_cpu_host_regs" :: "hypsec_vcpu_id_to_vcpu" :: "hypsec_vcpu_id_to_shadow_ctxt" ::
-    "set_shadow_dirty_bit" :: "get_shadow_ctxt" :: nil.
+    "set_shadow_dirty_bit" :: "get_shadow_ctxt" :: "set_shadow_ctxt" :: nil.
 
   (* System-register wrappers (one `mrs`/`msr` of inline asm each): the policy of which register
      each C function reads or writes. Their code runs asmgen's model of the asm over the register

@@ -36,7 +36,7 @@ Record RData := mkRData {
   vc_preempted : ZMap.t Z; vc_new_pte : ZMap.t Z; vc_new_level : ZMap.t Z; vc_gpr : ZMap.t Z;
   vc_pc : ZMap.t Z; vc_pstate : ZMap.t Z; vc_esr : ZMap.t Z;
   sh_regs : ZMap.t Z; sh_far : ZMap.t Z; sh_hpfar : ZMap.t Z; sh_hcr : ZMap.t Z; sh_ec : ZMap.t Z;
-  sh_flags : ZMap.t Z;
+  sh_flags : ZMap.t Z; sh_sysregs : ZMap.t Z;
   vm_kvm : ZMap.t Z; vcpu_ptr : ZMap.t Z; host_regs : ZMap.t Z
 }.
 
