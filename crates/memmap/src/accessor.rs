@@ -43,7 +43,7 @@ pub enum Stored {
 
 /// An array index the code computes from the parameters: `konst + Σ coef·param`, every
 /// coefficient positive, the constant of either sign, in `bits`-bit arithmetic (`shl`/`mul` by
-/// constants and `add`) and then zero- or sign-extended to 64 bits. Wrapping arithmetic agrees
+/// constants, `add`, `sub` of a constant) and then zero- or sign-extended to 64 bits. Wrapping arithmetic agrees
 /// with the exact sum modulo `2^bits`, so over the parameters' unsigned values a sum in
 /// `[0, len)` (`len` at most `2^(bits-1)`) is the code's index, whatever wrapped on the way:
 /// that is what the field spec states (its bounds check) and its proof checks (`index - 47`
