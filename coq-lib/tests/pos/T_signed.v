@@ -52,3 +52,8 @@ Proof.
   lazymatch goal with |- (if ovf_mul fl_nsw 64 (isext 32 64 x) 1808 then 1 else 2) = 2 => idtac end.
   rewrite H. reflexivity.
 Qed.
+
+(** [drop_wraps] (in [zsolve]) drops the wrap of a sum with a negative constant's pattern that
+    passed the modulus once: [add i32 %index, -47] is [index - 47] when [index >= 47]. *)
+Goal forall a, 47 <= a < 2 ^ 32 -> iadd 32 a 4294967249 = a - 47.
+Proof. intros. unfold iadd. drop_wraps. eval_pow2. lia. Qed.
