@@ -147,28 +147,30 @@ ir_negative neg_wrong_lock_word \
 ir_negative neg_wrong_asm_register \
   '/^define .*@get_esr_el2(/,/^}/ s/mrs $0, esr_el2/mrs $0, far_el2/' \
   Accessors/get_esr_el2/RefProof.vo Accessors/get_esr_el2/RefProof.v "a wrapper reading another system register"
+# An IR negative rejected before any Coq: the sed expression $2 applied to a copy of the IR (it
+# must change it); `autov build` must fail with code $3.
+ir_build_negative() {
+  local name=$1 expr=$2 code=$3 why=$4
+  d=$(copy_case "$name")
+  sed -i "$expr" "$d/SeKVM.ll"
+  if cmp -s "$IR" "$d/SeKVM.ll"; then
+    echo "FAIL $name: the IR patch did not apply"; fail=1
+  elif "$AUTOV" build "$d/proof.v" -o "$d/out" >"$d/build.log" 2>&1; then
+    echo "FAIL $name: $why builds"; fail=1
+  else
+    expect_fail "$name" "$d/build.log" "$code"
+  fi
+}
 # (vi) get_int_gpr computes the vCPU slot as vmid * 8 + vcpuid: the map declares
 # `vcpu_pool[i = vmid * 4 + vcpuid]` -> rejected before any Coq (E-MAP011)
-d=$(copy_case neg_wrong_slot)
-sed -i '/^define .*@get_int_gpr(/,/^}/ s/%mul = shl i32 %vmid, 2,/%mul = shl i32 %vmid, 3,/' "$d/SeKVM.ll"
-if cmp -s "$IR" "$d/SeKVM.ll"; then
-  echo "FAIL neg_wrong_slot: the IR patch did not apply"; fail=1
-elif "$AUTOV" build "$d/proof.v" -o "$d/out" >"$d/build.log" 2>&1; then
-  echo "FAIL neg_wrong_slot: an accessor computing another slot builds"; fail=1
-else
-  expect_fail neg_wrong_slot "$d/build.log" "E-MAP011"
-fi
+ir_build_negative neg_wrong_slot \
+  '/^define .*@get_int_gpr(/,/^}/ s/%mul = shl i32 %vmid, 2,/%mul = shl i32 %vmid, 3,/' \
+  E-MAP011 "an accessor computing another slot"
 # (vi') set_shadow_ctxt writes sys_regs[index - 46]: the map declares `sys_regs[r = index - 47]`
 # -> rejected before any Coq (E-MAP011)
-d=$(copy_case neg_sysreg_offset)
-sed -i '/^define .*@set_shadow_ctxt(/,/^}/ s/%sub = add i32 %index, -47,/%sub = add i32 %index, -46,/' "$d/SeKVM.ll"
-if cmp -s "$IR" "$d/SeKVM.ll"; then
-  echo "FAIL neg_sysreg_offset: the IR patch did not apply"; fail=1
-elif "$AUTOV" build "$d/proof.v" -o "$d/out" >"$d/build.log" 2>&1; then
-  echo "FAIL neg_sysreg_offset: an accessor computing another system-register index builds"; fail=1
-else
-  expect_fail neg_sysreg_offset "$d/build.log" "E-MAP011"
-fi
+ir_build_negative neg_sysreg_offset \
+  '/^define .*@set_shadow_ctxt(/,/^}/ s/%sub = add i32 %index, -47,/%sub = add i32 %index, -46,/' \
+  E-MAP011 "an accessor computing another system-register index"
 # (vii) the trusted start of the shared data points at the EL2 data -> the shared-data accessors'
 # RefProofs, e.g. get_int_esr's. Like neg_start_offset it rebuilds every accessor's low
 # spec (about a minute), so CI's subset leaves it to the full run.
