@@ -79,8 +79,9 @@ cd "$ROOT"
 # A negative must make `autov build` or `make <target>` fail, and the failure must name `$3`.
 expect_fail() {
   local name=$1 log=$2 what=$3
-  # the failure, not the COQC line of a file that may have compiled
-  if grep -v "^COQC " "$log" | grep -q -- "$what"; then
+  # the failure, not the COQC line of a file that may have compiled (no `grep -q`: under pipefail
+  # its early exit can kill the first grep with SIGPIPE and fail the pipeline)
+  if grep -v "^COQC " "$log" | grep -- "$what" >/dev/null; then
     echo "ok   $name: fails in $what"
   else
     tail -20 "$log"; echo "FAIL $name: the failure does not name $what"; fail=1
