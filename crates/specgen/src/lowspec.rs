@@ -745,6 +745,25 @@ impl<'a> Tr<'a> {
                 self.tr(&all, cx, scope)
             }
             Stmt::Skip | Stmt::Fence(_) => self.tr(rest, cx, scope),
+            // `ptrtoint` to i64 of a pointer: its plain address, undefined for a pointer into an
+            // object (the layer's `lptr2int` is `no_ptr2int`), as a stored pointer
+            Stmt::Assign(x, Expr::Cast("Kptrtoint", a, Typ::Int(64)))
+                if self.expr_ty(a)? == VTy::Ptr =>
+            {
+                let mut guards = vec![];
+                let ta = self.expr(a, &mut guards)?;
+                let mut sc = scope.clone();
+                sc.insert(x.clone());
+                let k = self.tr(rest, cx, &sc)?;
+                Ok(E::guarded(
+                    guards,
+                    E::bind(
+                        Pat::Var(SVar::new(var(x), Ty::Z)),
+                        E::call(PTR_ABS_INT, vec![ta]),
+                        k,
+                    ),
+                ))
+            }
             Stmt::Assign(x, e) => {
                 self.vty(x)?;
                 let ty = self.vty(x)?.ty();

@@ -150,6 +150,11 @@ fn golden_choose() {
 }
 
 #[test]
+fn golden_hypercall() {
+    golden_case("hypercall");
+}
+
+#[test]
 fn report_counts_per_layer() {
     let out = tmp("report");
     let r = run(&cases().join("counter/proof.v"), &out);
