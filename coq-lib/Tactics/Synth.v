@@ -161,9 +161,7 @@ Ltac synth_bsolve := first [ reflexivity | assumption | synth_arith ].
 Ltac synth_arith_fast :=
   first [ synth_bits; unfold_bool_ints; cbn in *; bool_prop; synth_abstract_bits;
           first [ lia | synth_wraps_lia ]
-        | lazymatch goal with
-          | |- ?c = false => lazymatch c with context [ isext _ _ _ ] => signed_lia end
-          end ].
+        | sext_false ].
 Ltac synth_bsolve_fast := first [ reflexivity | assumption | synth_arith_fast ].
 
 (** ** Hooks a generated RefProof redefines *)

@@ -147,6 +147,11 @@ Ltac signed_lia :=
   rewrite ?Bool.andb_false_l, ?Bool.andb_true_l, ?Bool.orb_false_l, ?Bool.orb_false_r;
   signed_rw; cbn in *; bool_prop; signed_side.
 
+(** A condition over a sign-extended index stated to be [false] (an overflow test that cannot
+    fire): [signed_lia]. *)
+Ltac sext_false :=
+  lazymatch goal with |- ?c = false => lazymatch c with context [ isext _ _ _ ] => signed_lia end end.
+
 (** An overflow test of arithmetic on a sign-extended index stated to hold: over 32-bit indices
     it never does ([close_branch] would spend seconds of [nia] failing to refute the feasible
     branch), so [bsolve] does not try. Only completeness is at stake. *)
@@ -164,7 +169,7 @@ Ltac ovf_of_sext_holds :=
     sign-extended index is [false] by [signed_lia]. *)
 Ltac bsolve :=
   first [ reflexivity | assumption
-        | lazymatch goal with |- ?c = false => lazymatch c with context [ isext _ _ _ ] => signed_lia end end
+        | sext_false
         | tryif ovf_of_sext_holds then fail else vsolve ].
 
 (** ** Overflow tests stay folded
