@@ -77,11 +77,15 @@ fn site_of(call: &ir2coq::convert::AsmCall) -> InlineAsmSite {
     }
 }
 
-/// The bottom's maintenance handler (`LAYER_ASM_MAINT`), or coq-lib's `no_maint`.
+/// The bottom's maintenance handler (`LAYER_ASM_MAINT`), if it has one: where inline asm's
+/// barriers and TLB/cache maintenance go.
+pub fn maint_op(cx: &config::Project) -> Option<&String> {
+    cx.layers[0].ops.get(&LayerOp::AsmMaint)
+}
+
+/// The bottom's maintenance handler, or coq-lib's `no_maint`.
 pub fn maint_handler(cx: &config::Project) -> String {
-    cx.layers[0]
-        .ops
-        .get(&LayerOp::AsmMaint)
+    maint_op(cx)
         .cloned()
         .unwrap_or_else(|| "AsmView.no_maint".to_string())
 }

@@ -645,7 +645,7 @@ fn ref_proof_file(cx: &Ctx, k: usize, p: &str, user: Option<&str>) -> File {
             (
                 ops[&LayerOp::GetReg].clone(),
                 ops[&LayerOp::SetReg].clone(),
-                ops.get(&LayerOp::AsmMaint).cloned(),
+                super::asm::maint_op(cx.p).cloned(),
             )
         });
     let base = Tactic::call(

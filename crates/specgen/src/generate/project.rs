@@ -521,7 +521,7 @@ pub fn generate_with(
         asm: super::asm::instantiate(
             code,
             &plan.asm,
-            p.layers[0].ops.contains_key(&config::LayerOp::AsmMaint),
+            super::asm::maint_op(p).is_some(),
             &mut errors,
         ),
     };
