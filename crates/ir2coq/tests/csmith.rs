@@ -207,12 +207,21 @@ fn one_inner(
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     let c = dir.join("p.c");
-    run(Command::new("csmith")
-        .arg("--seed")
-        .arg(seed.to_string())
-        .args(CSMITH_OPTS)
-        .arg("-o")
-        .arg(&c))?;
+    // `CSMITH_C=file`: that program instead of csmith's (a saved or reduced one, to narrow down
+    // a mismatch)
+    match std::env::var_os("CSMITH_C") {
+        Some(f) => {
+            std::fs::copy(&f, &c).map_err(|e| format!("CSMITH_C: {e}"))?;
+        }
+        None => {
+            run(Command::new("csmith")
+                .arg("--seed")
+                .arg(seed.to_string())
+                .args(CSMITH_OPTS)
+                .arg("-o")
+                .arg(&c))?;
+        }
+    }
     let mut src = std::fs::read_to_string(&c).unwrap();
     src.push_str("\nuint32_t autov_entry(void) { csmith_main(); return autov_checksum; }\n");
     std::fs::write(&c, src).unwrap();
