@@ -56,6 +56,12 @@ pub fn anon_param(i: usize) -> String {
     format!("_'p{i}")
 }
 
+/// The pointer a `byval` parameter number `i` arrives as; the parameter's own name then holds the
+/// callee's copy of the object.
+pub fn byval_incoming(i: usize) -> String {
+    format!("_'q{i}")
+}
+
 /// Global ident of an LLVM global (function, variable, alias, ifunc): `g_<name>`.
 pub fn global(name: &str) -> String {
     format!("g_{}", encode(name))

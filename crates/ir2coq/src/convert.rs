@@ -1141,7 +1141,54 @@ impl FnCtx<'_, '_> {
     }
 }
 
+/// The object type of a `byval(<ty>)` parameter attribute.
+fn byval_type(attrs: &[ir2json::Attribute]) -> Option<&Type> {
+    attrs.iter().find_map(|a| match a {
+        ir2json::Attribute::Type { name, ty } if name == "byval" => Some(ty),
+        _ => None,
+    })
+}
+
+/// The memcpy that gives a `byval` parameter its copy (LLVM lowers `byval` the same way).
+const BYVAL_MEMCPY: &str = "llvm.memcpy.p0i8.p0i8.i64";
+
 impl FnCtx<'_, '_> {
+    /// A `byval` parameter: the callee owns a copy of the object the caller passes, so writes
+    /// through the parameter never reach the caller's object. At entry, `param` gets a fresh stack
+    /// object of the type's size and `llvm.memcpy` fills it from `incoming`.
+    fn byval_copy(&mut self, param: &Id, incoming: &Id, ty: &Type) -> R<[Stmt; 2]> {
+        let size =
+            self.mc
+                .layout
+                .alloc_size(ty)
+                .map_err(|e| fail(Code::I2cLayout, "layout", e.to_string()))? as i128;
+        let memcpy = match self.mc.globals.get(BYVAL_MEMCPY) {
+            Some(g) => g.clone(),
+            None => {
+                // Not declared by the module: declared with the function's primitives.
+                let g = Id(mangle::global(BYVAL_MEMCPY));
+                if !self.prims.iter().any(|(p, _)| *p == g) {
+                    let what = format!("@{BYVAL_MEMCPY} (copies of byval parameters)");
+                    self.prims.push((g.clone(), what));
+                }
+                g
+            }
+        };
+        Ok([
+            Stmt::Alloca(param.clone(), i64c(size)),
+            Stmt::Call(
+                None,
+                CCallee::Intrinsic(memcpy),
+                vec![
+                    Expr::Var(param.clone()),
+                    Expr::Var(incoming.clone()),
+                    i64c(size),
+                    Expr::Const(Const::Int(1, "0".into())),
+                ],
+            ),
+        ])
+    }
+
     /// Callee and arguments of a call; `None` for a dropped intrinsic (when `may_drop`).
     fn call(&mut self, call: &ir2json::Call, may_drop: bool) -> R<Option<(CCallee, Vec<Expr>)>> {
         let mc = self.mc;
@@ -1383,12 +1430,20 @@ fn convert_inner(cx: &mut FnCtx) -> R<FuncCode> {
     let f = cx.f;
     let mc = cx.mc;
     let mut params = Vec::new();
+    let mut byval_copies = Vec::new();
     for (k, p) in f.sig.params.iter().enumerate() {
         let id = match &p.name {
             Some(n) => cx.name(n),
             None => cx.local(Id(mangle::anon_param(k))),
         };
-        params.push((id, mc.typ(&p.ty)?));
+        match byval_type(&p.attrs) {
+            Some(ty) => {
+                let incoming = cx.local(Id(mangle::byval_incoming(k)));
+                byval_copies.extend(cx.byval_copy(&id, &incoming, ty)?);
+                params.push((incoming, Typ::Ptr));
+            }
+            None => params.push((id, mc.typ(&p.ty)?)),
+        }
     }
     let ret = mc.typ(&f.sig.ret_ty)?;
     if f.blocks.is_empty() {
@@ -1455,7 +1510,11 @@ fn convert_inner(cx: &mut FnCtx) -> R<FuncCode> {
         g: &st.graph,
         labels: Vec::new(),
     };
-    let body = em.seq(&st.body)?;
+    let mut body = em.seq(&st.body)?;
+    if !byval_copies.is_empty() {
+        byval_copies.push(body);
+        body = Stmt::Seq(byval_copies);
+    }
     Ok(FuncCode {
         name: f.sig.name.clone(),
         locals: cx.locals.clone(),

@@ -6,9 +6,9 @@
 use std::fmt::Write as _;
 
 /// `Definition xp : xprim := …`: each intrinsic the module declares, mapped to the test layer's
-/// primitive (`TestLayer.v`, `csmith/ByteLayer.v`); with `memory`, also the memory intrinsics
-/// (only `ByteLayer.v` has byte-level memory).
-pub fn xprim(m: &ir2json::Module, memory: bool) -> String {
+/// primitive (`TestLayer.v`, `csmith/ByteLayer.v`): memcpy/memmove in both, memset only with
+/// `memset` (only `ByteLayer.v` has byte-level memory; `TestLayer.v` copies whole cells).
+pub fn xprim(m: &ir2json::Module, memset: bool) -> String {
     const MEMORY: [(&str, &str); 3] = [
         ("llvm.memcpy.", "prim_memcpy vs m"),
         ("llvm.memmove.", "prim_memcpy vs m"),
@@ -23,10 +23,21 @@ pub fn xprim(m: &ir2json::Module, memory: bool) -> String {
         ("llvm.fshl.", "lift (prim_fsh true vs) m"),
         ("llvm.fshr.", "lift (prim_fsh false vs) m"),
     ];
-    let table: &[(&str, &str)] = if memory { &MEMORY } else { &[] };
+    let table: &[(&str, &str)] = if memset { &MEMORY } else { &MEMORY[..2] };
     let mut s = String::from("Definition xp : xprim := fun f vs m =>\n");
-    for d in &m.declarations {
-        let n = &d.sig.name;
+    // ir2coq copies `byval` parameters with llvm.memcpy, declared with the code when the module
+    // does not declare it.
+    let byval_memcpy = "llvm.memcpy.p0i8.p0i8.i64";
+    let byval = m.functions.iter().any(|f| {
+        f.sig.params.iter().any(|p| {
+            p.attrs
+                .iter()
+                .any(|a| matches!(a, ir2json::Attribute::Type { name, .. } if name == "byval"))
+        })
+    });
+    let declared = m.declarations.iter().map(|d| d.sig.name.as_str());
+    let implicit = (byval && !declared.clone().any(|n| n == byval_memcpy)).then_some(byval_memcpy);
+    for n in declared.chain(implicit) {
         if let Some((_, p)) = table.iter().chain(&VALUES).find(|(p, _)| n.starts_with(p)) {
             let _ = writeln!(
                 s,
