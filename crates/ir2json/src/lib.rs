@@ -15,6 +15,7 @@ mod bigint;
 mod convert;
 mod datalayout;
 pub mod error;
+mod intrinsic_probe;
 pub mod layout;
 pub mod model;
 mod sys;
@@ -229,6 +230,20 @@ fn read_bytes(bytes: &[u8], path: &Path) -> Result<Module, IrError> {
                     message: format!("invalid datalayout string \"{}\": {e}", dl.escape_debug()),
                 });
             }
+        }
+        // LLVM 14 segfaults on some malformed intrinsic declarations: probe them first.
+        if let Some((line, decl)) = intrinsic_probe::crashing_declaration(t) {
+            return Err(IrError::Malformed {
+                path: p(),
+                pos: Some(Pos {
+                    line: line as u32,
+                    col: 1,
+                }),
+                message: format!(
+                    "LLVM 14's reader crashes on this intrinsic declaration (its parameters do \
+                     not match the intrinsic's): `{decl}`"
+                ),
+            });
         }
         Some(t)
     };

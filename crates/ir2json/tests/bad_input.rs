@@ -207,3 +207,15 @@ fn invalid_module_with_debug_info_is_e_ir007_not_an_abort() {
     let loc = m.functions[0].blocks[0].term.debug_loc.clone().unwrap();
     assert_eq!((loc.line, loc.file.as_str()), (2, "a.c"));
 }
+
+/// LLVM 14's reader segfaults upgrading `llvm.lifetime.end` declared with one parameter (fuzzing,
+/// issue 15): the declaration is named in an E-IR004 and the process lives on.
+#[test]
+fn intrinsic_declared_with_too_few_parameters_is_e_ir004_not_a_crash() {
+    let text = "define void @f() {\n  ret void\n}\n\ndeclare void @llvm.lifetime.end.p0i8(i64 nocapture) #1\n";
+    let e = ir2json::read_module_str(text, "mem.ll").unwrap_err();
+    assert_eq!(e.code(), "E-IR004");
+    let m = e.to_string();
+    assert!(m.starts_with("E-IR004 mem.ll:5:1: "), "{m}");
+    assert!(m.contains("@llvm.lifetime.end.p0i8(i64 nocapture)`"), "{m}");
+}
