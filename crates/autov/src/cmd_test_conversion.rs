@@ -29,6 +29,13 @@ pub struct Args {
     /// coq-lib folder (built with `make -C coq-lib`; default: `$AUTOV_COQLIB` or `./coq-lib`).
     #[arg(long)]
     coqlib: Option<PathBuf>,
+    /// Size of the check files (bytes of emitted Coq per coqc run); for the check's own tests.
+    #[arg(long, hide = true, default_value_t = CHUNK_BYTES)]
+    check_chunk_bytes: usize,
+    /// Fault injection for the check's own tests: the named functions' Coq gets a definition that
+    /// does not type-check, so that the error attribution can be seen at work.
+    #[arg(long, hide = true, value_delimiter = ',')]
+    check_fault_in: Vec<String>,
 }
 
 struct FileResult {
@@ -138,6 +145,10 @@ struct Task<'a> {
     name: String,
     funcs: Vec<usize>,
     code: bool,
+    /// `Types.v` and `Globals.v` are compiled first and required (modules of several check
+    /// files: their `Globals.v`, 1,800 definitions and 3 s of coqc for memcached's, is then
+    /// checked once, not once per check file), rather than inlined.
+    base_compiled: bool,
 }
 
 #[derive(Default)]
@@ -170,7 +181,7 @@ fn run_task(coqlib: &Path, t: &Task) -> TaskOut {
     let file = format!("{}.v", t.name);
     loop {
         let code = t.code && out.failed.is_empty();
-        let (text, ranges) = o.check_file(&remaining, code);
+        let (text, ranges) = o.check_file(&remaining, code, t.base_compiled);
         if let Err(e) = std::fs::write(t.f.outdir.join(&file), text) {
             out.failed
                 .push((format!("{}/{file}", t.f.rel), format!("cannot write: {e}")));
@@ -240,6 +251,160 @@ fn run_task(coqlib: &Path, t: &Task) -> TaskOut {
     }
 }
 
+/// The bytes a check file of task `t` holds (its functions, `Types.v` and `Globals.v`).
+fn task_bytes(t: &Task) -> usize {
+    let o = t.f.out.as_ref().expect("checked modules converted");
+    t.funcs
+        .iter()
+        .map(|&k| o.parts.funcs[k].bytes)
+        .sum::<usize>()
+        + o.parts.globals.bytes
+        + o.parts.types.bytes
+}
+
+/// `--check-fault-in`: the named functions get a definition that does not type-check.
+fn inject_check_faults(r: &mut FileResult, names: &[String]) {
+    let Some(o) = r.out.as_mut() else { return };
+    let ks: Vec<usize> = (0..o.modules.len())
+        .filter(|&k| names.contains(&o.modules[k].0))
+        .collect();
+    for k in ks {
+        if let Err(e) = o.inject_check_fault(k, &r.outdir) {
+            eprintln!("check: cannot inject a fault into {}: {e}", o.modules[k].0);
+        }
+    }
+}
+
+/// What one coqc run checks first: the tasks (indices) of one check file, or several whole small
+/// modules bundled into one file.
+enum Unit {
+    Single(usize),
+    Bundle(Vec<usize>),
+    /// The check files of one big module: `Types.v` and `Globals.v` first, then the check files
+    /// (in parallel), which require them.
+    Chunked(Vec<usize>),
+}
+
+/// Modules checked by one check file and smaller than `CHUNK_BYTES` share check files (bundles of
+/// up to `CHUNK_BYTES`, in input order), so that coqc's start-up is paid once per bundle, not once
+/// per module. Units come largest first, so that the long ones do not end up last on a busy pool.
+fn bundle_small_modules(tasks: &[Task], chunk_bytes: usize) -> Vec<Unit> {
+    let mut units = Vec::new();
+    let mut bundle: Vec<usize> = Vec::new();
+    let mut bytes = 0;
+    let flush = |bundle: &mut Vec<usize>, units: &mut Vec<Unit>| match bundle.len() {
+        0 => {}
+        1 => units.push(Unit::Single(bundle[0])),
+        _ => units.push(Unit::Bundle(std::mem::take(bundle))),
+    };
+    let mut chunked: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (k, t) in tasks.iter().enumerate() {
+        if t.base_compiled {
+            chunked.entry(t.f.rel.as_str()).or_default().push(k);
+            continue;
+        }
+        let b = task_bytes(t);
+        if !t.code || b >= chunk_bytes {
+            units.push(Unit::Single(k));
+            continue;
+        }
+        if bytes + b > chunk_bytes {
+            flush(&mut bundle, &mut units);
+            bundle.clear();
+            bytes = 0;
+        }
+        bundle.push(k);
+        bytes += b;
+    }
+    flush(&mut bundle, &mut units);
+    units.extend(chunked.into_values().map(Unit::Chunked));
+    let size = |u: &Unit| match u {
+        Unit::Single(k) => task_bytes(&tasks[*k]),
+        Unit::Bundle(ks) | Unit::Chunked(ks) => ks.iter().map(|&k| task_bytes(&tasks[k])).sum(),
+    };
+    units.sort_by_key(|u| std::cmp::Reverse(size(u)));
+    units
+}
+
+/// Run a unit; a bundle that fails is checked again module by module (`run_task`), which
+/// attributes the error. Returns each task's outcome with its index.
+fn run_unit(coqlib: &Path, tasks: &[Task], u: &Unit) -> Vec<(usize, TaskOut)> {
+    let ks = match u {
+        Unit::Single(k) => return vec![(*k, run_task(coqlib, &tasks[*k]))],
+        Unit::Chunked(ks) => return run_chunked(coqlib, tasks, ks),
+        Unit::Bundle(ks) => ks,
+    };
+    let outs: Vec<&ir2coq::ModuleOutput> = ks
+        .iter()
+        .map(|&k| tasks[k].f.out.as_ref().expect("checked modules converted"))
+        .collect();
+    let first = tasks[ks[0]].f;
+    let file = "Check_bundle.v";
+    let ok = std::fs::write(first.outdir.join(file), ir2coq::emit::check_bundle(&outs)).is_ok()
+        && coqc_inner(coqlib, &first.outdir, &first.prefix, file).is_ok();
+    if !ok {
+        return ks
+            .iter()
+            .map(|&k| {
+                let mut o = run_task(coqlib, &tasks[k]);
+                o.runs += usize::from(k == ks[0]);
+                (k, o)
+            })
+            .collect();
+    }
+    ks.iter()
+        .map(|&k| {
+            let n = tasks[k].funcs.len();
+            bump(n);
+            let o = TaskOut {
+                compiled_funcs: n,
+                code_ok: true,
+                runs: usize::from(k == ks[0]),
+                ..TaskOut::default()
+            };
+            (k, o)
+        })
+        .collect()
+}
+
+/// The check files of one module after compiling its `Types.v` and `Globals.v`; if one of those
+/// fails, every check file's functions are left uncompiled (the first task carries the error).
+fn run_chunked(coqlib: &Path, tasks: &[Task], ks: &[usize]) -> Vec<(usize, TaskOut)> {
+    let f = tasks[ks[0]].f;
+    let mut base_runs = 0;
+    let mut base_error = None;
+    for v in ["Types.v", "Globals.v"] {
+        base_runs += 1;
+        if let Err(e) = coqc_inner(coqlib, &f.outdir, &f.prefix, v) {
+            let e = first_error(&e);
+            eprintln!("check: coqc failed {}/{v}: {e}", f.outdir.display());
+            base_error = Some((format!("{}/{v}", f.rel), e));
+            break;
+        }
+    }
+    if let Some(err) = base_error {
+        return ks
+            .iter()
+            .enumerate()
+            .map(|(i, &k)| {
+                let o = TaskOut {
+                    base_failed: true,
+                    failed: if i == 0 { vec![err.clone()] } else { vec![] },
+                    runs: if i == 0 { base_runs } else { 0 },
+                    ..TaskOut::default()
+                };
+                (k, o)
+            })
+            .collect();
+    }
+    let mut outs: Vec<(usize, TaskOut)> = ks
+        .par_iter()
+        .map(|&k| (k, run_task(coqlib, &tasks[k])))
+        .collect();
+    outs[0].1.runs += base_runs;
+    outs
+}
+
 fn bump(n: usize) {
     let before = DONE.fetch_add(n, std::sync::atomic::Ordering::Relaxed);
     if (before + n) / 500 > before / 500 {
@@ -254,9 +419,11 @@ fn bump(n: usize) {
 /// files gets its function table checked by one more file requiring them. A coqc error is
 /// attributed to the function (or `Types.v`/`Globals.v`/`Code.v`) whose lines hold it, and that
 /// emitted file is then compiled on its own for the exact error; the functions after it are
-/// checked by a new check file. Per-function reporting is the same as compiling every file alone,
-/// at a fraction of coqc's start-up and library loading.
-fn check(coqlib: &Path, files: &[FileResult]) -> CheckResult {
+/// checked by a new check file. Small modules (one check file each, under `CHUNK_BYTES`) are
+/// first checked together, several per coqc run (`bundle_small_modules`); a bundle that fails is
+/// checked again module by module, as above. Per-function reporting is the same as compiling every
+/// file alone, at a fraction of coqc's start-up and library loading.
+fn check(coqlib: &Path, files: &[FileResult], chunk_bytes: usize) -> CheckResult {
     let mods: Vec<&FileResult> = files.iter().filter(|f| f.out.is_some()).collect();
     let mut tasks: Vec<Task> = Vec::new();
     let mut nchunks: BTreeMap<&str, usize> = BTreeMap::new();
@@ -266,7 +433,7 @@ fn check(coqlib: &Path, files: &[FileResult]) -> CheckResult {
         let mut bytes = 0;
         for (k, p) in o.parts.funcs.iter().enumerate() {
             let cur = chunks.last_mut().unwrap();
-            if !cur.is_empty() && bytes + p.bytes > CHUNK_BYTES {
+            if !cur.is_empty() && bytes + p.bytes > chunk_bytes {
                 chunks.push(vec![k]);
                 bytes = p.bytes;
             } else {
@@ -282,21 +449,17 @@ fn check(coqlib: &Path, files: &[FileResult]) -> CheckResult {
                 name: format!("Check_{i}"),
                 funcs: c,
                 code: single,
+                base_compiled: !single,
             });
         }
     }
-    // Largest first, so that the long ones do not end up last on a busy pool.
-    tasks.sort_by_key(|t| {
-        let o = t.f.out.as_ref().unwrap();
-        std::cmp::Reverse(
-            t.funcs
-                .iter()
-                .map(|&k| o.parts.funcs[k].bytes)
-                .sum::<usize>()
-                + o.parts.globals.bytes,
-        )
-    });
-    let outs: Vec<TaskOut> = tasks.par_iter().map(|t| run_task(coqlib, t)).collect();
+    let units = bundle_small_modules(&tasks, chunk_bytes);
+    let mut outs: Vec<(usize, TaskOut)> = units
+        .par_iter()
+        .flat_map_iter(|u| run_unit(coqlib, &tasks, u))
+        .collect();
+    outs.sort_by_key(|(k, _)| *k);
+    let outs: Vec<TaskOut> = outs.into_iter().map(|(_, o)| o).collect();
     let mut res = CheckResult::default();
     // Per module: base ok (Types/Globals), all functions ok.
     let mut state: BTreeMap<&str, (bool, bool)> = BTreeMap::new();
@@ -397,7 +560,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         } else {
             dir.clone()
         };
-        let results: Vec<FileResult> = pool.install(|| {
+        let mut results: Vec<FileResult> = pool.install(|| {
             files
                 .par_iter()
                 .map(|f| {
@@ -425,6 +588,9 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                 .collect()
         });
         let convert_time = t0.elapsed();
+        for r in &mut results {
+            inject_check_faults(r, &args.check_fault_in);
+        }
         let mut defined = 0;
         let mut converted = 0;
         let mut decls = 0;
@@ -490,7 +656,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         }
         if args.check {
             let t1 = Instant::now();
-            let c = pool.install(|| check(&coqlib, &results));
+            let c = pool.install(|| check(&coqlib, &results, args.check_chunk_bytes));
             println!(
                 "check: compiled {} files, failed {}, time: {:.2}s ({} coqc runs)",
                 c.compiled,

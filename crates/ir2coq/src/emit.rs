@@ -88,39 +88,28 @@ impl ModuleOutput {
     /// header the emitted files share. With `code`, the function table of `Code.v` follows.
     /// Returns the text and, per function of `funcs`, the line range its module occupies (to
     /// attribute a coqc error to the function).
-    pub fn check_file(&self, funcs: &[usize], code: bool) -> (String, Vec<(usize, usize)>) {
-        let p = &self.parts;
-        let strings =
-            p.types.strings || p.globals.strings || funcs.iter().any(|&k| p.funcs[k].strings);
+    /// With `base_compiled`, `Types.v` and `Globals.v` are required (compiled once for all the
+    /// check files of a big module) instead of inlined.
+    pub fn check_file(
+        &self,
+        funcs: &[usize],
+        code: bool,
+        base_compiled: bool,
+    ) -> (String, Vec<(usize, usize)>) {
+        let base: &[&str] = if base_compiled {
+            &["Types", "Globals"]
+        } else {
+            &[]
+        };
         let mut f = code_file(
             &self.opts,
             &format!("{} function files checked in one coqc run", funcs.len()),
-            strings,
-            &[],
+            self.check_strings(funcs),
+            base,
             vec![],
         );
-        for (name, part) in [("Types", &p.types), ("Globals", &p.globals)] {
-            f.push(Sentence::Module {
-                name: name.into(),
-                ty: None,
-                body: part.body.clone(),
-            });
-            f.push(Sentence::import(&[name]));
-        }
-        let mut marks = Vec::new();
-        for &k in funcs {
-            let m = &self.modules[k].1;
-            f.push(Sentence::Comment(format!("@@check {m}")));
-            f.push(Sentence::Module {
-                name: m.clone(),
-                ty: None,
-                body: p.funcs[k].body.clone(),
-            });
-            marks.push(m.clone());
-        }
-        if code {
-            f.push(code_def(&self.modules));
-        }
+        let (body, marks) = self.check_body(funcs, code, !base_compiled);
+        f.extend(body);
         let text = f.render();
         // Line ranges: from each marker comment to the next (or the end).
         let mut starts = Vec::new();
@@ -139,6 +128,71 @@ impl ModuleOutput {
             .map(|i| (starts[i], starts.get(i + 1).map_or(last, |&n| n - 1)))
             .collect();
         (text, ranges)
+    }
+
+    /// Fault injection for the tests of grouped checks (`autov test-conversion
+    /// --check-fault-in`): function `k`'s check sentences and its emitted file in `outdir` end
+    /// with a definition that does not type-check.
+    pub fn inject_check_fault(&mut self, k: usize, outdir: &Path) -> std::io::Result<()> {
+        let fault = Sentence::definition(
+            "autov_check_fault",
+            vec![],
+            Some(Term::name("nat")),
+            Term::name("true"),
+        );
+        let file = format!("{}.v", self.modules[k].1);
+        let path = outdir.join(&file);
+        let mut text = std::fs::read_to_string(&path)?;
+        text.push_str(&fault.render());
+        text.push('\n');
+        std::fs::write(&path, &text)?;
+        if let Some(f) = self.files.iter_mut().find(|(p, _)| *p == file) {
+            f.1 = text;
+        }
+        self.parts.funcs[k].body.push(fault);
+        Ok(())
+    }
+
+    /// Whether the check sentences of `funcs` need `Coq.String`.
+    fn check_strings(&self, funcs: &[usize]) -> bool {
+        let p = &self.parts;
+        p.types.strings || p.globals.strings || funcs.iter().any(|&k| p.funcs[k].strings)
+    }
+
+    /// The sentences of a check file after its header (see [`ModuleOutput::check_file`]), and the
+    /// marker of each function module.
+    fn check_body(
+        &self,
+        funcs: &[usize],
+        code: bool,
+        inline_base: bool,
+    ) -> (Vec<Sentence>, Vec<String>) {
+        let p = &self.parts;
+        let mut body = Vec::new();
+        let base = [("Types", &p.types), ("Globals", &p.globals)];
+        for (name, part) in base.into_iter().filter(|_| inline_base) {
+            body.push(Sentence::Module {
+                name: name.into(),
+                ty: None,
+                body: part.body.clone(),
+            });
+            body.push(Sentence::import(&[name]));
+        }
+        let mut marks = Vec::new();
+        for &k in funcs {
+            let m = &self.modules[k].1;
+            body.push(Sentence::Comment(format!("@@check {m}")));
+            body.push(Sentence::Module {
+                name: m.clone(),
+                ty: None,
+                body: p.funcs[k].body.clone(),
+            });
+            marks.push(m.clone());
+        }
+        if code {
+            body.push(code_def(&self.modules));
+        }
+        (body, marks)
     }
 
     /// The function table of `Code.v`, checked against check files (`drivers`, logical names in
@@ -204,6 +258,39 @@ fn code_file(
     f.push(Sentence::import(&["ListNotations"]));
     f.push(Sentence::open_scope(true, "Z_scope"));
     f
+}
+
+/// One file checking several whole modules in one coqc run, so that small modules share coqc's
+/// start-up (loading the standard library and coq-lib costs about a third of a second): each
+/// module's check sentences ([`ModuleOutput::check_file`] with all its functions and its function
+/// table) in a module `M<k>` of their own, under one header. Errors are not attributed to a
+/// function here: a bundle that fails is checked again module by module.
+pub fn check_bundle(outs: &[&ModuleOutput]) -> String {
+    let sources: Vec<&str> = outs.iter().map(|o| o.opts.source.as_str()).collect();
+    let mut f = File::new(format!(
+        "Generated by autov ir2coq {VERSION}: {} modules checked in one coqc run ({}). Do not edit.",
+        outs.len(),
+        sources.join(", ")
+    ));
+    let all = |o: &ModuleOutput| (0..o.modules.len()).collect::<Vec<_>>();
+    f.push(Sentence::Require(Require::import(
+        "Coq",
+        &["ZArith", "List"],
+    )));
+    if outs.iter().any(|o| o.check_strings(&all(o))) {
+        f.push(Sentence::Require(Require::import("Coq", &["String"])));
+    }
+    f.push(Sentence::Require(Require::import("AutoV", &["Syntax"])));
+    f.push(Sentence::import(&["ListNotations"]));
+    f.push(Sentence::open_scope(true, "Z_scope"));
+    for (k, o) in outs.iter().enumerate() {
+        f.push(Sentence::Module {
+            name: format!("M{k}"),
+            ty: None,
+            body: o.check_body(&all(o), true, true).0,
+        });
+    }
+    f.render()
 }
 
 /// `Definition name : ident := k%positive.`

@@ -278,7 +278,7 @@ fn one_inner(
     };
     out.write(&dir).unwrap();
     let all: Vec<usize> = (0..out.modules.len()).collect();
-    std::fs::write(dir.join("Check_0.v"), out.check_file(&all, true).0).unwrap();
+    std::fs::write(dir.join("Check_0.v"), out.check_file(&all, true, false).0).unwrap();
     let coqc = Coqc::new(coqlib)
         .quiet()
         .map(sdir, "S")
