@@ -53,7 +53,8 @@ load() { echo "load average $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"; }
     sys=$(awk -F': ' '/System time/{print $2}' "$WORK/$name.time")
     rss=$(awk -F': ' '/Maximum resident set size/{print $2}' "$WORK/$name.time")
     funcs=$(awk -F'converted: ' '/^files:/{split($2,a,","); s+=a[1]} END{print s+0}' "$WORK/$name.log")
-    runs=$(grep -oE '\(([0-9]+) coqc runs\)' "$WORK/$name.log" | grep -oE '[0-9]+' | awk '{s+=$1} END{print s+0}')
+    # (binaries before the grouped check print no run count: then none is given)
+    runs=$(grep -oE '\(([0-9]+) coqc runs\)' "$WORK/$name.log" | grep -oE '[0-9]+' | awk '{s+=$1} END{print s+0}' || true)
     echo "wall ${secs}s, CPU ${user}s user + ${sys}s sys, peak RSS ${rss} KB, converted functions $funcs, coqc runs ${runs:-n/a}"
     awk -v w="$secs" -v u="$user" -v s="$sys" -v n="$funcs" 'BEGIN{ if (n>0) printf "per function: %.2f ms wall, %.2f ms CPU\n", 1000*w/n, 1000*(u+s)/n }'
   done
