@@ -18,7 +18,8 @@ pub fn find(text: &str) -> Vec<(Pos, String)> {
     while i < b.len() {
         let c = b[i];
         if c == b';' {
-            while i < b.len() && b[i] != b'\n' {
+            // LLVM's lexer ends a comment at '\n' or '\r' (a datalayout after a lone '\r' is read).
+            while i < b.len() && b[i] != b'\n' && b[i] != b'\r' {
                 i += 1;
             }
         } else if c == b'"' {

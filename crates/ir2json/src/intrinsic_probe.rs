@@ -41,6 +41,12 @@ pub fn crashing_declaration(text: &str) -> Option<(usize, String)> {
             decls.push((i + 1, l));
         }
     }
+    // The family the fuzzer keeps finding is decided without a probe: a probe child whose read
+    // past the parameters happens to land on mapped memory does not crash, and the parent then
+    // might (seen under AFL++'s persistent mode).
+    if let Some(&(n, d)) = decls.iter().find(|(_, d)| too_few_parameters(d)) {
+        return Some((n, strip_attribute_groups(d)));
+    }
     let fresh: Vec<(usize, String)> = {
         let known = KNOWN_GOOD.lock().unwrap_or_else(|e| e.into_inner());
         decls
@@ -76,6 +82,44 @@ enum Probe {
     /// The child died parsing this declaration (an index into the probed ones).
     Crashed(usize),
     Unknown,
+}
+
+/// Intrinsic name prefixes whose upgrade reads a parameter by position, with the number of
+/// parameters it needs (LLVM 14's `UpgradeIntrinsicFunction1` matches these by prefix:
+/// `@llvm.lifetime.startx()` crashes `llvm-as-14` too).
+const MIN_PARAMS: &[(&str, usize)] = &[
+    ("@llvm.lifetime.start", 2),
+    ("@llvm.lifetime.end", 2),
+    ("@llvm.invariant.start", 2),
+    ("@llvm.invariant.end", 3),
+];
+
+/// Whether `decl` declares an intrinsic of [`MIN_PARAMS`] with fewer parameters than it needs.
+fn too_few_parameters(decl: &str) -> bool {
+    let Some(at) = decl.find("@llvm.") else {
+        return false;
+    };
+    let rest = &decl[at..];
+    let Some(&(_, min)) = MIN_PARAMS.iter().find(|(p, _)| rest.starts_with(p)) else {
+        return false;
+    };
+    let Some(open) = rest.find('(') else {
+        return false;
+    };
+    // Top-level commas of the parameter list (types may nest parentheses, braces, brackets).
+    let (mut depth, mut params, mut any) = (0usize, 0usize, false);
+    for c in rest[open + 1..].chars() {
+        match c {
+            '(' | '{' | '[' | '<' => depth += 1,
+            ')' if depth == 0 => break,
+            ')' | '}' | ']' | '>' => depth = depth.saturating_sub(1),
+            ',' if depth == 0 => params += 1,
+            c if !c.is_whitespace() => any = true,
+            _ => {}
+        }
+    }
+    let params = if any { params + 1 } else { 0 };
+    params < min
 }
 
 /// A declaration without its `#N` attribute-group references (their groups are not in the probe).
@@ -171,6 +215,26 @@ mod tests {
     use super::*;
 
     #[test]
+    fn lifetime_and_invariant_arity_is_checked_without_a_probe() {
+        assert!(too_few_parameters(
+            "declare void @llvm.lifetime.end.p0i8(i45\t\tnocapture) #1"
+        ));
+        assert!(too_few_parameters("declare void @llvm.lifetime.startx()"));
+        assert!(too_few_parameters(
+            "declare {}* @llvm.invariant.end.p0i8({}*, i64)"
+        ));
+        assert!(!too_few_parameters(
+            "declare void @llvm.lifetime.end.p0i8(i64 immarg, i8* nocapture)"
+        ));
+        assert!(!too_few_parameters(
+            "declare void @llvm.invariant.end.p0i8({}*, i64, i8* nocapture)"
+        ));
+        assert!(!too_few_parameters(
+            "declare void @llvm.memcpy.p0i8.p0i8.i64(i8*)"
+        ));
+    }
+
+    #[test]
     fn attribute_groups_are_dropped() {
         assert_eq!(
             strip_attribute_groups("declare void @llvm.x(i64  nocapture) #1"),
@@ -180,12 +244,12 @@ mod tests {
 
     #[test]
     fn a_crashing_declaration_is_found_and_a_good_one_is_not() {
-        // The well-formed declaration first: together, in one context, the bad one does not crash.
+        // Outside the families checked by parameter count: found by the forked probe.
         let bad = "declare void @llvm.lifetime.start.p0i8(i64, i8* nocapture) #0\n\
-                   declare void @llvm.lifetime.end.p0i8(i64 nocapture) #0\n";
+                   declare <4 x i32> @llvm.masked.load.v4i32.p0v4i32() #0\n";
         let (line, decl) = crashing_declaration(bad).expect("the probe finds the crash");
         assert_eq!(line, 2);
-        assert!(decl.contains("lifetime.end"));
+        assert!(decl.contains("masked.load"));
         let good = "declare void @llvm.lifetime.end.p0i8(i64, i8* nocapture) #0\n";
         assert_eq!(crashing_declaration(good), None);
     }
