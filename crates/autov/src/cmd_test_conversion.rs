@@ -292,10 +292,13 @@ fn bundle_small_modules(tasks: &[Task], chunk_bytes: usize) -> Vec<Unit> {
     let mut units = Vec::new();
     let mut bundle: Vec<usize> = Vec::new();
     let mut bytes = 0;
-    let flush = |bundle: &mut Vec<usize>, units: &mut Vec<Unit>| match bundle.len() {
-        0 => {}
-        1 => units.push(Unit::Single(bundle[0])),
-        _ => units.push(Unit::Bundle(std::mem::take(bundle))),
+    let flush = |bundle: &mut Vec<usize>, units: &mut Vec<Unit>| {
+        let b = std::mem::take(bundle);
+        match b.len() {
+            0 => {}
+            1 => units.push(Unit::Single(b[0])),
+            _ => units.push(Unit::Bundle(b)),
+        }
     };
     let mut chunked: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (k, t) in tasks.iter().enumerate() {
@@ -310,7 +313,6 @@ fn bundle_small_modules(tasks: &[Task], chunk_bytes: usize) -> Vec<Unit> {
         }
         if bytes + b > chunk_bytes {
             flush(&mut bundle, &mut units);
-            bundle.clear();
             bytes = 0;
         }
         bundle.push(k);

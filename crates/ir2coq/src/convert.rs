@@ -1150,7 +1150,7 @@ fn byval_type(attrs: &[ir2json::Attribute]) -> Option<&Type> {
 }
 
 /// The memcpy that gives a `byval` parameter its copy (LLVM lowers `byval` the same way).
-const BYVAL_MEMCPY: &str = "llvm.memcpy.p0i8.p0i8.i64";
+pub const BYVAL_MEMCPY: &str = "llvm.memcpy.p0i8.p0i8.i64";
 
 impl FnCtx<'_, '_> {
     /// A `byval` parameter: the callee owns a copy of the object the caller passes, so writes
@@ -1167,10 +1167,7 @@ impl FnCtx<'_, '_> {
             None => {
                 // Not declared by the module: declared with the function's primitives.
                 let g = Id(mangle::global(BYVAL_MEMCPY));
-                if !self.prims.iter().any(|(p, _)| *p == g) {
-                    let what = format!("@{BYVAL_MEMCPY} (copies of byval parameters)");
-                    self.prims.push((g.clone(), what));
-                }
+                self.add_prim(&g, format!("@{BYVAL_MEMCPY} (copies of byval parameters)"));
                 g
             }
         };
@@ -1339,10 +1336,15 @@ impl FnCtx<'_, '_> {
             ),
         };
         let id = Id(id);
-        if !self.prims.iter().any(|(p, _)| *p == id) {
+        self.add_prim(&id, what);
+        Ok((CCallee::Intrinsic(id), args))
+    }
+
+    /// A layer primitive this function calls, declared once per function with what it stands for.
+    fn add_prim(&mut self, id: &Id, what: String) {
+        if !self.prims.iter().any(|(p, _)| p == id) {
             self.prims.push((id.clone(), what));
         }
-        Ok((CCallee::Intrinsic(id), args))
     }
 
     /// The result local of a call terminator (`invoke`/`callbr`) with a non-void result.

@@ -27,7 +27,7 @@ pub fn xprim(m: &ir2json::Module, memset: bool) -> String {
     let mut s = String::from("Definition xp : xprim := fun f vs m =>\n");
     // ir2coq copies `byval` parameters with llvm.memcpy, declared with the code when the module
     // does not declare it.
-    let byval_memcpy = "llvm.memcpy.p0i8.p0i8.i64";
+    let byval_memcpy = ir2coq::convert::BYVAL_MEMCPY;
     let byval = m.functions.iter().any(|f| {
         f.sig.params.iter().any(|p| {
             p.attrs
