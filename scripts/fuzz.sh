@@ -2,7 +2,8 @@
 # Coverage-guided fuzzing of a front end with AFL++ (cargo-afl, stable Rust), outside CI.
 # Usage: scripts/fuzz.sh ir|config|asm SECONDS [OUTDIR]
 #   builds fuzz/ with AFL instrumentation (cargo afl build --release), seeds from testdata/, runs
-#   afl-fuzz for SECONDS under nice, then prints executions, paths and crashes from fuzzer_stats.
+#   afl-fuzz for SECONDS (wall) under nice (FUZZ_NICE, default 10), then prints executions, paths,
+#   crashes from fuzzer_stats and the CPU seconds used (this run and all runs logged in OUT/cpu.log).
 #   Crash inputs are in OUTDIR/default/crashes (default OUTDIR: target/fuzz/TARGET); replay one
 #   with `fuzz/target/release/replay TARGET FILE`; fixed crashes are kept in
 #   testdata/fuzz/TARGET/ (the regression inputs run by `cargo test` in CI).
@@ -43,8 +44,16 @@ export AFL_SKIP_CPUFREQ=1 AFL_NO_AFFINITY=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHE
 # Resume an existing run (-i -) so several sessions add up.
 IN=("-i" "$SEEDS")
 [ -f "$OUT/default/fuzzer_stats" ] && IN=("-i" "-")
-nice cargo afl fuzz "${IN[@]}" -o "$OUT" "${DICT[@]}" -V "$SECS" -t 5000 -m none \
-  -- "$ROOT/fuzz/target/release/fuzz_$T" >"$OUT/afl.log" 2>&1 || true
+# CPU time of afl-fuzz and every target process it ran (bash's `time` counts reaped children),
+# appended per session to OUT/cpu.log so runs that shared the cores are reported honestly.
+TIMEFORMAT="%U %S"
+{ time nice -n "${FUZZ_NICE:-10}" cargo afl fuzz "${IN[@]}" -o "$OUT" "${DICT[@]}" -V "$SECS" -t 5000 -m none \
+  -- "$ROOT/fuzz/target/release/fuzz_$T" >"$OUT/afl.log" 2>&1 || true; } 2>"$OUT/cpu.tmp"
+read -r U SY <"$OUT/cpu.tmp"
+echo "$(date -u +%FT%TZ) wall_s=$SECS cpu_s=$(awk -v u="$U" -v s="$SY" 'BEGIN {print u + s}')" >>"$OUT/cpu.log"
+rm -f "$OUT/cpu.tmp"
+echo "cpu_seconds_this_run : $(awk -v u="$U" -v s="$SY" 'BEGIN {print u + s}')"
+echo "cpu_seconds_all_logged_runs : $(awk -F'cpu_s=' '{s+=$2} END {print s}' "$OUT/cpu.log")"
 S="$OUT/default/fuzzer_stats"
 if [ -f "$S" ]; then
   grep -E '^(run_time|execs_done|execs_per_sec|corpus_count|saved_crashes|saved_hangs|bitmap_cvg)' "$S"

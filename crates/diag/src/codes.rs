@@ -29,6 +29,7 @@ codes! {
     IrInvalid = "E-IR007" : "module fails LLVM verification",
     IrConversion = "E-IR008" : "internal IR conversion failure",
     IrUnsupported = "E-IR009" : "a construct the IR model cannot represent",
+    IrNonUtf8 = "E-IR010" : "a name or string that is not UTF-8 once its `\\XX` escapes are read",
     // ---- IR to Coq (ir2coq)
     I2cUnsupported = "E-I2C001" : "no Coq mapping for an IR construct",
     I2cStructuring = "E-I2C002" : "control flow cannot be structured",

@@ -71,6 +71,18 @@ pub enum IrError {
         what: String,
         message: String,
     },
+    /// A quoted name or string (other than `c"..."` data and `!"..."` metadata) whose `\XX`
+    /// escapes spell bytes that are not UTF-8: LLVM accepts it, autov's names are UTF-8.
+    #[error(
+        "E-IR010 {}: {what} is not UTF-8 once its escapes are read: {text}",
+        loc(path, pos)
+    )]
+    NonUtf8 {
+        path: PathBuf,
+        pos: Option<Pos>,
+        what: String,
+        text: String,
+    },
 }
 
 impl IrError {
@@ -92,6 +104,7 @@ impl IrError {
             IrError::Invalid { .. } => Code::IrInvalid,
             IrError::Conversion { .. } => Code::IrConversion,
             IrError::Unsupported { .. } => Code::IrUnsupported,
+            IrError::NonUtf8 { .. } => Code::IrNonUtf8,
         }
     }
 
@@ -134,6 +147,9 @@ impl IrError {
                 }
                 format!("{what}: {message}")
             }
+            IrError::NonUtf8 { what, text, .. } => {
+                format!("{what} is not UTF-8 once its escapes are read: {text}")
+            }
         };
         diag::Diagnostic::at(self.diag_code(), place, message).hint(self.hint())
     }
@@ -168,6 +184,9 @@ impl IrError {
             IrError::Unsupported { .. } => {
                 "the IR model cannot represent this construct (see docs/ir-json.md): compile the code without it, or report it with the input file"
             }
+            IrError::NonUtf8 { .. } => {
+                "rename it with UTF-8 characters (names, sections, attributes and file names are read as UTF-8; byte data belongs in `c\"...\"` constants)"
+            }
         }
     }
 
@@ -182,14 +201,17 @@ impl IrError {
             | IrError::OpaquePointers { path, .. }
             | IrError::Invalid { path, .. }
             | IrError::Conversion { path, .. }
-            | IrError::Unsupported { path, .. } => path,
+            | IrError::Unsupported { path, .. }
+            | IrError::NonUtf8 { path, .. } => path,
         }
     }
 
     /// Line and column in a text file, when known.
     pub fn pos(&self) -> Option<Pos> {
         match self {
-            IrError::Malformed { pos, .. } | IrError::OpaquePointers { pos, .. } => *pos,
+            IrError::Malformed { pos, .. }
+            | IrError::OpaquePointers { pos, .. }
+            | IrError::NonUtf8 { pos, .. } => *pos,
             _ => None,
         }
     }
@@ -239,6 +261,12 @@ mod tests {
             unsupported("f"),
             unsupported("(global @g)"),
             unsupported(""),
+            IrError::NonUtf8 {
+                path: path(),
+                pos,
+                what: "global name".into(),
+                text: "\"a\\FF\"".into(),
+            },
         ]
     }
 
@@ -274,6 +302,7 @@ mod tests {
         assert_eq!(d[8], "dir/m.ll @f");
         assert_eq!(d[9], "dir/m.ll (global @g)");
         assert_eq!(d[10], "dir/m.ll");
+        assert_eq!(d[11], "dir/m.ll:3:7");
         assert_eq!(
             all()[3].diagnostic().to_string(),
             "error[E-IR004]: dir/m.ll:3:7: malformed LLVM IR: expected type\n  = hint: fix the IR at this position or regenerate it with clang-14; `llvm-as-14 f.ll` shows the same error"

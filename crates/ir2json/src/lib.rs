@@ -15,9 +15,12 @@ mod bigint;
 mod convert;
 mod datalayout;
 pub mod error;
+mod inline_asm;
 mod intrinsic_probe;
 pub mod layout;
+mod lex;
 pub mod model;
+mod names;
 mod sys;
 mod text;
 
@@ -231,6 +234,30 @@ fn read_bytes(bytes: &[u8], path: &Path) -> Result<Module, IrError> {
                 });
             }
         }
+        if let Some(n) = names::find_non_utf8(t) {
+            return Err(non_utf8(path, Some(n.pos), n));
+        }
+        if let Some((pos, name)) = names::find_unprintable_metadata_name(t) {
+            return Err(IrError::Malformed {
+                path: p(),
+                pos: Some(pos),
+                message: format!(
+                    "metadata name `{name}` starts with a byte that is not ASCII: LLVM 14's \
+                     printer crashes on it"
+                ),
+            });
+        }
+        if let Some((pos, constraint)) = inline_asm::find_crashing_constraint(t) {
+            return Err(IrError::Malformed {
+                path: p(),
+                pos: Some(pos),
+                message: format!(
+                    "inline asm constraint string {constraint} is malformed: LLVM 14's reader \
+                     crashes on it (`@` must be followed by a digit N and N letters, `^` by two \
+                     letters)"
+                ),
+            });
+        }
         // LLVM 14 segfaults on some malformed intrinsic declarations: probe them first.
         if let Some((line, decl)) = intrinsic_probe::crashing_declaration(t) {
             return Err(IrError::Malformed {
@@ -299,6 +326,12 @@ fn read_bytes(bytes: &[u8], path: &Path) -> Result<Module, IrError> {
         return Err(IrError::Invalid { path: p(), message });
     }
     let printed = sm.print();
+    if bitcode {
+        // Bitcode names are raw bytes; LLVM prints them with `\XX` escapes (no position to give).
+        if let Some(n) = names::find_non_utf8(&printed) {
+            return Err(non_utf8(path, None, n));
+        }
+    }
     let index = text::TextIndex::build(&printed, neutral.as_ref().and(text));
     drop(neutral);
     let lm = if sm.has_callbr() {
@@ -315,7 +348,7 @@ fn read_bytes(bytes: &[u8], path: &Path) -> Result<Module, IrError> {
             }
         };
         lowered.lower_callbr();
-        llvm_ir::Module::from_ir_str(&lowered.print())
+        read_through_bitcode(&lowered)
     } else {
         match text {
             Some(t) => llvm_ir::Module::from_ir_str(t),
@@ -324,6 +357,28 @@ fn read_bytes(bytes: &[u8], path: &Path) -> Result<Module, IrError> {
     }
     .map_err(|message| IrError::Conversion { path: p(), message })?;
     convert::module(path, &lm, &sm, &index)
+}
+
+/// llvm-ir's reading of a module LLVM holds, through a bitcode file (llvm-ir reads only files
+/// and strings, and printed text does not always read back; see `SysModule::write_bitcode`).
+fn read_through_bitcode(m: &sys::SysModule) -> Result<llvm_ir::Module, String> {
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let tmp = std::env::temp_dir().join(format!("autov-ir2json-{}-{n}.bc", std::process::id()));
+    let r = m
+        .write_bitcode(&tmp)
+        .and_then(|()| llvm_ir::Module::from_bc_path(&tmp));
+    let _ = std::fs::remove_file(&tmp);
+    r
+}
+
+fn non_utf8(path: &Path, pos: Option<Pos>, n: names::NonUtf8) -> IrError {
+    IrError::NonUtf8 {
+        path: path.to_path_buf(),
+        pos,
+        what: n.what.to_string(),
+        text: n.written,
+    }
 }
 
 /// All `.ll` and `.bc` files under `dir`, recursively, sorted.

@@ -156,6 +156,18 @@ impl SysModule {
         unsafe { take_message(LLVMPrintModuleToString(self.module)) }
     }
 
+    /// Write the module as bitcode to `path`. Unlike the printed text, bitcode always reads back:
+    /// LLVM 14 prints string attributes unescaped, so a quote or line break in one (which the
+    /// text reader accepts) makes the printed module unreadable.
+    pub fn write_bitcode(&self, path: &std::path::Path) -> Result<(), String> {
+        let c = CString::new(path.as_os_str().as_encoded_bytes()).map_err(|e| e.to_string())?;
+        // SAFETY: valid module and NUL-terminated path.
+        match unsafe { llvm_sys::bit_writer::LLVMWriteBitcodeToFile(self.module, c.as_ptr()) } {
+            0 => Ok(()),
+            _ => Err(format!("cannot write bitcode to {}", path.display())),
+        }
+    }
+
     /// Function definitions (with bodies) and declarations, each in module order.
     pub fn functions(&self) -> (Vec<LLVMValueRef>, Vec<LLVMValueRef>) {
         // SAFETY: valid module; the list functions return null at the end.

@@ -219,3 +219,60 @@ fn intrinsic_declared_with_too_few_parameters_is_e_ir004_not_a_crash() {
     assert!(m.starts_with("E-IR004 mem.ll:5:1: "), "{m}");
     assert!(m.contains("@llvm.lifetime.end.p0i8(i64 nocapture)`"), "{m}");
 }
+
+/// Fuzzing (issue 15): inputs LLVM 14 reads, or crashes on, that autov must reject with a coded,
+/// located error before LLVM or llvm-ir see them.
+#[test]
+fn names_llvm_or_llvm_ir_cannot_handle_are_coded_errors() {
+    let f = "define void @f(i32* %p) {\n  store i32 0, i32* %p, align 4, !\\C3\\A9 !0\n  ret void\n}\n!0 = !{}\n";
+    // A metadata name starting with a non-ASCII byte: LLVM 14's printer segfaults.
+    let m = ir2json::read_module_str(f, "md.ll")
+        .unwrap_err()
+        .to_string();
+    assert!(m.starts_with("E-IR004 md.ll:2:34: "), "{m}");
+    assert!(m.contains("`!\\C3\\A9`"), "{m}");
+    // ... and after the first byte any bytes are fine.
+    ir2json::read_module_str(&f.replace("!\\C3\\A9", "!x\\C3\\A9"), "md.ll").unwrap();
+    // A name that is not UTF-8: llvm-ir would panic (once E-IR008).
+    let e = ir2json::read_module_str("@\"a\\FF\" = global i8 0\n", "n.ll").unwrap_err();
+    assert_eq!(
+        (e.code(), e.pos()),
+        ("E-IR010", Some(ir2json::Pos { line: 1, col: 2 }))
+    );
+    assert!(e.to_string().contains("global name is not UTF-8"), "{e}");
+    ir2json::read_module_str(
+        "@\"caf\\C3\\A9\" = global i8 0\n@s = constant [1 x i8] c\"\\FF\"\n",
+        "u.ll",
+    )
+    .unwrap();
+    // An inline asm constraint LLVM's parser reads past the end of (a C++ exception or a segfault).
+    let a = "define i32 @f() {\n  %r = call i32 asm \"\", \"=r,@\"()\n  ret i32 %r\n}\n";
+    let m = ir2json::read_module_str(a, "asm.ll")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        m.starts_with(
+            "E-IR004 asm.ll:2:25: malformed LLVM IR: inline asm constraint string \"=r,@\""
+        ),
+        "{m}"
+    );
+}
+
+/// A module with `callbr` whose string attribute holds a line break: LLVM 14 prints it unescaped,
+/// so the lowered copy that llvm-ir reads goes through bitcode, not text (fuzzing, issue 15).
+#[test]
+fn callbr_module_with_unprintable_attribute_reads() {
+    let module = |attr: &str| {
+        format!(
+            "define i32 @f(i32 %x) #0 {{\nentry:\n  callbr void asm sideeffect \"cbz $0, ${{1:l}}\", \
+             \"r,i\"(i32 %x, i8* blockaddress(@f, %err))\n          to label %ok [label %err]\n\
+             ok:\n  ret i32 0\nerr:\n  ret i32 1\n}}\n\nattributes #0 = {{ {attr} }}\n"
+        )
+    };
+    let plain =
+        ir2json::read_module_str(&module("nounwind"), "cb.ll").unwrap_or_else(|e| panic!("{e}"));
+    let odd = ir2json::read_module_str(&module("\"a\nb\"=\"c\""), "cb.ll")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let callbrs = |m: &ir2json::model::Module| ir2json::to_json(m).matches("\"callbr\"").count();
+    assert_eq!((callbrs(&plain), callbrs(&odd)), (1, 1));
+}
