@@ -37,7 +37,14 @@ pub enum ExprErrorKind {
     ShiftAmount(Value),
     DivisionByZero,
     UnknownSymbol(String),
+    /// Parentheses or unary operators nested deeper than [`MAX_NESTING`].
+    TooDeep,
 }
+
+/// How deep parentheses and unary operators may nest. The evaluator recurses once per level; the
+/// limit keeps a pathological input (AFL++ found 27k `(`) from overflowing the stack, and is far
+/// beyond anything an assembler source or a compiler writes.
+pub const MAX_NESTING: u32 = 256;
 
 impl std::fmt::Display for ExprErrorKind {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -48,6 +55,9 @@ impl std::fmt::Display for ExprErrorKind {
             ExprErrorKind::ShiftAmount(v) => write!(f, "shift amount {v} out of range 0..=63"),
             ExprErrorKind::DivisionByZero => write!(f, "division by zero"),
             ExprErrorKind::UnknownSymbol(s) => write!(f, "unknown symbol `{s}`"),
+            ExprErrorKind::TooDeep => {
+                write!(f, "expression nested more than {MAX_NESTING} levels deep")
+            }
         }
     }
 }
@@ -124,6 +134,8 @@ pub struct Eval<'a> {
     /// Column reported for errors at the end of the tokens.
     pub end_col: usize,
     pub syms: Symbols<'a>,
+    /// Parentheses and unary operators open around the current position.
+    depth: u32,
 }
 
 impl<'a> Eval<'a> {
@@ -133,6 +145,7 @@ impl<'a> Eval<'a> {
             pos,
             end_col,
             syms,
+            depth: 0,
         }
     }
 
@@ -201,6 +214,16 @@ impl<'a> Eval<'a> {
     }
 
     fn unary(&mut self) -> Result<Value, ExprError> {
+        if self.depth >= MAX_NESTING {
+            return Err(self.err(ExprErrorKind::TooDeep));
+        }
+        self.depth += 1;
+        let v = self.operand();
+        self.depth -= 1;
+        v
+    }
+
+    fn operand(&mut self) -> Result<Value, ExprError> {
         let Some(t) = self.toks.get(self.pos) else {
             return Err(self.err(ExprErrorKind::ExpectedOperand));
         };
@@ -356,6 +379,15 @@ mod tests {
         assert!(ev("0x10000000000000000").unwrap_err().contains("64 bits"));
         assert!(ev("x + 1").unwrap_err().contains("expected an immediate"));
         assert!(ev("1 +").unwrap_err().contains("expected an immediate"));
+        // Nesting is bounded (a fuzzer's 27k `(` overflowed the stack); 256 levels are fine.
+        let deep = |n: usize, open: &str| format!("{}1{}", open.repeat(n), ")".repeat(n));
+        assert_eq!(ev(&deep(255, "(")), Ok(1));
+        assert!(ev(&deep(30_000, "("))
+            .unwrap_err()
+            .contains("nested more than 256"));
+        assert!(ev(&"-".repeat(30_000))
+            .unwrap_err()
+            .contains("nested more than 256"));
         let syms = |s: &str| (s == "x").then_some(41);
         assert_eq!(eval_text("x + 1", Some(&syms)), Ok(42));
         assert!(eval_text("y + 1", Some(&syms))

@@ -19,6 +19,7 @@ pub fn parse_file(file: FileId, src: &str, diags: &mut Vec<Diagnostic>) -> Vec<I
     let mut p = Parser {
         toks,
         pos: 0,
+        depth: 0,
         diags,
     };
     let items = p.items();
@@ -36,6 +37,7 @@ pub fn parse_expr(file: FileId, src: &str, diags: &mut Vec<Diagnostic>) -> Optio
     let mut p = Parser {
         toks,
         pos: 0,
+        depth: 0,
         diags,
     };
     let e = p.expr(LVL_TOP).ok()?;
@@ -49,8 +51,16 @@ pub fn parse_expr(file: FileId, src: &str, diags: &mut Vec<Diagnostic>) -> Optio
 struct Parser<'d> {
     toks: Vec<Token>,
     pos: usize,
+    /// A bound on the depth of the tree being built: one per open expression, type or pattern
+    /// and one per node an operator chain stacks on its left operand. See [`MAX_NESTING`].
+    depth: u32,
     diags: &'d mut Vec<Diagnostic>,
 }
+
+/// How deep an expression, type or pattern may nest. Parsing, checking, printing and dropping
+/// a tree recurse once per level; the limit keeps a pathological input (AFL++ found 18k `(`)
+/// from overflowing the stack and is far beyond what a configuration needs.
+pub const MAX_NESTING: u32 = 256;
 
 /// Words that start a typedef right-hand side: `Definition N := <type>.`
 const TYPE_WORDS: &[&str] = &[
@@ -68,6 +78,33 @@ fn describe(t: &Tok) -> String {
 }
 
 impl Parser<'_> {
+    /// One level deeper; an error (reported once, at the token that goes too deep) past the limit.
+    fn deeper(&mut self) -> PResult<()> {
+        self.depth += 1;
+        if self.depth <= MAX_NESTING {
+            return Ok(());
+        }
+        if self.depth == MAX_NESTING + 1 {
+            let d = Diagnostic::error(
+                Code::Syntax,
+                self.span(),
+                format!("nested more than {MAX_NESTING} levels deep"),
+            )
+            .label("too deep")
+            .hint("split the expression with `let` or helper definitions");
+            self.diags.push(d);
+        }
+        Err(())
+    }
+
+    /// Run `f` one level deeper, with the depth restored afterwards (whatever `f` stacked).
+    fn nested<T>(&mut self, f: impl FnOnce(&mut Self) -> PResult<T>) -> PResult<T> {
+        let saved = self.depth;
+        let r = self.deeper().and_then(|()| f(self));
+        self.depth = saved;
+        r
+    }
+
     fn peek(&self) -> &Tok {
         &self.toks[self.pos].tok
     }
@@ -339,6 +376,9 @@ impl Parser<'_> {
 
     // ---------------------------------------------------------------- types
     fn ty(&mut self) -> PResult<TypeExpr> {
+        self.nested(Self::ty_arrow)
+    }
+    fn ty_arrow(&mut self) -> PResult<TypeExpr> {
         let a = self.ty_prod()?;
         if self.eat_sym("->") {
             let b = self.ty()?;
@@ -405,6 +445,9 @@ impl Parser<'_> {
     // ---------------------------------------------------------------- expressions
     /// Parse an expression whose operators all have level <= `max`.
     fn expr(&mut self, max: u8) -> PResult<Expr> {
+        self.nested(|p| p.expr_chain(max))
+    }
+    fn expr_chain(&mut self, max: u8) -> PResult<Expr> {
         let mut lhs = self.operand()?;
         loop {
             let sym = match self.peek() {
@@ -421,6 +464,8 @@ impl Parser<'_> {
                 let rhs = self.expr(if right { lvl } else { lvl - 1 })?;
                 let span = lhs.span.to(rhs.span);
                 lhs = Expr::new(ExprKind::Binary(op, Box::new(lhs), Box::new(rhs)), span);
+                // Each operator of a chain stacks a node on `lhs`.
+                self.deeper()?;
                 continue;
             }
             match sym {
@@ -463,6 +508,7 @@ impl Parser<'_> {
                 }
                 _ => break,
             }
+            self.deeper()?;
         }
         Ok(lhs)
     }
@@ -671,12 +717,16 @@ impl Parser<'_> {
             let hi = self.expect_sym(")")?;
             let span = e.span.to(hi);
             e = Expr::new(ExprKind::Field(Box::new(e), f), span);
+            self.deeper()?;
         }
         Ok(e)
     }
 
     // ---------------------------------------------------------------- patterns
     fn pattern(&mut self) -> PResult<Pattern> {
+        self.nested(Self::pattern_ctor)
+    }
+    fn pattern_ctor(&mut self) -> PResult<Pattern> {
         if let Tok::Ident(k) = self.peek().clone() {
             if !KEYWORDS.contains(&k.as_str()) && k != "_" {
                 let id = self.ident("a constructor")?;

@@ -249,3 +249,37 @@ fn field_of_a_failed_record_does_not_panic() {
         );
     }
 }
+
+/// Nesting is bounded (AFL++ found 18k `(` that overflowed the stack): one coded error at the
+/// first token past the limit, for parentheses, operator chains, types and patterns alike; a
+/// depth well inside the limit parses.
+#[test]
+fn nesting_is_bounded() {
+    // The messages of a configuration without layers, apart from the missing layers.
+    let errors = |src: &str| -> Vec<String> {
+        let e = load_src(src).unwrap_err();
+        e.diagnostics
+            .iter()
+            .filter(|d| d.code != diag::Code::NoLayers)
+            .map(|d| format!("{} {}", d.code.as_str(), d.message))
+            .collect()
+    };
+    let deep = |n: usize| format!("Definition d : Z := {}1{}.\n", "(".repeat(n), ")".repeat(n));
+    let chain = |n: usize| format!("Definition d : Z := 1{}.\n", " + 1".repeat(n));
+    assert_eq!(errors(&deep(100)), Vec::<String>::new());
+    assert_eq!(errors(&chain(100)), Vec::<String>::new());
+    let (open, close) = ("(".repeat(20_000), ")".repeat(20_000));
+    for src in [
+        deep(20_000),
+        chain(20_000),
+        format!("Definition d : {open}Z{close} := 1.\n"),
+        format!("Definition d (x : Z) : Z := match x with {open}x{close} => 1 end.\n"),
+    ] {
+        assert_eq!(
+            errors(&src),
+            ["E-CFG004 nested more than 256 levels deep"],
+            "{}",
+            &src[..60]
+        );
+    }
+}
