@@ -67,6 +67,10 @@ Definition prim_memcpy (vs : list val) (m : TMem) : option (option val * TMem) :
   | _ => None
   end.
 
+(** [llvm.assume(c)]: nothing when [c] is true; undefined when false (immediate UB in LLVM). *)
+Definition prim_assume (vs : list val) (m : TMem) : option (option val * TMem) :=
+  match vs with [Vint 1 1] => Some (None, m) | _ => None end.
+
 Definition lift (r : option val) (m : TMem) : option (option val * TMem) :=
   option_map (fun v => (Some v, m)) r.
 

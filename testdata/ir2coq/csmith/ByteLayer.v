@@ -2,9 +2,10 @@
     memory, so that the code of arbitrary C — structs, unions, bitfields read through wider or
     narrower integers, byte copies — runs as on hardware (x86-64, little-endian). Each byte is a
     number or the k-th byte of a pointer (pointers are stored as 8 fragments and read back whole);
-    a byte never written is absent and reading it is undefined. [alloca] hands out fresh stack
-    blocks. [ptrtoint] gives every object a distinct address (equality of pointers into different
-    objects is decided, as csmith programs need). No floats.
+    a byte never written is absent: an integer load reads it as 0 if another byte of the load is
+    written (padding), else the load is undefined; a pointer load needs all 8 bytes. [alloca]
+    hands out fresh stack blocks. [ptrtoint] gives every object a distinct address (equality of
+    pointers into different objects is decided, as csmith programs need). No floats.
     Maps are binary tries ([PositiveMap]): memory per block, bytes per offset. *)
 From AutoV Require Import All.
 From Coq Require Import FMapPositive.
@@ -90,10 +91,67 @@ Definition as_ptr (xs : list mbyte) : option ptr :=
   | _ => match bytes_to_int xs with Some z => Some (Ptr Babs z) | None => None end
   end.
 
-Definition bload (t : typ) (p : ptr) (m : BMem) : option val :=
+(** Bytes [o, o+n) of block [b], absent ones as [None]. *)
+Fixpoint read_opt (m : bmap) (b : block) (o : Z) (n : nat) : list (option mbyte) :=
+  match n with O => [] | S n' => get_byte m b o :: read_opt m b (o + 1) n' end.
+
+(** The bytes of an integer load when some are written and some never were: the missing ones read
+    as 0. That is where padding is read, e.g. at -O0 a [{i16, i32}] struct returned by value is
+    reloaded from memory as [i64]; LLVM gives undef bits there and 0 is one of undef's values. A
+    load that finds no byte of its range written stays undefined (an uninitialised variable, or
+    a read outside every object: this layer does not track object bounds). *)
+Definition partial_bytes (m : bmap) (b : block) (o : Z) (n : nat) : option (list mbyte) :=
+  let xs := read_opt m b o n in
+  if existsb (fun x => match x with Some _ => true | None => false end) xs
+  then Some (map (fun x => match x with Some y => y | None => MB 0 end) xs)
+  else None.
+
+(** x86-64 (LLVM 14's DataLayout): integers align to 1, 2, 4 or 8 bytes by width, pointers to
+    8; a non-packed struct aligns each field and rounds its size up to its largest alignment. *)
+Fixpoint talign (t : typ) : Z :=
+  match t with
+  | Tint w => if w <=? 8 then 1 else if w <=? 16 then 2 else if w <=? 32 then 4 else 8
+  | Tptr => 8
+  | Tarray _ t1 => talign t1
+  | Tstruct true _ => 1
+  | Tstruct false ts => (fix go (ts : list typ) : Z :=
+                           match ts with [] => 1 | t1 :: ts' => Z.max (talign t1) (go ts') end) ts
+  | _ => 1
+  end.
+
+Definition align_up (o a : Z) : Z := (o + a - 1) / a * a.
+
+(** Allocation size: the store size rounded up to the alignment. *)
+Fixpoint tsize (t : typ) : Z :=
+  match t with
+  | Tint w => align_up (nbytes w) (talign t)
+  | Tptr => 8
+  | Tarray n t1 => n * tsize t1
+  | Tstruct pk ts =>
+      let end_ := (fix go (ts : list typ) (o : Z) : Z :=
+                     match ts with
+                     | [] => o
+                     | t1 :: ts' => go ts' ((if pk then o else align_up o (talign t1)) + tsize t1)
+                     end) ts 0 in
+      align_up end_ (talign t)
+  | _ => 0
+  end.
+
+Definition padd (p : ptr) (o : Z) : ptr := Ptr (pbase p) (poffset p + o).
+
+Fixpoint all_some {A} (xs : list (option A)) : option (list A) :=
+  match xs with
+  | [] => Some []
+  | Some x :: xs' => option_map (cons x) (all_some xs')
+  | None :: _ => None
+  end.
+
+(** Aggregates (at -O0 a struct returned by value is reloaded as [{i64, i64}]) are read and
+    written field by field. *)
+Fixpoint bload (t : typ) (p : ptr) (m : BMem) {struct t} : option val :=
   match t with
   | Tint w =>
-      match get_bytes (mem m) (pbase p) (poffset p) (Z.to_nat (nbytes w)) with
+      match partial_bytes (mem m) (pbase p) (poffset p) (Z.to_nat (nbytes w)) with
       | Some xs => match bytes_to_int xs with Some z => Some (Vint w (z mod 2 ^ w)) | None => None end
       | None => None
       end
@@ -102,15 +160,44 @@ Definition bload (t : typ) (p : ptr) (m : BMem) : option val :=
       | Some xs => option_map Vptr (as_ptr xs)
       | None => None
       end
+  | Tstruct pk ts =>
+      let fix go (ts : list typ) (o : Z) : list (option val) :=
+        match ts with
+        | [] => []
+        | t1 :: ts' =>
+            let o1 := if pk then o else align_up o (talign t1) in
+            bload t1 (padd p o1) m :: go ts' (o1 + tsize t1)
+        end in
+      option_map Vagg (all_some (go ts 0))
+  | Tarray n t1 =>
+      option_map Vagg (all_some (map (fun i => bload t1 (padd p (Z.of_nat i * tsize t1)) m)
+                                     (seq 0 (Z.to_nat n))))
   | _ => None
   end.
 
-Definition bstore (t : typ) (p : ptr) (v : val) (m : BMem) : option BMem :=
+Fixpoint bstore (t : typ) (p : ptr) (v : val) (m : BMem) {struct t} : option BMem :=
   let put xs := option_map (fun mm => mkBMem mm (nextb m)) (put_bytes (mem m) (pbase p) (poffset p) (map Some xs)) in
   match t, v with
   | Tint w, Vint _ z => put (int_to_bytes (z mod 2 ^ w) (Z.to_nat (nbytes w)))
   | Tptr, Vptr (Ptr Babs z) => put (int_to_bytes (z mod 2 ^ 64) 8)
   | Tptr, Vptr q => put (ptr_frags q 0 8)
+  | Tstruct pk ts, Vagg vs =>
+      let fix go (ts : list typ) (vs : list val) (o : Z) (m : BMem) : option BMem :=
+        match ts, vs with
+        | [], [] => Some m
+        | t1 :: ts', v1 :: vs' =>
+            let o1 := if pk then o else align_up o (talign t1) in
+            match bstore t1 (padd p o1) v1 m with Some m1 => go ts' vs' (o1 + tsize t1) m1 | None => None end
+        | _, _ => None
+        end in
+      go ts vs 0 m
+  | Tarray n t1, Vagg vs =>
+      let fix go (vs : list val) (o : Z) (m : BMem) : option BMem :=
+        match vs with
+        | [] => Some m
+        | v1 :: vs' => match bstore t1 (padd p o) v1 m with Some m1 => go vs' (o + tsize t1) m1 | None => None end
+        end in
+      if Z.of_nat (length vs) =? n then go vs 0 m else None
   | _, _ => None
   end.
 
@@ -139,10 +226,8 @@ Definition BL : layer := {|
 (** ** Executable primitives *)
 Definition xprim := ident -> list val -> BMem -> option (option val * BMem).
 
-(** Copy [n] bytes (absent bytes stay absent), reading all before writing (memmove). *)
-Fixpoint read_opt (m : bmap) (b : block) (o : Z) (n : nat) : list (option mbyte) :=
-  match n with O => [] | S n' => get_byte m b o :: read_opt m b (o + 1) n' end.
-
+(** [prim_memcpy] copies [n] bytes (absent bytes stay absent), reading all before writing
+    (memmove). *)
 Definition prim_memcpy (vs : list val) (m : BMem) : option (option val * BMem) :=
   match vs with
   | Vptr d :: Vptr s :: Vint _ n :: _ =>
@@ -194,6 +279,10 @@ Definition prim_fsh (left : bool) (vs : list val) : option val :=
   | _ => None
   end.
 
+(** [llvm.assume(c)]: nothing when [c] is true; undefined when false (immediate UB in LLVM). *)
+Definition prim_assume (vs : list val) (m : BMem) : option (option val * BMem) :=
+  match vs with [Vint 1 1] => Some (None, m) | _ => None end.
+
 Definition lift (r : option val) (m : BMem) : option (option val * BMem) :=
   option_map (fun v => (Some v, m)) r.
 
@@ -218,3 +307,19 @@ Definition run (fuel : nat) (c : code) (xp : xprim) (cells : list (ptr * typ * c
   | Some m => option_map fst (run_func BL c xp fuel f [] m)
   | None => None
   end.
+
+(** Checks of the layout rules and of aggregate access, by computation. *)
+Example struct_size_with_padding : tsize (Tstruct false [Tint 16; Tint 32; Tint 16; Tint 32]) = 16 := eq_refl.
+Example i24_occupies_4_bytes : tsize (Tint 24) = 4 := eq_refl.
+Example struct_stored_reloaded_as_i64 :
+  match bstore (Tstruct false [Tint 16; Tint 32]) (Ptr Babs 0) (Vagg [Vint 16 5; Vint 32 7]) (mkBMem (PositiveMap.empty _) 0) with
+  | Some m => bload (Tstruct false [Tint 64]) (Ptr Babs 0) m = Some (Vagg [Vint 64 (5 + 7 * 2 ^ 32)])
+  | None => False
+  end := eq_refl.
+Example array_stored_reloaded_as_i16 :
+  match bstore (Tarray 2 (Tint 8)) (Ptr Babs 0) (Vagg [Vint 8 1; Vint 8 2]) (mkBMem (PositiveMap.empty _) 0) with
+  | Some m => bload (Tint 16) (Ptr Babs 0) m = Some (Vint 16 513)
+  | None => False
+  end := eq_refl.
+Example unwritten_load_is_undefined : bload (Tint 32) (Ptr Babs 0) (mkBMem (PositiveMap.empty _) 0) = None := eq_refl.
+Example assume_false_is_undefined : prim_assume [Vint 1 0] (mkBMem (PositiveMap.empty _) 0) = None := eq_refl.

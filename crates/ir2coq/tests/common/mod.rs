@@ -6,7 +6,8 @@
 use std::fmt::Write as _;
 
 /// `Definition xp : xprim := …`: each intrinsic the module declares, mapped to the test layer's
-/// primitive (`TestLayer.v`, `csmith/ByteLayer.v`): memcpy/memmove in both, memset only with
+/// primitive (`TestLayer.v`, `csmith/ByteLayer.v`): memcpy/memmove in both (and `llvm.assume`,
+/// undefined when false, and the integer intrinsics below), memset only with
 /// `memset` (only `ByteLayer.v` has byte-level memory; `TestLayer.v` copies whole cells).
 pub fn xprim(m: &ir2json::Module, memset: bool) -> String {
     const MEMORY: [(&str, &str); 3] = [
@@ -14,7 +15,8 @@ pub fn xprim(m: &ir2json::Module, memset: bool) -> String {
         ("llvm.memmove.", "prim_memcpy vs m"),
         ("llvm.memset.", "prim_memset vs m"),
     ];
-    const VALUES: [(&str, &str); 7] = [
+    const VALUES: [(&str, &str); 8] = [
+        ("llvm.assume", "prim_assume vs m"),
         ("llvm.umin.", "lift (prim_umin vs) m"),
         ("llvm.umax.", "lift (prim_umax vs) m"),
         ("llvm.smin.", "lift (prim_smin vs) m"),
