@@ -44,15 +44,19 @@ export AFL_SKIP_CPUFREQ=1 AFL_NO_AFFINITY=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHE
 # Resume an existing run (-i -) so several sessions add up.
 IN=("-i" "$SEEDS")
 [ -f "$OUT/default/fuzzer_stats" ] && IN=("-i" "-")
-# CPU time of afl-fuzz and every target process it ran (bash's `time` counts reaped children),
-# appended per session to OUT/cpu.log so runs that shared the cores are reported honestly.
-TIMEFORMAT="%U %S"
-{ time nice -n "${FUZZ_NICE:-10}" cargo afl fuzz "${IN[@]}" -o "$OUT" "${DICT[@]}" -V "$SECS" -t 5000 -m none \
-  -- "$ROOT/fuzz/target/release/fuzz_$T" >"$OUT/afl.log" 2>&1 || true; } 2>"$OUT/cpu.tmp"
-read -r U SY <"$OUT/cpu.tmp"
-echo "$(date -u +%FT%TZ) wall_s=$SECS cpu_s=$(awk -v u="$U" -v s="$SY" 'BEGIN {print u + s}')" >>"$OUT/cpu.log"
-rm -f "$OUT/cpu.tmp"
-echo "cpu_seconds_this_run : $(awk -v u="$U" -v s="$SY" 'BEGIN {print u + s}')"
+# CPU seconds of afl-fuzz and the target processes, sampled from /proc (AFL++'s persistent
+# children are not reaped by the fuzzer's parent, so `time` would miss them), appended per run to
+# OUT/cpu.log so runs that shared the cores are reported honestly.
+rm -f "$OUT/cpu.stop" "$OUT/cpu.sec"
+scripts/proc-cpu.sh "fuzz/target/release/fuzz_$T" "$OUT/cpu.sec" "$OUT/cpu.stop" &
+SAMPLER=$!
+nice -n "${FUZZ_NICE:-10}" cargo afl fuzz "${IN[@]}" -o "$OUT" "${DICT[@]}" -V "$SECS" -t 5000 -m none \
+  -- "$ROOT/fuzz/target/release/fuzz_$T" >"$OUT/afl.log" 2>&1 || true
+touch "$OUT/cpu.stop"
+wait "$SAMPLER"
+CPU=$(cat "$OUT/cpu.sec" 2>/dev/null || echo 0)
+echo "$(date -u +%FT%TZ) wall_s=$SECS cpu_s=$CPU" >>"$OUT/cpu.log"
+echo "cpu_seconds_this_run : $CPU"
 echo "cpu_seconds_all_logged_runs : $(awk -F'cpu_s=' '{s+=$2} END {print s}' "$OUT/cpu.log")"
 S="$OUT/default/fuzzer_stats"
 if [ -f "$S" ]; then
