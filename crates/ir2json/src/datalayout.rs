@@ -12,50 +12,21 @@ use crate::error::Pos;
 /// Every `target datalayout = "…"` of the text (tokens as LLVM's lexer splits them: comments and
 /// string contents skipped), with the position of its string and its unescaped content.
 pub fn find(text: &str) -> Vec<(Pos, String)> {
-    let b = text.as_bytes();
-    let mut toks: Vec<(usize, usize, bool)> = Vec::new(); // (start, end, is_string)
-    let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        if c == b';' {
-            // LLVM's lexer ends a comment at '\n' or '\r' (a datalayout after a lone '\r' is read).
-            while i < b.len() && b[i] != b'\n' && b[i] != b'\r' {
-                i += 1;
-            }
-        } else if c == b'"' {
-            let s = i;
-            i += 1;
-            while i < b.len() && b[i] != b'"' {
-                i += 1;
-            }
-            toks.push((s, (i + 1).min(b.len()), true));
-            i += 1;
-        } else if c.is_ascii_whitespace() {
-            i += 1;
-        } else if c.is_ascii_alphanumeric() || b"_.$-".contains(&c) {
-            let s = i;
-            while i < b.len() && (b[i].is_ascii_alphanumeric() || b"_.$-".contains(&b[i])) {
-                i += 1;
-            }
-            toks.push((s, i, false));
-        } else {
-            toks.push((i, i + 1, false));
-            i += 1;
-        }
-    }
-    let word = |k: usize| text.get(toks[k].0..toks[k].1).unwrap_or("");
+    use crate::lex::Tok;
+    const BEFORE: [Tok<'static>; 3] = [
+        Tok::Word("target"),
+        Tok::Word("datalayout"),
+        Tok::Punct(b'='),
+    ];
+    let mut last: [Option<Tok>; 3] = [None; 3];
     let mut out = Vec::new();
-    for k in 0..toks.len().saturating_sub(3) {
-        if word(k) == "target" && word(k + 1) == "datalayout" && word(k + 2) == "=" && toks[k + 3].2
-        {
-            let (s, e, _) = toks[k + 3];
-            let inner = text
-                .get(s + 1..e.saturating_sub(1).max(s + 1))
-                .unwrap_or("");
-            let line = text[..s].matches('\n').count() as u32 + 1;
-            let col = (s - text[..s].rfind('\n').map_or(0, |n| n + 1)) as u32 + 1;
-            out.push((Pos { line, col }, crate::text::unescape(inner)));
+    for (pos, tok) in crate::lex::tokens(text) {
+        if let Tok::Quoted { body, .. } = tok {
+            if last.iter().zip(&BEFORE).all(|(a, b)| *a == Some(*b)) {
+                out.push((pos, crate::text::unescape(body)));
+            }
         }
+        last = [last[1], last[2], Some(tok)];
     }
     out
 }

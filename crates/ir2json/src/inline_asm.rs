@@ -27,7 +27,7 @@ pub fn find_crashing_constraint(text: &str) -> Option<(Pos, String)> {
             (At::Asm, Tok::Quoted { .. }) => At::Code,
             (At::Code, Tok::Punct(b',')) => At::Comma,
             (At::Comma, Tok::Quoted { body, .. }) => {
-                let bytes = lex::unescape(body.as_bytes());
+                let bytes = crate::text::unescape_bytes(body.as_bytes());
                 if bytes.split(|&c| c == b',').any(overruns) {
                     return Some((pos, format!("\"{body}\"")));
                 }

@@ -35,8 +35,9 @@ pub fn tokens(text: &str) -> impl Iterator<Item = (Pos, Tok<'_>)> {
                 line_start = i + 1;
                 i += 1;
             }
+            // LLVM's lexer ends a comment at '\n' or '\r'.
             b';' => {
-                while i < b.len() && b[i] != b'\n' {
+                while i < b.len() && b[i] != b'\n' && b[i] != b'\r' {
                     i += 1;
                 }
             }
@@ -83,94 +84,28 @@ pub fn tokens(text: &str) -> impl Iterator<Item = (Pos, Tok<'_>)> {
     })
 }
 
-/// The bytes LLVM's lexer reads from a quoted string's body: `\\` is a backslash, `\XX` (two hex
-/// digits) one byte, any other backslash itself.
-pub fn unescape(body: &[u8]) -> Vec<u8> {
-    let hex = |c: u8| (c as char).to_digit(16).map(|d| d as u8);
-    let mut out = Vec::with_capacity(body.len());
-    let mut i = 0;
-    while i < body.len() {
-        if body[i] == b'\\' {
-            if body.get(i + 1) == Some(&b'\\') {
-                out.push(b'\\');
-                i += 2;
-                continue;
-            }
-            if let (Some(h), Some(l)) = (
-                body.get(i + 1).copied().and_then(hex),
-                body.get(i + 2).copied().and_then(hex),
-            ) {
-                out.push(h << 4 | l);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(body[i]);
-        i += 1;
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn tokens_with_positions() {
-        let t: Vec<_> = tokens("@\"a b\" = c\"x\" ; \"no\"\n  asm \"p\nq\", !\"m\", !\\41.b !0")
-            .map(|(p, t)| (p.line, p.col, t))
-            .collect();
-        assert_eq!(
-            t,
-            [
-                (1, 1, Tok::Punct(b'@')),
-                (
-                    1,
-                    2,
-                    Tok::Quoted {
-                        prefix: b'@',
-                        body: "a b"
-                    }
-                ),
-                (1, 8, Tok::Punct(b'=')),
-                (1, 10, Tok::Word("c")),
-                (
-                    1,
-                    11,
-                    Tok::Quoted {
-                        prefix: b'c',
-                        body: "x"
-                    }
-                ),
-                (2, 3, Tok::Word("asm")),
-                (
-                    2,
-                    7,
-                    Tok::Quoted {
-                        prefix: b' ',
-                        body: "p\nq"
-                    }
-                ),
-                (3, 3, Tok::Punct(b',')),
-                (3, 5, Tok::Punct(b'!')),
-                (
-                    3,
-                    6,
-                    Tok::Quoted {
-                        prefix: b'!',
-                        body: "m"
-                    }
-                ),
-                (3, 9, Tok::Punct(b',')),
-                (3, 11, Tok::MetaName("\\41.b")),
-                (3, 18, Tok::Punct(b'!')),
-                (3, 19, Tok::Word("0")),
-            ]
-        );
-    }
-
-    #[test]
-    fn unescape_reads_as_llvm_does() {
-        assert_eq!(unescape(br"a\41\\42\q\4"), b"aA\\42\\q\\4");
+        let q = |prefix, body| Tok::Quoted { prefix, body };
+        let t: Vec<_> =
+            tokens("@\"a b\" = c\"x\" ; \"no\"\n  asm \"p\nq\", !\"m\", !\\41.b !0 ;\r@")
+                .map(|(p, t)| (p.line, p.col, t))
+                .collect();
+        #[rustfmt::skip]
+        let expected = [
+            (1, 1, Tok::Punct(b'@')), (1, 2, q(b'@', "a b")), (1, 8, Tok::Punct(b'=')),
+            (1, 10, Tok::Word("c")), (1, 11, q(b'c', "x")),
+            (2, 3, Tok::Word("asm")), (2, 7, q(b' ', "p\nq")),
+            (3, 3, Tok::Punct(b',')), (3, 5, Tok::Punct(b'!')), (3, 6, q(b'!', "m")),
+            (3, 9, Tok::Punct(b',')), (3, 11, Tok::MetaName("\\41.b")), (3, 18, Tok::Punct(b'!')),
+            (3, 19, Tok::Word("0")),
+            // a comment ends at '\r' as in LLVM's lexer (lines count '\n' only)
+            (3, 23, Tok::Punct(b'@')),
+        ];
+        assert_eq!(t, expected);
     }
 }

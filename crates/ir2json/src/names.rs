@@ -33,7 +33,9 @@ pub fn find_non_utf8(text: &str) -> Option<NonUtf8> {
             b'$' => "comdat name",
             _ => "string",
         };
-        if !body.contains('\\') || std::str::from_utf8(&lex::unescape(body.as_bytes())).is_ok() {
+        if !body.contains('\\')
+            || std::str::from_utf8(&crate::text::unescape_bytes(body.as_bytes())).is_ok()
+        {
             return None;
         }
         let first_line = body.split('\n').next().unwrap_or_default();
@@ -53,7 +55,7 @@ pub fn find_non_utf8(text: &str) -> Option<NonUtf8> {
 pub fn find_unprintable_metadata_name(text: &str) -> Option<(Pos, String)> {
     lex::tokens(text).find_map(|(pos, tok)| match tok {
         Tok::MetaName(name)
-            if lex::unescape(name.as_bytes())
+            if crate::text::unescape_bytes(name.as_bytes())
                 .first()
                 .is_some_and(|&c| c >= 0x80) =>
         {

@@ -160,20 +160,26 @@ fn split_sigil_name(s: &str) -> (String, &str) {
 /// Decode LLVM's string escapes exactly as LLVM's lexer does: `\\` is one backslash, `\XX` (two hex
 /// digits) is a byte, any other backslash is literal.
 pub fn unescape(s: &str) -> String {
-    let b = s.as_bytes();
+    String::from_utf8_lossy(&unescape_bytes(s.as_bytes())).into_owned()
+}
+
+/// The bytes of [`unescape`], before any UTF-8 decoding (names may spell bytes that are not UTF-8).
+pub fn unescape_bytes(b: &[u8]) -> Vec<u8> {
+    let hex = |c: u8| (c as char).to_digit(16).map(|d| d as u8);
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;
     while i < b.len() {
-        if b[i] == b'\\' && i + 1 < b.len() && b[i + 1] == b'\\' {
-            out.push(b'\\');
-            i += 2;
-            continue;
-        }
-        if b[i] == b'\\' && i + 2 < b.len() {
-            let h = std::str::from_utf8(&b[i + 1..i + 3]).unwrap_or("");
-            let hex = h.len() == 2 && h.bytes().all(|c| c.is_ascii_hexdigit());
-            if let (true, Ok(v)) = (hex, u8::from_str_radix(h, 16)) {
-                out.push(v);
+        if b[i] == b'\\' {
+            if b.get(i + 1) == Some(&b'\\') {
+                out.push(b'\\');
+                i += 2;
+                continue;
+            }
+            if let (Some(h), Some(l)) = (
+                b.get(i + 1).copied().and_then(hex),
+                b.get(i + 2).copied().and_then(hex),
+            ) {
+                out.push(h << 4 | l);
                 i += 3;
                 continue;
             }
@@ -181,7 +187,7 @@ pub fn unescape(s: &str) -> String {
         out.push(b[i]);
         i += 1;
     }
-    String::from_utf8_lossy(&out).into_owned()
+    out
 }
 
 impl DiStructs {
@@ -749,5 +755,7 @@ mod tests {
         );
         assert_eq!(unescape(r"\\5C"), r"\5C");
         assert_eq!(unescape(r"\"), "\\");
+        assert_eq!(unescape_bytes(br"a\41\\42\q\4"), b"aA\\42\\q\\4");
+        assert_eq!(unescape_bytes(br"\FF\c3"), [0xFF, 0xC3]);
     }
 }
