@@ -153,14 +153,102 @@ Ltac synth_arith :=
   synth_bits; unfold_bool_ints; cbn in *; bool_prop; synth_abstract_bits;
   first [ lia | synth_wraps_lia | synth_zsolve | zsolve ].
 
-Ltac synth_bsolve := first [ reflexivity | assumption | synth_arith ].
+(** *** Divisibility by a literal
+
+    An alignment test of the memory model ([off mod 8 =? 0]) holds because 8 divides every
+    summand of the offset and the modulus of every wrap around it: [lia]/[nia] find that only
+    slowly, through one quotient variable per [mod]. *)
+Lemma divide_mod_any : forall c a m, (c | m) -> (c | a) -> (c | a mod m).
+Proof.
+  intros c a m Hm Ha. destruct (Z.eq_dec m 0) as [-> | Hz].
+  - rewrite Zmod_0_r. exact Ha.
+  - rewrite Z.mod_eq by exact Hz. apply Z.divide_sub_r; [ exact Ha | apply Z.divide_mul_l; exact Hm ].
+Qed.
+
+Ltac zdivide_solve :=
+  lazymatch goal with
+  | |- (?c | ?a + ?b) => apply Z.divide_add_r; zdivide_solve
+  | |- (?c | ?a - ?b) => apply Z.divide_sub_r; zdivide_solve
+  | |- (?c | ?a * ?b) =>
+      first [ apply Z.divide_mul_l; zdivide_solve | apply Z.divide_mul_r; zdivide_solve ]
+  | |- (?c | ?a mod ?m) => apply divide_mod_any; zdivide_solve
+  | |- (?c | 2 ^ ?w) => g_zlit c; g_zlit w; apply Z.mod_divide; [ discriminate | vm_compute; reflexivity ]
+  | |- (?c | ?n) => g_zlit c; g_zlit n; apply Z.mod_divide; [ discriminate | vm_compute; reflexivity ]
+  end.
+
+Lemma wrap_nonneg : forall w z, 0 <= w -> 0 <= wrap w z.
+Proof. intros. apply wrap_range. auto. Qed.
+
+(** [0 <= z < 2 ^ w] or [0 <= z] for a wrapped [z]. *)
+Ltac wrap_in_range :=
+  lazymatch goal with
+  | |- 0 <= ?z < 2 ^ ?w =>
+      first [ apply wrap_range; lia | unfold iadd, isub, imul, izext; apply wrap_range; lia ]
+  | |- 0 <= ?z =>
+      first [ apply wrap_nonneg; lia | unfold iadd, isub, imul, izext; apply wrap_nonneg; lia ]
+  end.
+
+(** [e mod c = 0] for a literal [c] that divides every summand of [e] (through its wraps). *)
+Ltac synth_mod_zero :=
+  lazymatch goal with
+  | |- ?e mod ?c = 0 =>
+      g_zlit c; apply Z.mod_divide; [ discriminate | ];
+      unfold iadd, isub, imul, izext, wrap; zdivide_solve
+  end.
+
+(** *** Path conditions as linear facts
+
+    A wrap synthesis dropped because the path's [nsw] and [inbounds] conditions keep the value
+    in range (a table offset [t * 4096 + i * 8] computed with [imul]/[iadd]) holds by a short
+    linear argument over the signed values those conditions bound. [synth_arith] unfolds every
+    [signed] into a case split and every bit operation into divisions and hands the rest to
+    [nia] (minutes); here each [signed w x] becomes an atom tied to [x] by two linear cases, each
+    low-mask [iand] an atom with its range, and only the wraps become quotient equations. *)
+Lemma signed_cases : forall w x, 0 < w -> 0 <= x < 2 ^ w ->
+  (signed w x = x /\ x < 2 ^ (w - 1)) \/ (signed w x = x - 2 ^ w /\ 2 ^ (w - 1) <= x).
+Proof.
+  intros w x Hw Hx. unfold signed. rewrite wrap_small by exact Hx.
+  destruct (Z.ltb_spec x (2 ^ (w - 1))); [ left | right ]; auto.
+Qed.
+
+Lemma iand_mask_range : forall w a m k, 0 <= k <= w -> m = Z.ones k -> 0 <= iand w a m < 2 ^ k.
+Proof.
+  intros w a m k Hk Hm. unfold iand. rewrite (land_ones_lit a m k) by lia.
+  assert (2 ^ k <= 2 ^ w) by (apply Z.pow_le_mono_r; lia).
+  assert (0 < 2 ^ k) by (apply Z.pow_pos_nonneg; lia).
+  pose proof (Z.mod_pos_bound a (2 ^ k) ltac:(lia)).
+  rewrite wrap_small by lia. lia.
+Qed.
+
+Ltac synth_path_lia :=
+  unfold_bool_ints; cbn in *; bool_prop;
+  repeat match goal with
+  | |- context [ iand ?w ?a ?m ] =>
+      g_zlit w; g_zlit m; let k := eval vm_compute in (Z.log2 (m + 1)) in
+      let x := fresh "x" in
+      pose proof (iand_mask_range w a m k ltac:(lia) ltac:(reflexivity));
+      set (x := iand w a m) in *; clearbody x
+  end;
+  repeat match goal with
+  | H : context [ signed ?w ?x ] |- _ =>
+      g_zlit w;
+      let R := fresh "R" in let s := fresh "s" in
+      assert (R : 0 <= x < 2 ^ w) by first [ wrap_in_range | eval_pow2; lia ];
+      pose proof (signed_cases w x ltac:(lia) R); clear R;
+      set (s := signed w x) in *; clearbody s
+  end;
+  unfold iadd, isub, imul, izext, itrunc, wrap in *; eval_pow2;
+  Z.div_mod_to_equations; lia.
+
+Ltac synth_bsolve := first [ reflexivity | assumption | synth_path_lia | synth_arith ].
 
 (** Only the cheap cases of [synth_arith]/[synth_bsolve]: [synth_split] tries both values of a
     condition with these first, so the value that does not hold is not refuted by [synth_zsolve]
     (seconds each) before the one that does is proved in milliseconds. *)
 Ltac synth_arith_fast :=
   first [ synth_bits; unfold_bool_ints; cbn in *; bool_prop; synth_abstract_bits;
-          first [ lia | synth_wraps_lia ]
+          first [ lia | synth_wraps_lia
+                | repeat split; first [ synth_mod_zero | lia | wrap_in_range ] ]
         | sext_false ].
 Ltac synth_bsolve_fast := first [ reflexivity | assumption | synth_arith_fast ].
 
@@ -212,20 +300,110 @@ Ltac synth_rng :=
   end;
   eval_pow2; lia.
 
+(* Each side condition is checked before rewriting: a rewrite whose condition fails costs the
+   abstraction of the whole goal (tens of ms on a large spec, for every occurrence tried). *)
 Ltac synth_small :=
   repeat match goal with
-  | |- context [ izext ?w ?a ] => rewrite (izext_small w a) by synth_rng
-  | |- context [ wrap ?w ?a ] => rewrite (wrap_small w a) by synth_rng
-  | |- context [ imul ?w ?a ?b ] => rewrite (imul_small w a b) by synth_rng
-  | |- context [ iadd ?w ?a ?b ] => rewrite (iadd_small w a b) by synth_rng
-  | |- context [ signed ?w ?a ] => rewrite (signed_small w a) by synth_rng
+  | |- context [ izext ?w ?a ] =>
+      let R := fresh "R" in assert (R : 0 <= a < 2 ^ w) by synth_rng;
+      rewrite (izext_small w a R); clear R
+  | |- context [ wrap ?w ?a ] =>
+      let R := fresh "R" in assert (R : 0 <= a < 2 ^ w) by synth_rng;
+      rewrite (wrap_small w a R); clear R
+  | |- context [ imul ?w ?a ?b ] =>
+      let R := fresh "R" in assert (R : 0 <= a * b < 2 ^ w) by synth_rng;
+      rewrite (imul_small w a b R); clear R
+  | |- context [ iadd ?w ?a ?b ] =>
+      let R := fresh "R" in assert (R : 0 <= a + b < 2 ^ w) by synth_rng;
+      rewrite (iadd_small w a b R); clear R
+  | |- context [ signed ?w ?a ] =>
+      let P := fresh "P" in let R := fresh "R" in
+      assert (P : 0 < w) by lia; assert (R : 0 <= a < 2 ^ (w - 1)) by synth_rng;
+      rewrite (signed_small w a P R); clear P R
   end.
 
+(** A sign reinterpretation of a value a path condition showed non-negative is the value: the
+    low spec reads a pointer offset as [signed 64 o] where synthesis, from the [inbounds] test,
+    kept [o]. Tried only for a [signed w z] some hypothesis mentions (the condition's source). *)
+Lemma signed_nonneg_id : forall w z, 0 < w -> 0 <= z < 2 ^ w -> 0 <= signed w z -> signed w z = z.
+Proof.
+  intros w z Hw Hz Hs. unfold signed in *. rewrite wrap_small in * by exact Hz.
+  destruct (z <? 2 ^ (w - 1)); [ reflexivity | ].
+  generalize (pow2_pos w ltac:(lia)). lia.
+Qed.
+
+Ltac synth_wrap_range := first [ wrap_in_range | synth_rng ].
+
+Ltac synth_signed :=
+  repeat match goal with
+  | |- context [ signed ?w ?z ] =>
+      lazymatch goal with H : context [ signed w z ] |- _ => idtac end;
+      rewrite (signed_nonneg_id w z) by (first [ lia | synth_wrap_range | bool_prop; lia ])
+  end.
+
+(** An integer operation on literals is its value: a callee's spec inlined with a literal
+    argument (a level number) computes its shift amounts from it, and a match on that callee's
+    result is stuck until they are numbers. *)
+Ltac synth_int_op f :=
+  lazymatch f with
+  | iadd => idtac | isub => idtac | imul => idtac | iand => idtac | ior => idtac
+  | ixor => idtac | ishl => idtac | ilshr => idtac | iashr => idtac | iudiv => idtac
+  | iurem => idtac | isdiv => idtac | isrem => idtac | ieq => idtac | iult => idtac
+  | iule => idtac | islt => idtac | isle => idtac
+  end.
+Ltac synth_int_op1 f :=
+  lazymatch f with
+  | wrap => idtac | signed => idtac | izext => idtac | itrunc => idtac | ineg => idtac | inot => idtac
+  end.
+Ltac synth_eval_lits :=
+  repeat match goal with
+  | |- context [ ?f ?w ?a ?b ] =>
+      synth_int_op f; g_zlit w; g_zlit a; g_zlit b;
+      let v := eval vm_compute in (f w a b) in change (f w a b) with v
+  | |- context [ ?f ?w ?a ] =>
+      synth_int_op1 f; g_zlit w; g_zlit a;
+      let v := eval vm_compute in (f w a) in change (f w a) with v
+  end.
+
+(** Canonical forms both sides are rewritten to: a wrap of an operation that already wraps to
+    the same width is that operation (a callee's result wrapped again by its caller), and the sign
+    reinterpretation of a sum or product is that of the wrapped one ([signed] wraps first), so a
+    condition synthesis stated on [a + b] and the low spec's on [iadd w a b] read the same. *)
+Lemma wrap_iadd_idem : forall w a b, 0 <= w -> wrap w (iadd w a b) = iadd w a b.
+Proof. intros. apply wrap_idem. auto. Qed.
+Lemma wrap_isub_idem : forall w a b, 0 <= w -> wrap w (isub w a b) = isub w a b.
+Proof. intros. apply wrap_idem. auto. Qed.
+Lemma wrap_imul_idem : forall w a b, 0 <= w -> wrap w (imul w a b) = imul w a b.
+Proof. intros. apply wrap_idem. auto. Qed.
+Lemma wrap_iand_idem : forall w a b, 0 <= w -> wrap w (iand w a b) = iand w a b.
+Proof. intros. apply wrap_idem. auto. Qed.
+Lemma wrap_ior_idem : forall w a b, 0 <= w -> wrap w (ior w a b) = ior w a b.
+Proof. intros. apply wrap_idem. auto. Qed.
+Lemma wrap_ixor_idem : forall w a b, 0 <= w -> wrap w (ixor w a b) = ixor w a b.
+Proof. intros. apply wrap_idem. auto. Qed.
+Lemma wrap_izext_idem : forall w a, 0 <= w -> wrap w (izext w a) = izext w a.
+Proof. intros. apply wrap_idem. auto. Qed.
+Lemma wrap_itrunc_idem : forall w a, 0 <= w -> wrap w (itrunc w a) = itrunc w a.
+Proof. intros. apply wrap_idem. auto. Qed.
+
+Lemma signed_add_fold : forall w a b, 0 <= w -> signed w (a + b) = signed w (iadd w a b).
+Proof. intros. unfold iadd, signed. rewrite wrap_idem by lia. reflexivity. Qed.
+Lemma signed_sub_fold : forall w a b, 0 <= w -> signed w (a - b) = signed w (isub w a b).
+Proof. intros. unfold isub, signed. rewrite wrap_idem by lia. reflexivity. Qed.
+Lemma signed_mul_fold : forall w a b, 0 <= w -> signed w (a * b) = signed w (imul w a b).
+Proof. intros. unfold imul, signed. rewrite wrap_idem by lia. reflexivity. Qed.
+
+Ltac synth_canon :=
+  rewrite ?wrap_iadd_idem, ?wrap_isub_idem, ?wrap_imul_idem, ?wrap_iand_idem, ?wrap_ior_idem,
+    ?wrap_ixor_idem, ?wrap_izext_idem, ?wrap_itrunc_idem by lia;
+  rewrite ?signed_add_fold, ?signed_sub_fold, ?signed_mul_fold by lia.
+
 Ltac synth_norm :=
-  cbn; rewrite ?ZMap.gsspec, ?ZMap.gi; synth_rw_hook; synth_ih; rewrite_hyps; cbn;
+  cbn; unfold ieq; synth_eval_lits; cbn;
+  rewrite ?ZMap.gsspec, ?ZMap.gi; synth_rw_hook; synth_ih; rewrite_hyps; cbn;
   (* a result wrapped by its callee and again by the caller: synthesis keeps one wrap *)
   rewrite ?wrap_idem by lia;
-  synth_ranges; synth_small.
+  synth_ranges; synth_small; rewrite ?Z.add_0_l; synth_signed; synth_canon.
 
 (** Make another application of the head of [X] (the scrutinee of a stuck match) with equal
     arguments syntactically [X], so one case split covers both sides. *)
@@ -277,11 +455,24 @@ Ltac synth_congr :=
       let ha := synth_head a in let hb := synth_head b in constr_eq ha hb; f_equal
   end.
 
+(** A map read or a wrap on both sides: equal arguments first (arithmetic cannot see into
+    [ZMap.get], and on a whole read it only fails, slowly); the index equalities are then
+    arithmetic. *)
+Ltac synth_congr_uninterp :=
+  lazymatch goal with
+  | |- ?a = ?b =>
+      let ha := synth_head a in let hb := synth_head b in constr_eq ha hb;
+      lazymatch ha with
+      | @ZMap.get => idtac | wrap => idtac | Z.div => idtac | Z.modulo => idtac
+      end; f_equal
+  end.
+
 Ltac synth_leaf :=
   lazymatch goal with
   | |- ?a = ?b =>
       first [ constr_eq a b; reflexivity
-            | let T := type of a in constr_eq T Z; synth_arith
+            | synth_congr_uninterp; synth_leaf
+            | let T := type of a in constr_eq T Z; first [ synth_path_lia | synth_arith ]
             | let T := type of a in constr_eq T bool;
               let E := fresh "Hb" in destruct a eqn:E; symmetry; synth_bsolve
             | synth_congr; synth_leaf

@@ -1,0 +1,51 @@
+(** The certificate tactics of [Tactics/Synth.v] on the goals of a page-table load (issue 12):
+    a synthesised spec keeps the [inbounds] test and drops the memory model's alignment test and
+    the wraps of the table offset; its certificate decides those from the path conditions.
+    Each positive goal is followed by a variant that is false, or not provable from what the
+    tactic is given, which it must not prove. *)
+From Coq Require Import ZArith Lia Bool.
+From AutoV Require Import All Build GenTactics Synth.
+Local Open Scope Z_scope.
+
+(* The alignment test of an 8-byte load at [t * 4096 + i * 8], through both wraps: decided by
+   divisibility, on the fast path (no [nia]). *)
+Lemma load_aligned : forall t i,
+  in_urange 64 t = true -> in_urange 32 i = true ->
+  ((0 <=? iadd 64 (imul 64 t 4096) (i * 8)) && (iadd 64 (imul 64 t 4096) (i * 8) mod 8 =? 0))
+  = true.
+Proof. intros. synth_bsolve_fast. Qed.
+
+(* 16 does not divide [i * 8]. *)
+Goal forall t i, iadd 64 (imul 64 t 4096) (i * 8) mod 16 = 0.
+Proof. intros. Fail synth_mod_zero. Abort.
+
+(* The table offset without its wraps, from the path conditions of the load: the [nsw] tests of
+   the product and the sum, the [inbounds] test, and the bounds check of the table's object. *)
+Lemma offset_unwrapped : forall t y,
+  in_urange 64 t = true -> 0 <= y <= 4088 ->
+  negb (in_srange 64 (signed 64 t * 4096)) = false ->
+  ((0 <=? signed 64 (iadd 64 (imul 64 t 4096) y)) &&
+   (signed 64 (iadd 64 (imul 64 t 4096) y) <? 2 ^ 63)) = true ->
+  (iadd 64 (imul 64 t 4096) y + 8 <=? 8192) = true ->
+  t * 4096 + y = iadd 64 (imul 64 t 4096) y.
+Proof. intros. synth_path_lia. Qed.
+
+(* Without the object's bounds check a wrapped offset can be small while the exact one is not
+   (t = 2^64 - 1, y = 4096): the tactic must fail. *)
+Goal forall t y,
+  in_urange 64 t = true -> 0 <= y <= 8192 ->
+  negb (in_srange 64 (signed 64 t * 4096)) = false ->
+  t * 4096 + y = iadd 64 (imul 64 t 4096) y.
+Proof. intros. Fail synth_path_lia. Abort.
+
+(* A sign reinterpretation the [inbounds] test showed non-negative is the value itself. *)
+Lemma signed_offset : forall t i,
+  in_urange 64 t = true -> in_urange 32 i = true ->
+  ((0 <=? signed 64 (iadd 64 (imul 64 t 4096) (i * 8))) &&
+   (signed 64 (iadd 64 (imul 64 t 4096) (i * 8)) <? 2 ^ 63)) = true ->
+  signed 64 (iadd 64 (imul 64 t 4096) (i * 8)) + 8 = iadd 64 (imul 64 t 4096) (i * 8) + 8.
+Proof. intros. synth_signed. reflexivity. Qed.
+
+(* Literal operations are evaluated (a level number inlined into a shift amount). *)
+Goal forall v, ilshr 64 v (iadd 32 (imul 32 3 4294967287) 39) = ilshr 64 v 12.
+Proof. intros. synth_eval_lits. reflexivity. Qed.
