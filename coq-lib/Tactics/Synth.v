@@ -369,33 +369,17 @@ Ltac synth_eval_lits :=
     the same width is that operation (a callee's result wrapped again by its caller), and the sign
     reinterpretation of a sum or product is that of the wrapped one ([signed] wraps first), so a
     condition synthesis stated on [a + b] and the low spec's on [iadd w a b] read the same. *)
-Lemma wrap_iadd_idem : forall w a b, 0 <= w -> wrap w (iadd w a b) = iadd w a b.
-Proof. intros. apply wrap_idem. auto. Qed.
-Lemma wrap_isub_idem : forall w a b, 0 <= w -> wrap w (isub w a b) = isub w a b.
-Proof. intros. apply wrap_idem. auto. Qed.
-Lemma wrap_imul_idem : forall w a b, 0 <= w -> wrap w (imul w a b) = imul w a b.
-Proof. intros. apply wrap_idem. auto. Qed.
-Lemma wrap_iand_idem : forall w a b, 0 <= w -> wrap w (iand w a b) = iand w a b.
-Proof. intros. apply wrap_idem. auto. Qed.
-Lemma wrap_ior_idem : forall w a b, 0 <= w -> wrap w (ior w a b) = ior w a b.
-Proof. intros. apply wrap_idem. auto. Qed.
-Lemma wrap_ixor_idem : forall w a b, 0 <= w -> wrap w (ixor w a b) = ixor w a b.
-Proof. intros. apply wrap_idem. auto. Qed.
-Lemma wrap_izext_idem : forall w a, 0 <= w -> wrap w (izext w a) = izext w a.
-Proof. intros. apply wrap_idem. auto. Qed.
-Lemma wrap_itrunc_idem : forall w a, 0 <= w -> wrap w (itrunc w a) = itrunc w a.
-Proof. intros. apply wrap_idem. auto. Qed.
-
 Lemma signed_add_fold : forall w a b, 0 <= w -> signed w (a + b) = signed w (iadd w a b).
-Proof. intros. unfold iadd, signed. rewrite wrap_idem by lia. reflexivity. Qed.
+Proof. intros. symmetry. apply signed_wrap. auto. Qed.
 Lemma signed_sub_fold : forall w a b, 0 <= w -> signed w (a - b) = signed w (isub w a b).
-Proof. intros. unfold isub, signed. rewrite wrap_idem by lia. reflexivity. Qed.
+Proof. intros. symmetry. apply signed_wrap. auto. Qed.
 Lemma signed_mul_fold : forall w a b, 0 <= w -> signed w (a * b) = signed w (imul w a b).
-Proof. intros. unfold imul, signed. rewrite wrap_idem by lia. reflexivity. Qed.
+Proof. intros. symmetry. apply signed_wrap. auto. Qed.
 
 Ltac synth_canon :=
-  rewrite ?wrap_iadd_idem, ?wrap_isub_idem, ?wrap_imul_idem, ?wrap_iand_idem, ?wrap_ior_idem,
-    ?wrap_ixor_idem, ?wrap_izext_idem, ?wrap_itrunc_idem by lia;
+  (* Build.v's [wrap_iadd] …: a wrap of an operation of the same width *)
+  rewrite ?wrap_iadd, ?wrap_isub, ?wrap_imul, ?wrap_iand, ?wrap_ior, ?wrap_ixor, ?wrap_izext,
+    ?wrap_itrunc;
   rewrite ?signed_add_fold, ?signed_sub_fold, ?signed_mul_fold by lia.
 
 Ltac synth_norm :=
