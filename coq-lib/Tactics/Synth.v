@@ -211,6 +211,15 @@ Proof.
   destruct (Z.ltb_spec x (2 ^ (w - 1))); [ left | right ]; auto.
 Qed.
 
+(** The same cases for any [x], over its wrapped value (no range of [x] needed). *)
+Lemma signed_cases_wrap : forall w x, 0 < w ->
+  (signed w x = wrap w x /\ wrap w x < 2 ^ (w - 1)) \/
+  (signed w x = wrap w x - 2 ^ w /\ 2 ^ (w - 1) <= wrap w x).
+Proof.
+  intros w x Hw. unfold signed.
+  destruct (Z.ltb_spec (wrap w x) (2 ^ (w - 1))); [ left | right ]; auto.
+Qed.
+
 Lemma iand_mask_range : forall w a m k, 0 <= k <= w -> m = Z.ones k -> 0 <= iand w a m < 2 ^ k.
 Proof.
   intros w a m k Hk Hm. unfold iand. rewrite (land_ones_lit a m k) by lia.
@@ -219,6 +228,15 @@ Proof.
   pose proof (Z.mod_pos_bound a (2 ^ k) ltac:(lia)).
   rewrite wrap_small by lia. lia.
 Qed.
+
+Ltac synth_signed_atom w x :=
+  g_zlit w;
+  let s := fresh "s" in
+  first [ let R := fresh "R" in
+          assert (R : 0 <= x < 2 ^ w) by first [ wrap_in_range | eval_pow2; lia ];
+          pose proof (signed_cases w x ltac:(lia) R); clear R
+        | pose proof (signed_cases_wrap w x ltac:(lia)) ];
+  set (s := signed w x) in *; clearbody s.
 
 Ltac synth_path_lia :=
   unfold_bool_ints; cbn in *; bool_prop;
@@ -230,12 +248,8 @@ Ltac synth_path_lia :=
       set (x := iand w a m) in *; clearbody x
   end;
   repeat match goal with
-  | H : context [ signed ?w ?x ] |- _ =>
-      g_zlit w;
-      let R := fresh "R" in let s := fresh "s" in
-      assert (R : 0 <= x < 2 ^ w) by first [ wrap_in_range | eval_pow2; lia ];
-      pose proof (signed_cases w x ltac:(lia) R); clear R;
-      set (s := signed w x) in *; clearbody s
+  | |- context [ signed ?w ?x ] => synth_signed_atom w x
+  | H : context [ signed ?w ?x ] |- _ => synth_signed_atom w x
   end;
   unfold iadd, isub, imul, izext, itrunc, wrap in *; eval_pow2;
   Z.div_mod_to_equations; lia.
@@ -376,10 +390,22 @@ Proof. intros. symmetry. apply signed_wrap. auto. Qed.
 Lemma signed_mul_fold : forall w a b, 0 <= w -> signed w (a * b) = signed w (imul w a b).
 Proof. intros. symmetry. apply signed_wrap. auto. Qed.
 
+(** A mask of a truncated value is the mask of the value (synthesis drops the [itrunc] of a
+    table index; the low spec keeps it). *)
+Lemma iand_itrunc_l : forall w a b, 0 <= w -> iand w (itrunc w a) b = iand w a b.
+Proof.
+  intros w a b Hw. unfold iand, itrunc, wrap.
+  rewrite <- !Z.land_ones by exact Hw.
+  rewrite <- !Z.land_assoc, (Z.land_comm (Z.ones w) (Z.land b (Z.ones w))), <- !Z.land_assoc,
+    Z.land_diag.
+  reflexivity.
+Qed.
+
 Ltac synth_canon :=
   (* Build.v's [wrap_iadd] …: a wrap of an operation of the same width *)
   rewrite ?wrap_iadd, ?wrap_isub, ?wrap_imul, ?wrap_iand, ?wrap_ior, ?wrap_ixor, ?wrap_izext,
     ?wrap_itrunc;
+  rewrite ?iand_itrunc_l by lia;
   rewrite ?signed_add_fold, ?signed_sub_fold, ?signed_mul_fold by lia.
 
 Ltac synth_norm :=
@@ -388,6 +414,17 @@ Ltac synth_norm :=
   (* a result wrapped by its callee and again by the caller: synthesis keeps one wrap *)
   rewrite ?wrap_idem by lia;
   synth_ranges; synth_small; rewrite ?Z.add_0_l; synth_signed; synth_canon.
+
+(** Two applications of one head with equal arguments: argument by argument where the heads
+    agree, by path arithmetic where an integer argument differs in form. *)
+Ltac synth_args_eq :=
+  lazymatch goal with
+  | |- ?a = ?b =>
+      first [ constr_eq a b; reflexivity
+            | let ha := synth_head a in let hb := synth_head b in constr_eq ha hb;
+              f_equal; synth_args_eq
+            | let T := type of a in constr_eq T Z; first [ synth_path_lia | synth_arith_fast ] ]
+  end.
 
 (** Make another application of the head of [X] (the scrutinee of a stuck match) with equal
     arguments syntactically [X], so one case split covers both sides. *)
@@ -399,8 +436,49 @@ Ltac synth_unify X :=
       let h' := synth_head Y in constr_eq h h';
       assert_fails (constr_eq X Y);
       let T' := type of Y in constr_eq T T';
-      replace Y with X by (f_equal; synth_arith)
+      replace Y with X by synth_args_eq
   end.
+
+(** A stuck match on [X], or a condition on memory contents, when an earlier split already
+    named the value of an equal application (the other side's copy, split before [X] appeared):
+    reuse that case instead of splitting again (arithmetic cannot see into a map read). *)
+Ltac synth_reuse X :=
+  let h := synth_head X in
+  let T := type of X in
+  match goal with
+  | E : ?Y = _ |- _ =>
+      let h' := synth_head Y in constr_eq h h';
+      let T' := type of Y in constr_eq T T';
+      replace X with Y by synth_args_eq; rewrite E
+  end.
+
+(** A branch whose condition pins a variable to a literal ([x =? k], [ieq w x k] or
+    [case_in w x [k]] with [x] in range): synthesis substituted the literal in that branch
+    ([ZPass::pinned]), so the certificate does too, on both sides. *)
+Lemma pin_wrap : forall w x k, 0 <= x < 2 ^ w -> (k =? wrap w x) = true -> x = k.
+Proof. intros w x k R E. apply Z.eqb_eq in E. rewrite wrap_small in E by exact R. lia. Qed.
+
+Ltac synth_pin E :=
+  rewrite ?Bool.orb_false_r in E; rewrite ?(Z.eqb_sym (wrap _ _)) in E;
+  match type of E with
+  | (?k =? wrap ?w ?x) = true =>
+      is_var x; g_zlit k;
+      let P := fresh "Hpin" in
+      assert (P : x = k)
+        by (apply (pin_wrap w x k); [ first [ assumption | eval_pow2; lia ] | exact E ]);
+      subst x
+  | (?x =? ?k) = true => is_var x; g_zlit k; apply Z.eqb_eq in E; subst x
+  | (?k =? ?x) = true => is_var x; g_zlit k; apply Z.eqb_eq in E; subst x
+  end.
+
+(** Take the value [v] of condition [c], proved by [tac]; pin what it pins. *)
+Ltac synth_take c v tac :=
+  let E := fresh "Hc" in
+  assert (E : c = v) by tac; rewrite E; first [ synth_pin E | clear E ].
+
+(** Split on [c]; the [true] case pins what it pins. *)
+Ltac synth_case c :=
+  let E := fresh "Hc" in destruct c eqn:E; [ try synth_pin E | ].
 
 (** [c] occurs on both sides of the equation: it is a condition synthesis kept, so splitting on
     it is what the synthesised spec does (deciding it would fail, slowly). *)
@@ -422,14 +500,21 @@ Ltac synth_split :=
           | true => fail
           | false => fail
           | _ =>
-              first [ synth_shared c; let E := fresh "Hc" in destruct c eqn:E
-                    | replace c with true by (symmetry; synth_bsolve_fast)
-                    | replace c with false by (symmetry; synth_bsolve_fast)
-                    | replace c with true by (symmetry; synth_bsolve)
-                    | replace c with false by (symmetry; synth_bsolve)
-                    | let E := fresh "Hc" in destruct c eqn:E ]
+              first [ synth_shared c; synth_case c
+                    | lazymatch c with context [ @ZMap.get ] => synth_reuse c end
+                    | synth_take c true synth_bsolve_fast
+                    | synth_take c false synth_bsolve_fast
+                    | synth_take c true synth_path_lia
+                    | synth_take c false synth_path_lia
+                    (* arithmetic cannot decide a condition on memory contents ([synth_reuse]
+                       above is the way); it only refutes an infeasible path, as a leaf does *)
+                    | lazymatch c with context [ @ZMap.get ] => synth_case c end
+                    | synth_take c true synth_bsolve
+                    | synth_take c false synth_bsolve
+                    | synth_case c ]
           end
-      | _ => try (repeat synth_unify c); let E := fresh "Hm" in destruct c eqn:E
+      | _ => try (repeat synth_unify c);
+             first [ synth_reuse c | let E := fresh "Hm" in destruct c eqn:E ]
       end
   end.
 
@@ -456,6 +541,8 @@ Ltac synth_leaf :=
   | |- ?a = ?b =>
       first [ constr_eq a b; reflexivity
             | synth_congr_uninterp; synth_leaf
+            (* a value computed from memory contents: only equal reads make it equal *)
+            | lazymatch a with context [ @ZMap.get ] => synth_congr; synth_leaf end
             | let T := type of a in constr_eq T Z; first [ synth_path_lia | synth_arith ]
             | let T := type of a in constr_eq T bool;
               let E := fresh "Hb" in destruct a eqn:E; symmetry; synth_bsolve

@@ -49,3 +49,36 @@ Proof. intros. synth_signed. reflexivity. Qed.
 (* Literal operations are evaluated (a level number inlined into a shift amount). *)
 Goal forall v, ilshr 64 v (iadd 32 (imul 32 3 4294967287) 39) = ilshr 64 v 12.
 Proof. intros. synth_eval_lits. reflexivity. Qed.
+
+(* A branch that pins a level to a literal: the certificate substitutes it on both sides, as
+   synthesis did, and the low side's shift amount folds. *)
+Goal forall v x, 0 <= v < 2 ^ 32 ->
+  (if (0 =? wrap 32 v) || false then ilshr 64 x (iadd 32 (imul 32 v 4294967287) 39) else 0) =
+  (if (0 =? wrap 32 v) || false then ilshr 64 x 39 else 0).
+Proof. intros. synth_solve. Qed.
+
+(* Level 1 shifts by 30, not 39. *)
+Goal forall v x, 0 <= v < 2 ^ 32 ->
+  (if (1 =? wrap 32 v) || false then ilshr 64 x (iadd 32 (imul 32 v 4294967287) 39) else 0) =
+  (if (1 =? wrap 32 v) || false then ilshr 64 x 39 else 0).
+Proof. intros. Fail synth_solve. Abort.
+
+(* The same memory condition, indexed differently on the two sides: the second split reuses the
+   first (arithmetic cannot see into a map read). *)
+Goal forall (m : ZMap.t Z) i, 0 <= i < 512 ->
+  (if ZMap.get ((i * 8) mod 4096 / 8) m =? 0 then 1 else 2) =
+  (if ZMap.get i m =? 0 then 1 else 2).
+Proof. intros. synth_solve. Qed.
+
+(* For i = 600 the two reads differ. *)
+Goal forall (m : ZMap.t Z) i, 0 <= i < 1024 ->
+  (if ZMap.get ((i * 8) mod 4096 / 8) m =? 0 then 1 else 2) =
+  (if ZMap.get i m =? 0 then 1 else 2).
+Proof. intros. Fail synth_solve. Abort.
+
+(* A sign reinterpretation of a value with no known range, through its wrapped value. *)
+Goal forall v, (0 =? wrap 32 v) = true -> signed 32 v + 1 < 2 ^ 31.
+Proof. intros. synth_path_lia. Qed.
+
+Goal forall v, signed 32 v + 1 < 2 ^ 31.
+Proof. intros. Fail synth_path_lia. Abort.
