@@ -155,6 +155,11 @@ fn golden_hypercall() {
 }
 
 #[test]
+fn golden_levels() {
+    golden_case("levels");
+}
+
+#[test]
 fn report_counts_per_layer() {
     let out = tmp("report");
     let r = run(&cases().join("counter/proof.v"), &out);

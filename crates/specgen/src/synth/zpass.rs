@@ -161,6 +161,53 @@ impl ZPass<'_> {
         self.valid(path, &and(le(E::z(0), e.clone()), lt(e.clone(), p2(w)))) == Some(true)
     }
 
+    /// A variable the condition `c` pins to one value (`x =? k`, `ieq w x k`, `case_in w x [k]`
+    /// with `x` in range under the path), and that value. In the branch where `c` holds, `x` is
+    /// replaced by the literal, so what depends on `x` folds (a level switch's shift amount).
+    /// The certificate makes the same substitution from the branch's hypothesis (`synth_pin`).
+    fn pinned(&mut self, path: &[E], c: &E) -> Option<(String, i128)> {
+        let (x, k, w) = match c {
+            E::Prim(Prim::ZCmp(ZCmp::Eq), a) => match (&a[0], &a[1]) {
+                (E::Var(x), k) | (k, E::Var(x)) => (x, super::ir::lit_z(k)?, None),
+                _ => return None,
+            },
+            E::Prim(Prim::Cmp(IntCmp::Eq, w), a) => match (&a[0], &a[1]) {
+                (E::Var(x), k) | (k, E::Var(x)) => (x, super::ir::lit_z(k)?, Some(*w)),
+                _ => return None,
+            },
+            E::Prim(Prim::CaseIn(w, ks), a) if ks.len() == 1 => match &a[0] {
+                E::Var(x) => (x, ks[0].parse().ok()?, Some(*w)),
+                _ => return None,
+            },
+            _ => return None,
+        };
+        if !matches!(self.vtypes.get(x), Some(Ty::Z)) {
+            return None;
+        }
+        let k = match w {
+            None => k,
+            Some(w) if w < 127 => {
+                if !self.in_range(path, &E::var(x.as_str()), w) {
+                    return None;
+                }
+                k.rem_euclid(1i128 << w)
+            }
+            Some(_) => return None,
+        };
+        Some((x.clone(), k))
+    }
+
+    /// `e` with the variable `c` pins replaced by its value.
+    fn pin(&mut self, path: &[E], c: &E, e: &E) -> E {
+        match self.pinned(path, c) {
+            Some((x, k)) => {
+                let s = BTreeMap::from([(x, super::ir::Subst::Val(E::z(k)))]);
+                super::ir::subst(e, &s, &mut super::ir::Fresh::default())
+            }
+            None => e.clone(),
+        }
+    }
+
     pub fn walk(&mut self, e: &E, path: &mut Vec<E>) -> E {
         match e {
             E::Guard(c, k) => {
@@ -182,8 +229,9 @@ impl ZPass<'_> {
                     Some(true) => self.walk(a, path),
                     Some(false) => self.walk(b, path),
                     None => {
+                        let a = self.pin(path, &c, a);
                         path.push(c.clone());
-                        let a = self.walk(a, path);
+                        let a = self.walk(&a, path);
                         path.pop();
                         path.push(not(c.clone()));
                         let b = self.walk(b, path);
@@ -249,8 +297,9 @@ impl ZPass<'_> {
                     Some(true) => return self.val(a, path),
                     Some(false) => return self.val(b, path),
                     None => {
+                        let a = self.pin(path, &c, a);
                         path.push(c.clone());
-                        let a = self.val(a, path);
+                        let a = self.val(&a, path);
                         path.pop();
                         path.push(not(c.clone()));
                         let b = self.val(b, path);
