@@ -32,7 +32,7 @@ pub struct Args {
     #[arg(long)]
     no_synth_cache: bool,
     /// Z3 resource limit per query (deterministic; no wall-clock timeouts).
-    #[arg(long, default_value_t = 2_000_000)]
+    #[arg(long, default_value_t = 500_000)]
     synth_rlimit: u64,
     /// Fault injection for tests: enable a deliberately unsound rewrite rule (the generated
     /// certificates must then fail in coqc).

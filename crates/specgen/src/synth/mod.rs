@@ -54,7 +54,7 @@ impl Default for SynthOptions {
         SynthOptions {
             enabled: true,
             cache: None,
-            rlimit: 2_000_000,
+            rlimit: 500_000,
             budget: 4000,
             unsound: false,
         }
