@@ -458,15 +458,20 @@ Ltac synth_reuse X :=
 Lemma pin_wrap : forall w x k, 0 <= x < 2 ^ w -> (k =? wrap w x) = true -> x = k.
 Proof. intros w x k R E. apply Z.eqb_eq in E. rewrite wrap_small in E by exact R. lia. Qed.
 
+Ltac synth_pin_wrap E w x k :=
+  let P := fresh "Hpin" in
+  assert (P : x = k)
+    by (apply (pin_wrap w x k); [ first [ assumption | eval_pow2; lia ] | exact E ]);
+  subst x.
+
+(* One rewrite at most per shape: [Z.eqb_sym] under [rewrite ?] would turn a comparison of two
+   wraps around forever. *)
 Ltac synth_pin E :=
-  rewrite ?Bool.orb_false_r in E; rewrite ?(Z.eqb_sym (wrap _ _)) in E;
+  rewrite ?Bool.orb_false_r in E;
   match type of E with
-  | (?k =? wrap ?w ?x) = true =>
-      is_var x; g_zlit k;
-      let P := fresh "Hpin" in
-      assert (P : x = k)
-        by (apply (pin_wrap w x k); [ first [ assumption | eval_pow2; lia ] | exact E ]);
-      subst x
+  | (?k =? wrap ?w ?x) = true => is_var x; g_zlit k; synth_pin_wrap E w x k
+  | (wrap ?w ?x =? ?k) = true =>
+      is_var x; g_zlit k; rewrite Z.eqb_sym in E; synth_pin_wrap E w x k
   | (?x =? ?k) = true => is_var x; g_zlit k; apply Z.eqb_eq in E; subst x
   | (?k =? ?x) = true => is_var x; g_zlit k; apply Z.eqb_eq in E; subst x
   end.

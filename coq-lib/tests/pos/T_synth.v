@@ -82,3 +82,8 @@ Proof. intros. synth_path_lia. Qed.
 
 Goal forall v, signed 32 v + 1 < 2 ^ 31.
 Proof. intros. Fail synth_path_lia. Abort.
+
+(* A condition comparing two wraps pins nothing, and taking it must terminate (an earlier
+   [synth_pin] turned [wrap _ _ =? wrap _ _] around forever). *)
+Goal forall a b, (if wrap 64 (a + 1) =? wrap 64 b then 1 else 1) = 1.
+Proof. intros. synth_solve. Qed.
