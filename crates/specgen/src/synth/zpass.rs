@@ -202,6 +202,8 @@ impl ZPass<'_> {
         match self.pinned(path, c) {
             Some((x, k)) => {
                 let s = BTreeMap::from([(x, super::ir::Subst::Val(E::z(k)))]);
+                // a literal has no free variables, so no binder is renamed and the name supply
+                // is never asked
                 super::ir::subst(e, &s, &mut super::ir::Fresh::default())
             }
             None => e.clone(),
