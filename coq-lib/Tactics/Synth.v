@@ -417,25 +417,32 @@ Ltac synth_norm :=
 
 (** Two applications of one head with equal arguments: argument by argument where the heads
     agree, by path arithmetic where an integer argument differs in form. *)
+(** Equal heads on both sides: compare the arguments. *)
+Ltac synth_congr :=
+  lazymatch goal with
+  | |- ?a = ?b =>
+      let ha := synth_head a in let hb := synth_head b in constr_eq ha hb; f_equal
+  end.
+
 Ltac synth_args_eq :=
   lazymatch goal with
   | |- ?a = ?b =>
       first [ constr_eq a b; reflexivity
-            | let ha := synth_head a in let hb := synth_head b in constr_eq ha hb;
-              f_equal; synth_args_eq
+            | synth_congr; synth_args_eq
             | let T := type of a in constr_eq T Z; first [ synth_path_lia | synth_arith_fast ] ]
   end.
+
+(** [X] and [Y] apply the same head and have the same type. *)
+Ltac synth_same_app X Y :=
+  let h := synth_head X in let h' := synth_head Y in constr_eq h h';
+  let T := type of X in let T' := type of Y in constr_eq T T'.
 
 (** Make another application of the head of [X] (the scrutinee of a stuck match) with equal
     arguments syntactically [X], so one case split covers both sides. *)
 Ltac synth_unify X :=
-  let h := synth_head X in
-  let T := type of X in
   match goal with
   | |- context [ ?Y ] =>
-      let h' := synth_head Y in constr_eq h h';
-      assert_fails (constr_eq X Y);
-      let T' := type of Y in constr_eq T T';
+      synth_same_app X Y; assert_fails (constr_eq X Y);
       replace Y with X by synth_args_eq
   end.
 
@@ -443,13 +450,8 @@ Ltac synth_unify X :=
     named the value of an equal application (the other side's copy, split before [X] appeared):
     reuse that case instead of splitting again (arithmetic cannot see into a map read). *)
 Ltac synth_reuse X :=
-  let h := synth_head X in
-  let T := type of X in
   match goal with
-  | E : ?Y = _ |- _ =>
-      let h' := synth_head Y in constr_eq h h';
-      let T' := type of Y in constr_eq T T';
-      replace X with Y by synth_args_eq; rewrite E
+  | E : ?Y = _ |- _ => synth_same_app X Y; replace X with Y by synth_args_eq; rewrite E
   end.
 
 (** A branch whose condition pins a variable to a literal ([x =? k], [ieq w x k] or
@@ -521,12 +523,6 @@ Ltac synth_split :=
       | _ => try (repeat synth_unify c);
              first [ synth_reuse c | let E := fresh "Hm" in destruct c eqn:E ]
       end
-  end.
-
-Ltac synth_congr :=
-  lazymatch goal with
-  | |- ?a = ?b =>
-      let ha := synth_head a in let hb := synth_head b in constr_eq ha hb; f_equal
   end.
 
 (** A map read or a wrap on both sides: equal arguments first (arithmetic cannot see into
