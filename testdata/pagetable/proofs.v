@@ -2,10 +2,9 @@
    demonstration (PROJ_PROOFS of proof.v), copied by `autov build` into the generated project as
    Proofs/proofs.v.
 
-   Bottom-up: closed forms of the generated specs of PTPool (pt_load, pt_store, pool ops, pt_index),
-   PTAlloc (alloc_table), PTStep (walk_next), PTWalk (walk_to_leaf, its loop unrolled from the fuel),
-   PTLeaf (get/set/clear_leaf), under the shape invariant of `pt_inv`; bit-level facts about the
-   descriptors and the argument checks; preservation of `pt_inv` and of the abstract lookup. Last,
+   Bottom-up: closed forms of the synthesised specs of PTLeaf (get/set/clear_leaf), which read the
+   tables directly and call the walk loop (its fuel unrolled), for the states of the shape
+   invariant `pt_inv`; bit-level facts about the descriptors and the argument checks; preservation of `pt_inv` and of the abstract lookup. Last,
    the tactics proving the refinement of the abstract map_page/unmap_page specs, which coq-lib's
    `ref_user` hook runs inside the generated RefProofs. General lemmas and tactics (wrap, bits,
    literals) are in coq-lib Build.v and GenTactics.v. *)
@@ -38,275 +37,127 @@ Proof. reflexivity. Qed.
 Lemma load_pt_l0_size : forall st, load_RData 4 (Ptr (Bglob g_pt_l0) 0) st = None.
 Proof. reflexivity. Qed.
 
-(** The table pool of a level. *)
+(** An IPA below 2 MiB indexes entry 0 of the tables of levels 0-2 and its page number at level 3,
+    in the form the synthesised specs compute the indices. *)
+Lemma pfn_range : forall ipa, 0 <= ipa < 2097152 -> 0 <= ipa / 4096 < 512.
+Proof. intros; split; [apply Z.div_pos | apply Z.div_lt_upper_bound]; lia. Qed.
+
+Lemma ipa_idx : forall ipa, 0 <= ipa < 2097152 ->
+  iand 32 (ilshr 64 ipa 39) 511 = 0 /\ iand 32 (itrunc 32 (ilshr 64 ipa 30)) 511 = 0 /\
+  iand 32 (itrunc 32 (ilshr 64 ipa 21)) 511 = 0 /\ iand 32 (itrunc 32 (ilshr 64 ipa 12)) 511 = ipa / 4096.
+Proof.
+  intros ipa Hi. pose proof (pfn_range ipa Hi). unfold iand, itrunc, ilshr.
+  rewrite (wrap_small 64 ipa) by (eval_pow2; lia).
+  change (wrap 64 39) with 39; change (wrap 64 30) with 30; change (wrap 64 21) with 21; change (wrap 64 12) with 12.
+  rewrite !Z.shiftr_div_pow2, !(Z.div_small ipa) by (eval_pow2; lia). eval_pow2.
+  split; [reflexivity | split; [reflexivity | split; [reflexivity | ]]].
+  rewrite (wrap_small 32 (ipa / 4096)), (land_ones_lit _ 511 9) by (eval_pow2; lia || reflexivity).
+  rewrite Z.mod_small, wrap_small by (eval_pow2; lia). reflexivity.
+Qed.
+
+Lemma slot : forall k i, k mod 4096 = 0 -> 0 <= i < 512 ->
+  (k + i * 8) / 4096 = k / 4096 /\ (k + i * 8) mod 4096 / 8 = i.
+Proof. intros k i K I. split; Z.div_mod_to_equations; nia. Qed.
+
+(** Evaluate what is closed: conditions (then the branch is taken) and integer subterms. A term
+    with a variable is never given to [vm_compute] (its normal form can be huge). *)
+Ltac is_lit v := lazymatch v with true => idtac | false => idtac | Z0 => idtac | Zpos _ => idtac | Zneg _ => idtac end.
+Ltac closed c := tryif (match c with context [?x] => is_var x end) then fail else idtac.
+Ltac eval_closed :=
+  repeat match goal with
+  | |- context [ if ?c then _ else _ ] =>
+      lazymatch c with true => fail | false => fail | _ => idtac end;
+      closed c; let v := eval vm_compute in c in is_lit v; change c with v; cbv beta iota zeta
+  | |- context [ ?e ] =>
+      lazymatch type of e with Z => idtac end;
+      lazymatch e with Z0 => fail | Zpos _ => fail | Zneg _ => fail | _ => idtac end;
+      closed e; let v := eval vm_compute in e in is_lit v; change e with v
+  | H : ZMap.get _ _ = _ |- _ => rewrite H
+  end.
+
+(** One iteration of the walk loop of the synthesised specs. *)
+Lemma loop_S : forall f a b c d e st, walk_to_leaf_loop1_s (S f) a b c d e st =
+  ltac:(let t := eval cbn [walk_to_leaf_loop1_s] in (walk_to_leaf_loop1_s (S f) a b c d e st) in exact t).
+Proof. reflexivity. Qed.
+
+(** Run a spec whose arguments are literals: [rw] rewrites with the facts about the state, then
+    closed terms are evaluated, the state's fields read, and the loop unrolled one step at a time
+    (unrolling before the branches are decided would copy the loop body at every recursive call). *)
+Ltac calc rw := repeat (progress (try rw; eval_closed;
+  cbn [l0_tables l1_tables l2_tables l3_tables pool_next s2_locks tlb_log update_RData_l0_tables
+       update_RData_l1_tables update_RData_l2_tables update_RData_l3_tables update_RData_pool_next];
+  repeat match goal with |- context [ ZMap.get ?i (ZMap.set ?j _ _) ] => closed i; closed j; rewrite (ZMap.gsspec _ j i) end;
+  try rewrite loop_S)).
+
+Ltac slots := repeat match goal with
+  | |- context [ (?k + ?i * 8) / 4096 ] => rewrite (proj1 (slot k i eq_refl ltac:(lia)))
+  | |- context [ (?k + ?i * 8) mod 4096 / 8 ] => rewrite (proj2 (slot k i eq_refl ltac:(lia)))
+  end.
+
+(** The table pool of a level; a write to it; the state after the walk allocated the path of VM v
+    with tables n; a leaf descriptor. *)
 Definition tab (l : Z) (st : RData) : ZMap.t (ZMap.t Z) :=
   if l =? 0 then l0_tables st else if l =? 1 then l1_tables st else if l =? 2 then l2_tables st
   else l3_tables st.
-
 Definition set_tab (l t i v : Z) (st : RData) : RData :=
   let m := ZMap.set t (ZMap.set i v (ZMap.get t (tab l st))) (tab l st) in
   if l =? 0 then update_RData_l0_tables st m else if l =? 1 then update_RData_l1_tables st m
   else if l =? 2 then update_RData_l2_tables st m else update_RData_l3_tables st m.
-
-Lemma lvl_cases : forall l, 0 <= l <= 3 -> l = 0 \/ l = 1 \/ l = 2 \/ l = 3.
-Proof. lia. Qed.
-
-Lemma off_div : forall t i, 0 <= t -> 0 <= i < 512 -> (t * 4096 + i * 8) / 4096 = t.
-Proof. intros. Z.div_mod_to_equations. nia. Qed.
-Lemma off_mod : forall t i, 0 <= t -> 0 <= i < 512 -> (t * 4096 + i * 8) mod 4096 / 8 = i.
-Proof. intros. rewrite Z.add_mod, Z.mod_mul, Z.add_0_l, !Z.mod_mod, Z.mod_small by lia.
-  rewrite Z.div_mul by lia. reflexivity. Qed.
-
-Lemma pt_index_ok : forall ipa l st, 0 <= ipa < 2097152 -> 0 <= l <= 3 ->
-  pt_index_spec ipa l st = Some (if l =? 3 then ipa / 4096 else 0, st).
-Proof.
-  intros ipa l st Hi Hl. unfold pt_index_spec, pt_index_spec_low.
-  destruct (lvl_cases l Hl) as [ -> | [ -> | [ -> | -> ] ] ]; cbn; f_equal; f_equal; unfold_iops; cbn;
-  rewrite ?(wrap_small 64 ipa) by lia;
-  rewrite Z.shiftr_div_pow2 by lia;
-  rewrite (land_ones_lit _ 511 9) by (lia || reflexivity). 
-  all: rewrite ?(Z.div_small ipa) by (eval_pow2; lia); try reflexivity.
-  assert (0 <= ipa / 4096 < 512) by (split; [apply Z.div_pos | apply Z.div_lt_upper_bound]; lia).
-  change (2 ^ 12) with 4096. rewrite (wrap_small 32 (ipa / 4096)) by (eval_pow2; lia).
-  rewrite ?Z.mod_small by (eval_pow2; lia). rewrite ?(wrap_small 32 (ipa / 4096)) by (eval_pow2; lia).
-  reflexivity.
-Qed.
-
-Lemma off_ok : forall t i, 0 <= t -> 0 <= i < 512 ->
-  (0 <=? t * 4096 + i * 8) && ((t * 4096 + i * 8) mod 8 =? 0) = true.
-Proof.
-  intros. apply andb_true_intro; split; [apply Z.leb_le; lia|apply Z.eqb_eq].
-  replace (t * 4096 + i * 8) with ((t * 512 + i) * 8) by ring. apply Z.mod_mul; lia.
-Qed.
-
-Lemma off_eq : forall t i, 0 <= t < 2 ^ 40 -> 0 <= i < 512 ->
-  0 + signed 64 (iadd 64 (imul 64 t 4096) (imul 64 (wrap 64 (izext 32 i)) 8)) = t * 4096 + i * 8.
-Proof. intros. unfold_iops. drop_wraps. lia. Qed.
-
-Lemma pt_load_ok : forall l t i st, 0 <= l <= 3 -> 0 <= t < 2 -> 0 <= i < 512 ->
-  pt_load_spec l t i st = Some (wrap 64 (ZMap.get i (ZMap.get t (tab l st))), st).
-Proof.
-  intros l t i st Hl Ht Hi. unfold pt_load_spec, pt_load_spec_low.
-  destruct (lvl_cases l Hl) as [ -> | [ -> | [ -> | -> ] ] ]; cbn.
-  all: rewrite off_eq by (eval_pow2; lia).
-  all: unfold load_RData; cbn; rewrite off_ok by lia; cbn.
-  all: settle_guards; rewrite off_div, off_mod by lia; reflexivity.
-Qed.
-
-Lemma pt_store_ok : forall l t i v st, 0 <= l <= 3 -> 0 <= t < 2 -> 0 <= i < 512 ->
-  pt_store_spec l t i v st = Some (set_tab l t i v st).
-Proof.
-  intros l t i v st Hl Ht Hi. unfold pt_store_spec, pt_store_spec_low.
-  destruct (lvl_cases l Hl) as [ -> | [ -> | [ -> | -> ] ] ]; cbn.
-  all: rewrite off_eq by (eval_pow2; lia).
-  all: unfold store_RData; cbn; rewrite off_ok by lia; cbn.
-  all: settle_guards; unfold store_pool, set_tab, tab; cbn; rewrite off_div, off_mod by lia; reflexivity.
-Qed.
-
-Lemma get_pool_next_ok : forall l st, 0 <= l < 4 ->
-  get_pool_next_spec l st = Some (wrap 64 (ZMap.get l (pool_next st)), st).
-Proof.
-  intros l st Hl. unfold get_pool_next_spec, get_pool_next_spec_low; cbn.
-  replace (0 + signed 64 (imul 64 (wrap 64 (izext 32 l)) 8)) with (l * 8) by (unfold_iops; drop_wraps; lia).
-  unfold load_RData; cbn.
-  replace ((0 <=? l * 8) && ((l * 8) mod 8 =? 0)) with true
-    by (symmetry; apply andb_true_intro; split; [apply Z.leb_le; lia | apply Z.eqb_eq; apply Z.mod_mul; lia]).
-  replace (l * 8 <? 32) with true by (symmetry; apply Z.ltb_lt; lia).
-  settle_guards. rewrite Z.div_mul by lia. reflexivity.
-Qed.
-
-Lemma set_pool_next_ok : forall l v st, 0 <= l < 4 ->
-  set_pool_next_spec l v st = Some (update_RData_pool_next st (ZMap.set l v (pool_next st))).
-Proof.
-  intros l v st Hl. unfold set_pool_next_spec, set_pool_next_spec_low; cbn.
-  replace (0 + signed 64 (imul 64 (wrap 64 (izext 32 l)) 8)) with (l * 8) by (unfold_iops; drop_wraps; lia).
-  unfold store_RData; cbn.
-  replace ((0 <=? l * 8) && ((l * 8) mod 8 =? 0)) with true
-    by (symmetry; apply andb_true_intro; split; [apply Z.leb_le; lia | apply Z.eqb_eq; apply Z.mod_mul; lia]).
-  replace (l * 8 <? 32) with true by (symmetry; apply Z.ltb_lt; lia).
-  settle_guards. rewrite Z.div_mul by lia. reflexivity.
-Qed.
-
-Lemma pool_limit_ok : forall l st, 1 <= l <= 3 -> pool_limit_spec l st = Some (2, st).
-Proof.
-  intros l st Hl. unfold pool_limit_spec, pool_limit_spec_low.
-  assert (l = 1 \/ l = 2 \/ l = 3) as [ -> | [ -> | -> ] ] by lia; reflexivity.
-Qed.
-
-Lemma alloc_table_ok : forall l n st, 1 <= l <= 3 -> ZMap.get l (pool_next st) = n -> 0 <= n < 2 ->
-  alloc_table_spec l st = Some (n + 1, update_RData_pool_next st (ZMap.set l (n + 1) (pool_next st))).
-Proof.
-  intros l n st Hl Hn Hr. unfold alloc_table_spec, alloc_table_spec_low.
-  rewrite get_pool_next_ok by lia. cbn. rewrite pool_limit_ok by lia. cbn.
-  rewrite Hn. assert (n = 0 \/ n = 1) as [ -> | -> ] by lia; cbn;
-  rewrite set_pool_next_ok by lia; reflexivity.
-Qed.
-
-Lemma walk_next_valid : forall l tbl ipa alloc s st, 0 <= l <= 2 -> 0 <= tbl < 2 -> 0 <= ipa < 2097152 ->
-  ZMap.get 0 (ZMap.get tbl (tab l st)) = tdesc s -> 0 <= s < 2 ->
-  walk_next_spec l tbl ipa alloc st = Some (s + 1, st).
-Proof.
-  intros l tbl ipa alloc s st Hl Ht Hi E Hs. unfold walk_next_spec, walk_next_spec_low.
-  rewrite pt_index_ok by lia.
-  replace (if l =? 3 then ipa / 4096 else 0) with 0 by (destruct (Z.eqb_spec l 3); lia).
-  cbn. rewrite pt_load_ok by lia. rewrite E. cbn.
-  assert (s = 0 \/ s = 1) as [ -> | -> ] by lia; reflexivity.
-Qed.
-
-Lemma walk_next_empty : forall l tbl ipa st, 0 <= l <= 2 -> 0 <= tbl < 2 -> 0 <= ipa < 2097152 ->
-  ZMap.get 0 (ZMap.get tbl (tab l st)) = 0 ->
-  walk_next_spec l tbl ipa 0 st = Some (0, st).
-Proof.
-  intros l tbl ipa st Hl Ht Hi E. unfold walk_next_spec, walk_next_spec_low.
-  rewrite pt_index_ok by lia.
-  replace (if l =? 3 then ipa / 4096 else 0) with 0 by (destruct (Z.eqb_spec l 3); lia).
-  cbn. rewrite pt_load_ok by lia. rewrite E. reflexivity.
-Qed.
-
-Lemma walk_next_alloc : forall l tbl ipa n st, 0 <= l <= 2 -> 0 <= tbl < 2 -> 0 <= ipa < 2097152 ->
-  ZMap.get 0 (ZMap.get tbl (tab l st)) = 0 -> ZMap.get (l + 1) (pool_next st) = n -> 0 <= n < 2 ->
-  walk_next_spec l tbl ipa 1 st =
-    Some (n + 1, set_tab l tbl 0 (tdesc n) (update_RData_pool_next st (ZMap.set (l + 1) (n + 1) (pool_next st)))).
-Proof.
-  intros l tbl ipa n st Hl Ht Hi E Hn Hr. unfold walk_next_spec, walk_next_spec_low.
-  rewrite pt_index_ok by lia.
-  replace (if l =? 3 then ipa / 4096 else 0) with 0 by (destruct (Z.eqb_spec l 3); lia).
-  cbn. rewrite pt_load_ok by lia. rewrite E. cbn.
-  replace (iadd 32 l 1) with (l + 1) by (unfold_iops; drop_wraps; reflexivity).
-  rewrite (alloc_table_ok (l + 1) n) by lia. cbn.
-  assert (n = 0 \/ n = 1) as [ -> | -> ] by lia; cbn;
-  rewrite pt_store_ok by lia; reflexivity.
-Qed.
-
 Definition upd_pool (l v : Z) (st : RData) : RData :=
   update_RData_pool_next st (ZMap.set l v (pool_next st)).
-
-(** The state after the walk allocated the path of VM v with tables n. *)
 Definition alloc_path (v n : Z) (st : RData) : RData :=
   let st1 := set_tab 0 v 0 (tdesc n) (upd_pool 1 (n + 1) st) in
   let st2 := set_tab 1 n 0 (tdesc n) (upd_pool 2 (n + 1) st1) in
   set_tab 2 n 0 (tdesc n) (upd_pool 3 (n + 1) st2).
-
-Ltac tabs := unfold set_tab, upd_pool, tab in *; cbn in *; rewrite ?ZMap.gsspec; cbn.
-
-Lemma walk_to_leaf_path : forall v ipa alloc s st, 0 <= v < 2 -> 0 <= ipa < 2097152 ->
-  0 <= alloc < 4294967296 -> 0 <= s < 2 -> path_ok st v s ->
-  walk_to_leaf_spec v ipa alloc st = Some (s + 1, st).
-Proof.
-  intros v ipa alloc s st Hv Hi Ha Hs (E0 & E1 & E2).
-  unfold walk_to_leaf_spec, walk_to_leaf_spec_low.
-  rewrite walk_to_leaf_fuel.fuel1_eq. unfold walk_to_leaf_loop_bound. change (Z.to_nat 4) with 4%nat.
-  replace (wrap 64 (izext 32 v)) with v by (unfold_iops; drop_wraps; reflexivity).
-  rewrite (walk_next_valid 0 v ipa alloc s st) by (try lia; exact E0).
-  assert (s = 0 \/ s = 1) as [ -> | -> ] by lia; cbn; eval_iops.
-  all: rewrite (walk_next_valid 1 _ ipa alloc _ st) by (try lia; exact E1); cbn; eval_iops.
-  all: rewrite (walk_next_valid 2 _ ipa alloc _ st) by (try lia; exact E2); cbn; eval_iops.
-  all: reflexivity.
-Qed.
-
-Lemma walk_to_leaf_nopath : forall v ipa st, 0 <= v < 2 -> 0 <= ipa < 2097152 -> no_path st v ->
-  walk_to_leaf_spec v ipa 0 st = Some (0, st).
-Proof.
-  intros v ipa st Hv Hi E0.
-  unfold walk_to_leaf_spec, walk_to_leaf_spec_low.
-  replace (wrap 64 (izext 32 v)) with v by (unfold_iops; drop_wraps; reflexivity).
-  rewrite (walk_next_empty 0 v ipa st) by (try lia; exact E0). reflexivity.
-Qed.
-
-Lemma walk_to_leaf_alloc : forall v ipa n st, 0 <= v < 2 -> 0 <= ipa < 2097152 -> 0 <= n < 2 ->
-  no_path st v -> pools_at st n ->
-  ZMap.get 0 (ZMap.get n (l1_tables st)) = 0 -> ZMap.get 0 (ZMap.get n (l2_tables st)) = 0 ->
-  walk_to_leaf_spec v ipa 1 st = Some (n + 1, alloc_path v n st).
-Proof.
-  intros v ipa n st Hv Hi Hn E0 (P1 & P2 & P3) F1 F2.
-  unfold walk_to_leaf_spec, walk_to_leaf_spec_low.
-  rewrite walk_to_leaf_fuel.fuel1_eq. unfold walk_to_leaf_loop_bound. change (Z.to_nat 4) with 4%nat.
-  replace (wrap 64 (izext 32 v)) with v by (unfold_iops; drop_wraps; reflexivity).
-  rewrite (walk_next_alloc 0 v ipa n st) by (try lia; assumption).
-  unfold alloc_path.
-  assert (n = 0 \/ n = 1) as [ -> | -> ] by lia; cbn.
-  - rewrite (walk_next_alloc 1 0 ipa 0) by (try lia; tabs; assumption); cbn.
-    rewrite (walk_next_alloc 2 0 ipa 0) by (try lia; tabs; assumption); cbn.
-    reflexivity.
-  - rewrite (walk_next_alloc 1 1 ipa 1) by (try lia; tabs; assumption); cbn.
-    rewrite (walk_next_alloc 2 1 ipa 1) by (try lia; tabs; assumption); cbn.
-    reflexivity.
-Qed.
-
 Definition leaf (pa : Z) : Z := ior 64 (iand 64 pa 281474976706560) 3.
 
-Lemma pfn_range : forall ipa, 0 <= ipa < 2097152 -> 0 <= ipa / 4096 < 512.
-Proof. intros; split; [apply Z.div_pos | apply Z.div_lt_upper_bound]; lia. Qed.
-
-Ltac pfn_norm :=
-  repeat match goal with
-  | |- context [ (?x / 4096) mod 4294967296 ] => rewrite (Z.mod_small (x / 4096) 4294967296) by lia
-  | |- context [ wrap 32 (?x / 4096) ] => rewrite (wrap_small 32 (x / 4096)) by (eval_pow2; lia)
-  end.
+(** The closed forms of the synthesised leaf specs for VM [v] (< 2) at [ipa] (< 2 MiB), with the
+    VM's tables [t]: [v] and [t] become literals, the spec is run with [calc], and what is left
+    depends on [ipa / 4096] only. *)
+Ltac leaf_calc v ipa t :=
+  intros;
+  let Hi := lazymatch goal with H : 0 <= ipa < 2097152 |- _ => H end in
+  let I0 := fresh "I" in let I1 := fresh "I" in let I2 := fresh "I" in let I3 := fresh "I" in
+  pose proof (pfn_range ipa Hi); destruct (ipa_idx ipa Hi) as (I0 & I1 & I2 & I3);
+  unfold path_ok, no_path, pools_at, leaf, tdesc, PAGE_SIZE in *;
+  repeat match goal with H : _ /\ _ |- _ => destruct H end;
+  rewrite ?walk_to_leaf_fuel.fuel1_eq; unfold walk_to_leaf_loop_bound; change (Z.to_nat 4) with 4%nat;
+  assert (v = 0 \/ v = 1) as [-> | ->] by lia; try (assert (t = 0 \/ t = 1) as [-> | ->] by lia);
+  cbn [Z.eqb Pos.eqb] in *; subst; cbn [alloc_path set_tab upd_pool tab Z.eqb Pos.eqb];
+  calc ltac:(rewrite ?I0, ?I1, ?I2, ?I3; try match goal with H : ZMap.get _ _ = _ |- _ => rewrite H end);
+  (* the guards left depend on the page number only: its range is all they need *)
+  repeat match goal with H : _ |- _ => lazymatch type of H with context [ _ / 4096 ] => fail | _ => clear H end end;
+  settle_guards; slots; calc idtac; cbn; try reflexivity.
 
 Lemma get_leaf_path : forall v ipa s st, 0 <= v < 2 -> 0 <= ipa < 2097152 -> 0 <= s < 2 ->
   path_ok st v s ->
   get_leaf_spec v ipa st = Some (wrap 64 (ZMap.get (ipa / 4096) (ZMap.get s (l3_tables st))), st).
-Proof.
-  intros v ipa s st Hv Hi Hs P. generalize (pfn_range ipa Hi); intro Hp.
-  unfold get_leaf_spec, get_leaf_spec_low.
-  rewrite (walk_to_leaf_path v ipa 0 s st) by (auto; lia).
-  rewrite pt_index_ok by lia. cbn.
-  assert (s = 0 \/ s = 1) as [ -> | -> ] by lia; cbn; eval_iops; pfn_norm;
-  rewrite pt_load_ok by lia; rewrite wrap_wrap; reflexivity.
-Qed.
+Proof. unfold get_leaf_spec; leaf_calc v ipa s. Qed.
 
 Lemma get_leaf_nopath : forall v ipa st, 0 <= v < 2 -> 0 <= ipa < 2097152 -> no_path st v ->
   get_leaf_spec v ipa st = Some (0, st).
-Proof.
-  intros v ipa st Hv Hi P. unfold get_leaf_spec, get_leaf_spec_low.
-  rewrite walk_to_leaf_nopath by auto. reflexivity.
-Qed.
+Proof. unfold get_leaf_spec; leaf_calc v ipa v. Qed.
 
 Lemma set_leaf_path : forall v ipa pa s st, 0 <= v < 2 -> 0 <= ipa < 2097152 -> 0 <= s < 2 ->
   path_ok st v s ->
   set_leaf_spec v ipa pa st = Some (0, set_tab 3 s (ipa / 4096) (leaf pa) st).
-Proof.
-  intros v ipa pa s st Hv Hi Hs P. generalize (pfn_range ipa Hi); intro Hp.
-  unfold set_leaf_spec, set_leaf_spec_low.
-  rewrite (walk_to_leaf_path v ipa 1 s st) by (auto; lia).
-  rewrite pt_index_ok by lia. cbn.
-  assert (s = 0 \/ s = 1) as [ -> | -> ] by lia; cbn; eval_iops; pfn_norm;
-  rewrite pt_store_ok by lia; reflexivity.
-Qed.
+Proof. unfold set_leaf_spec; leaf_calc v ipa s. Qed.
 
 Lemma set_leaf_alloc : forall v ipa pa n st, 0 <= v < 2 -> 0 <= ipa < 2097152 -> 0 <= n < 2 ->
   no_path st v -> pools_at st n ->
   ZMap.get 0 (ZMap.get n (l1_tables st)) = 0 -> ZMap.get 0 (ZMap.get n (l2_tables st)) = 0 ->
   set_leaf_spec v ipa pa st = Some (0, set_tab 3 n (ipa / 4096) (leaf pa) (alloc_path v n st)).
-Proof.
-  intros v ipa pa n st Hv Hi Hn P Pn F1 F2. generalize (pfn_range ipa Hi); intro Hp.
-  unfold set_leaf_spec, set_leaf_spec_low.
-  rewrite (walk_to_leaf_alloc v ipa n st) by auto.
-  rewrite pt_index_ok by lia. cbn.
-  assert (n = 0 \/ n = 1) as [ -> | -> ] by lia; cbn; eval_iops; pfn_norm;
-  rewrite pt_store_ok by lia; reflexivity.
-Qed.
+Proof. unfold set_leaf_spec; leaf_calc v ipa n. Qed.
 
 Lemma clear_leaf_path : forall v ipa s st, 0 <= v < 2 -> 0 <= ipa < 2097152 -> 0 <= s < 2 ->
   path_ok st v s ->
   clear_leaf_spec v ipa st =
     Some (wrap 64 (ZMap.get (ipa / 4096) (ZMap.get s (l3_tables st))), set_tab 3 s (ipa / 4096) 0 st).
-Proof.
-  intros v ipa s st Hv Hi Hs P. generalize (pfn_range ipa Hi); intro Hp.
-  unfold clear_leaf_spec, clear_leaf_spec_low.
-  rewrite (walk_to_leaf_path v ipa 0 s st) by (auto; lia).
-  rewrite pt_index_ok by lia. cbn.
-  assert (s = 0 \/ s = 1) as [ -> | -> ] by lia; cbn; eval_iops; pfn_norm;
-  rewrite pt_load_ok by lia; cbn; rewrite pt_store_ok by lia; rewrite wrap_wrap; reflexivity.
-Qed.
+Proof. unfold clear_leaf_spec; leaf_calc v ipa s. Qed.
 
 Lemma clear_leaf_nopath : forall v ipa st, 0 <= v < 2 -> 0 <= ipa < 2097152 -> no_path st v ->
   clear_leaf_spec v ipa st = Some (0, st).
-Proof.
-  intros v ipa st Hv Hi P. unfold clear_leaf_spec, clear_leaf_spec_low.
-  rewrite walk_to_leaf_nopath by auto. reflexivity.
-Qed.
+Proof. unfold clear_leaf_spec; leaf_calc v ipa v. Qed.
 
 (** The argument checks of map_page/unmap_page: ipa below 2 MiB and page aligned. *)
 Lemma ipa_mask : forall ipa, 0 <= ipa < 2 ^ 64 ->
