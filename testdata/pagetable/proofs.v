@@ -226,8 +226,6 @@ Proof.
     first [ reflexivity | exfalso; Z.div_mod_to_equations; lia ].
 Qed.
 
-Lemma tdesc_pos : forall t, 0 <= t -> tdesc t <> 0.
-Proof. intros. unfold tdesc, PAGE_SIZE. lia. Qed.
 Lemma tdesc_inj : forall s t, tdesc s = tdesc t -> s = t.
 Proof. unfold tdesc, PAGE_SIZE. intros. lia. Qed.
 
@@ -258,7 +256,6 @@ Lemma dt0 : desc_table (tdesc 0) = 0. Proof. reflexivity. Qed.
 Lemma dt1 : desc_table (tdesc 1) = 1. Proof. reflexivity. Qed.
 Lemma dv0 : desc_valid (tdesc 0) = true. Proof. reflexivity. Qed.
 Lemma dv1 : desc_valid (tdesc 1) = true. Proof. reflexivity. Qed.
-Lemma dv_0 : desc_valid 0 = false. Proof. reflexivity. Qed.
 
 Lemma lookup_path : forall c v s p, path_ok c v s -> 0 <= s < 2 ->
   pt_lookup c v p = decode (ZMap.get p (ZMap.get s (l3_tables c))).
