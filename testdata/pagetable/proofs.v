@@ -59,8 +59,8 @@ Lemma slot : forall k i, k mod 4096 = 0 -> 0 <= i < 512 ->
   (k + i * 8) / 4096 = k / 4096 /\ (k + i * 8) mod 4096 / 8 = i.
 Proof. intros k i K I. split; Z.div_mod_to_equations; nia. Qed.
 
-(** Evaluate what is closed: conditions (then the branch is taken) and integer subterms. A term
-    with a variable is never given to [vm_compute] (its normal form can be huge). *)
+(** Evaluate closed conditions and integer subterms, rewrite with the map-read facts in context. A
+    term with a variable is never given to [vm_compute] (its normal form can be huge). *)
 Ltac is_lit v := lazymatch v with true => idtac | false => idtac | Z0 => idtac | Zpos _ => idtac | Zneg _ => idtac end.
 Ltac closed c := tryif (match c with context [?x] => is_var x end) then fail else idtac.
 Ltac eval_closed :=
