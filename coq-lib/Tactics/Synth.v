@@ -415,8 +415,6 @@ Ltac synth_norm :=
   rewrite ?wrap_idem by lia;
   synth_ranges; synth_small; rewrite ?Z.add_0_l; synth_signed; synth_canon.
 
-(** Two applications of one head with equal arguments: argument by argument where the heads
-    agree, by path arithmetic where an integer argument differs in form. *)
 (** Equal heads on both sides: compare the arguments. *)
 Ltac synth_congr :=
   lazymatch goal with
@@ -424,6 +422,8 @@ Ltac synth_congr :=
       let ha := synth_head a in let hb := synth_head b in constr_eq ha hb; f_equal
   end.
 
+(** Two applications of one head with equal arguments: argument by argument where the heads
+    agree, by path arithmetic where an integer argument differs in form. *)
 Ltac synth_args_eq :=
   lazymatch goal with
   | |- ?a = ?b =>

@@ -124,7 +124,7 @@ Ltac leaf_calc v ipa t :=
   rewrite ?walk_to_leaf_fuel.fuel1_eq; unfold walk_to_leaf_loop_bound; change (Z.to_nat 4) with 4%nat;
   assert (v = 0 \/ v = 1) as [-> | ->] by lia; try (assert (t = 0 \/ t = 1) as [-> | ->] by lia);
   cbn [Z.eqb Pos.eqb] in *; subst; cbn [alloc_path set_tab upd_pool tab Z.eqb Pos.eqb];
-  calc ltac:(rewrite ?I0, ?I1, ?I2, ?I3; try match goal with H : ZMap.get _ _ = _ |- _ => rewrite H end);
+  calc ltac:(rewrite ?I0, ?I1, ?I2, ?I3);
   (* the guards left depend on the page number only: its range is all they need *)
   repeat match goal with H : _ |- _ => lazymatch type of H with context [ _ / 4096 ] => fail | _ => clear H end end;
   settle_guards; slots; calc idtac; cbn; try reflexivity.
