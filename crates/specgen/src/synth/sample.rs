@@ -262,7 +262,7 @@ fn int_value(g: &mut Gen) -> i128 {
 }
 
 /// Tries per query.
-const TRIES: usize = 160;
+const TRIES: usize = 48;
 
 /// The small numbers a script mentions (path conditions compare with them).
 fn literals(e: &S, out: &mut Vec<i128>) {
@@ -330,31 +330,135 @@ pub fn satisfiable(script: &str) -> bool {
     for a in &asserts {
         literals(a, &mut lits);
     }
+    let plan = Plan::new(&consts, &asserts);
     let mut g = Gen(seed(script));
-    for _ in 0..TRIES {
+    let draw = |g: &mut Gen, n: &str, is_bool: bool| -> V {
+        if is_bool {
+            return V::B(g.next().is_multiple_of(2));
+        }
+        let x = if !lits.is_empty() && g.next() % 8 < 3 {
+            let l = lits[(g.next() % lits.len() as u64) as usize];
+            l + (g.next() % 3) as i128 - 1
+        } else {
+            int_value(g)
+        };
+        V::I(match bounds.get(n) {
+            Some((lo, hi)) if x < *lo || x >= *hi => lo + (x.rem_euclid(hi - lo)),
+            _ => x,
+        })
+    };
+    'tries: for _ in 0..TRIES {
         let mut ev = Ev { env: vec![] };
-        for (n, is_bool) in &consts {
-            let v = if *is_bool {
-                V::B(g.next().is_multiple_of(2))
-            } else {
-                let x = if !lits.is_empty() && g.next() % 8 < 3 {
-                    let l = lits[(g.next() % lits.len() as u64) as usize];
-                    l + (g.next() % 3) as i128 - 1
-                } else {
-                    int_value(&mut g)
-                };
-                V::I(match bounds.get(n) {
-                    Some((lo, hi)) if x < *lo || x >= *hi => lo + (x.rem_euclid(hi - lo)),
-                    _ => x,
-                })
-            };
-            ev.env.push((n, v));
+        // Constants are assigned one at a time, in the plan's order; each value is redrawn (up
+        // to CHOICES times) until the assertions it completes hold, so a path condition that
+        // pins a constant to a few values (`x mod 2^32 = 1`, `8x + 8 <= 32`) is met far more
+        // often than by independent draws.
+        for step in &plan.steps {
+            let (n, is_bool) = consts[step.konst];
+            let mut ok = false;
+            for _ in 0..CHOICES {
+                ev.env.push((n, draw(&mut g, n, is_bool)));
+                if step
+                    .completes
+                    .iter()
+                    .all(|&a| ev.boolean(asserts[a]) == Some(true))
+                {
+                    ok = true;
+                    break;
+                }
+                ev.env.pop();
+            }
+            if !ok {
+                continue 'tries;
+            }
         }
         if asserts.iter().all(|a| ev.boolean(a) == Some(true)) {
             return true;
         }
     }
     false
+}
+
+/// Values drawn for one constant before its try is given up.
+const CHOICES: usize = 12;
+
+/// The order constants are assigned in, and for each the assertions whose constants are all
+/// assigned once it is (checked as soon as they can be).
+struct Plan {
+    steps: Vec<Step>,
+}
+
+struct Step {
+    konst: usize,
+    completes: Vec<usize>,
+}
+
+impl Plan {
+    /// Greedy: next comes the constant that completes the most assertions, then the one that
+    /// occurs in the most; ties by declaration order (deterministic).
+    fn new(consts: &[(&str, bool)], asserts: &[&S]) -> Plan {
+        let uses: Vec<Vec<usize>> = asserts
+            .iter()
+            .map(|a| {
+                let mut v = vec![];
+                mentions(a, consts, &mut v);
+                v
+            })
+            .collect();
+        let mut assigned = vec![false; consts.len()];
+        let mut done = vec![false; asserts.len()];
+        let mut steps = vec![];
+        for _ in 0..consts.len() {
+            let score = |k: usize| {
+                let mut completes = 0;
+                let mut occurs = 0;
+                for (a, u) in uses.iter().enumerate() {
+                    if done[a] || !u.contains(&k) {
+                        continue;
+                    }
+                    occurs += 1;
+                    if u.iter().all(|&j| j == k || assigned[j]) {
+                        completes += 1;
+                    }
+                }
+                (completes, occurs)
+            };
+            let Some(k) = (0..consts.len())
+                .filter(|&k| !assigned[k])
+                .max_by_key(|&k| (score(k), std::cmp::Reverse(k)))
+            else {
+                break;
+            };
+            assigned[k] = true;
+            let mut completes = vec![];
+            for (a, u) in uses.iter().enumerate() {
+                if !done[a] && u.iter().all(|&j| assigned[j]) {
+                    done[a] = true;
+                    completes.push(a);
+                }
+            }
+            steps.push(Step {
+                konst: k,
+                completes,
+            });
+        }
+        Plan { steps }
+    }
+}
+
+/// The declared constants `e` mentions (a `let` binding that shadows one is rare enough in the
+/// encoder's output to be ignored: the plan is a heuristic, the final check is exact).
+fn mentions(e: &S, consts: &[(&str, bool)], out: &mut Vec<usize>) {
+    match e {
+        S::Atom(a) => {
+            if let Some(k) = consts.iter().position(|(n, _)| n == a) {
+                if !out.contains(&k) {
+                    out.push(k);
+                }
+            }
+        }
+        S::List(l) => l.iter().for_each(|x| mentions(x, consts, out)),
+    }
 }
 
 #[cfg(test)]
@@ -373,6 +477,15 @@ mod tests {
         assert!(!satisfiable(q));
         let q = "(declare-const x Int)\n(assert (let ((u (mod x 8))) (ite (< u 4) (= u 5) false)))";
         assert!(!satisfiable(q));
+        // six constants each pinned below 3 and an equality between two of them: independent
+        // draws meet all seven assertions about once in 10^4 tries; assigning one constant at a
+        // time meets them in the first few
+        let mut q = String::new();
+        for i in 0..6 {
+            q += &format!("(declare-const x{i} Int)\n(assert (and (<= 0 x{i}) (< x{i} 18446744073709551616)))\n(assert (< (* x{i} 4096) 12288))\n");
+        }
+        q += "(assert (= (+ x0 x5) 3))\n(check-sat)";
+        assert!(satisfiable(&q));
         // outside the subset
         assert!(!satisfiable(
             "(declare-const x (_ BitVec 8))\n(assert true)"
