@@ -54,8 +54,8 @@ if [ "$MODE" = "--subset" ]; then
   # truth value), a synthesised accessor, system-register wrappers (inline asm over the register
   # view), two locks, the access lemmas of the paths these use (MemMap.vo, all 63 paths' lemmas,
   # is half the subset's coqc time: the whole run checks it) and the hand lemmas about the
-  # trusted lock specs
-  targets="Bottom/Layer.vo Proofs/locks.vo
+  # trusted lock, CPU-id and panic specs
+  targets="Bottom/Layer.vo Proofs/locks.vo Proofs/bottom.vo
     Accessors/get_s2_page_vmid/RefProof.vo Accessors/get_s2_page_vmid/CodeProof.vo
     Accessors/set_vm_state/RefProof.vo Accessors/get_vm_load_addr/RefProof.vo
     Accessors/get_pgd_next/RefProof.vo
@@ -138,6 +138,12 @@ patch_negative() {
 patch_negative neg_unlock_keeps_holder Proofs/locks.vo Proofs/locks.v "a release that keeps the holder"
 # acquire records another CPU as the holder -> Proofs/locks.v (acquire makes this CPU the holder)
 patch_negative neg_acquire_other_cpu Proofs/locks.vo Proofs/locks.v "an acquire for another CPU"
+# get_cpuid admits a 17th CPU (no per-CPU slot) -> Proofs/bottom.v (the id names one of 16 slots)
+patch_negative neg_cpuid_bound Proofs/bottom.vo Proofs/bottom.v "a CPU id beyond the per-CPU slots"
+# get_cpuid changes the state -> Proofs/bottom.v
+patch_negative neg_cpuid_resets Proofs/bottom.vo Proofs/bottom.v "a get_cpuid that writes the state"
+# __hyp_panic returns -> Proofs/bottom.v (a panic has no final state)
+patch_negative neg_panic_returns Proofs/bottom.vo Proofs/bottom.v "a panic that returns"
 # (iv) acquire_lock_vm takes the VM's stage-2 table lock word (shadow_pt_lock, field 7) instead of
 # its own (vm_lock, field 8) -> its lock-level spec's RefProof fails
 ir_negative neg_wrong_lock_word \
