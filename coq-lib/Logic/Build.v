@@ -82,6 +82,18 @@ Proof.
   unfold spec_refines; intros; subst. exists hs'; split; auto. apply exec_external; auto.
 Qed.
 
+(** A primitive passed through a layer whose refinement relation is not equality (the two layers
+    have the same state type): the code above calls the lower primitive itself, so the obligation
+    is that its spec preserves the relation ([prim_ref p p R], proved in the layer's
+    [<layer>/<p>/PassRef.v]). *)
+Lemma passthrough_rel_refines : forall (Lo : layer) c f (p : primspec (lstate Lo)) R,
+  find_func c f = None -> (forall vs st st' r, p vs st = Some (r, st') -> lprim Lo f vs st st' r) ->
+  prim_ref p p R -> spec_refines p c Lo R f.
+Proof.
+  unfold spec_refines, prim_ref; intros Lo c f p R F L P vs hs hs' r ls HR H.
+  destruct (P _ _ _ _ _ HR H) as (ls' & E & HR'). exists ls'; split; auto. apply exec_external; auto.
+Qed.
+
 
 (** ** Value normalisation for i1 values kept as booleans in specs *)
 Lemma iand1_b2z : forall a b, iand 1 (b2z a) (b2z b) = b2z (a && b).

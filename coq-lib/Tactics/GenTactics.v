@@ -159,6 +159,40 @@ Ltac passthrough_proof Lo :=
   apply (passthrough_refines Lo); [ reflexivity | ];
   intros; cbn; eexists; split; [ reflexivity | eassumption ].
 
+(** The same across a refinement relation, from the obligation [L : prim_ref p p R]. *)
+Ltac passthrough_rel_proof Lo L :=
+  apply (passthrough_rel_refines Lo);
+  [ reflexivity | intros; cbn; eexists; split; [ reflexivity | eassumption ] | exact L ].
+
+(** A passthrough obligation [prim_ref p p R] ([spec] is [p]'s spec). A project's own tactic:
+    [PROJ_PROOFS] redefines [pass_user] ([Ltac pass_user ::= ..]), dispatching on [p]. *)
+Ltac pass_user p spec R := fail.
+
+(** The frame tactic: the spec touches only fields the relation treats as identity. The states
+    are taken apart into their fields, the relation's equations substituted (a field the relation
+    equates on both sides becomes one variable), the spec run on the upper state and then on the
+    lower one with the same case facts, and the relation re-established field by field. A spec
+    that writes a field the relation constrains otherwise fails here, in the obligation's file. *)
+Ltac pass_frame p spec R :=
+  let vs := fresh "vs" in let hs := fresh "hs" in let hs' := fresh "hs'" in let r := fresh "r" in
+  let ls := fresh "ls" in let HR := fresh "HR" in let H := fresh "H" in
+  intros vs hs hs' r ls HR H; unfold p in *;
+  repeat (destruct vs as [|? vs]; cbn in H; try discriminate H);
+  unfold arg_int, arg_bool, arg_ptr, ret_int, ret_void, ret_bool, ret_ptr in *;
+  unfold R in HR; hnf in HR;
+  lazymatch type of hs with Z => idtac | _ => destruct hs, ls end;
+  cbn in HR; repeat match goal with E : _ /\ _ |- _ => destruct E end;
+  subst; unfold spec in *;
+  destruct_spec H;
+  eexists; split;
+  [ g_eval | unfold R; hnf; cbn; repeat split; first [ reflexivity | assumption | lia ] ].
+
+(** The obligation: the project's tactic, else the frame tactic. *)
+Ltac pass_proof p spec R :=
+  first [ solve [ pass_user p spec R ] | solve [ pass_frame p spec R ] ]
+  || fail "the frame tactic cannot show that" spec "preserves" R
+          "(it writes or reads a field the relation does not equate): prove it in PROJ_PROOFS by redefining pass_user".
+
 (** Memory operations: absent in the upper layer, or the same as below (equality relation). *)
 Ltac mem_none := cbn; intros; discriminate.
 Ltac mem_same :=

@@ -159,6 +159,18 @@ fn golden_levels() {
     golden_case("levels");
 }
 
+/// A primitive passed through a refinement relation: `Val/tick/PassRef.v` holds its obligation,
+/// `Val/LayerProof.v` uses it.
+#[test]
+fn golden_relpass() {
+    golden_case("relpass");
+    let pass =
+        std::fs::read_to_string(cases().join("relpass/expected/Val/tick/PassRef.v")).unwrap();
+    assert!(pass.contains("Lemma tick_pass_ref : prim_ref tick_prim tick_prim Val_R."));
+    let lp = std::fs::read_to_string(cases().join("relpass/expected/Val/LayerProof.v")).unwrap();
+    assert!(lp.contains("passthrough_rel_proof Bottom_layer tick_pass_ref"));
+}
+
 #[test]
 fn report_counts_per_layer() {
     let out = tmp("report");

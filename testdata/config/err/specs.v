@@ -21,3 +21,11 @@ Section Up.
   Hint NoTrans u1 u9_mid. (* expect: E-CFG046 *)
   Hint Frobnicate u1. (* expect: E-CFG046 *)
 End Up.
+Section Rel.
+  Definition LAYER_PRIMS := "r1" :: "r2" :: nil. (* expect: E-CFG051 *)
+  Definition rel_up (a b : St) : Prop := a.(v) = b.(v) + 1.
+  Definition LAYER_REFREL := "rel_up".
+  Definition init_rel : St := mkSt 1.
+  Definition LAYER_DATA_INIT := "init_rel".
+  Definition r2_spec (st : St) : option St := Some st. (* r1 has no spec, r2 has one *)
+End Rel.

@@ -39,6 +39,7 @@ impl Loader<'_> {
             self.spec_and_bound(env, p, &prim_layer, layers);
         }
         self.bottom_specs(layers);
+        self.relational_specs(layers, &prim_layer);
         prim_layer
     }
 
@@ -159,6 +160,35 @@ impl Loader<'_> {
                             .hint(format!("the bottom layer is the trusted interface: define `{}_spec` in Section {}", p.name, b.name.name)),
                     );
                 }
+            }
+        }
+    }
+}
+
+impl Loader<'_> {
+    /// A layer whose relation is not equality changes what its state means, so a spec generated
+    /// from the code (which speaks of the state below) cannot be proved against it: each of its
+    /// own primitives needs a hand-written spec.
+    fn relational_specs(&mut self, layers: &[Layer], prim_layer: &PrimLayers) {
+        for l in layers.iter().skip(1) {
+            let Some(rel) = &l.refrel else { continue };
+            for p in &l.prims {
+                if prim_layer.get(&p.name).map(|(k, _)| *k) != Some(l.index)
+                    || l.specs.contains_key(&p.name)
+                {
+                    continue;
+                }
+                if self.diags.iter().any(|d| {
+                    d.code == Code::SpecSignature
+                        && d.message.contains(&format!("`{}_spec`", p.name))
+                }) {
+                    continue;
+                }
+                self.diags.push(
+                    Diagnostic::error(Code::RelPrimWithoutSpec, p.span, format!("primitive `{}` of layer `{}` has no hand-written spec, but the layer relates its state to the one below by `{rel}`", p.name, l.name.name))
+                        .label("no spec")
+                        .hint(format!("define `{}_spec` over the layer's state in Section {} (a spec generated from the code speaks of the state below), or move `{}` to a layer related by equality", p.name, l.name.name, p.name)),
+                );
             }
         }
     }

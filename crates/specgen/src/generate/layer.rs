@@ -1,6 +1,8 @@
 //! The files of one layer: `Defs.v` (its configuration definitions), `Spec.v` (its primitives'
 //! specs, marshalled), `Layer.v` (the layer and the code of its primitives), and above the bottom
-//! `RefineRel.v` and `LayerProof.v` (the layer is refined by its code over the layer below).
+//! `RefineRel.v`, `<q>/PassRef.v` for each primitive passed through a refinement relation (its
+//! spec preserves the relation) and `LayerProof.v` (the layer is refined by its code over the
+//! layer below).
 
 use super::cfgcoq::{self, CfgCtx};
 use super::ctx::Ctx;
@@ -300,6 +302,44 @@ pub fn files(
             meaning::defined_file(cx, plan, k).render(),
         ));
     }
+    // <q>/PassRef.v: a primitive passed through a relation keeps its spec, which must preserve it
+    let pass_rel: Vec<&String> = if l.refrel.is_some() {
+        iface.pass.iter().collect()
+    } else {
+        vec![]
+    };
+    for q in &pass_rel {
+        let mut req = vec![Require::import(cx.layer_dir(k), &["RefineRel"])];
+        req.extend(meaning::proof_requires(cx));
+        let mut f = cx.file(
+            &format!(
+                "`{q}` (layer {}) passes through {ln}: its spec preserves the relation {}",
+                cx.lname(plan.layer_of[q.as_str()]),
+                names::rel(ln)
+            ),
+            req,
+        );
+        f.push(Sentence::lemma(
+            names::pass_lemma(q),
+            Term::app(
+                "prim_ref",
+                vec![
+                    name(names::prim(q)),
+                    name(names::prim(q)),
+                    name(names::rel(ln)),
+                ],
+            ),
+            Proof::by(Tactic::call(
+                "pass_proof",
+                vec![
+                    name(names::prim(q)),
+                    name(names::spec(q)),
+                    name(names::rel(ln)),
+                ],
+            )),
+        ));
+        files.push((names::prim_file(ln, q, "PassRef"), f.render()));
+    }
     // LayerProof.v
     let mut req = vec![Require::import(cx.layer_dir(k), &["RefineRel"])];
     for p in &iface.coded {
@@ -307,6 +347,9 @@ pub fn files(
             cx.prim_dir(k, p),
             &["CodeProof", "RefProof"],
         ));
+    }
+    for q in &pass_rel {
+        req.push(Require::import(cx.prim_dir(k, q), &["PassRef"]));
     }
     let mut f = cx.file(
         &format!("layer {ln} is refined by its code running over layer {below}"),
@@ -348,10 +391,18 @@ pub fn files(
         lemmas.push(names::refines_lemma(p));
     }
     for q in &iface.pass {
+        let proof = if l.refrel.is_some() {
+            Tactic::call(
+                "passthrough_rel_proof",
+                vec![name(lo.clone()), name(names::pass_lemma(q))],
+            )
+        } else {
+            Tactic::call("passthrough_proof", vec![name(lo.clone())])
+        };
         f.push(Sentence::lemma(
             names::refines_lemma(q),
             spec_refines(q),
-            Proof::by(Tactic::call("passthrough_proof", vec![name(lo.clone())])),
+            Proof::by(proof),
         ));
         lemmas.push(names::refines_lemma(q));
     }

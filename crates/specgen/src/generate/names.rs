@@ -34,6 +34,10 @@ pub fn spec_ref_lemma(p: &str) -> String {
     format!("{p}_spec_ref")
 }
 /// The primitive's part of its layer's refinement.
+/// The obligation of a primitive passed through a refinement relation.
+pub fn pass_lemma(p: &str) -> String {
+    format!("{p}_pass_ref")
+}
 pub fn refines_lemma(p: &str) -> String {
     format!("{p}_refines")
 }

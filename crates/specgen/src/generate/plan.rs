@@ -12,7 +12,8 @@ use std::collections::{BTreeMap, BTreeSet};
 pub struct Iface {
     /// Its own primitives (in `LAYER_PRIMS` order).
     pub own: Vec<String>,
-    /// Lower primitives that code above calls, passed through unchanged.
+    /// Lower primitives that code above calls, passed through unchanged (with an obligation when
+    /// the layer has a refinement relation).
     pub pass: Vec<String>,
     /// Own primitives with code (above the bottom layer).
     pub coded: Vec<String>,
@@ -32,7 +33,8 @@ pub struct Plan {
 }
 
 /// Compute the interfaces. A primitive that code above a layer calls but that cannot pass through
-/// it (different state or a refinement relation in between) is an E-BLD010.
+/// it (a different state in between) is an E-BLD010; across a refinement relation it passes, and
+/// the relation's layer gets an obligation (its spec preserves the relation).
 pub fn plan(p: &Project, code: &Code, errors: &mut Vec<GenError>) -> Plan {
     let n = p.layers.len();
     let mut layer_of: BTreeMap<String, usize> = BTreeMap::new();
@@ -100,19 +102,19 @@ pub fn plan(p: &Project, code: &Code, errors: &mut Vec<GenError>) -> Plan {
             if j >= k {
                 continue;
             }
-            if p.layers[j].data != p.layers[k].data
-                || (j + 1..=k).any(|i| p.layers[i].refrel.is_some())
-            {
+            // across a refinement relation the primitive keeps its spec, so the state must be
+            // the same type; the relation's layer then proves the spec preserves it (PassRef.v)
+            if (j + 1..=k).any(|i| p.layers[i].data != p.layers[j].data) {
                 errors.push(GenError::new(
                     DCode::BldPassthrough,
                     Place::default().context(format!("layer {}", lname(k))),
                     format!(
-                        "`{q}` (layer {}) is called from above layer {} but cannot pass through it: the layer's state or refinement relation differs",
+                        "`{q}` (layer {}) is called from above layer {} but cannot pass through it: the layers' states differ",
                         lname(j),
                         lname(k)
                     ),
                     format!(
-                        "give the layers from {} to {} the same state and no LAYER_REFREL, or call a primitive of layer {} that wraps `{q}`",
+                        "give the layers from {} to {} the same state (a LAYER_REFREL between them is fine), or call a primitive of layer {} that wraps `{q}`",
                         lname(j + 1),
                         lname(k),
                         lname(k)

@@ -1,0 +1,50 @@
+(* Golden case `relpass` of autov build: a primitive passed through a layer whose refinement
+   relation is not equality (relpass.c). The bottom keeps a value doubled in `raw` and counts
+   `ticks`; layer Val states its spec over `val` and relates it to the bottom's `raw` (`val_rel`:
+   ticks equal, raw = 2 * val). `step` (layer Top) calls `tick` of the bottom: `tick` passes through
+   Val, so `Val/tick/PassRef.v` proves its spec preserves `val_rel` (the frame tactic: `tick`
+   touches only `ticks`, which the relation treats as identity). Expected: every proof checks;
+   neg_pass_breaks.patch (`step` also calls a bottom `reset_raw` that clears `raw`, which breaks
+   raw = 2 * val) fails in
+   Val/reset_raw/PassRef.v; neg_val_spec.patch (`get_val` is off by one) fails in
+   Val/get_val/RefProof.v; neg_rel_val.patch (val >= 1, which the initial states do not satisfy)
+   fails in Val/InitRel.v. *)
+
+Definition PROJ_NAME := "Relpass".
+Definition PROJ_BASE := "proof".
+Definition PROJ_PROOFS := "proofs.v".
+
+(* One record for every layer: the bottom works on `raw` and `ticks`, Val on `val` and `ticks`. *)
+Record RData := mkRData { val : Z; raw : Z; ticks : Z }.
+
+Section Bottom.
+  Definition LAYER_DATA := RData.
+  Definition LAYER_CODE := "relpass.ll".
+  Definition LAYER_PRIMS := "get_raw" :: "tick" :: nil.
+
+  Definition init_RData : RData := mkRData 0 0 0.
+  Definition LAYER_DATA_INIT := "init_RData".
+
+  (* C `get_raw` (declared only): the stored (doubled) value. *)
+  Definition get_raw_spec (st : RData) : option (Z * RData) :=
+    Some (wrap 64 st.(raw), st).
+  (* C `tick` (declared only): one more tick. *)
+  Definition tick_spec (st : RData) : option RData :=
+    Some (st {ticks : st.(ticks) + 1}).
+End Bottom.
+
+Section Val.
+  Definition LAYER_PRIMS := "get_val" :: nil.
+  (* Val's view: the value itself, below 2^62; the ticks as below. *)
+  Definition val_rel (hs ls : RData) : Prop :=
+    hs.(ticks) = ls.(ticks) /\ ls.(raw) = 2 * hs.(val) /\ 0 <= hs.(val) /\ hs.(val) < 4611686018427387904.
+  Definition LAYER_REFREL := "val_rel".
+  Definition LAYER_DATA_INIT := "init_RData".
+
+  Definition get_val_spec (st : RData) : option (Z * RData) :=
+    Some (st.(val), st).
+End Val.
+
+Section Top.
+  Definition LAYER_PRIMS := "step" :: nil.
+End Top.
