@@ -23,6 +23,7 @@ t0=$SECONDS
 bad() { echo "FAIL: $*"; fail=1; }
 
 for cfg in testdata/build/*/proof.v; do
+  t_case=$SECONDS
   dir=$(dirname "$cfg")
   case=$(basename "$dir")
   out=$tmp/$case
@@ -115,6 +116,7 @@ for cfg in testdata/build/*/proof.v; do
       fi
     fi
   fi
+  echo "time $(basename "$(dirname "$cfg")"): $((SECONDS - t_case)) s (with its negatives)"
 done
 echo "build-tests: $((SECONDS - t0)) s"
 exit $fail
