@@ -8,7 +8,9 @@
 #    its first lines say `expect-fail: <file>`, `expect-fail: autov <CODE>` or
 #    `expect-fail: assumptions <name>`), generated over a copy of the built project, makes
 #    `make -k` fail in exactly that file, autov build fail with that code, or make's assumption
-#    check (check-assumptions.sh) fail naming that assumption while every proof checks.
+#    check (check-assumptions.sh) fail naming that assumption while every proof checks; a
+#    negative whose header has `ci: full` runs only with FULL=1 (the whole run; CI skips it).
+# ONLY=<case> checks one case; each case's and each negative's time is printed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -23,6 +25,8 @@ t0=$SECONDS
 bad() { echo "FAIL: $*"; fail=1; }
 
 for cfg in testdata/build/*/proof.v; do
+  # ONLY=<case> runs one case
+  [ -n "${ONLY:-}" ] && [ "$(basename "$(dirname "$cfg")")" != "$ONLY" ] && continue
   t_case=$SECONDS
   dir=$(dirname "$cfg")
   case=$(basename "$dir")
@@ -51,9 +55,17 @@ for cfg in testdata/build/*/proof.v; do
       bad "$case: $(basename "$extra")"
     fi
   done
+  prev=
   for negp in "$dir"/neg_*.patch; do
     [ -f "$negp" ] || continue
+    [ -n "$prev" ] && echo "time $prev: $((SECONDS - t_neg)) s"
     name=$case-$(basename "$negp" .patch)
+    prev=$name t_neg=$SECONDS
+    # a negative whose header says `ci: full` repeats a kind another case's negative already
+    # checks: run only with FULL=1 (CI's 20-minute budget)
+    if grep -q '^ci: full' "$negp" && [ "${FULL:-0}" != 1 ]; then
+      echo "skip $name (ci: full; FULL=1 runs it)"; prev=; continue
+    fi
     # expect-fail: <file.v> (make fails in exactly that file), `autov <CODE>` (autov build fails
     # with that code) or `assumptions <name>` (make's assumption check fails naming it)
     expect=$(sed -n 's/.*expect-fail: *//p' "$negp" | head -1)
@@ -99,7 +111,9 @@ for cfg in testdata/build/*/proof.v; do
   # Fault injection (issue 12): a deliberately unsound rewrite rule (`iadd w a b -> a + b`, on only
   # under --synth-fault-injection) gives synthesised specs that are wrong; their certificates must
   # fail in coqc (make fails, only in RefProof.v files), never a passing project.
+  [ -n "$prev" ] && echo "time $prev: $((SECONDS - t_neg)) s"
   if [ "$case" = counter ]; then
+    t_neg=$SECONDS
     name=$case-fault-injection
     cp -a "$out" "$tmp/$name"
     "$autov" build "$cfg" -o "$tmp/$name" --coqlib "$root/coq-lib" --plain --no-synth-cache \
@@ -115,6 +129,7 @@ for cfg in testdata/build/*/proof.v; do
         tail -20 "$tmp/$name.make"; bad "$name: expected failures in RefProof.v files only, got: ${got:-none}"
       fi
     fi
+    echo "time $name: $((SECONDS - t_neg)) s"
   fi
   echo "time $(basename "$(dirname "$cfg")"): $((SECONDS - t_case)) s (with its negatives)"
 done
