@@ -168,11 +168,37 @@ Ltac passthrough_rel_proof Lo L :=
     [PROJ_PROOFS] redefines [pass_user] ([Ltac pass_user ::= ..]), dispatching on [p]. *)
 Ltac pass_user p spec R := fail.
 
+(** Take a relation apart in the context: conjunctions split, and a conjunct stated with a named
+    predicate unfolded when its definition is a conjunction or an equation (a relation written as
+    [same_fields hs ls /\ ...]). *)
+Ltac pass_open :=
+  repeat match goal with
+  | E : _ /\ _ |- _ => destruct E
+  | E : ?P |- _ =>
+      lazymatch type of P with Prop => idtac end;
+      lazymatch P with _ = _ => fail | _ /\ _ => fail | _ => idtac end;
+      let P' := eval hnf in P in
+      lazymatch P' with _ /\ _ => change P' in E | _ = _ => change P' in E end
+  end.
+
+(** The same in the goal, then each part by reflexivity, a hypothesis or [lia]. *)
+Ltac pass_close :=
+  repeat match goal with
+  | |- _ /\ _ => split
+  | |- ?P =>
+      lazymatch P with _ = _ => fail | _ => idtac end;
+      let P' := eval hnf in P in
+      lazymatch P' with _ /\ _ => change P' | _ = _ => change P' end
+  end;
+  first [ reflexivity | assumption | lia ].
+
 (** The frame tactic: the spec touches only fields the relation treats as identity. The states
     are taken apart into their fields, the relation's equations substituted (a field the relation
     equates on both sides becomes one variable), the spec run on the upper state and then on the
-    lower one with the same case facts, and the relation re-established field by field. A spec
-    that writes a field the relation constrains otherwise fails here, in the obligation's file. *)
+    lower one with the same case facts, and the relation re-established part by part. A spec that
+    writes a field the relation constrains otherwise fails here, in the obligation's file. Not
+    handled: a field equated pointwise ([forall x, hs.(f) @ x = ls.(f) @ x]) that the spec
+    writes (no substitution is possible; [pass_user] then). *)
 Ltac pass_frame p spec R :=
   let vs := fresh "vs" in let hs := fresh "hs" in let hs' := fresh "hs'" in let r := fresh "r" in
   let ls := fresh "ls" in let HR := fresh "HR" in let H := fresh "H" in
@@ -181,11 +207,10 @@ Ltac pass_frame p spec R :=
   unfold arg_int, arg_bool, arg_ptr, ret_int, ret_void, ret_bool, ret_ptr in *;
   unfold R in HR; hnf in HR;
   lazymatch type of hs with Z => idtac | _ => destruct hs, ls end;
-  cbn in HR; repeat match goal with E : _ /\ _ |- _ => destruct E end;
+  cbn in HR; pass_open; cbn in *;
   subst; unfold spec in *;
   destruct_spec H;
-  eexists; split;
-  [ g_eval | unfold R; hnf; cbn; repeat split; first [ reflexivity | assumption | lia ] ].
+  eexists; split; [ g_eval | unfold R; hnf; cbn; pass_close ].
 
 (** The obligation: the project's tactic, else the frame tactic. *)
 Ltac pass_proof p spec R :=

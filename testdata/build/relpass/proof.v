@@ -1,14 +1,13 @@
 (* Golden case `relpass` of autov build: a primitive passed through a layer whose refinement
    relation is not equality (relpass.c). The bottom keeps a value doubled in `raw` and counts
    `ticks`; layer Val states its spec over `val` and relates it to the bottom's `raw` (`val_rel`:
-   ticks equal, raw = 2 * val). `step` (layer Top) calls `tick` of the bottom: `tick` passes through
-   Val, so `Val/tick/PassRef.v` proves its spec preserves `val_rel` (the frame tactic: `tick`
-   touches only `ticks`, which the relation treats as identity). Expected: every proof checks;
-   neg_pass_breaks.patch (`step` also calls a bottom `reset_raw` that clears `raw`, which breaks
-   raw = 2 * val) fails in
-   Val/reset_raw/PassRef.v; neg_val_spec.patch (`get_val` is off by one) fails in
-   Val/get_val/RefProof.v; neg_rel_val.patch (val >= 1, which the initial states do not satisfy)
-   fails in Val/InitRel.v. *)
+   ticks equal, by a named predicate, and raw = 2 * val). `step` (layer Top) calls the bottom's
+   `tick`, which passes through Val, so `Val/tick/PassRef.v` proves that its spec preserves
+   `val_rel` (the frame tactic: `tick` touches only `ticks`, which the relation treats as identity
+   once `same_ticks` is unfolded). Expected: every proof checks; neg_pass_breaks.patch (`step` also
+   calls a bottom `reset_raw` that clears `raw`, breaking raw = 2 * val) fails in
+   Val/reset_raw/PassRef.v; neg_val_spec.patch (`get_val` off by one) fails in
+   Val/get_val/RefProof.v; neg_rel_val.patch (val >= 1, false initially) fails in Val/InitRel.v. *)
 
 Definition PROJ_NAME := "Relpass".
 Definition PROJ_BASE := "proof".
@@ -36,8 +35,9 @@ End Bottom.
 Section Val.
   Definition LAYER_PRIMS := "get_val" :: nil.
   (* Val's view: the value itself, below 2^62; the ticks as below. *)
+  Definition same_ticks (hs ls : RData) : Prop := hs.(ticks) = ls.(ticks).
   Definition val_rel (hs ls : RData) : Prop :=
-    hs.(ticks) = ls.(ticks) /\ ls.(raw) = 2 * hs.(val) /\ 0 <= hs.(val) /\ hs.(val) < 4611686018427387904.
+    same_ticks hs ls /\ ls.(raw) = 2 * hs.(val) /\ 0 <= hs.(val) /\ hs.(val) < 4611686018427387904.
   Definition LAYER_REFREL := "val_rel".
   Definition LAYER_DATA_INIT := "init_RData".
 

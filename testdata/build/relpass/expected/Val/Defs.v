@@ -7,8 +7,10 @@ From Relpass.Bottom Require Export Spec.
 Import ListNotations.
 Local Open Scope Z_scope.
 
+Definition same_ticks (hs : RData) (ls : RData) : Prop := (ticks hs = ticks ls).
+
 Definition val_rel (hs : RData) (ls : RData) : Prop :=
-  ((ticks hs = ticks ls)
+  (same_ticks hs ls
    /\ ((raw ls = (2 * val hs)) /\ ((0 <= val hs) /\ (val hs < 4611686018427387904)))).
 
 Definition get_val_spec (st : RData) : option (Z * RData) := Some (val st, st).
