@@ -3,6 +3,7 @@ From Coq Require Import String ZArith List Bool Lia.
 From AutoV Require Import All Build GenTactics.
 From Relpass.Code Require Import Types Globals.
 From Relpass Require Top.
+From Relpass Require Top.Defined.
 From Relpass Require Top.InitRel.
 From Relpass Require Top.LayerProof.
 From Relpass Require Val.Defined.
@@ -34,3 +35,9 @@ Print Assumptions Relpass.Top.LayerProof.Top_refines.
 
 Check "autov-check Top_init_rel"%string.
 Print Assumptions Relpass.Top.InitRel.Top_init_rel.
+
+Check "autov-check Top_inv_init"%string.
+Print Assumptions Relpass.Top.Defined.Top_inv_init.
+
+Check "autov-check step_defined"%string.
+Print Assumptions Relpass.Top.Defined.step_defined.

@@ -6,3 +6,8 @@ From Relpass Require Export DataTypes.
 From Relpass.Val Require Export Spec.
 Import ListNotations.
 Local Open Scope Z_scope.
+
+Definition step_spec (st : RData) : option (Z * RData) :=
+  Some (add64 (val st) 1, update_RData_ticks st (ticks st + 1)).
+
+#[global] Arguments step_spec : simpl never.

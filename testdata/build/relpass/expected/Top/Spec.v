@@ -3,15 +3,8 @@ From Coq Require Import String ZArith List Bool Lia.
 From AutoV Require Import All Build GenTactics.
 From Relpass.Code Require Import Types Globals.
 From Relpass.Top Require Export Defs.
-From Relpass.Top.step Require Export LowSpec.
 Import ListNotations.
 Local Open Scope Z_scope.
-
-(* `step` has no hand-written spec: its spec is synthesised from its low spec (13 nodes, 17 before; certificate `step_spec_synth` in its RefProof.v). *)
-
-Definition step_spec (st : RData) : option (Z * RData) :=
-  Some (iadd 64 (wrap 64 (val st)) 1, update_RData_ticks st (ticks st + 1)).
-#[global] Arguments step_spec : simpl never.
 
 Definition step_prim : primspec RData :=
   fun vs st =>
