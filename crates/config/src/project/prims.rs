@@ -163,9 +163,7 @@ impl Loader<'_> {
             }
         }
     }
-}
 
-impl Loader<'_> {
     /// A layer whose relation is not equality changes what its state means, so a spec generated
     /// from the code (which speaks of the state below) cannot be proved against it: each of its
     /// own primitives needs a hand-written spec.
