@@ -159,16 +159,16 @@ fn golden_levels() {
     golden_case("levels");
 }
 
-/// A primitive passed through a refinement relation: `Val/tick/PassRef.v` holds its obligation,
-/// `Val/LayerProof.v` uses it.
+/// A generated primitive passed through a refinement relation: `Val/tick2/PassRef.v` holds its
+/// obligation, `Val/LayerProof.v` uses it.
 #[test]
 fn golden_relpass() {
     golden_case("relpass");
     let pass =
-        std::fs::read_to_string(cases().join("relpass/expected/Val/tick/PassRef.v")).unwrap();
-    assert!(pass.contains("Lemma tick_pass_ref : prim_ref tick_prim tick_prim Val_R."));
+        std::fs::read_to_string(cases().join("relpass/expected/Val/tick2/PassRef.v")).unwrap();
+    assert!(pass.contains("Lemma tick2_pass_ref : prim_ref tick2_prim tick2_prim Val_R."));
     let lp = std::fs::read_to_string(cases().join("relpass/expected/Val/LayerProof.v")).unwrap();
-    assert!(lp.contains("passthrough_rel_proof Bottom_layer tick_pass_ref"));
+    assert!(lp.contains("passthrough_rel_proof Ticks_layer tick2_pass_ref"));
 }
 
 #[test]

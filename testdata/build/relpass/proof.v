@@ -1,15 +1,15 @@
-(* Golden case `relpass` of autov build: a primitive passed through a layer whose refinement
+(* Golden case `relpass` of autov build: primitives passed through a layer whose refinement
    relation is not equality (relpass.c). The bottom keeps a value doubled in `raw` and counts
-   `ticks`; layer Val states its spec over `val` and relates it to the bottom's `raw` (`val_rel`:
-   ticks equal, by a named predicate, and raw = 2 * val). `step` (layer Top, a hand-written spec)
-   calls the bottom's `tick`, which passes through Val, so `Val/tick/PassRef.v` proves that its
-   spec preserves `val_rel` (the frame tactic: `tick` touches only `ticks`, which the relation
-   treats as identity once `same_ticks` is unfolded). Expected: every proof checks;
-   neg_pass_breaks.patch (`step` also calls a bottom `reset_raw` that clears `raw`, breaking
-   raw = 2 * val; its spec says so) fails in Val/reset_raw/PassRef.v; neg_val_spec.patch
-   (`get_val` off by one) fails in Val/get_val/RefProof.v; neg_step_spec.patch (`step` without
-   the tick) fails in Top/step/RefProof.v; neg_rel_val.patch (val >= 1, false initially) fails in
-   Val/InitRel.v. *)
+   `ticks`; `tick2` (layer Ticks) ticks twice, its spec synthesised; layer Val states its spec over
+   `val` and relates it to the bottom's `raw` (`val_rel`: ticks equal, by a named predicate, and
+   raw = 2 * val). `step` (layer Top, a hand-written spec) calls `tick2`, which passes through Val,
+   so `Val/tick2/PassRef.v` proves that its spec preserves `val_rel` (the frame tactic: it touches
+   only `ticks`, which the relation treats as identity once `same_ticks` is unfolded). Expected:
+   every proof checks; neg_pass_breaks.patch (`step` also calls a bottom `reset_raw` that clears
+   `raw`, breaking raw = 2 * val; its spec says so) fails in Val/reset_raw/PassRef.v;
+   neg_val_spec.patch (`get_val` off by one) fails in Val/get_val/RefProof.v; neg_step_spec.patch
+   (`step` without the ticks) fails in Top/step/RefProof.v; neg_rel_val.patch (val >= 1, false
+   initially) fails in Val/InitRel.v. *)
 
 Definition PROJ_NAME := "Relpass".
 Definition PROJ_BASE := "proof".
@@ -34,6 +34,11 @@ Section Bottom.
     Some (st {ticks : st.(ticks) + 1}).
 End Bottom.
 
+Section Ticks.
+  (* `tick2`: its spec is synthesised from its code (two ticks). *)
+  Definition LAYER_PRIMS := "tick2" :: nil.
+End Ticks.
+
 Section Val.
   Definition LAYER_PRIMS := "get_val" :: nil.
   (* Val's view: the value itself, below 2^62; the ticks as below. *)
@@ -49,7 +54,7 @@ End Val.
 
 Section Top.
   Definition LAYER_PRIMS := "step" :: nil.
-  (* One tick, and the value plus one: observes `tick` (through Val) and `get_val`. *)
+  (* Two ticks, and the value plus one: observes `tick2` (through Val) and `get_val`. *)
   Definition step_spec (st : RData) : option (Z * RData) :=
-    Some (add64 st.(val) 1, st {ticks : st.(ticks) + 1}).
+    Some (add64 st.(val) 1, st {ticks : st.(ticks) + 1 + 1}).
 End Top.

@@ -13,14 +13,21 @@ define dso_local i64 @get_val() local_unnamed_addr #0 !dbg !14 {
 declare !dbg !22 i64 @get_raw() local_unnamed_addr #1
 
 ; Function Attrs: noinline nounwind uwtable
-define dso_local i64 @step() local_unnamed_addr #0 !dbg !23 {
-  call void @tick() #2, !dbg !24
-  %1 = call i64 @get_val(), !dbg !25
-  %2 = add i64 %1, 1, !dbg !26
-  ret i64 %2, !dbg !27
+define dso_local void @tick2() local_unnamed_addr #0 !dbg !23 {
+  call void @tick() #2, !dbg !26
+  call void @tick() #2, !dbg !27
+  ret void, !dbg !28
 }
 
-declare !dbg !28 void @tick() local_unnamed_addr #1
+declare !dbg !29 void @tick() local_unnamed_addr #1
+
+; Function Attrs: noinline nounwind uwtable
+define dso_local i64 @step() local_unnamed_addr #0 !dbg !30 {
+  call void @tick2(), !dbg !31
+  %1 = call i64 @get_val(), !dbg !32
+  %2 = add i64 %1, 1, !dbg !33
+  ret i64 %2, !dbg !34
+}
 
 attributes #0 = { noinline nounwind uwtable "frame-pointer"="non-leaf" "min-legal-vector-width"="0" "no-jump-tables"="true" "no-trapping-math"="true" "stack-protector-buffer-size"="8" "target-cpu"="generic" "target-features"="+neon,+outline-atomics,+v8a" }
 attributes #1 = { "frame-pointer"="non-leaf" "no-trapping-math"="true" "stack-protector-buffer-size"="8" "target-cpu"="generic" "target-features"="+neon,+outline-atomics,+v8a" }
@@ -31,7 +38,7 @@ attributes #2 = { nounwind }
 !llvm.ident = !{!13}
 
 !0 = distinct !DICompileUnit(language: DW_LANG_C99, file: !1, producer: "Debian clang version 14.0.6", isOptimized: true, runtimeVersion: 0, emissionKind: FullDebug, splitDebugInlining: false, nameTableKind: None)
-!1 = !DIFile(filename: "relpass.c", directory: ".", checksumkind: CSK_MD5, checksum: "3b8b9721ddddb6a55af5fc53417ca029")
+!1 = !DIFile(filename: "relpass.c", directory: ".", checksumkind: CSK_MD5, checksum: "9280f62376ba8fd87d8fc17b06428773")
 !2 = !{i32 7, !"Dwarf Version", i32 5}
 !3 = !{i32 2, !"Debug Info Version", i32 3}
 !4 = !{i32 1, !"wchar_size", i32 4}
@@ -53,11 +60,15 @@ attributes #2 = { nounwind }
 !20 = !DILocation(line: 8, column: 48, scope: !14)
 !21 = !DILocation(line: 8, column: 31, scope: !14)
 !22 = !DISubprogram(name: "get_raw", scope: !1, file: !1, line: 5, type: !15, flags: DIFlagPrototyped, spFlags: DISPFlagOptimized, retainedNodes: !18)
-!23 = distinct !DISubprogram(name: "step", scope: !1, file: !1, line: 10, type: !15, scopeLine: 10, flags: DIFlagPrototyped | DIFlagAllCallsDescribed, spFlags: DISPFlagDefinition | DISPFlagOptimized, unit: !0, retainedNodes: !18)
-!24 = !DILocation(line: 11, column: 3, scope: !23)
-!25 = !DILocation(line: 12, column: 10, scope: !23)
-!26 = !DILocation(line: 12, column: 20, scope: !23)
+!23 = distinct !DISubprogram(name: "tick2", scope: !1, file: !1, line: 10, type: !24, scopeLine: 10, flags: DIFlagPrototyped | DIFlagAllCallsDescribed, spFlags: DISPFlagDefinition | DISPFlagOptimized, unit: !0, retainedNodes: !18)
+!24 = !DISubroutineType(types: !25)
+!25 = !{null}
+!26 = !DILocation(line: 11, column: 3, scope: !23)
 !27 = !DILocation(line: 12, column: 3, scope: !23)
-!28 = !DISubprogram(name: "tick", scope: !1, file: !1, line: 6, type: !29, flags: DIFlagPrototyped, spFlags: DISPFlagOptimized, retainedNodes: !18)
-!29 = !DISubroutineType(types: !30)
-!30 = !{null}
+!28 = !DILocation(line: 13, column: 1, scope: !23)
+!29 = !DISubprogram(name: "tick", scope: !1, file: !1, line: 6, type: !24, flags: DIFlagPrototyped, spFlags: DISPFlagOptimized, retainedNodes: !18)
+!30 = distinct !DISubprogram(name: "step", scope: !1, file: !1, line: 15, type: !15, scopeLine: 15, flags: DIFlagPrototyped | DIFlagAllCallsDescribed, spFlags: DISPFlagDefinition | DISPFlagOptimized, unit: !0, retainedNodes: !18)
+!31 = !DILocation(line: 16, column: 3, scope: !30)
+!32 = !DILocation(line: 17, column: 10, scope: !30)
+!33 = !DILocation(line: 17, column: 20, scope: !30)
+!34 = !DILocation(line: 17, column: 3, scope: !30)

@@ -2,6 +2,8 @@
 From Coq Require Import String ZArith List Bool Lia.
 From AutoV Require Import All Build GenTactics.
 From Relpass.Code Require Import Types Globals.
+From Relpass Require Ticks.InitRel.
+From Relpass Require Ticks.LayerProof.
 From Relpass Require Top.
 From Relpass Require Top.Defined.
 From Relpass Require Top.InitRel.
@@ -17,6 +19,12 @@ Print Assumptions Relpass.Top.top_refines.
 
 Check "autov-check top_init"%string.
 Print Assumptions Relpass.Top.top_init.
+
+Check "autov-check Ticks_refines"%string.
+Print Assumptions Relpass.Ticks.LayerProof.Ticks_refines.
+
+Check "autov-check Ticks_init_rel"%string.
+Print Assumptions Relpass.Ticks.InitRel.Ticks_init_rel.
 
 Check "autov-check Val_refines"%string.
 Print Assumptions Relpass.Val.LayerProof.Val_refines.

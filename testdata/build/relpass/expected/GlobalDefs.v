@@ -20,4 +20,8 @@ Definition glob_ident_name (g : ident) : string :=
       then
         "step"%string
       else
-        if Pos.eqb g g_tick then "tick"%string else ""%string.
+        if Pos.eqb g g_tick
+        then
+          "tick"%string
+        else
+          if Pos.eqb g g_tick2 then "tick2"%string else ""%string.

@@ -2,38 +2,57 @@
 From Coq Require Import String ZArith List Bool Lia.
 From AutoV Require Import All Build GenTactics.
 From Relpass.Code Require Import Types Globals.
+From Relpass.Ticks Require LayerProof InitRel.
 From Relpass.Val Require LayerProof InitRel.
 From Relpass.Top Require LayerProof InitRel.
 From Relpass.Bottom Require Import Layer.
+From Relpass.Ticks Require Import Layer.
 From Relpass.Val Require Import Layer.
 From Relpass.Top Require Import Layer.
+From Relpass.Ticks Require Import RefineRel.
 From Relpass.Val Require Import RefineRel.
 From Relpass.Top Require Import RefineRel.
 Import ListNotations.
 Local Open Scope Z_scope.
 
-Theorem upto_Val : refines Val_layer Val_code Bottom_layer Val_R.
-Proof. exact Relpass.Val.LayerProof.Val_refines. Qed.
+Theorem upto_Ticks : refines Ticks_layer Ticks_code Bottom_layer Ticks_R.
+Proof. exact Relpass.Ticks.LayerProof.Ticks_refines. Qed.
 
-Theorem upto_Top : refines Top_layer Top_code (Lcode Val_code Bottom_layer) (rcomp Top_R Val_R).
+Theorem upto_Val : refines Val_layer Val_code (Lcode Ticks_code Bottom_layer) (rcomp Val_R Ticks_R).
 Proof.
-  exact (vertical_composition Top_layer Val_layer Bottom_layer Val_code Top_code Top_R Val_R
-             Relpass.Top.LayerProof.Top_refines upto_Val).
+  exact (vertical_composition Val_layer Ticks_layer Bottom_layer Ticks_code Val_code Val_R Ticks_R
+             Relpass.Val.LayerProof.Val_refines upto_Ticks).
 Qed.
 
-Theorem upto_Val_init : Val_R Val_init Bottom_init.
-Proof. exact Relpass.Val.InitRel.Val_init_rel. Qed.
-
-Theorem upto_Top_init : (rcomp Top_R Val_R) Top_init Bottom_init.
+Theorem upto_Top :
+  refines Top_layer Top_code (Lcode Val_code (Lcode Ticks_code Bottom_layer))
+    (rcomp Top_R (rcomp Val_R Ticks_R)).
 Proof.
-  exact (rcomp_intro Top_R Val_R Top_init Val_init Bottom_init Relpass.Top.InitRel.Top_init_rel
-             upto_Val_init).
+  exact (vertical_composition Top_layer Val_layer (Lcode Ticks_code Bottom_layer) Val_code Top_code
+             Top_R (rcomp Val_R Ticks_R) Relpass.Top.LayerProof.Top_refines upto_Val).
+Qed.
+
+Theorem upto_Ticks_init : Ticks_R Ticks_init Bottom_init.
+Proof. exact Relpass.Ticks.InitRel.Ticks_init_rel. Qed.
+
+Theorem upto_Val_init : (rcomp Val_R Ticks_R) Val_init Bottom_init.
+Proof.
+  exact (rcomp_intro Val_R Ticks_R Val_init Ticks_init Bottom_init Relpass.Val.InitRel.Val_init_rel
+             upto_Ticks_init).
+Qed.
+
+Theorem upto_Top_init : (rcomp Top_R (rcomp Val_R Ticks_R)) Top_init Bottom_init.
+Proof.
+  exact (rcomp_intro Top_R (rcomp Val_R Ticks_R) Top_init Val_init Bottom_init
+             Relpass.Top.InitRel.Top_init_rel upto_Val_init).
 Qed.
 
 (* The initial state of the top layer Top is related to the bottom's: the relations are satisfiable. *)
-Theorem top_init : (rcomp Top_R Val_R) Top_init Bottom_init.
+Theorem top_init : (rcomp Top_R (rcomp Val_R Ticks_R)) Top_init Bottom_init.
 Proof. exact upto_Top_init. Qed.
 
 (* The top layer Top, refined by the code of every layer above the bottom, run over the bottom. *)
-Theorem top_refines : refines Top_layer Top_code (Lcode Val_code Bottom_layer) (rcomp Top_R Val_R).
+Theorem top_refines :
+  refines Top_layer Top_code (Lcode Val_code (Lcode Ticks_code Bottom_layer))
+    (rcomp Top_R (rcomp Val_R Ticks_R)).
 Proof. exact upto_Top. Qed.

@@ -8,6 +8,6 @@ Import ListNotations.
 Local Open Scope Z_scope.
 
 Definition step_spec (st : RData) : option (Z * RData) :=
-  Some (add64 (val st) 1, update_RData_ticks st (ticks st + 1)).
+  Some (add64 (val st) 1, update_RData_ticks st ((ticks st + 1) + 1)).
 
 #[global] Arguments step_spec : simpl never.

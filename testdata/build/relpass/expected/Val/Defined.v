@@ -17,7 +17,8 @@ Lemma Val_get_val_inv :
   forall (st st' : RData) (r : Z), Val_inv st -> get_val_spec st = Some (r, st') -> Val_inv st'.
 Proof. inv_proof Val_inv. Qed.
 
-Lemma Val_tick_inv : forall (st st' : RData), Val_inv st -> tick_spec st = Some st' -> Val_inv st'.
+Lemma Val_tick2_inv :
+  forall (st st' : RData), Val_inv st -> tick2_spec st = Some st' -> Val_inv st'.
 Proof. inv_proof Val_inv. Qed.
 
 (* `get_val` gives no precondition: its spec must be defined everywhere. *)

@@ -3,7 +3,7 @@ From Coq Require Import String ZArith List Bool Lia.
 From AutoV Require Import All Build GenTactics.
 From Relpass.Code Require Import Types Globals.
 From Relpass Require Export DataTypes.
-From Relpass.Bottom Require Export Spec.
+From Relpass.Ticks Require Export Spec.
 Import ListNotations.
 Local Open Scope Z_scope.
 

@@ -17,10 +17,10 @@ Definition Val_layer : layer := {|
   lprim :=
     prims_rel
       [(g_get_val, get_val_prim);
-       (g_tick, tick_prim)]
+       (g_tick2, tick2_prim)]
 |}.
 
 Definition Val_init : RData := init_RData.
 
-(* The code implementing the primitives of Val; it runs over Bottom. *)
+(* The code implementing the primitives of Val; it runs over Ticks. *)
 Definition Val_code : code := [(g_get_val, F_get_val.f_get_val)].

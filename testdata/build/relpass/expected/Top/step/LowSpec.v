@@ -7,7 +7,7 @@ Import ListNotations.
 Local Open Scope Z_scope.
 
 Definition step_spec_low (st : RData) : option (Z * RData) :=
-  match tick_spec st with
+  match tick2_spec st with
   | Some st =>
       match get_val_spec st with
       | Some (r_1, st) =>

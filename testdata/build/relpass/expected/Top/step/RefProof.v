@@ -17,7 +17,7 @@ Proof.
   first [ ref_spec_proof step_spec step_spec_low Top_R
           | intros;
           unfold step_spec, step_spec_low in *;
-          unfold get_val_spec, tick_spec in *;
+          unfold get_val_spec, tick2_spec, tick2_spec_low in *;
           ref_spec_proof step_spec step_spec_low Top_R ].
 Qed.
 
