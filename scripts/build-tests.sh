@@ -24,6 +24,52 @@ t0=$SECONDS
 
 bad() { echo "FAIL: $*"; fail=1; }
 
+# One negative of the current case ($dir, its built project $out): $1 the patch, $name its name.
+negative() {
+  local negp=$1 expect want neg code ax got
+  # expect-fail: <file.v> (make fails in exactly that file), `autov <CODE>` (autov build fails
+  # with that code) or `assumptions <name>` (make's assumption check fails naming it)
+  expect=$(sed -n 's/.*expect-fail: *//p' "$negp" | head -1)
+  want=${expect%% *}
+  [ -n "$want" ] || { bad "$name: no expect-fail line"; return; }
+  scripts/negative-copy.sh "$dir" "$negp" "$tmp/src-$name" || { bad "$name: negative copy"; return; }
+  neg=$tmp/src-$name/proof.v
+  cp -a "$out" "$tmp/$name"
+  if [ "$want" = autov ]; then
+    code=${expect#autov }
+    if "$autov" build "$neg" -o "$tmp/$name" --coqlib "$root/coq-lib" --plain >"$tmp/$name.gen" 2>&1; then
+      bad "$name: autov build succeeded, expected $code"
+    elif grep -q "error\[$code\]" "$tmp/$name.gen"; then
+      echo "ok   $name: autov build fails with $code ($(grep -m1 "error\[$code\]" "$tmp/$name.gen"))"
+    else
+      cat "$tmp/$name.gen"; bad "$name: autov build failed without $code"
+    fi
+    return
+  fi
+  "$autov" build "$neg" -o "$tmp/$name" --coqlib "$root/coq-lib" --plain >"$tmp/$name.gen" 2>&1 ||
+    { cat "$tmp/$name.gen"; bad "$name: autov build"; return; }
+  if nice make -k -C "$tmp/$name" -j"$J" >"$tmp/$name.make" 2>&1; then
+    bad "$name: make succeeded on a wrong spec/code"
+    return
+  fi
+  if [ "$want" = assumptions ]; then
+    ax=${expect#assumptions }
+    if grep -q "check-assumptions: error: \`$ax\`" "$tmp/$name.make" && ! grep -q 'Makefile.coq:[0-9]*: .*o\] Error' "$tmp/$name.make"; then
+      echo "ok   $name: every proof checks, the assumption check fails on \`$ax\`"
+    else
+      tail -20 "$tmp/$name.make"; bad "$name: expected only the assumption check to fail on $ax"
+    fi
+    return
+  fi
+  got=$(sed -n 's/.*\*\*\* \[Makefile.coq:[0-9]*: \(.*\)o\] Error.*/\1/p' "$tmp/$name.make" | sort -u | tr '\n' ' ')
+  if [ "$got" = "$want " ]; then
+    echo "ok   $name: make fails in $want ($(grep -m1 '^Error' "$tmp/$name.make"))"
+  else
+    tail -20 "$tmp/$name.make"
+    bad "$name: expected make to fail in $want only, failed in: $got"
+  fi
+}
+
 for cfg in testdata/build/*/proof.v; do
   # ONLY=<case> runs one case
   [ -n "${ONLY:-}" ] && [ "$(basename "$(dirname "$cfg")")" != "$ONLY" ] && continue
@@ -55,63 +101,21 @@ for cfg in testdata/build/*/proof.v; do
       bad "$case: $(basename "$extra")"
     fi
   done
-  prev=
   for negp in "$dir"/neg_*.patch; do
     [ -f "$negp" ] || continue
-    [ -n "$prev" ] && echo "time $prev: $((SECONDS - t_neg)) s"
     name=$case-$(basename "$negp" .patch)
-    prev=$name t_neg=$SECONDS
     # a negative whose header says `ci: full` repeats a kind another case's negative already
     # checks: run only with FULL=1 (CI's 20-minute budget)
     if grep -q '^ci: full' "$negp" && [ "${FULL:-0}" != 1 ]; then
-      echo "skip $name (ci: full; FULL=1 runs it)"; prev=; continue
+      echo "skip $name (ci: full; FULL=1 runs it)"; continue
     fi
-    # expect-fail: <file.v> (make fails in exactly that file), `autov <CODE>` (autov build fails
-    # with that code) or `assumptions <name>` (make's assumption check fails naming it)
-    expect=$(sed -n 's/.*expect-fail: *//p' "$negp" | head -1)
-    want=${expect%% *}
-    [ -n "$want" ] || { bad "$name: no expect-fail line"; continue; }
-    scripts/negative-copy.sh "$dir" "$negp" "$tmp/src-$name" || { bad "$name: negative copy"; continue; }
-    neg=$tmp/src-$name/proof.v
-    cp -a "$out" "$tmp/$name"
-    if [ "$want" = autov ]; then
-      code=${expect#autov }
-      if "$autov" build "$neg" -o "$tmp/$name" --coqlib "$root/coq-lib" --plain >"$tmp/$name.gen" 2>&1; then
-        bad "$name: autov build succeeded, expected $code"
-      elif grep -q "error\[$code\]" "$tmp/$name.gen"; then
-        echo "ok   $name: autov build fails with $code ($(grep -m1 "error\[$code\]" "$tmp/$name.gen"))"
-      else
-        cat "$tmp/$name.gen"; bad "$name: autov build failed without $code"
-      fi
-      continue
-    fi
-    "$autov" build "$neg" -o "$tmp/$name" --coqlib "$root/coq-lib" --plain >"$tmp/$name.gen" 2>&1 ||
-      { cat "$tmp/$name.gen"; bad "$name: autov build"; continue; }
-    if nice make -k -C "$tmp/$name" -j"$J" >"$tmp/$name.make" 2>&1; then
-      bad "$name: make succeeded on a wrong spec/code"
-      continue
-    fi
-    if [ "$want" = assumptions ]; then
-      ax=${expect#assumptions }
-      if grep -q "check-assumptions: error: \`$ax\`" "$tmp/$name.make" && ! grep -q 'Makefile.coq:[0-9]*: .*o\] Error' "$tmp/$name.make"; then
-        echo "ok   $name: every proof checks, the assumption check fails on \`$ax\`"
-      else
-        tail -20 "$tmp/$name.make"; bad "$name: expected only the assumption check to fail on $ax"
-      fi
-      continue
-    fi
-    got=$(sed -n 's/.*\*\*\* \[Makefile.coq:[0-9]*: \(.*\)o\] Error.*/\1/p' "$tmp/$name.make" | sort -u | tr '\n' ' ')
-    if [ "$got" = "$want " ]; then
-      echo "ok   $name: make fails in $want ($(grep -m1 '^Error' "$tmp/$name.make"))"
-    else
-      tail -20 "$tmp/$name.make"
-      bad "$name: expected make to fail in $want only, failed in: $got"
-    fi
+    t_neg=$SECONDS
+    negative "$negp"
+    echo "time $name: $((SECONDS - t_neg)) s"
   done
   # Fault injection (issue 12): a deliberately unsound rewrite rule (`iadd w a b -> a + b`, on only
   # under --synth-fault-injection) gives synthesised specs that are wrong; their certificates must
   # fail in coqc (make fails, only in RefProof.v files), never a passing project.
-  [ -n "$prev" ] && echo "time $prev: $((SECONDS - t_neg)) s"
   if [ "$case" = counter ]; then
     t_neg=$SECONDS
     name=$case-fault-injection

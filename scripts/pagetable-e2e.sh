@@ -7,7 +7,7 @@
 # changed, so make rebuilds only those and what depends on them. Ends with a figures block.
 # Usage: bash scripts/pagetable-e2e.sh   (NEGATIVES=0 to skip the negatives, KEEP=1 to keep the
 # work directory; COQ_JOBS sets make -j, default 2; SUBSET=1 is the CI subset run by scripts/test.sh:
-# no walk certificates, no top theorem, no negatives; the whole run takes about 11 minutes on 2
+# without six slow certificates, no top theorem, no negatives; the whole run takes about 11 minutes on 2
 # cores: each negative rebuilds the hand proofs, about 90 s of coqc). The specs of PTPool..PTLeaf are synthesised
 # (issue 12); the hand proofs of proofs.v are written against the synthesised PTLeaf specs.
 set -euo pipefail

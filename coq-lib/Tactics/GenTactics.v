@@ -164,6 +164,27 @@ Ltac passthrough_rel_proof Lo L :=
   apply (passthrough_rel_refines Lo);
   [ reflexivity | intros; cbn; eexists; split; [ reflexivity | eassumption ] | exact L ].
 
+(** Memory operations: absent in the upper layer, or the same as below (equality relation). *)
+Ltac mem_none := cbn; intros; discriminate.
+Ltac mem_same :=
+  cbn; intros; subst; first [ assumption | eexists; split; [ eassumption | reflexivity ] ].
+
+(** [refines H c Lo R] from per-primitive [spec_refines] goals (left in the order of the layer's
+    primitive list). *)
+Ltac layer_proof mload mstore malloc :=
+  apply refines_intro; [ reflexivity | reflexivity | mload | mstore | malloc | ];
+  split_prims.
+
+(** ** Refinement proofs of hand-written specs against low specs *)
+
+(** Unfold the marshalling on both sides and case on the arguments. *)
+Ltac ref_unmarshal hprim lprim :=
+  let vs := fresh "vs" in let hs := fresh "hs" in let hs' := fresh "hs'" in let r := fresh "r" in
+  let ls := fresh "ls" in let HR := fresh "HR" in let H := fresh "H" in
+  intros vs hs hs' r ls HR H; unfold hprim, lprim in *;
+  repeat (destruct vs as [|? vs]; cbn in H; try discriminate H);
+  unfold arg_int, arg_bool, arg_ptr, ret_int, ret_void, ret_bool, ret_ptr in *.
+
 (** A passthrough obligation [prim_ref p p R] ([spec] is [p]'s spec). A project's own tactic:
     [PROJ_PROOFS] redefines [pass_user] ([Ltac pass_user ::= ..]), dispatching on [p]. *)
 Ltac pass_user p spec R := fail.
@@ -200,16 +221,15 @@ Ltac pass_close :=
     handled: a field equated pointwise ([forall x, hs.(f) @ x = ls.(f) @ x]) that the spec
     writes (no substitution is possible; [pass_user] then). *)
 Ltac pass_frame p spec R :=
-  let vs := fresh "vs" in let hs := fresh "hs" in let hs' := fresh "hs'" in let r := fresh "r" in
-  let ls := fresh "ls" in let HR := fresh "HR" in let H := fresh "H" in
-  intros vs hs hs' r ls HR H; unfold p in *;
-  repeat (destruct vs as [|? vs]; cbn in H; try discriminate H);
-  unfold arg_int, arg_bool, arg_ptr, ret_int, ret_void, ret_bool, ret_ptr in *;
-  unfold R in HR; hnf in HR;
-  lazymatch type of hs with Z => idtac | _ => destruct hs, ls end;
-  cbn in HR; pass_open; cbn in *;
+  ref_unmarshal p p;
+  lazymatch goal with
+  | HR : R ?hs ?ls |- _ =>
+      unfold R in HR; hnf in HR;
+      lazymatch type of hs with Z => idtac | _ => destruct hs, ls end
+  end;
+  cbn in *; pass_open; cbn in *;
   subst; unfold spec in *;
-  destruct_spec H;
+  lazymatch goal with H : _ = Some (_, _) |- _ => destruct_spec H end;
   eexists; split; [ g_eval | unfold R; hnf; cbn; pass_close ].
 
 (** The obligation: the project's tactic, else the frame tactic. *)
@@ -217,27 +237,6 @@ Ltac pass_proof p spec R :=
   first [ solve [ pass_user p spec R ] | solve [ pass_frame p spec R ] ]
   || fail "the frame tactic cannot show that" spec "preserves" R
           "(it writes or reads a field the relation does not equate): prove it in PROJ_PROOFS by redefining pass_user".
-
-(** Memory operations: absent in the upper layer, or the same as below (equality relation). *)
-Ltac mem_none := cbn; intros; discriminate.
-Ltac mem_same :=
-  cbn; intros; subst; first [ assumption | eexists; split; [ eassumption | reflexivity ] ].
-
-(** [refines H c Lo R] from per-primitive [spec_refines] goals (left in the order of the layer's
-    primitive list). *)
-Ltac layer_proof mload mstore malloc :=
-  apply refines_intro; [ reflexivity | reflexivity | mload | mstore | malloc | ];
-  split_prims.
-
-(** ** Refinement proofs of hand-written specs against low specs *)
-
-(** Unfold the marshalling on both sides and case on the arguments. *)
-Ltac ref_unmarshal hprim lprim :=
-  let vs := fresh "vs" in let hs := fresh "hs" in let hs' := fresh "hs'" in let r := fresh "r" in
-  let ls := fresh "ls" in let HR := fresh "HR" in let H := fresh "H" in
-  intros vs hs hs' r ls HR H; unfold hprim, lprim in *;
-  repeat (destruct vs as [|? vs]; cbn in H; try discriminate H);
-  unfold arg_int, arg_bool, arg_ptr, ret_int, ret_void, ret_bool, ret_ptr in *.
 
 Ltac ref_proof hprim lprim hspec lspec :=
   ref_unmarshal hprim lprim;
