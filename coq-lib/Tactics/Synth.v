@@ -272,6 +272,38 @@ Ltac synth_bsolve_fast := first [ reflexivity | assumption | synth_arith_fast ].
 Ltac synth_rw_hook := idtac.
 Ltac synth_rewrite L := rewrite ?L.
 
+(** A memory-map access at a mapped path's address becomes the path's abstract access. The
+    certificate states each access lemma synthesis used ([Access/*.v], applied to the path's
+    indices) as a hypothesis [access_hint (forall st, bounds -> ld sz (Ptr (Bglob b) o') st = …)]
+    ([synth_hint]); [synth_accesses] rewrites the goal's access at [Ptr (Bglob b) o] once [o = o']
+    and the bounds follow from the path's hypotheses. Synthesis lowered the spec's side the same
+    way, so no memory map is unfolded. *)
+Definition access_hint (P : Prop) : Prop := P.
+#[global] Arguments access_hint : simpl never.
+Lemma access_hint_intro {P : Prop} : P -> access_hint P.
+Proof. exact (fun p => p). Qed.
+Lemma access_hint_elim {P : Prop} : access_hint P -> P.
+Proof. exact (fun p => p). Qed.
+
+Ltac synth_hint t := let H := fresh "Hacc" in pose proof (access_hint_intro t) as H.
+
+(** The offset equation and the bounds: path arithmetic, through sign extensions of indices. *)
+Ltac synth_access_side := first [ synth_path_lia | unfold isext in *; synth_path_lia ].
+
+Ltac synth_access H :=
+  lazymatch type of H with
+  | access_hint ?P =>
+      lazymatch P with
+      | context [ Ptr (Bglob ?b) ?o' ] =>
+          match goal with
+          | |- context [ Ptr (Bglob b) ?o ] =>
+              tryif constr_eq o o' then idtac else replace o with o' by synth_access_side
+          end;
+          rewrite (access_hint_elim H) by synth_access_side
+      end
+  end.
+Ltac synth_accesses := repeat match goal with H : access_hint _ |- _ => synth_access H end.
+
 (** ** Evaluating both sides *)
 
 Ltac synth_head t := lazymatch t with ?f _ => synth_head f | _ => t end.
@@ -410,7 +442,7 @@ Ltac synth_canon :=
 
 Ltac synth_norm :=
   cbn; unfold ieq; synth_eval_lits; cbn;
-  rewrite ?ZMap.gsspec, ?ZMap.gi; synth_rw_hook; synth_ih; rewrite_hyps; cbn;
+  rewrite ?ZMap.gsspec, ?ZMap.gi; synth_rw_hook; synth_accesses; synth_ih; rewrite_hyps; cbn;
   (* a result wrapped by its callee and again by the caller: synthesis keeps one wrap *)
   rewrite ?wrap_idem by lia;
   synth_ranges; synth_small; rewrite ?Z.add_0_l; synth_signed; synth_canon.

@@ -87,3 +87,37 @@ Proof. intros. Fail synth_path_lia. Abort.
    [synth_pin] turned [wrap _ _ =? wrap _ _] around forever). *)
 Goal forall a b, (if wrap 64 (a + 1) =? wrap 64 b then 1 else 1) = 1.
 Proof. intros. synth_solve. Qed.
+
+(* A memory-map access lowered to its abstract location (access lemmas of [Access/*.v]): a toy map
+   with one array of 8-byte cells at offset 64, stride 16, 4 elements, over the state [m]. The
+   low side reads through the map at a wrapped offset; [synth_access] rewrites it with the lemma
+   once the offset and the bounds follow from the path. *)
+Definition toy_load (sz : Z) (p : ptr) (m : ZMap.t Z) : option Z :=
+  match pbase p with
+  | Bglob 7%positive =>
+      if (sz =? 8) && (64 <=? poffset p) && (poffset p <? 128) && ((poffset p - 64) mod 16 =? 0)
+      then Some (ZMap.get ((poffset p - 64) / 16) m) else None
+  | _ => None
+  end.
+Lemma toy_load_cell : forall i m, 0 <= i < 4 ->
+  toy_load 8 (Ptr (Bglob 7%positive) (64 + 16 * i)) m = Some (ZMap.get i m).
+Proof.
+  intros i m H. unfold toy_load; cbn.
+  replace (64 + 16 * i - 64) with (i * 16) by lia. rewrite Z.mod_mul, Z.div_mul by lia.
+  rewrite (proj2 (Z.leb_le 64 (64 + 16 * i))), (proj2 (Z.ltb_lt (64 + 16 * i) 128)) by lia.
+  reflexivity.
+Qed.
+#[local] Arguments toy_load : simpl never.
+
+Goal forall m i, 0 <= i < 2 ^ 32 ->
+  (if i <? 4 then Some (ZMap.get i m) else None) =
+  (if i <? 4 then toy_load 8 (Ptr (Bglob 7%positive) (signed 64 (iadd 64 (imul 64 i 16) 64))) m
+   else None).
+Proof. intros. synth_hint (toy_load_cell i). synth_solve. Qed.
+
+(* Index 4 is outside the array: the lemma does not apply, and the toy map says None. *)
+Goal forall m i, 0 <= i < 2 ^ 32 ->
+  (if i <? 5 then Some (ZMap.get i m) else None) =
+  (if i <? 5 then toy_load 8 (Ptr (Bglob 7%positive) (signed 64 (iadd 64 (imul 64 i 16) 64))) m
+   else None).
+Proof. intros. synth_hint (toy_load_cell i). Fail synth_solve. Abort.

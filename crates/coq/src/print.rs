@@ -564,6 +564,7 @@ impl Sentence {
                     .append(proof_doc(proof))
             }
             Sentence::SimplNever(n) => text(format!("#[global] Arguments {n} : simpl never.")),
+            Sentence::SimplNeverLocal(n) => text(format!("#[local] Arguments {n} : simpl never.")),
             Sentence::OpaqueStrategy(n) => text(format!("Local Strategy opaque [{n}].")),
             Sentence::LtacRedefine { name, body } => text(format!("Ltac {name} ::="))
                 .append(RcDoc::line().append(body.doc()).nest(2))

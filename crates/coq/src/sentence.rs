@@ -149,6 +149,8 @@ pub enum Sentence {
     },
     /// `#[global] Arguments name : simpl never.`
     SimplNever(String),
+    /// `#[local] Arguments name : simpl never.`: only in this file.
+    SimplNeverLocal(String),
     /// `Local Strategy opaque [name].`: in this file the kernel's conversion unfolds `name` last (a
     /// definition whose unfolding is expensive and not needed where it appears on both sides).
     OpaqueStrategy(String),
@@ -248,6 +250,9 @@ impl Sentence {
 
     pub fn simpl_never(name: impl Into<String>) -> Sentence {
         Sentence::SimplNever(checked(name))
+    }
+    pub fn simpl_never_local(name: impl Into<String>) -> Sentence {
+        Sentence::SimplNeverLocal(checked(name))
     }
     pub fn opaque_strategy(name: impl Into<String>) -> Sentence {
         Sentence::OpaqueStrategy(checked(name))

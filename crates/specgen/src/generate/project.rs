@@ -530,9 +530,11 @@ pub fn generate_with(
         globals: &code.globals,
     };
     let mut files: Vec<(String, String)> = vec![];
-    let syn = synth_opts
-        .enabled
-        .then(|| crate::synth::Synth::new(p, &code.globals, &code.ident_names, synth_opts.clone()));
+    let syn = synth_opts.enabled.then(|| {
+        let paths = crate::synth::access::map_paths(maps.iter().map(|(_, m)| m), |g| cx.ident(g));
+        crate::synth::Synth::new(p, &code.globals, &code.ident_names, synth_opts.clone())
+            .with_map_paths(paths)
+    });
     let mut synthesized = BTreeMap::new();
     let (prim_outs, waves) = primitives(
         &cx,

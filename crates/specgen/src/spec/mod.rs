@@ -248,6 +248,21 @@ impl Expr {
         }
     }
 
+    /// The direct subexpressions, in order.
+    pub fn children(&self) -> Vec<&Expr> {
+        match self {
+            Expr::Var(_) | Expr::Lit(_) | Expr::None => vec![],
+            Expr::Prim(_, a) | Expr::Call(_, a) | Expr::Tuple(a) => a.iter().collect(),
+            Expr::Let(_, e, b) | Expr::Guard(e, b) | Expr::Bind(_, e, b) => vec![e, b],
+            Expr::LetFun { body, rest, .. } => vec![body, rest],
+            Expr::If(c, a, b) => vec![c, a, b],
+            Expr::Match(e, arms) => std::iter::once(&**e)
+                .chain(arms.iter().map(|(_, a)| a))
+                .collect(),
+            Expr::Some(e) => vec![e],
+        }
+    }
+
     /// Every named definition this expression calls.
     pub fn calls(&self, out: &mut std::collections::BTreeSet<String>) {
         match self {

@@ -73,6 +73,12 @@ pub fn ref_sentences(s: &Synthesized, rel: &str) -> Vec<Sentence> {
             ),
         });
     }
+    // the memory map's operations stay folded where synthesis lowered them: the access lemmas
+    // rewrite them at the path's address (no dispatch over the map's offsets is unfolded)
+    let mut ops: Vec<&str> = s.accesses.iter().map(|u| u.op.as_str()).collect();
+    ops.sort();
+    ops.dedup();
+    out.extend(ops.into_iter().map(Sentence::simpl_never_local));
     // the spec
     let mut bs: Vec<Binder> = s.spec.params.iter().map(sp::binder).collect();
     let args: Vec<Term> = s.spec.params.iter().map(|v| name(v.name.clone())).collect();
@@ -94,10 +100,14 @@ pub fn ref_sentences(s: &Synthesized, rel: &str) -> Vec<Sentence> {
         Term::app(names::low_spec(p), args),
     );
     let stmt = Term::forall(bs, Term::implies(hyps, concl));
-    let mut tacs = vec![
-        Tactic::call("intros", vec![]),
-        Tactic::UnfoldEverywhere(s.unfold.clone()),
-    ];
+    // the access lemmas of the memory-map accesses synthesis lowered, at their indices (before
+    // the unfolding, which opens their abstract locations as it opens the spec's)
+    let mut tacs = vec![Tactic::call("intros", vec![])];
+    for u in &s.accesses {
+        let lemma = Term::app(u.lemma.clone(), u.indices.iter().map(sp::expr).collect());
+        tacs.push(Tactic::call("synth_hint", vec![lemma]));
+    }
+    tacs.push(Tactic::UnfoldEverywhere(s.unfold.clone()));
     tacs.push(Tactic::call("synth_solve", vec![]));
     out.push(Sentence::lemma(synth_lemma(p), stmt, Proof(tacs)));
     out.push(Sentence::lemma(

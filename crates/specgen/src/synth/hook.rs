@@ -67,6 +67,15 @@ pub fn synthesize(
             Require::import(cx.prim_dir(k, q), &["LowSpec"]),
         ],
     );
+    let mut access_mods: Vec<&str> = s.accesses.iter().map(|u| u.module.as_str()).collect();
+    access_mods.sort();
+    access_mods.dedup();
+    if !access_mods.is_empty() {
+        f.push(coq::Sentence::Require(Require::import(
+            format!("{}.{}", cx.pn, crate::generate::memory::ACCESS_DIR),
+            &access_mods,
+        )));
+    }
     f.extend(coqgen::ref_sentences(&s, &names::rel(ln)));
     let text = f.render();
     for (p, c) in po.files.iter_mut() {
@@ -105,8 +114,13 @@ pub fn layer_report(
                 r.size_after += st.size_synth;
                 r.sizes.push((q.clone(), st.size_low, st.size_synth));
                 if !st.lower_calls.is_empty() {
+                    let only = if st.oob_only {
+                        " only outside its paths' index bounds: an index the code does not check"
+                    } else {
+                        ""
+                    };
                     r.incomplete
-                        .push(format!("{q} (calls {})", st.lower_calls.join(", ")));
+                        .push(format!("{q} (calls {}{only})", st.lower_calls.join(", ")));
                 }
             }
             None => r.kept.push(q.clone()),

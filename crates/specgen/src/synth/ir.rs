@@ -435,3 +435,30 @@ pub fn call_heads(e: &E, out: &mut BTreeSet<(String, usize)>) {
         E::Some(x) => call_heads(x, out),
     }
 }
+
+/// `e` with `f` applied to each direct subexpression (binders unchanged).
+pub fn map_children(e: &E, f: &mut dyn FnMut(&E) -> E) -> E {
+    match e {
+        E::Var(_) | E::Lit(_) | E::None => e.clone(),
+        E::Prim(p, a) => E::Prim(p.clone(), a.iter().map(&mut *f).collect()),
+        E::Call(g, a) => E::Call(g.clone(), a.iter().map(&mut *f).collect()),
+        E::Tuple(a) => E::Tuple(a.iter().map(&mut *f).collect()),
+        E::Some(x) => E::some(f(x)),
+        E::Let(v, x, b) => E::let_(v.clone(), f(x), f(b)),
+        E::LetFun {
+            name,
+            params,
+            body,
+            rest,
+        } => E::LetFun {
+            name: name.clone(),
+            params: params.clone(),
+            body: Box::new(f(body)),
+            rest: Box::new(f(rest)),
+        },
+        E::If(c, a, b) => E::if_(f(c), f(a), f(b)),
+        E::Guard(c, k) => E::guard(f(c), f(k)),
+        E::Bind(p, x, k) => E::bind(p.clone(), f(x), f(k)),
+        E::Match(s, arms) => E::match_(f(s), arms.iter().map(|(p, a)| (p.clone(), f(a))).collect()),
+    }
+}

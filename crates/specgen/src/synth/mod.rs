@@ -17,6 +17,7 @@
 //! Determinism: no wall-clock limit anywhere (Z3 runs with `rlimit`), every name is from a counter
 //! per primitive, and a primitive's result depends only on its low spec and its callees' results.
 
+pub mod access;
 pub mod cfg2ir;
 pub mod coqgen;
 pub mod hook;
@@ -75,6 +76,9 @@ pub struct PrimStats {
     pub micros: u128,
     /// Calls into lower layers' specs or memory operations left (not inlinable).
     pub lower_calls: Vec<String>,
+    /// Every memory-map access was lowered to its path: the accesses left are the out-of-bounds
+    /// fallbacks of indices the code does not check.
+    pub oob_only: bool,
 }
 
 /// A synthesised spec.
@@ -93,6 +97,8 @@ pub struct Synthesized {
     pub opaque: Vec<(String, usize)>,
     /// Parameter types (integers give the range hypotheses).
     pub params: Vec<VTy>,
+    /// Memory-map accesses lowered to abstract locations (the certificate rewrites with them).
+    pub accesses: Vec<access::AccessUse>,
     pub stats: PrimStats,
 }
 
@@ -104,6 +110,8 @@ pub struct Synth<'a> {
     pub cfg: cfg2ir::CfgDefs<'a>,
     /// Names of every layer's memory operations and specs (calls into lower layers).
     pub lower_names: BTreeSet<String>,
+    /// The memory maps' field paths (access lowering).
+    pub paths: Vec<access::MapPath>,
 }
 
 /// The name of the synthesised version of a loop fixpoint.
@@ -139,7 +147,14 @@ impl<'a> Synth<'a> {
             vocab: rules::Vocab::new(&p.env),
             cfg: cfg2ir::CfgDefs::new(p, ident, llvm),
             lower_names,
+            paths: vec![],
         }
+    }
+
+    /// Lower accesses at these memory-map paths ([`access`]).
+    pub fn with_map_paths(mut self, paths: Vec<access::MapPath>) -> Self {
+        self.paths = paths;
+        self
     }
 
     /// Inline callees into `e`: generated specs (by their synthesised bodies), configuration
@@ -178,31 +193,7 @@ impl<'a> Synth<'a> {
                     }
                 }
                 if self.cfg.inlinable(f) {
-                    let mut u = BTreeSet::new();
-                    let mut order: Vec<String> = vec![];
-                    let r = {
-                        let mut ev = cfg2ir::Eval::new(&self.cfg, fresh, &mut u);
-                        let args: Vec<cfg2ir::SV> = a.iter().map(|x| ev.from_e(x)).collect();
-                        ev.call(f, args).and_then(|v| ev.to_e(v))
-                    };
-                    if let Err(m) = &r {
-                        if std::env::var_os("AUTOV_SYNTH_DEBUG").is_some() {
-                            eprintln!("synthesis: `{f}` not inlined: {m}");
-                        }
-                    }
-                    if let Ok(x) = r {
-                        // the unfold order: the called definition first, then what it uses
-                        order.push(f.clone());
-                        for n in u {
-                            if !order.contains(&n) {
-                                order.push(n);
-                            }
-                        }
-                        for n in order {
-                            if !used.contains(&n) {
-                                used.push(n);
-                            }
-                        }
+                    if let Some(x) = self.inline_cfg(f, &a, fresh, used) {
                         return x;
                     }
                 }
@@ -238,6 +229,106 @@ impl<'a> Synth<'a> {
                     .collect(),
             ),
         }
+    }
+
+    /// A configuration definition partially evaluated at these arguments (`None`: outside the
+    /// evaluator's subset, the call stays); what it unfolds is added to `used`.
+    fn inline_cfg(
+        &self,
+        f: &str,
+        a: &[E],
+        fresh: &mut ir::Fresh,
+        used: &mut Vec<String>,
+    ) -> Option<E> {
+        let mut u = BTreeSet::new();
+        let r = {
+            let mut ev = cfg2ir::Eval::new(&self.cfg, fresh, &mut u);
+            let args: Vec<cfg2ir::SV> = a.iter().map(|x| ev.from_e(x)).collect();
+            ev.call(f, args).and_then(|v| ev.to_e(v))
+        };
+        match r {
+            Err(m) => {
+                if std::env::var_os("AUTOV_SYNTH_DEBUG").is_some() {
+                    eprintln!("synthesis: `{f}` not inlined: {m}");
+                }
+                None
+            }
+            Ok(x) => {
+                // the unfold order: the called definition first, then what it uses
+                for n in std::iter::once(f.to_string()).chain(u) {
+                    if !used.contains(&n) {
+                        used.push(n);
+                    }
+                }
+                Some(x)
+            }
+        }
+    }
+
+    /// Inline only calls of `names` (configuration definitions) in `e`.
+    fn inline_named(
+        &self,
+        e: &E,
+        names: &BTreeSet<String>,
+        fresh: &mut ir::Fresh,
+        used: &mut Vec<String>,
+    ) -> E {
+        if let E::Call(f, a) = e {
+            let a: Vec<E> = a
+                .iter()
+                .map(|x| self.inline_named(x, names, fresh, used))
+                .collect();
+            if names.contains(f) && self.cfg.inlinable(f) {
+                if let Some(x) = self.inline_cfg(f, &a, fresh, used) {
+                    return x;
+                }
+            }
+            return E::Call(f.clone(), a);
+        }
+        ir::map_children(e, &mut |x| self.inline_named(x, names, fresh, used))
+    }
+
+    /// Memory-map accesses at known paths lowered to their abstract locations ([`access`]) and
+    /// the body simplified again; kept if no more pointer-level accesses are left than before.
+    /// Returns the body, the access lemmas its certificate uses, and whether every access was
+    /// lowered (what is left is out-of-bounds fallbacks).
+    #[allow(clippy::too_many_arguments)]
+    fn lower_accesses(
+        &self,
+        p: &str,
+        body: E,
+        vt: BTreeMap<String, Ty>,
+        ranges: Vec<E>,
+        fresh: &mut ir::Fresh,
+        used: &mut Vec<String>,
+        zs: &mut zpass::ZStats,
+    ) -> (E, Vec<access::AccessUse>, bool) {
+        let raw = access::count_raw(&self.paths, &body);
+        if raw == 0 {
+            return (body, vec![], false);
+        }
+        let mut uses = vec![];
+        let mut matched = 0;
+        let lowered = access::lower(&self.paths, &body, &mut uses, &mut matched);
+        if uses.is_empty() {
+            return (body, vec![], false);
+        }
+        let abs: BTreeSet<String> = uses.iter().flat_map(|u| u.unfold.clone()).collect();
+        let mut used2 = used.clone();
+        let lowered = self.inline_named(&lowered, &abs, fresh, &mut used2);
+        let lowered = self.simplify(&lowered, vt, ranges, fresh, zs);
+        let left = access::count_raw(&self.paths, &lowered);
+        if std::env::var_os("AUTOV_SYNTH_DEBUG").is_some() {
+            eprintln!(
+                "synthesis: `{p}` access lowering: {} lemma(s), pointer-level accesses {raw} -> {left}",
+                uses.len()
+            );
+        }
+        if left > raw {
+            return (body, vec![], false);
+        }
+        *used = used2;
+        (lowered, uses, matched == raw)
     }
 
     /// The rules alone (before inlining: substitutes lets, so calls see their arguments).
@@ -354,7 +445,9 @@ impl<'a> Synth<'a> {
         }
         let body = self.presimp(&low.defs.spec.body, &mut fresh);
         let body = self.inline(&body, callees, &own_fix, &mut fresh, &mut used);
-        let body = self.simplify(&body, vt, ranges, &mut fresh, &mut zs);
+        let body = self.simplify(&body, vt.clone(), ranges.clone(), &mut fresh, &mut zs);
+        let (body, accesses, all_lowered) =
+            self.lower_accesses(p, body, vt, ranges, &mut fresh, &mut used, &mut zs);
         let mut heads = BTreeSet::new();
         ir::call_heads(&body, &mut heads);
         for (f, _) in &fixpoints {
@@ -427,6 +520,7 @@ impl<'a> Synth<'a> {
             loop_lemmas,
             opaque,
             params: low.params.iter().map(|v| v.ty).collect(),
+            accesses,
             stats: PrimStats {
                 size_low,
                 size_synth,
@@ -436,6 +530,10 @@ impl<'a> Synth<'a> {
                 skipped: zs.skipped,
                 sampled: zs.sampled,
                 micros: t0.elapsed().as_micros(),
+                oob_only: all_lowered
+                    && lower_calls
+                        .iter()
+                        .all(|c| self.paths.iter().any(|p| &p.load == c || &p.store == c)),
                 lower_calls,
             },
         }
