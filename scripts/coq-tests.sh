@@ -97,7 +97,7 @@ core_tests() {
            prog/Globals prog/F_arith prog/F_branch prog/F_find prog/F_callp prog/F_inc prog/F_inc2 prog/Code \
            gen/Types gen/Globals gen/F_f gen/Code \
            pos/Layers pos/Layers2 pos/T_arith pos/T_branch pos/T_find pos/T_callp pos/T_inc pos/T_compose \
-           pos/T_interp pos/T_gen pos/T_sem pos/T_ub pos/T_asmview pos/T_signed pos/T_synth pos/Assumptions; do
+           pos/T_interp pos/T_gen pos/T_sem pos/T_ub pos/T_asmview pos/T_signed pos/T_synth pos/T_pass pos/Assumptions; do
     [ -f "$T/$f.v" ] && positive "$T/$f.v"
   done
 

@@ -51,14 +51,15 @@ export TIMED=1
 t0=$(now)
 if [ "$MODE" = "--subset" ]; then
   # the bottom, field specs (load, store, two indices, a computed vCPU slot, a pointer store, a
-  # truth value), a synthesised accessor, system-register wrappers (inline asm over the register
-  # view), two locks, the access lemmas of the paths these use (MemMap.vo, all 63 paths' lemmas,
+  # truth value), synthesised accessors with memory-map accesses lowered to their paths (a load and
+  # a store with the out-of-bounds fallback of an unchecked index; get_pt_vttbr, field-level),
+  # system-register wrappers (inline asm over the register view), two locks, the access lemmas of the paths these use (MemMap.vo, all 63 paths' lemmas,
   # is half the subset's coqc time: the whole run checks it) and the hand lemmas about the
   # trusted lock, CPU-id and panic specs
   targets="Bottom/Layer.vo Proofs/locks.vo Proofs/bottom.vo
     Accessors/get_s2_page_vmid/RefProof.vo Accessors/get_s2_page_vmid/CodeProof.vo
     Accessors/set_vm_state/RefProof.vo Accessors/get_vm_load_addr/RefProof.vo
-    Accessors/get_pgd_next/RefProof.vo
+    Accessors/set_pgd_next/RefProof.vo
     Bottom/Asm.vo Accessors/get_esr_el2/RefProof.vo Accessors/get_esr_el2/CodeProof.vo
     Accessors/set_hcr_el2/RefProof.vo Accessors/get_pt_vttbr/RefProof.vo
     Locks/acquire_lock_vm/RefProof.vo Locks/acquire_lock_vm/CodeProof.vo

@@ -202,24 +202,49 @@ Ltac pass_open :=
       lazymatch P' with _ /\ _ => change P' in E | _ = _ => change P' in E end
   end.
 
-(** The same in the goal, then each part by reflexivity, a hypothesis or [lia]. *)
+(** A field equated pointwise ([forall x, a @ x = b @ x]) after the spec wrote it on both sides:
+    key by key, the written keys by reflexivity, the others by the hypothesis. *)
+Ltac pass_pointwise :=
+  lazymatch goal with
+  | |- forall _ : Z, ZMap.get _ _ = ZMap.get _ _ =>
+      let x := fresh "x" in
+      intro x; rewrite ?ZMap.gsspec;
+      repeat match goal with |- context [ if ?c then _ else _ ] => destruct c end;
+      first [ reflexivity | auto ]
+  end.
+
+(** Reads of a pointwise-equated field on the upper side become reads of the lower one (in the
+    case facts and the goal), so the spec computes the same values on both states. *)
+Ltac pass_pointwise_reads :=
+  repeat match goal with
+  | Hf : forall x : Z, ZMap.get x ?a = ZMap.get x ?b |- _ =>
+      is_var a;
+      progress (repeat match goal with
+                       | H : context [ ZMap.get _ a ] |- _ =>
+                           lazymatch H with Hf => fail | _ => rewrite Hf in H end
+                       end;
+                rewrite ?Hf)
+  end.
+
+(** The same in the goal, then each part by reflexivity, a hypothesis, [lia] or key by key. *)
 Ltac pass_close :=
   repeat match goal with
   | |- _ /\ _ => split
   | |- ?P =>
-      lazymatch P with _ = _ => fail | _ => idtac end;
+      lazymatch P with _ = _ => fail | forall _, _ => fail | _ => idtac end;
       let P' := eval hnf in P in
       lazymatch P' with _ /\ _ => change P' | _ = _ => change P' end
   end;
-  first [ reflexivity | assumption | lia ].
+  first [ reflexivity | assumption | lia | pass_pointwise ].
 
 (** The frame tactic: the spec touches only fields the relation treats as identity. The states
     are taken apart into their fields, the relation's equations substituted (a field the relation
     equates on both sides becomes one variable), the spec run on the upper state and then on the
-    lower one with the same case facts, and the relation re-established part by part. A spec that
-    writes a field the relation constrains otherwise fails here, in the obligation's file. Not
-    handled: a field equated pointwise ([forall x, hs.(f) @ x = ls.(f) @ x]) that the spec
-    writes (no substitution is possible; [pass_user] then). *)
+    lower one with the same case facts, and the relation re-established part by part. A field
+    equated pointwise ([forall x, hs.(f) @ x = ls.(f) @ x]) cannot be substituted: the upper
+    side's reads of it are rewritten to the lower side's, and after the spec it is compared key
+    by key. A spec that writes a field the relation constrains otherwise fails here, in the
+    obligation's file. *)
 Ltac pass_frame p spec R :=
   ref_unmarshal p p;
   lazymatch goal with
@@ -230,7 +255,8 @@ Ltac pass_frame p spec R :=
   cbn in *; pass_open; cbn in *;
   subst; unfold spec in *;
   lazymatch goal with H : _ = Some (_, _) |- _ => destruct_spec H end;
-  eexists; split; [ g_eval | unfold R; hnf; cbn; pass_close ].
+  (* per case of the spec *)
+  (pass_pointwise_reads; eexists; split; [ g_eval | unfold R; hnf; cbn; pass_close ]).
 
 (** The obligation: the project's tactic, else the frame tactic. *)
 Ltac pass_proof p spec R :=
@@ -242,7 +268,7 @@ Ltac ref_proof hprim lprim hspec lspec :=
   ref_unmarshal hprim lprim;
   unfold hspec, lspec in *;
   match goal with H : _ = Some (_, _) |- _ => destruct_spec H end;
-  cbn; eexists; split; [ g_eval | vsolve ].
+  (cbn; eexists; split; [ g_eval | vsolve ]).
 
 (** Lemmas (hand-written, e.g. in a project's [PROJ_PROOFS] file) of the form
     [hspec args hs = Some .. -> R hs ls -> ranges -> exists ls', lspec args ls = Some .. /\ R ..]. *)
