@@ -15,7 +15,8 @@ Section Bottom.
   Definition LAYER_CODE := "../../shared/sekvm/SeKVM.ll".
   Definition LAYER_PRIMS :=
     "get_el2_data_start" :: "get_shared_data_start" :: "stage2_spin_lock" :: "stage2_spin_unlock" :: "get_cpuid" ::
-    "__hyp_panic" :: nil.
+    "__hyp_panic" :: "pt_load" :: "pt_store" :: "smmu_pt_load" :: "smmu_pt_store" ::
+    "print_string" :: "printhex_ul" :: "v_panic" :: nil.
 
   Definition init_RData : RData :=
     mkRData 0 (zmap_init 0) nil
@@ -37,7 +38,8 @@ Section Bottom.
       (zmap_init 0) (zmap_init 0) (zmap_init 0)
       (zmap_init 0) (zmap_init 0) (zmap_init 0) (zmap_init 0) (zmap_init 0)
       (zmap_init 0) (zmap_init 0)
-      (zmap_init 0) (zmap_init 0) (zmap_init 0).
+      (zmap_init 0) (zmap_init 0) (zmap_init 0)
+      (zmap_init 0).
   Definition LAYER_DATA_INIT := "init_RData".
 
   (* EL2 data is reached through the memory map (memmap.map): sized, bounds- and lock-checked. *)
@@ -72,6 +74,29 @@ Section Bottom.
 
   (* C `__hyp_panic` (declared only): the hypervisor stops; no state comes after it. *)
   Definition __hyp_panic_spec (st : RData) : option RData := None.
+
+  (* C `pt_load` / `pt_store` (stage 2) and `smmu_pt_load` / `smmu_pt_store` (SMMU): a page-table
+     entry at physical address `addr`, which the code reaches through the EL2 linear map
+     (`(addr & (2^40 - 1)) | 5 << 40`, an integer turned into a pointer: memory outside the objects
+     of the IR, so trusted here); page-table memory is `pt_mem`, keyed by the address's low 40 bits
+     as the map computes it. `vmid` only selects a debug print. *)
+  Definition pt_load_spec (vmid addr : Z) (st : RData) : option (Z * RData) :=
+    Some (st.(pt_mem) @ (addr & 1099511627775), st).
+  Definition pt_store_spec (vmid addr value : Z) (st : RData) : option RData :=
+    Some (st {pt_mem : st.(pt_mem) # (addr & 1099511627775) == value}).
+  Definition smmu_pt_load_spec (addr : Z) (st : RData) : option (Z * RData) :=
+    Some (st.(pt_mem) @ (addr & 1099511627775), st).
+  Definition smmu_pt_store_spec (addr value : Z) (st : RData) : option RData :=
+    Some (st {pt_mem : st.(pt_mem) # (addr & 1099511627775) == value}).
+
+  (* C `print_string`, `printhex_ul`: console output under the console lock, invisible to the
+     verified state. *)
+  Definition print_string_spec (s : Ptr) (st : RData) : option RData := Some st.
+  Definition printhex_ul_spec (x : Z) (st : RData) : option RData := Some st.
+
+  (* C `v_panic`: prints the faulting context; callers reach it when an invariant is broken (a
+     page-table pool exhausted), and the hypervisor is considered stopped: no state comes after it. *)
+  Definition v_panic_spec (st : RData) : option RData := None.
 
   (* C `stage2_spin_lock` (ticket lock, inline asm): takes the lock whose word is at `p`. *)
   Definition stage2_spin_lock_spec (p : Ptr) (st : RData) : option RData :=
@@ -131,3 +156,25 @@ Section Locks.
     "acquire_lock_s2page" :: "release_lock_s2page" :: "acquire_lock_smmu" :: "release_lock_smmu" ::
     "acquire_lock_pt" :: "release_lock_pt" :: "acquire_lock_spt" :: "release_lock_spt" :: nil.
 End Locks.
+
+(* Stage B (issue 14), the allocation and walk layers: the stage-2 page tables. Bump allocation of table pages in a VM's pool
+   (a pool exhausted panics), and one walk step per level over page-table memory (read the entry;
+   with `alloc`, link a fresh table where there is none), the leaf writes of 2 MiB blocks and
+   4 KiB pages. Specs synthesised. *)
+Section S2PTAlloc.
+  Definition LAYER_PRIMS := "alloc_s2pt_pgd" :: "alloc_s2pt_pud" :: "alloc_s2pt_pmd" :: nil.
+End S2PTAlloc.
+
+Section S2PTWalk.
+  Definition LAYER_PRIMS :=
+    "walk_pgd" :: "walk_pud" :: "walk_pmd" :: "walk_pte" :: "v_set_pmd" :: "v_set_pte" :: nil.
+End S2PTWalk.
+
+(* The SMMU's page tables: the same over 3 levels, one pool shared by all SMMU contexts. *)
+Section SmmuPTAlloc.
+  Definition LAYER_PRIMS := "alloc_smmu_pgd_page" :: "alloc_smmu_pmd_page" :: nil.
+End SmmuPTAlloc.
+
+Section SmmuPTWalk.
+  Definition LAYER_PRIMS := "walk_smmu_pgd" :: "walk_smmu_pmd" :: "walk_smmu_pte" :: "set_smmu_pte" :: nil.
+End SmmuPTWalk.

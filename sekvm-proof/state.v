@@ -6,7 +6,8 @@
    (v = 0 .. 18). `locks @ k` is the holder of lock k: 0 when free, c + 1 when CPU c holds it.
    Per-VM arrays of records are flattened: load slot l of VM v is `v * 5 + l` (5 slots per VM),
    vCPU c of VM v is `v * 4 + c` (4 vCPUs per VM), as in the C arrays; general register r of
-   vCPU slot i is `i * 31 + r`. `events` logs lock acquisitions and releases, newest first, so a later concurrency layer can
+   vCPU slot i is `i * 31 + r`. `pt_mem` is the page-table memory (stage 2 and SMMU table pages,
+   reached by physical address), one 64-bit entry per 8-byte-aligned address. `events` logs lock acquisitions and releases, newest first, so a later concurrency layer can
    replay them. *)
 
 Inductive Event :=
@@ -37,7 +38,8 @@ Record RData := mkRData {
   vc_pc : ZMap.t Z; vc_pstate : ZMap.t Z; vc_esr : ZMap.t Z;
   sh_regs : ZMap.t Z; sh_far : ZMap.t Z; sh_hpfar : ZMap.t Z; sh_hcr : ZMap.t Z; sh_ec : ZMap.t Z;
   sh_flags : ZMap.t Z; sh_sysregs : ZMap.t Z;
-  vm_kvm : ZMap.t Z; vcpu_ptr : ZMap.t Z; host_regs : ZMap.t Z
+  vm_kvm : ZMap.t Z; vcpu_ptr : ZMap.t Z; host_regs : ZMap.t Z;
+  pt_mem : ZMap.t Z
 }.
 
 (* The EL2 system registers the verified code reads or writes with inline asm, by the key the

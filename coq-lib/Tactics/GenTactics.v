@@ -172,7 +172,7 @@ Ltac mem_same :=
 (** [refines H c Lo R] from per-primitive [spec_refines] goals (left in the order of the layer's
     primitive list). *)
 Ltac layer_proof mload mstore malloc :=
-  apply refines_intro; [ reflexivity | reflexivity | mload | mstore | malloc | ];
+  apply refines_intro; [ layer_same | layer_same | mload | mstore | malloc | ];
   split_prims.
 
 (** ** Refinement proofs of hand-written specs against low specs *)

@@ -122,7 +122,8 @@ fn index_steps(p: &RPath) -> Vec<IndexStep> {
     out
 }
 
-fn lemma_name(f: &str, b: &RBlock, p: &RPath) -> String {
+/// The name of path `p`'s access lemma for the map operation `f` (load, store, lock-word map).
+pub(crate) fn lemma_name(f: &str, b: &RBlock, p: &RPath) -> String {
     format!("{f}_{}_{}", b.name, p.id)
 }
 

@@ -7,6 +7,7 @@
 //! same lemma ([`AccessUse`], coq-lib's `synth_access`), so no memory map is unfolded.
 
 use super::ir::lit_z;
+use crate::generate::memory::{access_module, lemma_name};
 use crate::spec::{Expr as E, Prim, ZCmp, ZOp};
 use memmap::{ResolvedMap, Target};
 
@@ -62,9 +63,9 @@ pub fn map_paths<'m>(
                     ok: memmap::gen::ok_fn(b, p),
                     get: memmap::gen::get_fn(b, p),
                     set: memmap::gen::set_fn(b, p),
-                    load_lemma: format!("{load}_{}_{}", b.name, p.id),
-                    store_lemma: format!("{store}_{}_{}", b.name, p.id),
-                    module: format!("{}_{}", b.name, p.id),
+                    load_lemma: lemma_name(&load, b, p),
+                    store_lemma: lemma_name(&store, b, p),
+                    module: access_module(b, p),
                 });
             }
         }
