@@ -199,35 +199,7 @@ impl<'a> Synth<'a> {
                 }
                 E::Call(f.clone(), a)
             }
-            E::Var(_) | E::Lit(_) | E::None => e.clone(),
-            E::Prim(p, a) => E::Prim(p.clone(), a.iter().map(|x| rec(x, fresh, used)).collect()),
-            E::Tuple(a) => E::Tuple(a.iter().map(|x| rec(x, fresh, used)).collect()),
-            E::Some(x) => E::some(rec(x, fresh, used)),
-            E::Let(v, x, b) => E::let_(v.clone(), rec(x, fresh, used), rec(b, fresh, used)),
-            E::LetFun {
-                name,
-                params,
-                body,
-                rest,
-            } => E::LetFun {
-                name: name.clone(),
-                params: params.clone(),
-                body: Box::new(rec(body, fresh, used)),
-                rest: Box::new(rec(rest, fresh, used)),
-            },
-            E::If(c, a, b) => E::if_(
-                rec(c, fresh, used),
-                rec(a, fresh, used),
-                rec(b, fresh, used),
-            ),
-            E::Guard(c, k) => E::guard(rec(c, fresh, used), rec(k, fresh, used)),
-            E::Bind(p, x, k) => E::bind(p.clone(), rec(x, fresh, used), rec(k, fresh, used)),
-            E::Match(s, arms) => E::match_(
-                rec(s, fresh, used),
-                arms.iter()
-                    .map(|(p, a)| (p.clone(), rec(a, fresh, used)))
-                    .collect(),
-            ),
+            _ => ir::map_children(e, &mut |x| self.inline(x, callees, own_fix, fresh, used)),
         }
     }
 
