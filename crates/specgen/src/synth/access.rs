@@ -8,7 +8,7 @@
 
 use super::ir::lit_z;
 use crate::generate::memory::{access_module, lemma_name};
-use crate::spec::{Expr as E, Prim, ZCmp, ZOp};
+use crate::spec::{Expr as E, IntOp, Prim, ZCmp, ZOp};
 use memmap::{ResolvedMap, Target};
 
 /// One field path of a memory map, as synthesis needs it.
@@ -89,42 +89,83 @@ pub struct AccessUse {
 /// `e` as `k + Σ aⱼ·tⱼ` over unbounded integers (`+`, `-`, `*` by a literal); other terms are
 /// atoms. `None` if a coefficient overflows.
 fn linear(e: &E) -> Option<(i128, Vec<(i128, E)>)> {
+    linear_in(e, None)
+}
+
+/// [`linear`], where `wrap = Some(w)` also reads the wrapping `iadd w`/`imul w` as `+`/`*`:
+/// the form is then the value only modulo `2^w`.
+fn linear_in(e: &E, wrap: Option<u32>) -> Option<(i128, Vec<(i128, E)>)> {
     if let Some(n) = lit_z(e) {
         return Some((n, vec![]));
     }
-    match e {
-        E::Prim(Prim::Z(op @ (ZOp::Add | ZOp::Sub)), a) if a.len() == 2 => {
-            let (k1, mut t1) = linear(&a[0])?;
-            let (k2, t2) = linear(&a[1])?;
-            let sign = if *op == ZOp::Add { 1 } else { -1 };
+    let (op, a) = match e {
+        E::Prim(Prim::Z(op @ (ZOp::Add | ZOp::Sub | ZOp::Mul)), a) if a.len() == 2 => (*op, a),
+        E::Prim(Prim::Int(IntOp::Add, w), a) if a.len() == 2 && wrap == Some(*w) => (ZOp::Add, a),
+        E::Prim(Prim::Int(IntOp::Mul, w), a) if a.len() == 2 && wrap == Some(*w) => (ZOp::Mul, a),
+        _ => return Some((0, vec![(1, e.clone())])),
+    };
+    match op {
+        ZOp::Add | ZOp::Sub => {
+            let (k1, mut t1) = linear_in(&a[0], wrap)?;
+            let (k2, t2) = linear_in(&a[1], wrap)?;
+            let sign = if op == ZOp::Add { 1 } else { -1 };
             t1.extend(t2.into_iter().map(|(c, t)| (sign * c, t)));
             Some((k1.checked_add(sign * k2)?, t1))
         }
-        E::Prim(Prim::Z(ZOp::Mul), a) if a.len() == 2 => {
+        _ => {
             let (x, k) = match (lit_z(&a[0]), lit_z(&a[1])) {
                 (_, Some(k)) => (&a[0], k),
                 (Some(k), _) => (&a[1], k),
                 _ => return Some((0, vec![(1, e.clone())])),
             };
-            let (c, t) = linear(x)?;
+            let (c, t) = linear_in(x, wrap)?;
             let t: Option<Vec<(i128, E)>> = t
                 .into_iter()
                 .map(|(a, t)| Some((k.checked_mul(a)?, t)))
                 .collect();
             Some((k.checked_mul(c)?, t?))
         }
-        _ => Some((0, vec![(1, e.clone())])),
     }
+}
+
+/// The offset of a `w`-bit pointer addition as a linear form. When the outermost operation is a
+/// wrapping `iadd w`/`imul w` (an offset computed in `iN`, e.g. `imul 64 i 16`), the offset is
+/// the form modulo `2^w` (sums and products commute with `mod`), so it is the form itself wherever
+/// the form lies in `[0, 2^w)` — as every address of a path does under the index bounds the
+/// lowering guards the access with ([`fits_signed`]). Constants and coefficients are taken as
+/// their signed representatives (`iadd 64 x (2^64 - 8)` is `x - 8`).
+fn offset_linear(off: &E, w: u32) -> Option<(i128, Vec<(i128, E)>)> {
+    let wrapped = matches!(off, E::Prim(Prim::Int(IntOp::Add | IntOp::Mul, w2), _) if *w2 == w);
+    if !wrapped || !(2..=64).contains(&w) {
+        return linear(off);
+    }
+    let (k, terms) = linear_in(off, Some(w))?;
+    let m = 1i128 << w;
+    let signed = |x: i128| {
+        let r = x.rem_euclid(m);
+        if r >= m / 2 {
+            r - m
+        } else {
+            r
+        }
+    };
+    let terms = terms
+        .into_iter()
+        .map(|(c, t)| (signed(c), t))
+        .filter(|(c, _)| *c != 0)
+        .collect();
+    Some((signed(k), terms))
 }
 
 fn add(a: E, b: E) -> E {
     E::prim(Prim::Z(ZOp::Add), vec![a, b])
 }
 
-/// The indices `i` with `off = konst + Σ sₖ·iₖ` (exactly, as integers), or `None`. Each term goes
+/// The indices `i` with `off = konst + Σ sₖ·iₖ` (as integers, or modulo `2^w` for an offset
+/// computed in `iN`: [`offset_linear`]), or `None`. Each term goes
 /// to the largest stride dividing its coefficient, the constant to the strides outermost first.
-fn indices_of(p: &MapPath, off: &E) -> Option<Vec<E>> {
-    let (k, terms) = linear(off)?;
+fn indices_of(p: &MapPath, w: u32, off: &E) -> Option<Vec<E>> {
+    let (k, terms) = offset_linear(off, w)?;
     if p.indices.is_empty() {
         return (terms.is_empty() && k == p.konst).then(Vec::new);
     }
@@ -248,7 +289,7 @@ pub fn lower(paths: &[MapPath], e: &E, uses: &mut Vec<AccessUse>, matched: &mut 
                         && (if is_load { &p.load } else { &p.store }) == f
                         && fits_signed(p, w)
                 })
-                .filter_map(|p| indices_of(p, off).map(|idx| (p, idx)))
+                .filter_map(|p| indices_of(p, w, off).map(|idx| (p, idx)))
                 .min_by_key(|(_, idx)| unlikeliness(idx));
             let Some((p, idx)) = best else {
                 return orig;
@@ -339,13 +380,47 @@ mod tests {
             add(mul(E::var("v"), 768), mul(E::var("l"), 96)),
             E::z(1000 + 96),
         );
-        let idx = indices_of(&p, &off).expect("matches");
+        let idx = indices_of(&p, 64, &off).expect("matches");
         assert_eq!(idx[0], E::var("v"));
         assert_eq!(idx[1], add(E::var("l"), E::z(1)));
         // another field of the same element: no whole multiple of the inner stride
-        assert!(indices_of(&p, &add(mul(E::var("v"), 768), E::z(1004))).is_none());
+        assert!(indices_of(&p, 64, &add(mul(E::var("v"), 768), E::z(1004))).is_none());
         // a coefficient no stride divides
-        assert!(indices_of(&p, &add(mul(E::var("v"), 100), E::z(1000))).is_none());
+        assert!(indices_of(&p, 64, &add(mul(E::var("v"), 100), E::z(1000))).is_none());
+    }
+
+    #[test]
+    fn an_offset_computed_in_i64_is_read_modulo_2_64() {
+        let int = |op, a: E, b: E| E::prim(Prim::Int(op, 64), vec![a, b]);
+        let p = path(1136, vec![(16, 4096)]);
+        // `gep inbounds … i64 %index` with nsw flags: imul 64 i 16, then iadd 64 … 1136
+        let off = int(
+            IntOp::Add,
+            int(IntOp::Mul, E::var("i"), E::z(16)),
+            E::z(1136),
+        );
+        assert_eq!(indices_of(&p, 64, &off), Some(vec![E::var("i")]));
+        // `i - 1` in 64-bit arithmetic: the constant is read as its signed value
+        let q = path(0, vec![(16, 4096)]);
+        let off = int(
+            IntOp::Add,
+            int(IntOp::Mul, E::var("i"), E::z(16)),
+            E::z((1 << 64) - 16),
+        );
+        assert_eq!(
+            indices_of(&q, 64, &off),
+            Some(vec![add(E::var("i"), E::z(-1))])
+        );
+        // a 32-bit operation under a 64-bit offset is an atom (its wrap is another modulus)
+        let off = int(
+            IntOp::Add,
+            E::prim(Prim::Int(IntOp::Mul, 32), vec![E::var("i"), E::z(16)]),
+            E::z(1136),
+        );
+        assert_eq!(indices_of(&p, 64, &off), None);
+        // an integer sum over a wrapped product is not reduced modulo 2^64: no match
+        let off = add(int(IntOp::Mul, E::var("i"), E::z(16)), E::z(1136));
+        assert_eq!(indices_of(&p, 64, &off), None);
     }
 
     #[test]
