@@ -10,7 +10,8 @@
 #    `make -k` fail in exactly that file, autov build fail with that code, or make's assumption
 #    check (check-assumptions.sh) fail naming that assumption while every proof checks; a
 #    negative whose header has `ci: full` runs only with FULL=1 (the whole run; CI skips it).
-# ONLY=<case> checks one case; each case's and each negative's time is printed.
+# ONLY=<case> checks one case; each case's and each negative's time is printed. A case's negatives
+# run two at a time (their outputs are printed in order once all have finished).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -70,6 +71,51 @@ negative() {
   fi
 }
 
+# The counter case's fault injection, over a copy of its built project ($out): only the
+# certificates are made (`make -k` of every RefProof.vo), and every file that fails must be one.
+fault_injection() {
+  local got others
+  cp -a "$out" "$tmp/$name"
+  "$autov" build "$cfg" -o "$tmp/$name" --coqlib "$root/coq-lib" --plain --no-synth-cache \
+    --synth-fault-injection >"$tmp/$name.gen" 2>&1 || { cat "$tmp/$name.gen"; bad "$name: autov build"; return; }
+  # shellcheck disable=SC2046
+  if nice make -k -C "$tmp/$name" -f Makefile.coq -j"$J" $(cd "$tmp/$name" && ls ./*/*/RefProof.v | sed 's|^\./||; s|\.v$|.vo|') >"$tmp/$name.make" 2>&1; then
+    bad "$name: make passed with the unsound rule"
+  else
+    got=$(sed -n 's/.*\*\*\* \[Makefile.coq:[0-9]*: \(.*\)o\] Error.*/\1/p' "$tmp/$name.make" | sort -u | tr '\n' ' ')
+    others=$(tr ' ' '\n' <<<"$got" | grep -v '^$' | grep -cv '/RefProof\.v$' || true)
+    if [ -n "$got" ] && [ "$others" = 0 ]; then
+      echo "ok   $name: make fails in the certificates $got"
+    else
+      tail -20 "$tmp/$name.make"; bad "$name: expected failures in RefProof.v files only, got: ${got:-none}"
+    fi
+  fi
+}
+
+# `background NAME FUNCTION ARGS...`: run one check of the current case in a subshell, at most two
+# at a time; its output and verdict wait in $tmp until `collect` prints them in start order.
+background() {
+  local job=$1; shift
+  while [ "$(jobs -rp | wc -l)" -ge 2 ]; do wait -n || true; done
+  rm -f "$tmp/$job.rc"
+  ( name=$job; fail=0; t_neg=$SECONDS; "$@" || bad "$job: stopped with an error"; echo "time $job: $((SECONDS - t_neg)) s"
+    echo "$fail" >"$tmp/$job.rc" ) >"$tmp/$job.out" 2>&1 &
+  jobs_started+=("$job")
+}
+collect() {
+  local j
+  wait
+  for j in ${jobs_started[@]+"${jobs_started[@]}"}; do
+    cat "$tmp/$j.out"
+    case "$(cat "$tmp/$j.rc" 2>/dev/null)" in
+      0) ;;
+      1) fail=1 ;;  # its FAIL lines are in its output
+      *) echo "FAIL: $j did not finish"; fail=1 ;;
+    esac
+  done
+  jobs_started=()
+}
+
 for cfg in testdata/build/*/proof.v; do
   # ONLY=<case> runs one case
   [ -n "${ONLY:-}" ] && [ "$(basename "$(dirname "$cfg")")" != "$ONLY" ] && continue
@@ -101,6 +147,9 @@ for cfg in testdata/build/*/proof.v; do
       bad "$case: $(basename "$extra")"
     fi
   done
+  # The negatives (and the counter's fault injection) run two at a time: each rebuilds a few files
+  # of its own copy, mostly one coqc at a time, so two of them keep both cores busy.
+  jobs_started=()
   for negp in "$dir"/neg_*.patch; do
     [ -f "$negp" ] || continue
     name=$case-$(basename "$negp" .patch)
@@ -109,32 +158,15 @@ for cfg in testdata/build/*/proof.v; do
     if grep -q '^ci: full' "$negp" && [ "${FULL:-0}" != 1 ]; then
       echo "skip $name (ci: full; FULL=1 runs it)"; continue
     fi
-    t_neg=$SECONDS
-    negative "$negp"
-    echo "time $name: $((SECONDS - t_neg)) s"
+    background "$name" negative "$negp"
   done
   # Fault injection (issue 12): a deliberately unsound rewrite rule (`iadd w a b -> a + b`, on only
   # under --synth-fault-injection) gives synthesised specs that are wrong; their certificates must
   # fail in coqc (make fails, only in RefProof.v files), never a passing project.
   if [ "$case" = counter ]; then
-    t_neg=$SECONDS
-    name=$case-fault-injection
-    cp -a "$out" "$tmp/$name"
-    "$autov" build "$cfg" -o "$tmp/$name" --coqlib "$root/coq-lib" --plain --no-synth-cache \
-      --synth-fault-injection >"$tmp/$name.gen" 2>&1 || { cat "$tmp/$name.gen"; bad "$name: autov build"; }
-    if nice make -k -C "$tmp/$name" -j"$J" >"$tmp/$name.make" 2>&1; then
-      bad "$name: make passed with the unsound rule"
-    else
-      got=$(sed -n 's/.*\*\*\* \[Makefile.coq:[0-9]*: \(.*\)o\] Error.*/\1/p' "$tmp/$name.make" | sort -u | tr '\n' ' ')
-      others=$(tr ' ' '\n' <<<"$got" | grep -v '^$' | grep -cv '/RefProof\.v$' || true)
-      if [ -n "$got" ] && [ "$others" = 0 ]; then
-        echo "ok   $name: make fails in the certificates $got"
-      else
-        tail -20 "$tmp/$name.make"; bad "$name: expected failures in RefProof.v files only, got: ${got:-none}"
-      fi
-    fi
-    echo "time $name: $((SECONDS - t_neg)) s"
+    background "$case-fault-injection" fault_injection
   fi
+  collect
   echo "time $(basename "$(dirname "$cfg")"): $((SECONDS - t_case)) s (with its negatives)"
 done
 echo "build-tests: $((SECONDS - t0)) s"

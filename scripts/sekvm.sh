@@ -21,6 +21,32 @@ trap 'rm -rf "$WORK"' EXIT
 fail=0
 now() { date +%s.%N; }
 
+# `bg FUNCTION NAME ARGS...`: run one negative in a subshell, at most two at a time (each rebuilds
+# a few files of its own copy, mostly one coqc at a time); `collect` prints the outputs in start
+# order once all have finished, and counts a negative that did not finish as a failure.
+started=()
+bg() {
+  local job=$2
+  while [ "$(jobs -rp | wc -l)" -ge 2 ]; do wait -n || true; done
+  rm -f "$WORK/$job.rc"
+  ( fail=0; "$@" || { echo "FAIL $job: stopped with an error"; fail=1; }; echo "$fail" >"$WORK/$job.rc" ) \
+    >"$WORK/$job.out" 2>&1 &
+  started+=("$job")
+}
+collect() {
+  local j
+  wait
+  for j in ${started[@]+"${started[@]}"}; do
+    cat "$WORK/$j.out"
+    case "$(cat "$WORK/$j.rc" 2>/dev/null)" in
+      0) ;;
+      1) fail=1 ;;
+      *) echo "FAIL $j: did not finish"; fail=1 ;;
+    esac
+  done
+  started=()
+}
+
 # A copy of sekvm-proof/ that reads a copy of the IR (the negatives patch one or the other).
 copy_case() {
   local d=$WORK/$1
@@ -108,7 +134,7 @@ ir_negative() {
   fi
 }
 # (i) get_s2_page_vmid reads the neighbouring field (count instead of vmid)
-ir_negative neg_neighbour_field \
+bg ir_negative neg_neighbour_field \
   's/\(%vmid = getelementptr inbounds %struct.el2_data, %struct.el2_data\* %call, i64 0, i32 17, i64 %index, i32\) 1,/\1 0,/' \
   Accessors/get_s2_page_vmid/RefProof.vo Accessors/get_s2_page_vmid/RefProof.v "an accessor reading another field"
 # (ii) map patch: s2_pages[i].gfn stated at offset 4 -> rejected before any Coq (E-MAP006)
@@ -138,20 +164,20 @@ patch_negative() {
 }
 # (iii) trusted-spec patches, each caught by a hand lemma or a generated proof:
 # release forgets to clear the holder -> Proofs/locks.v (acquire then release restores the holders)
-patch_negative neg_unlock_keeps_holder Proofs/locks.vo Proofs/locks.v "a release that keeps the holder"
+bg patch_negative neg_unlock_keeps_holder Proofs/locks.vo Proofs/locks.v "a release that keeps the holder"
 # pt_store also frees a lock -> Proofs/bottom.v (a page-table store writes its entry and nothing else)
-patch_negative neg_pt_store_locks Proofs/bottom.vo Proofs/bottom.v "a page-table store that changes the lock table"
+bg patch_negative neg_pt_store_locks Proofs/bottom.vo Proofs/bottom.v "a page-table store that changes the lock table"
 # (the other negatives of Proofs/locks.v and Proofs/bottom.v -- acquire for another CPU, the two
 # get_cpuid ones, __hyp_panic returning, the other page-table, print and v_panic ones -- are in the
 # whole run only, below: CI's budget; each rebuilds the same file as the one above)
 # (iv) acquire_lock_vm takes the VM's stage-2 table lock word (shadow_pt_lock, field 7) instead of
 # its own (vm_lock, field 8) -> its lock-level spec's RefProof fails
-ir_negative neg_wrong_lock_word \
+bg ir_negative neg_wrong_lock_word \
   '/^define .*@acquire_lock_vm(/,/^}/ s/\(%vm_lock = getelementptr inbounds %struct.el2_data, %struct.el2_data\* %call, i64 0, i32 21, i64 %idxprom, i32\) 8,/\1 7,/' \
   Locks/acquire_lock_vm/RefProof.vo Locks/acquire_lock_vm/RefProof.v "a lock primitive taking another lock's word"
 # (v) the system-register wrapper get_esr_el2 reads FAR_EL2 (its inline asm names another register)
 # -> its RefProof fails (the asm runs over the register view; the hand spec says ESR_EL2)
-ir_negative neg_wrong_asm_register \
+bg ir_negative neg_wrong_asm_register \
   '/^define .*@get_esr_el2(/,/^}/ s/mrs $0, esr_el2/mrs $0, far_el2/' \
   Accessors/get_esr_el2/RefProof.vo Accessors/get_esr_el2/RefProof.v "a wrapper reading another system register"
 # An IR negative rejected before any Coq: the sed expression $2 applied to a copy of the IR (it
@@ -170,12 +196,12 @@ ir_build_negative() {
 }
 # (vi) get_int_gpr computes the vCPU slot as vmid * 8 + vcpuid: the map declares
 # `vcpu_pool[i = vmid * 4 + vcpuid]` -> rejected before any Coq (E-MAP011)
-ir_build_negative neg_wrong_slot \
+bg ir_build_negative neg_wrong_slot \
   '/^define .*@get_int_gpr(/,/^}/ s/%mul = shl i32 %vmid, 2,/%mul = shl i32 %vmid, 3,/' \
   E-MAP011 "an accessor computing another slot"
 # (vi') set_shadow_ctxt writes sys_regs[index - 46]: the map declares `sys_regs[r = index - 47]`
 # -> rejected before any Coq (E-MAP011)
-ir_build_negative neg_sysreg_offset \
+bg ir_build_negative neg_sysreg_offset \
   '/^define .*@set_shadow_ctxt(/,/^}/ s/%sub = add i32 %index, -47,/%sub = add i32 %index, -46,/' \
   E-MAP011 "an accessor computing another system-register index"
 # (vii) the trusted start of the shared data points at the EL2 data -> the shared-data accessors'
@@ -183,40 +209,41 @@ ir_build_negative neg_sysreg_offset \
 # spec (about a minute), so CI's subset leaves it to the full run.
 if [ "$MODE" != "--subset" ]; then
   # get_cpuid admits a 17th CPU (no per-CPU slot) -> Proofs/bottom.v (the id names one of 16 slots)
-  patch_negative neg_cpuid_bound Proofs/bottom.vo Proofs/bottom.v "a CPU id beyond the per-CPU slots"
+  bg patch_negative neg_cpuid_bound Proofs/bottom.vo Proofs/bottom.v "a CPU id beyond the per-CPU slots"
   # get_cpuid changes the state -> Proofs/bottom.v
-  patch_negative neg_cpuid_resets Proofs/bottom.vo Proofs/bottom.v "a get_cpuid that writes the state"
+  bg patch_negative neg_cpuid_resets Proofs/bottom.vo Proofs/bottom.v "a get_cpuid that writes the state"
   # acquire records another CPU as the holder -> Proofs/locks.v (acquire makes this CPU the holder)
-  patch_negative neg_acquire_other_cpu Proofs/locks.vo Proofs/locks.v "an acquire for another CPU"
+  bg patch_negative neg_acquire_other_cpu Proofs/locks.vo Proofs/locks.v "an acquire for another CPU"
   # __hyp_panic returns -> Proofs/bottom.v (a panic has no final state)
-  patch_negative neg_panic_returns Proofs/bottom.vo Proofs/bottom.v "a panic that returns"
-  patch_negative neg_pt_load_other Proofs/bottom.vo Proofs/bottom.v "a page-table load of another entry"
-  patch_negative neg_print_changes Proofs/bottom.vo Proofs/bottom.v "a console print that writes the state"
-  patch_negative neg_vpanic_returns Proofs/bottom.vo Proofs/bottom.v "a v_panic that returns"
-  patch_negative neg_smmu_store_other Proofs/bottom.vo Proofs/bottom.v "an SMMU table store at another entry"
+  bg patch_negative neg_panic_returns Proofs/bottom.vo Proofs/bottom.v "a panic that returns"
+  bg patch_negative neg_pt_load_other Proofs/bottom.vo Proofs/bottom.v "a page-table load of another entry"
+  bg patch_negative neg_print_changes Proofs/bottom.vo Proofs/bottom.v "a console print that writes the state"
+  bg patch_negative neg_vpanic_returns Proofs/bottom.vo Proofs/bottom.v "a v_panic that returns"
+  bg patch_negative neg_smmu_store_other Proofs/bottom.vo Proofs/bottom.v "an SMMU table store at another entry"
   # (iii') the object's start is off by 8 bytes -> every field accessor's RefProof, e.g.
   # set_vm_state's (rebuilds every low spec too: full run only since the suite neared 20 minutes)
-  patch_negative neg_start_offset Accessors/set_vm_state/RefProof.vo Accessors/set_vm_state/RefProof.v \
+  bg patch_negative neg_start_offset Accessors/set_vm_state/RefProof.vo Accessors/set_vm_state/RefProof.v \
     "a shifted start of the EL2 data"
-  patch_negative neg_shared_start Accessors/get_int_esr/RefProof.vo Accessors/get_int_esr/RefProof.v \
+  bg patch_negative neg_shared_start Accessors/get_int_esr/RefProof.vo Accessors/get_int_esr/RefProof.v \
     "a start of the shared data at another object"
   # (viii) the register view and the system-register wrappers' hand specs, each caught by a
   # wrapper's RefProof: the view reading 0 / dropping writes; a wrapper writing another register,
   # another value, or nothing. They rebuild the layer's specs (the view is the bottom's), so they
   # run in the full script only.
-  patch_negative neg_view_get Accessors/get_esr_el2/RefProof.vo Accessors/get_esr_el2/RefProof.v \
+  bg patch_negative neg_view_get Accessors/get_esr_el2/RefProof.vo Accessors/get_esr_el2/RefProof.v \
     "a register view whose reads return 0"
-  patch_negative neg_view_set Accessors/set_hcr_el2/RefProof.vo Accessors/set_hcr_el2/RefProof.v \
+  bg patch_negative neg_view_set Accessors/set_hcr_el2/RefProof.vo Accessors/set_hcr_el2/RefProof.v \
     "a register view that drops writes"
-  patch_negative neg_wrapper_hcr Accessors/set_hcr_el2/RefProof.vo Accessors/set_hcr_el2/RefProof.v \
+  bg patch_negative neg_wrapper_hcr Accessors/set_hcr_el2/RefProof.vo Accessors/set_hcr_el2/RefProof.v \
     "set_hcr_el2 specified as writing VTTBR_EL2"
-  patch_negative neg_wrapper_tpidr Accessors/set_tpidr_el2/RefProof.vo \
+  bg patch_negative neg_wrapper_tpidr Accessors/set_tpidr_el2/RefProof.vo \
     Accessors/set_tpidr_el2/RefProof.v "set_tpidr_el2 specified as writing v + 1"
-  patch_negative neg_wrapper_vttbr Accessors/set_vttbr_el2/RefProof.vo \
+  bg patch_negative neg_wrapper_vttbr Accessors/set_vttbr_el2/RefProof.vo \
     Accessors/set_vttbr_el2/RefProof.v "set_vttbr_el2 specified as writing nothing"
   # (ix) the map swaps two of get_shadow_ctxt's cases (index 42 reading HCR_EL2, 43 HPFAR_EL2)
   # -> its RefProof (the code reads HPFAR_EL2 at 42)
-  patch_negative neg_shadow_case Accessors/get_shadow_ctxt/RefProof.vo \
+  bg patch_negative neg_shadow_case Accessors/get_shadow_ctxt/RefProof.vo \
     Accessors/get_shadow_ctxt/RefProof.v "get_shadow_ctxt's cases swapped in the map"
 fi
+collect
 [ $fail = 0 ] && echo "sekvm: ok" || { echo "sekvm: FAILED"; exit 1; }
