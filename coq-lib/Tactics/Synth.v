@@ -287,16 +287,43 @@ Proof. exact (fun p => p). Qed.
 
 Ltac synth_hint t := let H := fresh "Hacc" in pose proof (access_hint_intro t) as H.
 
-(** The offset equation and the bounds: path arithmetic, through sign extensions of indices. *)
-Ltac synth_access_side := first [ synth_path_lia | unfold isext in *; synth_path_lia ].
+(** Facts [(a <=? b) && (b <? c) = true] of the case splits, as [lia] reads them. *)
+Ltac synth_bool_bounds :=
+  repeat match goal with
+  | H : (_ && _) = true |- _ => apply andb_true_iff in H; destruct H
+  | H : (_ <=? _) = true |- _ => apply Z.leb_le in H
+  | H : (_ <? _) = true |- _ => apply Z.ltb_lt in H
+  end.
 
+(** An offset computed in [iN] ([iadd 64 (imul 64 i 16) 1136]: access lowering read it modulo
+    [2^64]) is its exact value where the bounds in context keep every step in range. *)
+Ltac synth_exact_ops :=
+  repeat match goal with
+  | |- context [ imul ?w ?a ?b ] => rewrite (imul_small w a b) by (eval_pow2; lia)
+  | |- context [ iadd ?w ?a ?b ] => rewrite (iadd_small w a b) by (eval_pow2; lia)
+  | |- context [ signed ?w ?x ] => rewrite (signed_small w x) by (eval_pow2; lia)
+  end.
+
+(** The offset equation and the bounds: the bounds in context (fast), else path arithmetic
+    through sign extensions of indices. In the out-of-bounds fallback of a lowered access (the
+    case split refuted the path's bounds) the bounds fail at once. *)
+Ltac synth_access_side :=
+  lazymatch goal with
+  | H : ((0 <=? ?i) && (?i <? ?n)) = false |- 0 <= ?i < ?n => fail
+  | _ => first [ synth_bool_bounds; synth_exact_ops; lia
+               | synth_path_lia
+               | unfold isext in *; synth_path_lia ]
+  end.
+
+(** The goal's access by the same operation and size at the path's block (not any pointer into
+    the block, e.g. a [ptr_inbounds] base: a failed offset equation costs a [synth_path_lia]). *)
 Ltac synth_access H :=
   lazymatch type of H with
   | access_hint ?P =>
       lazymatch P with
-      | context [ Ptr (Bglob ?b) ?o' ] =>
+      | context [ ?op ?sz (Ptr (Bglob ?b) ?o') ] =>
           match goal with
-          | |- context [ Ptr (Bglob b) ?o ] =>
+          | |- context [ op sz (Ptr (Bglob b) ?o) ] =>
               tryif constr_eq o o' then idtac else replace o with o' by synth_access_side
           end;
           rewrite (access_hint_elim H) by synth_access_side
@@ -319,12 +346,6 @@ Ltac synth_ih := try match goal with IH : forall _, _ |- _ => progress rewrite ?
     low spec's conditions syntactically those of the synthesised spec, so one case split covers
     both sides and no arithmetic decision (the expensive, often failing [nia]) is needed for them.
     Each rewrite is justified by [lia] from the arguments' ranges alone (linear, cheap). *)
-
-Lemma imul_small : forall w a b, 0 <= a * b < 2 ^ w -> imul w a b = a * b.
-Proof. intros. unfold imul. apply wrap_small; auto. Qed.
-
-Lemma iadd_small : forall w a b, 0 <= a + b < 2 ^ w -> iadd w a b = a + b.
-Proof. intros. unfold iadd. apply wrap_small; auto. Qed.
 
 Lemma izext_small : forall w a, 0 <= a < 2 ^ w -> izext w a = a.
 Proof. intros. unfold izext. apply wrap_small; auto. Qed.
