@@ -551,6 +551,25 @@ fn ref_proof_file(cx: &Ctx, k: usize, p: &str, user: Option<&str>) -> File {
     } else if user.is_some() {
         req.extend(super::meaning::proof_requires(cx));
     }
+    if user.is_some() {
+        // the low specs of the callees the proof opens (below): a layer's Spec.v exports a
+        // primitive's low spec only where its spec needs it
+        for q in cx.code.info.calls.get(p).into_iter().flatten() {
+            if cx.has_given_spec(q) || cx.asm.contains_key(q) {
+                continue;
+            }
+            if let Some(kq) =
+                cx.p.layers
+                    .iter()
+                    .position(|l| l.prims.iter().any(|x| x.name == *q))
+            {
+                let r = Require::import(cx.prim_dir(kq, q), &["LowSpec"]);
+                if !req.contains(&r) {
+                    req.push(r);
+                }
+            }
+        }
+    }
     let mut f = cx.file(
         &format!("refinement proof of `{p}`: its spec refines its low spec"),
         req,

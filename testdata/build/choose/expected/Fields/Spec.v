@@ -3,9 +3,6 @@ From Coq Require Import String ZArith List Bool Lia.
 From AutoV Require Import All Build GenTactics.
 From Choose.Code Require Import Types Globals.
 From Choose.Fields Require Export Defs.
-From Choose.Fields.get_far Require Export LowSpec.
-From Choose.Fields.get_ctxt Require Export LowSpec.
-From Choose.Fields.set_ctxt Require Export LowSpec.
 Import ListNotations.
 Local Open Scope Z_scope.
 

@@ -3,8 +3,6 @@ From Coq Require Import String ZArith List Bool Lia.
 From AutoV Require Import All Build GenTactics.
 From Counter.Code Require Import Types Globals.
 From Counter.Slots Require Export Defs.
-From Counter.Slots.get_slot Require Export LowSpec.
-From Counter.Slots.set_slot Require Export LowSpec.
 Import ListNotations.
 Local Open Scope Z_scope.
 

@@ -3,7 +3,6 @@ From Coq Require Import String ZArith List Bool Lia.
 From AutoV Require Import All Build GenTactics.
 From Counter.Code Require Import Types Globals.
 From Counter.Top Require Export Defs.
-From Counter.Top.bump Require Export LowSpec.
 Import ListNotations.
 Local Open Scope Z_scope.
 

@@ -3,7 +3,6 @@ From Coq Require Import String ZArith List Bool Lia.
 From AutoV Require Import All Build GenTactics.
 From Levels.Code Require Import Types Globals.
 From Levels.Mix Require Export Defs.
-From Levels.Mix.index_mix Require Export LowSpec.
 Import ListNotations.
 Local Open Scope Z_scope.
 

@@ -3,8 +3,6 @@ From Coq Require Import String ZArith List Bool Lia.
 From AutoV Require Import All Build GenTactics.
 From Sysreg.Code Require Import Types Globals.
 From Sysreg.Top Require Export Defs.
-From Sysreg.Top.exception_class Require Export LowSpec.
-From Sysreg.Top.hcr_from_tpidr Require Export LowSpec.
 Import ListNotations.
 Local Open Scope Z_scope.
 

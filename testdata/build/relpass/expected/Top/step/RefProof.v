@@ -5,6 +5,7 @@ From Relpass.Code Require Import Types Globals.
 From Relpass.Top Require Import RefineRel.
 From Relpass.Top.step Require Import LowSpec.
 From Relpass.Proofs Require Import proofs.
+From Relpass.Ticks.tick2 Require Import LowSpec.
 Import ListNotations.
 Local Open Scope Z_scope.
 
