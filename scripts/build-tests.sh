@@ -92,29 +92,10 @@ fault_injection() {
   fi
 }
 
-# `background NAME FUNCTION ARGS...`: run one check of the current case in a subshell, at most two
-# at a time; its output and verdict wait in $tmp until `collect` prints them in start order.
-background() {
-  local job=$1; shift
-  while [ "$(jobs -rp | wc -l)" -ge 2 ]; do wait -n || true; done
-  rm -f "$tmp/$job.rc"
-  ( name=$job; fail=0; t_neg=$SECONDS; "$@" || bad "$job: stopped with an error"; echo "time $job: $((SECONDS - t_neg)) s"
-    echo "$fail" >"$tmp/$job.rc" ) >"$tmp/$job.out" 2>&1 &
-  jobs_started+=("$job")
-}
-collect() {
-  local j
-  wait
-  for j in ${jobs_started[@]+"${jobs_started[@]}"}; do
-    cat "$tmp/$j.out"
-    case "$(cat "$tmp/$j.rc" 2>/dev/null)" in
-      0) ;;
-      1) fail=1 ;;  # its FAIL lines are in its output
-      *) echo "FAIL: $j did not finish"; fail=1 ;;
-    esac
-  done
-  jobs_started=()
-}
+# negatives two at a time (bg_run / bg_collect)
+# shellcheck source=scripts/bg-jobs.sh
+source scripts/bg-jobs.sh
+BG_DIR=$tmp
 
 for cfg in testdata/build/*/proof.v; do
   # ONLY=<case> runs one case
@@ -149,7 +130,6 @@ for cfg in testdata/build/*/proof.v; do
   done
   # The negatives (and the counter's fault injection) run two at a time: each rebuilds a few files
   # of its own copy, mostly one coqc at a time, so two of them keep both cores busy.
-  jobs_started=()
   for negp in "$dir"/neg_*.patch; do
     [ -f "$negp" ] || continue
     name=$case-$(basename "$negp" .patch)
@@ -158,15 +138,15 @@ for cfg in testdata/build/*/proof.v; do
     if grep -q '^ci: full' "$negp" && [ "${FULL:-0}" != 1 ]; then
       echo "skip $name (ci: full; FULL=1 runs it)"; continue
     fi
-    background "$name" negative "$negp"
+    bg_run "$name" negative "$negp"
   done
   # Fault injection (issue 12): a deliberately unsound rewrite rule (`iadd w a b -> a + b`, on only
   # under --synth-fault-injection) gives synthesised specs that are wrong; their certificates must
   # fail in coqc (make fails, only in RefProof.v files), never a passing project.
   if [ "$case" = counter ]; then
-    background "$case-fault-injection" fault_injection
+    bg_run "$case-fault-injection" fault_injection
   fi
-  collect
+  bg_collect
   echo "time $(basename "$(dirname "$cfg")"): $((SECONDS - t_case)) s (with its negatives)"
 done
 echo "build-tests: $((SECONDS - t0)) s"

@@ -21,31 +21,11 @@ trap 'rm -rf "$WORK"' EXIT
 fail=0
 now() { date +%s.%N; }
 
-# `bg FUNCTION NAME ARGS...`: run one negative in a subshell, at most two at a time (each rebuilds
-# a few files of its own copy, mostly one coqc at a time); `collect` prints the outputs in start
-# order once all have finished, and counts a negative that did not finish as a failure.
-started=()
-bg() {
-  local job=$2
-  while [ "$(jobs -rp | wc -l)" -ge 2 ]; do wait -n || true; done
-  rm -f "$WORK/$job.rc"
-  ( fail=0; "$@" || { echo "FAIL $job: stopped with an error"; fail=1; }; echo "$fail" >"$WORK/$job.rc" ) \
-    >"$WORK/$job.out" 2>&1 &
-  started+=("$job")
-}
-collect() {
-  local j
-  wait
-  for j in ${started[@]+"${started[@]}"}; do
-    cat "$WORK/$j.out"
-    case "$(cat "$WORK/$j.rc" 2>/dev/null)" in
-      0) ;;
-      1) fail=1 ;;
-      *) echo "FAIL $j: did not finish"; fail=1 ;;
-    esac
-  done
-  started=()
-}
+# The negatives run two at a time (bg_run / bg_collect); `bg FUNCTION NAME ARGS...` runs one.
+# shellcheck source=scripts/bg-jobs.sh
+source scripts/bg-jobs.sh
+BG_DIR=$WORK
+bg() { bg_run "$2" "$@"; }
 
 # A copy of sekvm-proof/ that reads a copy of the IR (the negatives patch one or the other).
 copy_case() {
@@ -245,5 +225,5 @@ if [ "$MODE" != "--subset" ]; then
   bg patch_negative neg_shadow_case Accessors/get_shadow_ctxt/RefProof.vo \
     Accessors/get_shadow_ctxt/RefProof.v "get_shadow_ctxt's cases swapped in the map"
 fi
-collect
+bg_collect
 [ $fail = 0 ] && echo "sekvm: ok" || { echo "sekvm: FAILED"; exit 1; }
