@@ -122,10 +122,15 @@ impl Project {
         out
     }
 
-    /// The layer listing a primitive (lowest if listed twice).
-    pub fn layer_of(&self, prim: &str) -> Option<&Layer> {
+    /// The index of the layer listing a primitive (lowest if listed twice).
+    pub fn layer_index(&self, prim: &str) -> Option<usize> {
         self.layers
             .iter()
-            .find(|l| l.prims.iter().any(|p| p.name == prim))
+            .position(|l| l.prims.iter().any(|p| p.name == prim))
+    }
+
+    /// The layer listing a primitive (lowest if listed twice).
+    pub fn layer_of(&self, prim: &str) -> Option<&Layer> {
+        self.layer_index(prim).map(|k| &self.layers[k])
     }
 }

@@ -349,11 +349,7 @@ pub fn field_specs(
                             "declare only functions whose body is the block's start, offset arithmetic and one load or store (on a lock word: one call of a `lockop` function with its address; others get a synthesised spec), and list them in a layer above the bottom",
                         )
                     };
-                    let Some(k) = p
-                        .layers
-                        .iter()
-                        .position(|l| l.prims.iter().any(|q| q.name == *f))
-                    else {
+                    let Some(k) = p.layer_index(f) else {
                         errors.push(fail("no layer lists it".into()));
                         continue;
                     };

@@ -558,11 +558,7 @@ fn ref_proof_file(cx: &Ctx, k: usize, p: &str, user: Option<&str>) -> File {
             if cx.has_given_spec(q) || cx.asm.contains_key(q) {
                 continue;
             }
-            if let Some(kq) =
-                cx.p.layers
-                    .iter()
-                    .position(|l| l.prims.iter().any(|x| x.name == *q))
-            {
+            if let Some(kq) = cx.p.layer_index(q) {
                 let r = Require::import(cx.prim_dir(kq, q), &["LowSpec"]);
                 if !req.contains(&r) {
                     req.push(r);
