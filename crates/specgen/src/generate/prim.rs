@@ -551,13 +551,15 @@ fn ref_proof_file(cx: &Ctx, k: usize, p: &str, user: Option<&str>) -> File {
     } else if user.is_some() {
         req.extend(super::meaning::proof_requires(cx));
     }
+    // the direct callees whose low spec the proof opens (below): those without a hand-written
+    // spec or inline asm. A layer's Spec.v exports a low spec only where its spec needs it, so
+    // the proof imports them itself.
+    let calls = cx.code.info.calls.get(p).into_iter().flatten();
+    let low_callees: Vec<&String> = calls
+        .filter(|q| !cx.has_given_spec(q) && !cx.asm.contains_key(*q))
+        .collect();
     if user.is_some() {
-        // the low specs of the callees the proof opens (below): a layer's Spec.v exports a
-        // primitive's low spec only where its spec needs it
-        for q in cx.code.info.calls.get(p).into_iter().flatten() {
-            if cx.has_given_spec(q) || cx.asm.contains_key(q) {
-                continue;
-            }
+        for q in &low_callees {
             if let Some(kq) = cx.p.layer_index(q) {
                 let r = Require::import(cx.prim_dir(kq, q), &["LowSpec"]);
                 if !req.contains(&r) {
@@ -644,7 +646,7 @@ fn ref_proof_file(cx: &Ctx, k: usize, p: &str, user: Option<&str>) -> File {
         if !opened.contains(&sn) {
             opened.push(sn);
         }
-        if !cx.has_given_spec(q) && !cx.asm.contains_key(q) {
+        if low_callees.contains(&q) {
             opened.push(names::low_spec(q));
         }
     }
