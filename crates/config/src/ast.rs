@@ -301,6 +301,12 @@ pub struct Item {
 #[derive(Clone, Debug)]
 pub enum ItemKind {
     Include(String),
+    /// `From AutoV.PT Require Import PTDesc PTInstances.`: names of coq-lib modules the
+    /// configuration uses (`library.rs` lists what each provides).
+    Require {
+        lib: Ident,
+        modules: Vec<Ident>,
+    },
     Section(Ident),
     End(Ident),
     Record {

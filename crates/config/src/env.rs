@@ -23,6 +23,8 @@ pub enum GlobalKind {
     Field(String),
     /// Provided by autov (see docs/config.md, "Built-ins").
     Builtin,
+    /// A definition of the coq-lib module named here, imported with `From … Require Import`.
+    Library(String),
 }
 
 impl GlobalKind {
@@ -48,6 +50,7 @@ impl GlobalKind {
             GlobalKind::RecordCtor(_) => "record constructor",
             GlobalKind::Field(_) => "record field",
             GlobalKind::Builtin => "built-in",
+            GlobalKind::Library(_) => "library definition",
         }
     }
 }

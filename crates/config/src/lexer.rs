@@ -37,6 +37,8 @@ pub const KEYWORDS: &[&str] = &[
     "Inductive",
     "Record",
     "Include",
+    "From",
+    "Require",
     "Hint",
     "let",
     "in",

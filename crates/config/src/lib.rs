@@ -8,6 +8,7 @@ pub mod ast;
 pub mod check;
 pub mod env;
 pub mod lexer;
+pub mod library;
 pub mod parser;
 pub mod pretty;
 pub mod project;

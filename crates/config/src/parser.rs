@@ -48,6 +48,23 @@ pub fn parse_expr(file: FileId, src: &str, diags: &mut Vec<Diagnostic>) -> Optio
     Some(e)
 }
 
+/// Parse a single type (the signatures of coq-lib's library names, tools).
+pub fn parse_type(file: FileId, src: &str, diags: &mut Vec<Diagnostic>) -> Option<TypeExpr> {
+    let toks = lex(file, src, diags);
+    let mut p = Parser {
+        toks,
+        pos: 0,
+        depth: 0,
+        diags,
+    };
+    let t = p.ty().ok()?;
+    if p.peek() != &Tok::Eof {
+        p.err_expected("end of input");
+        return None;
+    }
+    Some(t)
+}
+
 struct Parser<'d> {
     toks: Vec<Token>,
     pos: usize,
@@ -185,6 +202,31 @@ impl Parser<'_> {
         }
     }
 
+    /// A possibly qualified name (`AutoV.PT`), keywords included.
+    fn qualid(&mut self, what: &str) -> PResult<Ident> {
+        match self.peek().clone() {
+            Tok::Ident(s) => {
+                let sp = self.bump().span;
+                Ok(Ident { name: s, span: sp })
+            }
+            _ => {
+                self.err_expected(what);
+                Err(())
+            }
+        }
+    }
+
+    /// The word `w` (a keyword or a plain name).
+    fn expect_word(&mut self, w: &str) -> PResult<()> {
+        if matches!(self.peek(), Tok::Ident(s) if s == w) {
+            self.bump();
+            Ok(())
+        } else {
+            self.err_expected(&format!("`{w}`"));
+            Err(())
+        }
+    }
+
     // ---------------------------------------------------------------- items
     fn items(&mut self) -> Vec<Item> {
         let mut out = vec![];
@@ -235,6 +277,18 @@ impl Parser<'_> {
                 };
                 self.end_dot()?;
                 ItemKind::Include(path)
+            }
+            "From" => {
+                self.bump();
+                let lib = self.qualid("a coq-lib library (e.g. `AutoV.PT`)")?;
+                self.expect_word("Require")?;
+                self.expect_word("Import")?;
+                let mut modules = vec![self.ident("a module name")?];
+                while !self.is_sym(".") && self.peek() != &Tok::Eof {
+                    modules.push(self.ident("a module name")?);
+                }
+                self.end_dot()?;
+                ItemKind::Require { lib, modules }
             }
             "Section" | "End" => {
                 self.bump();

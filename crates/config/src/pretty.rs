@@ -224,6 +224,15 @@ fn params_src(ps: &[Param]) -> String {
 pub fn item_src(it: &Item) -> String {
     match &it.kind {
         ItemKind::Include(p) => format!("Include {}.", quote(p)),
+        ItemKind::Require { lib, modules } => format!(
+            "From {} Require Import {}.",
+            lib.name,
+            modules
+                .iter()
+                .map(|m| m.name.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        ),
         ItemKind::Section(n) => format!("Section {}.", n.name),
         ItemKind::End(n) => format!("End {}.", n.name),
         ItemKind::Record { name, ctor, fields } => {
@@ -407,6 +416,7 @@ fn params_dump(ps: &[Param]) -> String {
 pub fn item_dump(it: &Item) -> String {
     match &it.kind {
         ItemKind::Include(p) => format!("(Include {p:?})"),
+        ItemKind::Require { lib, modules } => format!("(Require {} {})", lib.name, ids(modules)),
         ItemKind::Section(n) => format!("(Section {})", n.name),
         ItemKind::End(n) => format!("(End {})", n.name),
         ItemKind::Record { name, ctor, fields } => format!(

@@ -283,3 +283,47 @@ fn nesting_is_bounded() {
         );
     }
 }
+
+/// `From AutoV.PT Require Import …` brings the library's names with their types: a relation
+/// stated with them checks, a misuse is a type error, an unknown module is E-CFG052 and a
+/// definition of an imported name is a duplicate.
+#[test]
+fn library_modules_are_imported_with_types() {
+    let base =
+        "Record St := mkSt { m : ZMap.t Z; blk : ZMap.t (option Z); pg : ZMap.t (option Z) }.\n\
+         Section B. Definition LAYER_DATA := St. Definition LAYER_PRIMS := \"f\" :: nil.\n\
+         Definition st0 : St := mkSt (zmap_init 0) (zmap_init None) (zmap_init None).\n\
+         Definition LAYER_DATA_INIT := \"st0\".\n\
+         Definition f_spec (st : St) : option (Z * St) := Some (0, st).\nEnd B.\n";
+    let ok = format!(
+        "From AutoV.PT Require Import PTDesc PTInstances.\n{base}\
+         Definition r (st : St) : Prop := s2_rel 4096 (s2_cap3_of 1) 0 0 0 st.(m) (s2_amap st.(blk) st.(pg)).\n\
+         Definition w (st : St) : Z := s2_lookup (s2_amap st.(blk) st.(pg)) (oa 8192).\n"
+    );
+    let p = load_src(&ok).unwrap_or_else(|e| panic!("{:?}", e.diagnostics));
+    assert!(p.items.iter().any(|i| matches!(
+        &i.item.kind,
+        ast::ItemKind::Require { lib, modules } if lib.name == "AutoV.PT" && modules.len() == 2
+    )));
+    let codes = |src: &str| -> Vec<Code> {
+        load_src(src)
+            .err()
+            .map(|e| e.diagnostics.iter().map(|d| d.code).collect())
+            .unwrap_or_default()
+    };
+    let misuse = format!(
+        "From AutoV.PT Require Import PTInstances.\n{base}Definition bad : Z := s2_lookup 3 4.\n"
+    );
+    assert!(
+        codes(&misuse).contains(&Code::TypeMismatch),
+        "{:?}",
+        codes(&misuse)
+    );
+    let unknown = format!("From AutoV.PT Require Import PTNope.\n{base}");
+    assert_eq!(codes(&unknown), vec![Code::UnknownLibrary]);
+    let without = format!("{base}Definition x : Z := oa 4096.\n");
+    assert!(codes(&without).contains(&Code::UnknownName));
+    let dup =
+        format!("From AutoV.PT Require Import PTDesc.\n{base}Definition oa (x : Z) : Z := x.\n");
+    assert!(codes(&dup).contains(&Code::Duplicate));
+}

@@ -92,6 +92,7 @@ codes! {
     PreSignature = "E-CFG049" : "precondition has the wrong signature",
     NoRegisterView = "E-CFG050" : "a primitive's code has inline asm but the bottom layer gives no register view (LAYER_GET_REG, LAYER_SET_REG)",
     RelPrimWithoutSpec = "E-CFG051" : "a primitive of a layer with a refinement relation has no hand-written spec",
+    UnknownLibrary = "E-CFG052" : "`From … Require Import` names a library or module coq-lib does not provide to configurations",
     // ---- memory maps (memmap)
     MapSyntax = "E-MAP001" : "a memory map line cannot be read",
     MapCode = "E-MAP002" : "the memory map's code file cannot be read",

@@ -51,6 +51,21 @@ impl Loader<'_> {
                     };
                     self.register(env, name, k, l);
                 }
+                ItemKind::Require { lib, modules } => {
+                    for m in modules {
+                        let Some(lm) = crate::library::find(&lib.name, &m.name) else {
+                            self.diags.push(unknown_module(lib, m));
+                            continue;
+                        };
+                        for (n, _) in lm.values {
+                            let id = Ident {
+                                name: n.to_string(),
+                                span: m.span,
+                            };
+                            self.register(env, &id, GlobalKind::Library(m.name.clone()), None);
+                        }
+                    }
+                }
                 ItemKind::Definition { name, fixpoint, .. } => {
                     let k = if *fixpoint {
                         GlobalKind::Fixpoint
@@ -65,8 +80,12 @@ impl Loader<'_> {
     }
 
     /// Register one name, or report it as a duplicate.
+    /// (A library module imported twice registers its names once.)
     fn register(&mut self, env: &mut Env, id: &Ident, kind: GlobalKind, layer: Option<usize>) {
         if let Some(prev) = env.globals.get(&id.name) {
+            if matches!(kind, GlobalKind::Library(_)) && prev.kind == kind {
+                return;
+            }
             let mut d = Diagnostic::error(
                 Code::Duplicate,
                 id.span,
@@ -101,4 +120,22 @@ impl Loader<'_> {
             },
         );
     }
+}
+
+/// `From L Require Import M` where coq-lib has no such module for configurations.
+fn unknown_module(lib: &Ident, m: &Ident) -> Diagnostic {
+    let known: Vec<String> = crate::library::LIBRARIES
+        .iter()
+        .map(|l| format!("{}.{}", l.lib, l.module))
+        .collect();
+    Diagnostic::error(
+        Code::UnknownLibrary,
+        m.span,
+        format!(
+            "coq-lib provides no module `{}` of `{}` to configurations",
+            m.name, lib.name
+        ),
+    )
+    .label("unknown module")
+    .hint(format!("the importable modules are {}", known.join(", ")))
 }
