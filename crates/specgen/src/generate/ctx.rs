@@ -56,8 +56,9 @@ pub struct Ctx<'a> {
     pub source: String,
     /// Coq logical name of the project.
     pub pn: String,
-    /// Module names of the hand-written proof files (`PROJ_PROOFS`), copied under `Proofs/`.
-    pub proofs: Vec<String>,
+    /// Module names of the hand-written proof files (`PROJ_PROOFS`), copied under `Proofs/`,
+    /// with the highest layer each uses (`handproofs::layers_used`).
+    pub proofs: Vec<(String, Option<usize>)>,
     /// Accessors of memory-map paths: their field-level specs, by primitive.
     pub fields: super::memory::FieldSpecs,
     /// Inline-asm procedures the bottom layer provides, by primitive name.

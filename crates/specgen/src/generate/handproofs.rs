@@ -74,6 +74,63 @@ fn display_name(p: &Path) -> String {
         .unwrap_or_default()
 }
 
+/// The highest layer each file's proofs use (`None`: only global definitions): the layers named
+/// by its `From <project>.<Layer>… Require` sentences, and those of the hand-proof files it
+/// requires. A generated file of layer k imports only the hand-proof files of layers up to k, so
+/// a proof file about a high layer does not hold back the proofs of the layers below it.
+pub fn layers_used(
+    files: &[ProofFile],
+    project: &str,
+    layer_index: impl Fn(&str) -> Option<usize>,
+) -> Vec<Option<usize>> {
+    let proofs_lib = format!("{project}.{}", super::names::PROOFS_DIR);
+    let mut direct: Vec<Option<usize>> = vec![];
+    let mut deps: Vec<Vec<usize>> = vec![];
+    for f in files {
+        let clean = strip_comments(&f.text);
+        let (mut layer, mut uses) = (None, vec![]);
+        for sentence in clean.split(". ").flat_map(|s| s.split(".\n")) {
+            let words: Vec<&str> = sentence.split_whitespace().collect();
+            let ["From", lib, "Require", rest @ ..] = words.as_slice() else {
+                continue;
+            };
+            if *lib == proofs_lib {
+                let mods = rest
+                    .iter()
+                    .skip_while(|w| matches!(**w, "Import" | "Export"));
+                for m in mods {
+                    let m = m.trim_end_matches('.');
+                    if let Some(i) = files.iter().position(|g| g.module == m) {
+                        uses.push(i);
+                    }
+                }
+            } else if let Some(path) = lib.strip_prefix(&format!("{project}.")) {
+                let first = path.split('.').next().unwrap_or_default();
+                if let Some(k) = layer_index(first) {
+                    layer = layer.max(Some(k));
+                }
+            }
+        }
+        direct.push(layer);
+        deps.push(uses);
+    }
+    // through the files each requires (a few files: iterate to the fixpoint)
+    let mut out = direct;
+    loop {
+        let mut changed = false;
+        for i in 0..out.len() {
+            let m = deps[i].iter().map(|&j| out[j]).max().flatten();
+            if m > out[i] {
+                out[i] = m;
+                changed = true;
+            }
+        }
+        if !changed {
+            return out;
+        }
+    }
+}
+
 /// The text with comments replaced by spaces (newlines kept, so lines stay right); strings kept.
 fn strip_comments(text: &str) -> String {
     let b = text.as_bytes();
@@ -218,6 +275,30 @@ pub fn refuse(files: &[ProofFile], trusted: &[String], errors: &mut Vec<GenError
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A proof file's layer is the highest project layer it requires, directly or through another
+    /// hand-proof file; comments and other libraries do not count.
+    #[test]
+    fn a_proof_file_belongs_to_the_highest_layer_it_uses() {
+        let file = |module: &str, text: &str| ProofFile {
+            module: module.into(),
+            text: text.into(),
+            assumptions: vec![],
+        };
+        let files = vec![
+            file("locks", "From P Require Import GlobalDefs.\nLemma a : True.\n"),
+            file(
+                "pt",
+                "(* From P.Top Require Import X. *)\nFrom AutoV.PT Require Import PTDesc.\nFrom P.Tree.walk Require Import LowSpec.\nFrom P.Base Require Import RefineRel.\n",
+            ),
+            file("uses_pt", "From P.Proofs Require Import locks pt.\n"),
+        ];
+        let layer = |n: &str| ["Base", "Tree", "Top"].iter().position(|l| *l == n);
+        assert_eq!(
+            layers_used(&files, "P", layer),
+            vec![None, Some(1), Some(1)]
+        );
+    }
 
     #[test]
     fn finds_every_kind() {

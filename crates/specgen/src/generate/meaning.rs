@@ -23,11 +23,13 @@ fn name(s: impl Into<String>) -> Term {
     Term::name(s)
 }
 
-/// Requires of the hand-written proof modules (hint databases and hooks the tactics use).
-pub fn proof_requires(cx: &Ctx) -> Vec<Require> {
+/// Requires of the hand-written proof modules (hint databases and hooks the tactics use) that a
+/// file of layer `k` can see: those using no layer above `k` (`None`: every module).
+pub fn proof_requires(cx: &Ctx, k: Option<usize>) -> Vec<Require> {
     cx.proofs
         .iter()
-        .map(|m| Require::import(format!("{}.{}", cx.pn, names::PROOFS_DIR), &[m]))
+        .filter(|(_, l)| k.is_none() || *l <= k)
+        .map(|(m, _)| Require::import(format!("{}.{}", cx.pn, names::PROOFS_DIR), &[m]))
         .collect()
 }
 
@@ -35,7 +37,7 @@ pub fn proof_requires(cx: &Ctx) -> Vec<Require> {
 pub fn init_rel_file(cx: &Ctx, k: usize) -> File {
     let (ln, below) = (cx.lname(k), cx.lname(k - 1));
     let mut req = vec![Require::import(cx.layer_dir(k), &["RefineRel"])];
-    req.extend(proof_requires(cx));
+    req.extend(proof_requires(cx, Some(k)));
     let mut f = cx.file(
         &format!("the relation of layer {ln} over {below} holds on the initial states"),
         req,
@@ -104,7 +106,7 @@ pub fn defined_file(cx: &Ctx, plan: &Plan, k: usize) -> File {
     let l = &cx.p.layers[k];
     let st = sp::ty(cx.state(k));
     let mut req = vec![Require::import(cx.layer_dir(k), &["Layer"])];
-    req.extend(proof_requires(cx));
+    req.extend(proof_requires(cx, Some(k)));
     let mut f = cx.file(
         &format!("layer {ln}: an invariant of its reachable states, and its hand-written specs are defined under their preconditions"),
         req,

@@ -137,11 +137,41 @@ fn print_error(file: &str, e: String) -> GenError {
     )
 }
 
+/// The coq-lib modules the configuration imports (`From AutoV.PT Require Import …`), exported
+/// from `DataTypes.v` so every generated file sees the names the configuration uses; one
+/// sentence per library, modules in first-import order.
+fn library_imports(p: &config::Project) -> Vec<Require> {
+    let mut libs: Vec<(String, Vec<String>)> = vec![];
+    for it in &p.items {
+        let config::ast::ItemKind::Require { lib, modules } = &it.item.kind else {
+            continue;
+        };
+        let i = match libs.iter().position(|(l, _)| *l == lib.name) {
+            Some(i) => i,
+            None => {
+                libs.push((lib.name.clone(), vec![]));
+                libs.len() - 1
+            }
+        };
+        for m in modules {
+            if !libs[i].1.contains(&m.name) {
+                libs[i].1.push(m.name.clone());
+            }
+        }
+    }
+    libs.iter()
+        .map(|(l, ms)| {
+            let ms: Vec<&str> = ms.iter().map(String::as_str).collect();
+            Require::export(l.clone(), &ms)
+        })
+        .collect()
+}
+
 /// `DataTypes.v`: records (with one update function per field), inductives, type definitions.
 fn data_types(cx: &Ctx) -> String {
     let mut f = cx.file(
         "records, inductives and type definitions of the configuration",
-        vec![],
+        library_imports(cx.p),
     );
     let env = &cx.p.env;
     for tname in &cx.p.type_order {
@@ -516,7 +546,16 @@ pub fn generate_with(
         code,
         source: source.to_string(),
         pn: p.proj_name.clone(),
-        proofs: proofs.iter().map(|f| f.module.clone()).collect(),
+        proofs: {
+            let layers = handproofs::layers_used(&proofs, &p.proj_name, |n| {
+                p.layers.iter().position(|l| l.name.name == n)
+            });
+            proofs
+                .iter()
+                .map(|f| f.module.clone())
+                .zip(layers)
+                .collect()
+        },
         fields: super::memory::field_specs(p, &code.module, maps, &mut errors),
         asm: super::asm::instantiate(
             code,

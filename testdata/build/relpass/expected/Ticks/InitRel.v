@@ -3,7 +3,6 @@ From Coq Require Import String ZArith List Bool Lia.
 From AutoV Require Import All Build GenTactics.
 From Relpass.Code Require Import Types Globals.
 From Relpass.Ticks Require Import RefineRel.
-From Relpass.Proofs Require Import proofs.
 Import ListNotations.
 Local Open Scope Z_scope.
 
