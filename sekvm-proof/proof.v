@@ -10,6 +10,10 @@ Definition PROJ_PROOFS := "proofs".
 Include "state.v".
 Include "memmap.map".
 
+(* coq-lib's page-table library (coq-lib/PT/README.md): the stage-2 tree relation `s2_rel`, the
+   abstract view `s2_amap`, the lookup `s2_lookup`, descriptor fields. *)
+From AutoV.PT Require Import PTDesc PTInstances.
+
 Section Bottom.
   Definition LAYER_DATA := RData.
   Definition LAYER_CODE := "../../shared/sekvm/SeKVM.ll".
@@ -18,12 +22,22 @@ Section Bottom.
     "__hyp_panic" :: "pt_load" :: "pt_store" :: "smmu_pt_load" :: "smmu_pt_store" ::
     "print_string" :: "printhex_ul" :: "v_panic" :: nil.
 
+  (* The state after boot (the boot code is outside the verified core): VM v's stage-2 table pool
+     starts at 1 GiB + v * 32 MiB; 32 MiB holds the largest pool (the host's and the hypervisor's:
+     2 MiB of upper-level tables and 30 MiB of level-3 tables, `pmd_pool_end`), so pools never
+     overlap; every table page is zero and no VM has a root yet (VTTBR 0, TTBR0_EL2 0). *)
+  Fixpoint boot_pool_starts (n : nat) : ZMap.t Z :=
+    match n with
+    | O => zmap_init 0
+    | S k => boot_pool_starts k # Z.of_nat k == 1073741824 + Z.of_nat k * 33554432
+    end.
+
   Definition init_RData : RData :=
     mkRData 0 (zmap_init 0) nil
       (zmap_init 0) (zmap_init 0) (zmap_init 0) 0 0
       (zmap_init 0) (zmap_init 0) (zmap_init 0)
       (zmap_init 0) (zmap_init 0) (zmap_init 0) (zmap_init 0)
-      (zmap_init 0) (zmap_init 0) (zmap_init 0) (zmap_init 0)
+      (zmap_init 0) (boot_pool_starts (Z.to_nat 19)) (zmap_init 0) (zmap_init 0)
       (zmap_init 0) (zmap_init 0) (zmap_init 0)
       (zmap_init 0) (zmap_init 0) (zmap_init 0) (zmap_init 0) (zmap_init 0)
       0 0
@@ -39,7 +53,8 @@ Section Bottom.
       (zmap_init 0) (zmap_init 0) (zmap_init 0) (zmap_init 0) (zmap_init 0)
       (zmap_init 0) (zmap_init 0)
       (zmap_init 0) (zmap_init 0) (zmap_init 0)
-      (zmap_init 0).
+      (zmap_init 0)
+      (zmap_init (zmap_init None)) (zmap_init (zmap_init None)).
   Definition LAYER_DATA_INIT := "init_RData".
 
   (* EL2 data is reached through the memory map (memmap.map): sized, bounds- and lock-checked. *)
@@ -178,3 +193,74 @@ End SmmuPTAlloc.
 Section SmmuPTWalk.
   Definition LAYER_PRIMS := "walk_smmu_pgd" :: "walk_smmu_pmd" :: "walk_smmu_pte" :: "set_smmu_pte" :: nil.
 End SmmuPTWalk.
+
+(* Stage B, the first abstraction step: from here up, VM v's stage-2 table is two maps (`s2_blk @ v`
+   by 2 MiB region, `s2_pg @ v` by 4 KiB page, state.v). The relation ties them to the table words
+   below with coq-lib's tree relation (`s2_rel`: layout, shape, meaning; coq-lib/PT/README.md). *)
+Section S2PTTreeOps.
+  Definition LAYER_PRIMS := "init_npt" :: "walk_npt" :: nil.
+
+  (* VM v's table root: its VTTBR, or for the hypervisor (18) TTBR0_EL2, as `get_pt_vttbr` reads. *)
+  Definition s2_root (st : RData) (v : Z) : Z :=
+    if v <? 18 then st.(vm_vttbr) @ v else st.(sysregs) @ TTBR0_EL2.
+  (* A VM's pool: 2 MiB of level 0-2 tables, then its level-3 tables (`s2_cap3_of`). *)
+  Definition s2_pool_size (v : Z) : Z := 2097152 + 4096 * s2_cap3_of v.
+  Definition in_s2_pool (st : RData) (v a : Z) : bool :=
+    ((st.(vm_pool_start) @ v) <=? a) && (a <? (st.(vm_pool_start) @ v) + s2_pool_size v).
+
+  (* Layout facts, set at boot: each of the 19 pools is aligned, non-zero and below 2^40 (the
+     bits `pt_load` keeps), and no two overlap. *)
+  Definition s2_pools_ok (st : RData) : Prop :=
+    (forall (v : Z), 0 <= v -> v < 19 ->
+       s2_layout (st.(vm_pool_start) @ v) (s2_cap3_of v) /\
+       (st.(vm_pool_start) @ v) + s2_pool_size v <= 1099511627776) /\
+    (forall (v w : Z), 0 <= v -> v < 19 -> 0 <= w -> w < 19 -> v <> w ->
+       (st.(vm_pool_start) @ v) + s2_pool_size v <= st.(vm_pool_start) @ w \/
+       (st.(vm_pool_start) @ w) + s2_pool_size w <= st.(vm_pool_start) @ v).
+
+  (* VM v: the table words of its pool mean its two maps (`s2_rel`, with the three allocators'
+     counters); a VM without a root has empty maps, one with a root has it at its pool's start. *)
+  Definition s2_vm_rel (hs ls : RData) (v : Z) : Prop :=
+    s2_rel (ls.(vm_pool_start) @ v) (s2_cap3_of v)
+      (ls.(vm_pud_used) @ v) (ls.(vm_pmd_used) @ v) (ls.(vm_pte_used) @ v) ls.(pt_mem)
+      (s2_amap (hs.(s2_blk) @ v) (hs.(s2_pg) @ v)) /\
+    ((s2_root ls v = 0 /\ hs.(s2_blk) @ v = zmap_init None /\ hs.(s2_pg) @ v = zmap_init None) \/
+     (s2_root ls v <> 0 /\ oa (s2_root ls v) = ls.(vm_pool_start) @ v)).
+
+  (* Everything but the stage-2 tables is the same above and below. *)
+  Definition s2_forget (st : RData) : RData :=
+    st {pt_mem : zmap_init 0} {s2_blk : zmap_init (zmap_init None)} {s2_pg : zmap_init (zmap_init None)}.
+
+  (* Above the same as below except for the stage-2 tables: the table words outside every pool
+     (the SMMU's tables) are the same, every word is a 64-bit value, the pools are laid out as at
+     boot, and each VM's words mean its maps. *)
+  Definition s2pt_rel (hs ls : RData) : Prop :=
+    s2_forget hs = s2_forget ls /\
+    (forall (a : Z), (forall (v : Z), 0 <= v -> v < 19 -> in_s2_pool ls v a = false) ->
+       hs.(pt_mem) @ a = ls.(pt_mem) @ a) /\
+    (forall (a : Z), 0 <= ls.(pt_mem) @ a /\ ls.(pt_mem) @ a < 18446744073709551616) /\
+    s2_pools_ok ls /\
+    (forall (v : Z), 0 <= v -> v < 19 -> s2_vm_rel hs ls v).
+  Definition LAYER_REFREL := "s2pt_rel".
+  Definition LAYER_DATA_INIT := "init_RData".
+
+  (* C `init_npt(vmid)`: gives VM `vmid` its root if it has none: the VTTBR becomes its pool's
+     start with the VMID in bits 48-55 (for the hypervisor, 18, whose root is TTBR0_EL2, the
+     VTTBR field is written but never used). The caller holds the VM's table lock. *)
+  Definition init_npt_pre (vmid : Z) (st : RData) : bool :=
+    (vmid <=? 18) && lock_held st (lock_pt vmid).
+  Definition init_npt_spec (vmid : Z) (st : RData) : option RData :=
+    rely init_npt_pre vmid st;
+    if s2_root st vmid =? 0
+    then Some (st {vm_vttbr : st.(vm_vttbr) # vmid == (st.(vm_pool_start) @ vmid) + vmid * 281474976710656})
+    else Some st.
+
+  (* C `walk_npt(vmid, addr)`: the descriptor that translates `addr` in VM `vmid`'s stage-2 table:
+     a 2 MiB block, else a 4 KiB page, else 0. The caller holds the VM's table lock (the
+     hypervisor's own table, 18, is read through TTBR0_EL2 without one); addresses are below 2^48. *)
+  Definition walk_npt_pre (vmid addr : Z) (st : RData) : bool :=
+    (vmid <=? 18) && ((vmid =? 18) || lock_held st (lock_pt vmid)) && (addr <? 281474976710656).
+  Definition walk_npt_spec (vmid addr : Z) (st : RData) : option (Z * RData) :=
+    rely walk_npt_pre vmid addr st;
+    Some (s2_lookup (s2_amap (st.(s2_blk) @ vmid) (st.(s2_pg) @ vmid)) addr, st).
+End S2PTTreeOps.

@@ -7,7 +7,9 @@
    Per-VM arrays of records are flattened: load slot l of VM v is `v * 5 + l` (5 slots per VM),
    vCPU c of VM v is `v * 4 + c` (4 vCPUs per VM), as in the C arrays; general register r of
    vCPU slot i is `i * 31 + r`. `pt_mem` is the page-table memory (stage 2 and SMMU table pages,
-   reached by physical address), one 64-bit entry per 8-byte-aligned address. `events` logs lock acquisitions and releases, newest first, so a later concurrency layer can
+   reached by physical address), one 64-bit entry per 8-byte-aligned address. From layer
+   S2PTTreeOps up, VM v's stage-2 table is two maps instead (`s2_blk @ v`: 2 MiB region -> block
+   descriptor, `s2_pg @ v`: 4 KiB page -> page descriptor); below it they are unused. `events` logs lock acquisitions and releases, newest first, so a later concurrency layer can
    replay them. *)
 
 Inductive Event :=
@@ -39,7 +41,8 @@ Record RData := mkRData {
   sh_regs : ZMap.t Z; sh_far : ZMap.t Z; sh_hpfar : ZMap.t Z; sh_hcr : ZMap.t Z; sh_ec : ZMap.t Z;
   sh_flags : ZMap.t Z; sh_sysregs : ZMap.t Z;
   vm_kvm : ZMap.t Z; vcpu_ptr : ZMap.t Z; host_regs : ZMap.t Z;
-  pt_mem : ZMap.t Z
+  pt_mem : ZMap.t Z;
+  s2_blk : ZMap.t (ZMap.t (option Z)); s2_pg : ZMap.t (ZMap.t (option Z))
 }.
 
 (* The EL2 system registers the verified code reads or writes with inline asm, by the key the
