@@ -264,3 +264,11 @@ Section S2PTTreeOps.
     rely walk_npt_pre vmid addr st;
     Some (s2_lookup (s2_amap (st.(s2_blk) @ vmid) (st.(s2_pg) @ vmid)) addr, st).
 End S2PTTreeOps.
+
+(* The page-table operations under the VM's table lock: `init_s2pt` and `walk_s2pt` take
+   `acquire_lock_pt`/`release_lock_pt` around `init_npt`/`walk_npt`. Specs synthesised over
+   S2PTTreeOps's maps; the lock primitives pass through S2PTTreeOps (their obligations,
+   `S2PTTreeOps/<q>/PassRef.v`: they keep the relation). *)
+Section S2PTOps.
+  Definition LAYER_PRIMS := "init_s2pt" :: "walk_s2pt" :: nil.
+End S2PTOps.
