@@ -128,14 +128,26 @@ fn unknown_module(lib: &Ident, m: &Ident) -> Diagnostic {
         .iter()
         .map(|l| format!("{}.{}", l.lib, l.module))
         .collect();
-    Diagnostic::error(
-        Code::UnknownLibrary,
-        m.span,
-        format!(
-            "coq-lib provides no module `{}` of `{}` to configurations",
-            m.name, lib.name
-        ),
-    )
-    .label("unknown module")
-    .hint(format!("the importable modules are {}", known.join(", ")))
+    let (span, msg, label) = if crate::library::LIBRARIES.iter().any(|l| l.lib == lib.name) {
+        (
+            m.span,
+            format!(
+                "coq-lib provides no module `{}` of `{}` to configurations",
+                m.name, lib.name
+            ),
+            "unknown module",
+        )
+    } else {
+        (
+            lib.span,
+            format!(
+                "coq-lib provides no library `{}` to configurations",
+                lib.name
+            ),
+            "unknown library",
+        )
+    };
+    Diagnostic::error(Code::UnknownLibrary, span, msg)
+        .label(label)
+        .hint(format!("the importable modules are {}", known.join(", ")))
 }
