@@ -33,23 +33,21 @@ pub fn parse_file(file: FileId, src: &str, diags: &mut Vec<Diagnostic>) -> Vec<I
 
 /// Parse a single expression (tests, tools).
 pub fn parse_expr(file: FileId, src: &str, diags: &mut Vec<Diagnostic>) -> Option<Expr> {
-    let toks = lex(file, src, diags);
-    let mut p = Parser {
-        toks,
-        pos: 0,
-        depth: 0,
-        diags,
-    };
-    let e = p.expr(LVL_TOP).ok()?;
-    if p.peek() != &Tok::Eof {
-        p.err_expected("end of input");
-        return None;
-    }
-    Some(e)
+    parse_whole(file, src, diags, |p| p.expr(LVL_TOP))
 }
 
 /// Parse a single type (the signatures of coq-lib's library names, tools).
 pub fn parse_type(file: FileId, src: &str, diags: &mut Vec<Diagnostic>) -> Option<TypeExpr> {
+    parse_whole(file, src, diags, |p| p.ty())
+}
+
+/// Parse all of `src` with `what`; anything left over is an error.
+fn parse_whole<T>(
+    file: FileId,
+    src: &str,
+    diags: &mut Vec<Diagnostic>,
+    what: impl FnOnce(&mut Parser) -> PResult<T>,
+) -> Option<T> {
     let toks = lex(file, src, diags);
     let mut p = Parser {
         toks,
@@ -57,7 +55,7 @@ pub fn parse_type(file: FileId, src: &str, diags: &mut Vec<Diagnostic>) -> Optio
         depth: 0,
         diags,
     };
-    let t = p.ty().ok()?;
+    let t = what(&mut p).ok()?;
     if p.peek() != &Tok::Eof {
         p.err_expected("end of input");
         return None;
