@@ -195,6 +195,12 @@ Ltac pass_user p spec R := fail.
 Ltac pass_open :=
   repeat match goal with
   | E : _ /\ _ |- _ => destruct E
+  (* states equal once some fields are forgotten ([forget hs = forget ls], both taken apart):
+     one equation per field the forgetting keeps *)
+  | E : ?a = ?b |- _ =>
+      lazymatch a with ?f _ => idtac end;
+      lazymatch type of a with Prop => fail | _ => idtac end;
+      progress (injection E; clear E; intros)
   | E : ?P |- _ =>
       lazymatch type of P with Prop => idtac end;
       lazymatch P with _ = _ => fail | _ /\ _ => fail | _ => idtac end;
@@ -237,9 +243,22 @@ Ltac pass_close :=
   end;
   first [ reflexivity | assumption | lia | pass_pointwise ].
 
+Ltac head_of t := lazymatch t with ?f _ => head_of f | _ => t end.
+
+(** A call the spec's case analysis left folded (a configuration helper such as a lock operation,
+    applied to the state, whose cases [cbn] cannot decide): opened everywhere, its cases taken. *)
+Ltac pass_open_calls :=
+  repeat match goal with
+  | E : ?c = Some _ |- _ =>
+      let h := head_of c in is_const h;
+      lazymatch h with ZMap.get => fail | ZMap.set => fail | _ => idtac end;
+      unfold h in *; destruct_spec E
+  end.
+
 (** The frame tactic: the spec touches only fields the relation treats as identity. The states
     are taken apart into their fields, the relation's equations substituted (a field the relation
-    equates on both sides becomes one variable), the spec run on the upper state and then on the
+    equates on both sides becomes one variable; a relation [forget hs = forget ls] equates every
+    field [forget] keeps), the spec run on the upper state and then on the
     lower one with the same case facts, and the relation re-established part by part. A field
     equated pointwise ([forall x, hs.(f) @ x = ls.(f) @ x]) cannot be substituted: the upper
     side's reads of it are rewritten to the lower side's, and after the spec it is compared key
@@ -255,6 +274,7 @@ Ltac pass_frame p spec R :=
   cbn in *; pass_open; cbn in *;
   subst; unfold spec in *;
   lazymatch goal with H : _ = Some (_, _) |- _ => destruct_spec H end;
+  pass_open_calls;
   (* per case of the spec *)
   (pass_pointwise_reads; eexists; split; [ g_eval | unfold R; hnf; cbn; pass_close ]).
 

@@ -217,45 +217,6 @@ Proof.
     + exact Hroot.
 Qed.
 
-(** * Passthroughs *)
-
-(** A step that leaves the tables, the pools, the counters and the roots alone, and does the same
-    to both states otherwise, keeps the relation. *)
-Lemma s2pt_rel_frame : forall hs ls hs' ls', s2pt_rel hs ls ->
-  s2_forget hs' = s2_forget ls' ->
-  pt_mem hs' = pt_mem hs -> pt_mem ls' = pt_mem ls -> s2_blk hs' = s2_blk hs -> s2_pg hs' = s2_pg hs ->
-  vm_pool_start ls' = vm_pool_start ls -> vm_pud_used ls' = vm_pud_used ls ->
-  vm_pmd_used ls' = vm_pmd_used ls -> vm_pte_used ls' = vm_pte_used ls ->
-  vm_vttbr ls' = vm_vttbr ls -> sysregs ls' = sysregs ls ->
-  s2pt_rel hs' ls'.
-Proof.
-  intros hs ls hs' ls' (Hf & Hpt & Hm & Hl & Hv) Hf' E1 E2 E3 E4 E5 E6 E7 E8 E9 E10.
-  unfold s2pt_rel, s2_pools_ok, s2_vm_rel, s2_root, in_s2_pool in *.
-  rewrite E1, E2, E3, E4, E5, E6, E7, E8, E9, E10.
-  split; [exact Hf' | split; [exact Hpt | split; [exact Hm | split; [exact Hl | exact Hv]]]].
-Qed.
-
-(** The obligation of a primitive passed through the layer (the lock primitives S2PTOps calls):
-    both states taken apart, the fields `s2_forget` keeps identified, the spec run on both, and
-    the relation carried over by [s2pt_rel_frame]. A spec that touches the tables, the pools, the
-    counters or a root fails here, in its `PassRef.v`. *)
-Ltac s2pt_pass p spec :=
-  ref_unmarshal p p;
-  match goal with
-  | HR : S2PTTreeOps_R ?hs ?ls |- _ =>
-      let HR' := fresh "HR" in let Hf := fresh "Hf" in
-      pose proof HR as HR'; unfold S2PTTreeOps_R, s2pt_rel in HR'; destruct HR' as (Hf & _);
-      destruct hs, ls; unfold s2_forget in Hf; cbn in Hf; injection Hf; clear Hf; intros; subst;
-      unfold spec, lock_acquire, lock_release in *;
-      match goal with H : _ = Some _ |- _ => destruct_spec H end;
-      eexists; split; [ g_eval | eapply s2pt_rel_frame; [ eassumption | reflexivity .. ] ]
-  end.
-
-Ltac pass_user p spec R ::=
-  lazymatch R with
-  | S2PTTreeOps_R => s2pt_pass p spec
-  end.
-
 (** * `walk_npt` *)
 
 (** The S2PTWalk specs with `alloc = 0` (and `walk_pte`) are one [kstep] each: opened here, in

@@ -56,3 +56,22 @@ Definition w3_spec (i : Z) (st : St) : option St :=
 Definition w3_prim := prim_of w3_spec.
 Goal prim_ref w3_prim w3_prim pw3_rel.
 Proof. Fail pass_proof w3_prim w3_spec pw3_rel. Abort.
+
+(* A relation stated as "equal once [tbl] is forgotten", plus a fact about the lower [tbl] only
+   (as SeKVM's tree layer relates its maps to table words). A spec that reaches the state through
+   a helper whose cases [cbn] cannot decide ([take], a lock-like operation) and writes only kept
+   fields passes; one that writes [tbl] below does not. *)
+Definition forget (st : St) : St := mkSt (ZMap.init 0) st.(cnt) st.(hid).
+Definition fg_rel (hs ls : St) : Prop := forget hs = forget ls /\ ZMap.get 0 ls.(tbl) = 0.
+Definition take (k : Z) (st : St) : option St :=
+  if st.(hid) =? 0 then Some (mkSt st.(tbl) st.(cnt) (k + 1)) else None.
+Definition lock_spec (i : Z) (st : St) : option St := if i <? 4 then take i st else None.
+Definition lock_prim := prim_of lock_spec.
+Lemma lock_pass : prim_ref lock_prim lock_prim fg_rel.
+Proof. pass_proof lock_prim lock_spec fg_rel. Qed.
+
+Definition scribble_spec (i : Z) (st : St) : option St :=
+  if i <? 4 then Some (mkSt (ZMap.set 0 1 st.(tbl)) st.(cnt) st.(hid)) else None.
+Definition scribble_prim := prim_of scribble_spec.
+Goal prim_ref scribble_prim scribble_prim fg_rel.
+Proof. Fail pass_proof scribble_prim scribble_spec fg_rel. Abort.
