@@ -19,9 +19,8 @@ pub struct LibModule {
     pub values: &'static [(&'static str, &'static str)],
 }
 
-/// An abstract page-table map: per level, per key, the optional descriptor (`PTRefine.amap`).
-const AMAP: &str = "nat -> Z -> option Z";
-
+/// A type around an abstract page-table map (`PTRefine.amap`: per level, per key, the optional
+/// descriptor).
 macro_rules! amap {
     ($pre:literal, $post:literal) => {
         concat!($pre, "(nat -> Z -> option Z)", $post)
@@ -44,7 +43,7 @@ pub const LIBRARIES: &[LibModule] = &[
     LibModule {
         lib: "AutoV.PT",
         module: "PTRefine",
-        values: &[("aempty", AMAP)],
+        values: &[("aempty", amap!("", ""))],
     },
     LibModule {
         lib: "AutoV.PT",

@@ -188,19 +188,16 @@ impl Parser<'_> {
     }
     /// A non-keyword name (or `_` if `allow_wild`).
     fn ident(&mut self, what: &str) -> PResult<Ident> {
-        match self.peek().clone() {
-            Tok::Ident(s) if !KEYWORDS.contains(&s.as_str()) => {
-                let sp = self.bump().span;
-                Ok(Ident { name: s, span: sp })
-            }
-            _ => {
+        match self.peek() {
+            Tok::Ident(s) if KEYWORDS.contains(&s.as_str()) => {
                 self.err_expected(what);
                 Err(())
             }
+            _ => self.qualid(what),
         }
     }
 
-    /// A possibly qualified name (`AutoV.PT`), keywords included.
+    /// A name, keywords included (a library path such as `AutoV.PT` lexes as one name).
     fn qualid(&mut self, what: &str) -> PResult<Ident> {
         match self.peek().clone() {
             Tok::Ident(s) => {

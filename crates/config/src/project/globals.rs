@@ -57,12 +57,18 @@ impl Loader<'_> {
                             self.diags.push(unknown_module(lib, m));
                             continue;
                         };
-                        for (n, _) in lm.values {
+                        // typed at once: library types use only built-in types
+                        for (n, ty) in lm.values {
                             let id = Ident {
                                 name: n.to_string(),
                                 span: m.span,
                             };
-                            self.register(env, &id, GlobalKind::Library(m.name.clone()), None);
+                            let kind = GlobalKind::Library(m.name.clone());
+                            self.register(env, &id, kind.clone(), None);
+                            let t = crate::library::value_type(env, ty);
+                            if let Some(g) = env.globals.get_mut(*n).filter(|g| g.kind == kind) {
+                                g.ty = t;
+                            }
                         }
                     }
                 }

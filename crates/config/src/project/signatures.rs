@@ -22,21 +22,6 @@ impl Loader<'_> {
     pub(super) fn resolve_signatures(&mut self, env: &mut Env, items: &[PItem]) {
         for p in items {
             match &p.item.kind {
-                ItemKind::Require { lib, modules } => {
-                    for m in modules {
-                        let Some(lm) = crate::library::find(&lib.name, &m.name) else {
-                            continue;
-                        };
-                        for (n, ty) in lm.values {
-                            let t = crate::library::value_type(env, ty);
-                            if let Some(g) = env.globals.get_mut(*n) {
-                                if matches!(g.kind, GlobalKind::Library(_)) {
-                                    g.ty = t;
-                                }
-                            }
-                        }
-                    }
-                }
                 ItemKind::Parameter { name, ty }
                     if env.globals.get(&name.name).is_some_and(|g| {
                         g.kind == GlobalKind::Parameter && g.span == Some(name.span)

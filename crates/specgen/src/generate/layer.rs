@@ -316,7 +316,7 @@ pub fn files(
     };
     for q in &pass_rel {
         let mut req = vec![Require::import(cx.layer_dir(k), &["RefineRel"])];
-        req.extend(meaning::proof_requires(cx, Some(k)));
+        req.extend(meaning::proof_requires(cx, k));
         let mut f = cx.file(
             &format!(
                 "`{q}` (layer {}) passes through {ln}: its spec preserves the relation {}",

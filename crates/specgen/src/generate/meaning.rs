@@ -24,11 +24,11 @@ fn name(s: impl Into<String>) -> Term {
 }
 
 /// Requires of the hand-written proof modules (hint databases and hooks the tactics use) that a
-/// file of layer `k` can see: those using no layer above `k` (`None`: every module).
-pub fn proof_requires(cx: &Ctx, k: Option<usize>) -> Vec<Require> {
+/// file of layer `k` can see: those using no layer above `k`.
+pub fn proof_requires(cx: &Ctx, k: usize) -> Vec<Require> {
     cx.proofs
         .iter()
-        .filter(|(_, l)| k.is_none() || *l <= k)
+        .filter(|(_, l)| l.is_none_or(|l| l <= k))
         .map(|(m, _)| Require::import(format!("{}.{}", cx.pn, names::PROOFS_DIR), &[m]))
         .collect()
 }
@@ -37,7 +37,7 @@ pub fn proof_requires(cx: &Ctx, k: Option<usize>) -> Vec<Require> {
 pub fn init_rel_file(cx: &Ctx, k: usize) -> File {
     let (ln, below) = (cx.lname(k), cx.lname(k - 1));
     let mut req = vec![Require::import(cx.layer_dir(k), &["RefineRel"])];
-    req.extend(proof_requires(cx, Some(k)));
+    req.extend(proof_requires(cx, k));
     let mut f = cx.file(
         &format!("the relation of layer {ln} over {below} holds on the initial states"),
         req,
@@ -106,7 +106,7 @@ pub fn defined_file(cx: &Ctx, plan: &Plan, k: usize) -> File {
     let l = &cx.p.layers[k];
     let st = sp::ty(cx.state(k));
     let mut req = vec![Require::import(cx.layer_dir(k), &["Layer"])];
-    req.extend(proof_requires(cx, Some(k)));
+    req.extend(proof_requires(cx, k));
     let mut f = cx.file(
         &format!("layer {ln}: an invariant of its reachable states, and its hand-written specs are defined under their preconditions"),
         req,

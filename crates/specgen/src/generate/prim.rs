@@ -549,7 +549,7 @@ fn ref_proof_file(cx: &Ctx, k: usize, p: &str, user: Option<&str>) -> File {
             &mods,
         ));
     } else if user.is_some() {
-        req.extend(super::meaning::proof_requires(cx, Some(k)));
+        req.extend(super::meaning::proof_requires(cx, k));
     }
     // the direct callees whose low spec the proof opens (below): those without a hand-written
     // spec or inline asm. A layer's Spec.v exports a low spec only where its spec needs it, so
