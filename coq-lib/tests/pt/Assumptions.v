@@ -1,6 +1,6 @@
 (** Every theorem below must be closed under the global context (checked by
     scripts/coq-tests.sh, section "page-table library"). *)
-From AutoV.PT Require Import PTDesc PTBits PTWalk PTTree PTRefine PTInstances.
+From AutoV.PT Require Import PTDesc PTBits PTWalk PTTree PTRefine PTInstances PTShape.
 From PTT Require T_s2 T_smmu T_demo.
 (* walks *)
 Print Assumptions walk_at.
@@ -102,3 +102,24 @@ Print Assumptions T_smmu.ex_unmap.
 Print Assumptions T_smmu.ex_clear.
 Print Assumptions T_smmu.set_smmu_ok.
 Print Assumptions T_demo.ex_map.
+(* which tables the walks pass through (PTShape) *)
+Print Assumptions shape_init.
+Print Assumptions shape_frame.
+Print Assumptions shape_set.
+Print Assumptions shape_link.
+Print Assumptions shape_reach.
+Print Assumptions shape_up.
+Print Assumptions write_reach_nontbl.
+Print Assumptions s2_shape_init.
+Print Assumptions s2_shape_mem_ext.
+Print Assumptions s2_shape_outside.
+Print Assumptions s2_shape_link.
+Print Assumptions s2_shape_link1.
+Print Assumptions s2_shape_link2.
+Print Assumptions s2_shape_link3.
+Print Assumptions s2_shape_set.
+Print Assumptions s2_shape_1.
+Print Assumptions s2_shape_2.
+Print Assumptions s2_shape_3.
+Print Assumptions s2_shape_up1.
+Print Assumptions s2_shape_up2.
