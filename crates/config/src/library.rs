@@ -73,6 +73,14 @@ pub const LIBRARIES: &[LibModule] = &[
             ("smmu_lookup", amap!("", " -> Z -> Z")),
         ],
     },
+    LibModule {
+        lib: "AutoV.PT",
+        module: "PTShape",
+        values: &[(
+            "s2_shape",
+            "Z -> ZMap.t Z -> ZMap.t bool -> ZMap.t bool -> ZMap.t bool -> Prop",
+        )],
+    },
 ];
 
 /// The module `lib`.`module`, if coq-lib has it.
