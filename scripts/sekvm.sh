@@ -60,7 +60,7 @@ if [ "$MODE" = "--subset" ]; then
   # truth value), synthesised accessors with memory-map accesses lowered to their paths (a load and
   # a store with the out-of-bounds fallback of an unchecked index; get_pt_vttbr, field-level),
   # system-register wrappers (inline asm over the register view), two locks, a stage-2 walk step
-  # (stage B, over page-table memory), the stage-2 tree layer (walk_npt and init_npt against the
+  # (stage B, over page-table memory), the stage-2 tree layer (walk_npt, init_npt and set_npt against the
   # library's tree relation, the initial state, definedness, a lock passing through it) and a
   # lock-wrapped walk above it (S2PTOps), the access lemmas of the paths these use (MemMap.vo, all 63 paths' lemmas,
   # is half the subset's coqc time: the whole run checks it) and the hand lemmas about the
@@ -76,7 +76,8 @@ if [ "$MODE" = "--subset" ]; then
     Accessors/set_vm_vcpu/RefProof.vo Accessors/set_vm_vcpu/CodeProof.vo
     Accessors/get_vcpu_was_preempted/RefProof.vo
     S2PTWalk/walk_pte/RefProof.vo
-    S2PTTreeOps/walk_npt/RefProof.vo S2PTTreeOps/init_npt/RefProof.vo S2PTTreeOps/InitRel.vo
+    S2PTTreeOps/walk_npt/RefProof.vo S2PTTreeOps/init_npt/RefProof.vo S2PTTreeOps/set_npt/RefProof.vo
+    S2PTTreeOps/InitRel.vo
     S2PTTreeOps/Defined.vo S2PTTreeOps/acquire_lock_pt/PassRef.vo S2PTOps/walk_s2pt/RefProof.vo"
   make -f Makefile.coq -j2 $targets >"$WORK/make.log" 2>&1 || { tail -30 "$WORK/make.log"; echo "FAIL sekvm: make (subset)"; exit 1; }
 else
@@ -164,12 +165,15 @@ bg ir_negative neg_wrong_lock_word \
   Locks/acquire_lock_vm/RefProof.vo Locks/acquire_lock_vm/RefProof.v "a lock primitive taking another lock's word"
 # (x) the stage-2 tree layer (S2PTTreeOps): a walk_npt spec ignoring block entries fails in its
 # RefProof; walk_pmd extracting its index with the level-1 shift (27 instead of 18) fails in
-# walk_npt's RefProof (the walk there reads another entry)
+# Proofs/s2pt.v (set_npt's lemma about walk_pmd's entry address); a set_npt spec writing a page
+# without the level-3 marker bit (2^56) fails in set_npt's lemma in Proofs/s2pt.v
 bg patch_negative neg_walk_noblock S2PTTreeOps/walk_npt/RefProof.vo S2PTTreeOps/walk_npt/RefProof.v \
   "a walk_npt spec that ignores block entries"
 bg ir_negative neg_walk_pmd_shift \
   '/^define .*@walk_pmd(/,/^}/ s/%0 = lshr i64 %addr, 18,/%0 = lshr i64 %addr, 27,/' \
-  S2PTTreeOps/walk_npt/RefProof.vo S2PTTreeOps/walk_npt/RefProof.v "a walk step with another level's index"
+  S2PTTreeOps/set_npt/RefProof.vo Proofs/s2pt.v "a walk step with another level's index"
+bg patch_negative neg_set_no_marker S2PTTreeOps/set_npt/RefProof.vo Proofs/s2pt.v \
+  "a page set without the level-3 marker bit"
 # An IR negative rejected before any Coq: the sed expression $2 applied to a copy of the IR (it
 # must change it); `autov build` must fail with code $3.
 ir_build_negative() {
@@ -217,6 +221,7 @@ if [ "$MODE" != "--subset" ]; then
   bg patch_negative neg_print_changes Proofs/bottom.vo Proofs/bottom.v "a console print that writes the state"
   bg patch_negative neg_vpanic_returns Proofs/bottom.vo Proofs/bottom.v "a v_panic that returns"
   bg patch_negative neg_smmu_store_other Proofs/bottom.vo Proofs/bottom.v "an SMMU table store at another entry"
+  bg patch_negative neg_tlb_flush_changes Proofs/bottom.vo Proofs/bottom.v "a TLB flush that writes the state"
   # (iii') the object's start is off by 8 bytes -> every field accessor's RefProof, e.g.
   # set_vm_state's (rebuilds every low spec too: full run only since the suite neared 20 minutes)
   bg patch_negative neg_start_offset Accessors/set_vm_state/RefProof.vo Accessors/set_vm_state/RefProof.v \
@@ -245,6 +250,10 @@ if [ "$MODE" != "--subset" ]; then
   bg patch_negative neg_init_npt_no_vmid S2PTTreeOps/init_npt/RefProof.vo \
     S2PTTreeOps/init_npt/RefProof.v "init_npt specified without the VMID bits"
   bg patch_negative neg_rel_rootless Proofs/s2pt.vo Proofs/s2pt.v "a relation without the root's place"
+  # set_npt: a spec that allocates a level-3 table without counting it, and a relation without
+  # the walk's shape (the tables set_npt's allocations depend on) -> Proofs/s2pt.v
+  bg patch_negative neg_set_uncounted Proofs/s2pt.vo Proofs/s2pt.v "a set_npt spec that does not count its allocation"
+  bg patch_negative neg_rel_shapeless Proofs/s2pt.vo Proofs/s2pt.v "a relation without the walk's shape"
   # a trusted lock acquire that also writes page-table memory -> the obligation of acquire_lock_pt
   # passing through the tree layer (rebuilds every spec: the lock operations are global)
   bg patch_negative neg_lock_writes_tables S2PTTreeOps/acquire_lock_pt/PassRef.vo \

@@ -12,7 +12,7 @@ Include "memmap.map".
 
 (* coq-lib's page-table library (coq-lib/PT/README.md): the stage-2 tree relation `s2_rel`, the
    abstract view `s2_amap`, the lookup `s2_lookup`, descriptor fields. *)
-From AutoV.PT Require Import PTDesc PTInstances.
+From AutoV.PT Require Import PTDesc PTInstances PTShape.
 
 Section Bottom.
   Definition LAYER_DATA := RData.
@@ -20,7 +20,7 @@ Section Bottom.
   Definition LAYER_PRIMS :=
     "get_el2_data_start" :: "get_shared_data_start" :: "stage2_spin_lock" :: "stage2_spin_unlock" :: "get_cpuid" ::
     "__hyp_panic" :: "pt_load" :: "pt_store" :: "smmu_pt_load" :: "smmu_pt_store" ::
-    "print_string" :: "printhex_ul" :: "v_panic" :: nil.
+    "print_string" :: "printhex_ul" :: "v_panic" :: "kvm_tlb_flush_vmid_ipa_host" :: nil.
 
   (* The state after boot (the boot code is outside the verified core): VM v's stage-2 table pool
      starts at 1 GiB + v * 32 MiB; 32 MiB holds the largest pool (the host's and the hypervisor's:
@@ -54,7 +54,8 @@ Section Bottom.
       (zmap_init 0) (zmap_init 0)
       (zmap_init 0) (zmap_init 0) (zmap_init 0)
       (zmap_init 0)
-      (zmap_init (zmap_init None)) (zmap_init (zmap_init None)).
+      (zmap_init (zmap_init None)) (zmap_init (zmap_init None))
+      (zmap_init (zmap_init false)) (zmap_init (zmap_init false)) (zmap_init (zmap_init false)).
   Definition LAYER_DATA_INIT := "init_RData".
 
   (* EL2 data is reached through the memory map (memmap.map): sized, bounds- and lock-checked. *)
@@ -112,6 +113,11 @@ Section Bottom.
   (* C `v_panic`: prints the faulting context; callers reach it when an invariant is broken (a
      page-table pool exhausted), and the hypervisor is considered stopped: no state comes after it. *)
   Definition v_panic_spec (st : RData) : option RData := None.
+
+  (* C `kvm_tlb_flush_vmid_ipa_host` (declared only): invalidates the host's TLB entries for an
+     IPA. The state here has no TLBs (every access goes through the current tables; the relaxed
+     MMU layers of coq-lib/MMU are where TLBs live), so nothing changes. *)
+  Definition kvm_tlb_flush_vmid_ipa_host_spec (ipa : Z) (st : RData) : option RData := Some st.
 
   (* C `stage2_spin_lock` (ticket lock, inline asm): takes the lock whose word is at `p`. *)
   Definition stage2_spin_lock_spec (p : Ptr) (st : RData) : option RData :=
@@ -198,7 +204,7 @@ End SmmuPTWalk.
    by 2 MiB region, `s2_pg @ v` by 4 KiB page, state.v). The relation ties them to the table words
    below with coq-lib's tree relation (`s2_rel`: layout, shape, meaning; coq-lib/PT/README.md). *)
 Section S2PTTreeOps.
-  Definition LAYER_PRIMS := "init_npt" :: "walk_npt" :: nil.
+  Definition LAYER_PRIMS := "init_npt" :: "walk_npt" :: "set_npt" :: nil.
 
   (* VM v's table root: its VTTBR, or for the hypervisor (18) TTBR0_EL2, as `get_pt_vttbr` reads. *)
   Definition s2_root (st : RData) (v : Z) : Z :=
@@ -219,17 +225,21 @@ Section S2PTTreeOps.
        (st.(vm_pool_start) @ w) + s2_pool_size w <= st.(vm_pool_start) @ v).
 
   (* VM v: the table words of its pool mean its two maps (`s2_rel`, with the three allocators'
-     counters); a VM without a root has empty maps, one with a root has it at its pool's start. *)
+     counters) and its walks pass through the tables its three table maps say (`s2_shape`); a VM
+     without a root has empty maps, one with a root has it at its pool's start. *)
   Definition s2_vm_rel (hs ls : RData) (v : Z) : Prop :=
     s2_rel (ls.(vm_pool_start) @ v) (s2_cap3_of v)
       (ls.(vm_pud_used) @ v) (ls.(vm_pmd_used) @ v) (ls.(vm_pte_used) @ v) ls.(pt_mem)
       (s2_amap (hs.(s2_blk) @ v) (hs.(s2_pg) @ v)) /\
+    s2_shape (ls.(vm_pool_start) @ v) ls.(pt_mem) (hs.(s2_tbl1) @ v) (hs.(s2_tbl2) @ v) (hs.(s2_tbl3) @ v) /\
     ((s2_root ls v = 0 /\ hs.(s2_blk) @ v = zmap_init None /\ hs.(s2_pg) @ v = zmap_init None) \/
      (s2_root ls v <> 0 /\ oa (s2_root ls v) = ls.(vm_pool_start) @ v)).
 
   (* Everything but the stage-2 tables is the same above and below. *)
   Definition s2_forget (st : RData) : RData :=
-    st {pt_mem : zmap_init 0} {s2_blk : zmap_init (zmap_init None)} {s2_pg : zmap_init (zmap_init None)}.
+    st {pt_mem : zmap_init 0} {s2_blk : zmap_init (zmap_init None)} {s2_pg : zmap_init (zmap_init None)}
+       {s2_tbl1 : zmap_init (zmap_init false)} {s2_tbl2 : zmap_init (zmap_init false)}
+       {s2_tbl3 : zmap_init (zmap_init false)}.
 
   (* Above the same as below except for the stage-2 tables: the table words outside every pool
      (the SMMU's tables) are the same, every word is a 64-bit value, the pools are laid out as at
@@ -263,12 +273,58 @@ Section S2PTTreeOps.
   Definition walk_npt_spec (vmid addr : Z) (st : RData) : option (Z * RData) :=
     rely walk_npt_pre vmid addr st;
     Some (s2_lookup (s2_amap (st.(s2_blk) @ vmid) (st.(s2_pg) @ vmid)) addr, st).
+
+  (* C `set_npt(vmid, addr, level, pte)`: maps `addr`'s 2 MiB region to a block (`level` 2,
+     descriptor `pte | 2^55`) or its 4 KiB page to a page (any other level, `pte | 2^56`). The walk
+     there allocates a table at each level where none exists (a level-1 table per 512 GiB region,
+     level-2 per 1 GiB, and for a page a level-3 per 2 MiB), each from its allocator's counter.
+     The caller holds the VM's table lock; the VM has a root; there is room for the tables the
+     walk needs (the code panics otherwise); a block replaces no level-3 table and is not a table
+     descriptor; a page goes where no block is (the code panics over a block, or replaces one
+     whose address bits are zero: left out). *)
+  Definition set_npt_pre (vmid addr level pte : Z) (st : RData) : bool :=
+    (vmid <=? 18) && lock_held st (lock_pt vmid) && (0 <=? addr) && (addr <? 281474976710656) &&
+    negb (s2_root st vmid =? 0) && (0 <=? pte) && (pte <? 18446744073709551616) &&
+    (((st.(s2_tbl1) @ vmid) @ (addr / 549755813888)) || ((st.(vm_pud_used) @ vmid) <? 16)) &&
+    (((st.(s2_tbl2) @ vmid) @ (addr / 1073741824)) || ((st.(vm_pmd_used) @ vmid) <? 495)) &&
+    (if level =? 2
+     then negb (((st.(s2_tbl3) @ vmid) @ (addr / 2097152))) && negb (low 2 pte =? 3)
+     else (((st.(s2_tbl3) @ vmid) @ (addr / 2097152)) || ((st.(vm_pte_used) @ vmid) <? s2_cap3_of vmid)) &&
+          match (st.(s2_blk) @ vmid) @ (addr / 2097152) with
+          | Some _ => false
+          | None => true
+          end).
+
+  (* One level of the walk: a table for region k at level l exists, or one is allocated. *)
+  Definition s2_alloc1 (vmid k : Z) (st : RData) : RData :=
+    if (st.(s2_tbl1) @ vmid) @ k then st
+    else st {vm_pud_used : st.(vm_pud_used) # vmid == (st.(vm_pud_used) @ vmid) + 1}
+            {s2_tbl1 : st.(s2_tbl1) # vmid == ((st.(s2_tbl1) @ vmid) # k == true)}.
+  Definition s2_alloc2 (vmid k : Z) (st : RData) : RData :=
+    if (st.(s2_tbl2) @ vmid) @ k then st
+    else st {vm_pmd_used : st.(vm_pmd_used) # vmid == (st.(vm_pmd_used) @ vmid) + 1}
+            {s2_tbl2 : st.(s2_tbl2) # vmid == ((st.(s2_tbl2) @ vmid) # k == true)}.
+  Definition s2_alloc3 (vmid k : Z) (st : RData) : RData :=
+    if (st.(s2_tbl3) @ vmid) @ k then st
+    else st {vm_pte_used : st.(vm_pte_used) # vmid == (st.(vm_pte_used) @ vmid) + 1}
+            {s2_tbl3 : st.(s2_tbl3) # vmid == ((st.(s2_tbl3) @ vmid) # k == true)}.
+
+  Definition set_npt_spec (vmid addr level pte : Z) (st : RData) : option RData :=
+    rely set_npt_pre vmid addr level pte st;
+    let st2 := s2_alloc2 vmid (addr / 1073741824) (s2_alloc1 vmid (addr / 549755813888) st) in
+    if level =? 2
+    then Some (st2 {s2_blk : st2.(s2_blk) # vmid == ((st2.(s2_blk) @ vmid) # (addr / 2097152) == Some (orbit 55 pte))})
+    else
+      let st3 := s2_alloc3 vmid (addr / 2097152) st2 in
+      Some (st3 {s2_pg : st3.(s2_pg) # vmid == ((st3.(s2_pg) @ vmid) # (addr / 4096) == Some (orbit 56 pte))}).
 End S2PTTreeOps.
 
-(* The page-table operations under the VM's table lock: `init_s2pt` and `walk_s2pt` take
-   `acquire_lock_pt`/`release_lock_pt` around `init_npt`/`walk_npt`. Specs synthesised over
-   S2PTTreeOps's maps; the lock primitives pass through S2PTTreeOps (their obligations,
+(* The page-table operations under the VM's table lock: `init_s2pt`, `walk_s2pt` and `mmap_s2pt`
+   take `acquire_lock_pt`/`release_lock_pt` around `init_npt`/`walk_npt`/`set_npt`;
+   `clear_pfn_host` unmaps a page of the host (VM 0) where it is mapped (a page descriptor with
+   only bit 57 set) and flushes its TLB entry. Specs synthesised over S2PTTreeOps's maps; the lock
+   primitives and the TLB flush pass through S2PTTreeOps (their obligations,
    `S2PTTreeOps/<q>/PassRef.v`: they keep the relation). *)
 Section S2PTOps.
-  Definition LAYER_PRIMS := "init_s2pt" :: "walk_s2pt" :: nil.
+  Definition LAYER_PRIMS := "init_s2pt" :: "walk_s2pt" :: "mmap_s2pt" :: "clear_pfn_host" :: nil.
 End S2PTOps.

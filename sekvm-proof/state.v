@@ -9,8 +9,11 @@
    vCPU slot i is `i * 31 + r`. `pt_mem` is the page-table memory (stage 2 and SMMU table pages,
    reached by physical address), one 64-bit entry per 8-byte-aligned address. From layer
    S2PTTreeOps up, VM v's stage-2 table is two maps instead (`s2_blk @ v`: 2 MiB region -> block
-   descriptor, `s2_pg @ v`: 4 KiB page -> page descriptor); below it they are unused. `events` logs lock acquisitions and releases, newest first, so a later concurrency layer can
-   replay them. *)
+   descriptor, `s2_pg @ v`: 4 KiB page -> page descriptor), with the tables the walks pass
+   through (`s2_tbl1 @ v`, `s2_tbl2 @ v`, `s2_tbl3 @ v`: whether a level-1, -2, -3 table exists for
+   a 512 GiB, 1 GiB, 2 MiB region; `set_npt` allocates exactly where one is missing); below it they
+   are unused. `events` logs lock acquisitions and releases, newest first, so a later concurrency
+   layer can replay them. *)
 
 Inductive Event :=
   | EvAcquire (cpu lock : Z)
@@ -42,7 +45,8 @@ Record RData := mkRData {
   sh_flags : ZMap.t Z; sh_sysregs : ZMap.t Z;
   vm_kvm : ZMap.t Z; vcpu_ptr : ZMap.t Z; host_regs : ZMap.t Z;
   pt_mem : ZMap.t Z;
-  s2_blk : ZMap.t (ZMap.t (option Z)); s2_pg : ZMap.t (ZMap.t (option Z))
+  s2_blk : ZMap.t (ZMap.t (option Z)); s2_pg : ZMap.t (ZMap.t (option Z));
+  s2_tbl1 : ZMap.t (ZMap.t bool); s2_tbl2 : ZMap.t (ZMap.t bool); s2_tbl3 : ZMap.t (ZMap.t bool)
 }.
 
 (* The EL2 system registers the verified code reads or writes with inline asm, by the key the

@@ -67,6 +67,10 @@ Lemma prints_change_nothing : forall p x st,
   print_string_spec p st = Some st /\ printhex_ul_spec x st = Some st.
 Proof. split; reflexivity. Qed.
 
+(* The TLB flush changes nothing of this state (it has no TLBs). *)
+Lemma tlb_flush_changes_nothing : forall ipa st, kvm_tlb_flush_vmid_ipa_host_spec ipa st = Some st.
+Proof. reflexivity. Qed.
+
 Lemma v_panic_stops : forall st, v_panic_spec st = None.
 Proof. reflexivity. Qed.
 

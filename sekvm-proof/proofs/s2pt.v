@@ -9,11 +9,17 @@
      (`kview`), so it answers the abstract lookup (`walk_npt_lookup`);
    - `ref_user` proves `walk_npt`'s spec against its low spec inside the generated RefProof: it
      opens the low spec and the walk steps' specs there, so a wrong spec or a changed walk step
-     fails in `S2PTTreeOps/walk_npt/RefProof.v`. *)
+     fails in `S2PTTreeOps/walk_npt/RefProof.v`;
+   - `set_npt` follows the code level by level (`set_npt_refines`): each walk step with allocation
+     is one equation over the S2PTWalk spec (`walk_pgd_alloc` ...), allocates exactly where the
+     upper state's table maps (`s2_tbl1/2/3`, coq-lib's `s2_shape`) say a table is missing
+     (`pgd_step` ...), and the leaf write changes one map entry (`block_set`, `page_set`); a
+     change confined to one VM keeps the relation for the others (`s2pt_rel_vm`). *)
 From Coq Require Import String ZArith List Bool Lia.
 From AutoV Require Import All Build GenTactics.
-From AutoV.PT Require Import PTDesc PTBits PTWalk PTTree PTRefine PTInstances PTTactics.
+From AutoV.PT Require Import PTDesc PTBits PTWalk PTTree PTRefine PTInstances PTShape PTTactics.
 From SeKVM.S2PTTreeOps Require Import RefineRel.
+From SeKVM.S2PTTreeOps.set_npt Require Import LowSpec.
 Local Open Scope Z_scope.
 
 (** * The initial state *)
@@ -44,10 +50,12 @@ Proof.
   split; [intros a; cbn; rewrite ZMap.gi; lia|]. split.
   - split; [intros v H0 H1; apply Hl; lia|]. intros v w Hv0 Hv1 Hw0 Hw1 Hne. rewrite !Hs by lia. unfold s2_pool_size.
     destruct (s2_cap3_cases v) as [E|E]; rewrite E; destruct (s2_cap3_cases w) as [F|F]; rewrite F; lia.
-  - intros v Hv0 Hv1. destruct (Hl v ltac:(lia)) as [HL _]. split.
+  - intros v Hv0 Hv1. destruct (Hl v ltac:(lia)) as [HL _]. split; [|split].
     + cbn [init_RData vm_pud_used vm_pmd_used vm_pte_used pt_mem s2_blk s2_pg]. rewrite !ZMap.gi.
       apply (s2_rel_ext _ _ _ _ _ _ aempty); [intros; apply s2_amap_empty|].
       apply s2_rel_init; [exact HL | intros; apply ZMap.gi].
+    + cbn [init_RData pt_mem s2_tbl1 s2_tbl2 s2_tbl3]. rewrite !ZMap.gi.
+      apply (s2_shape_init _ _ _ HL). intros; apply ZMap.gi.
     + left. unfold s2_root. cbn [init_RData vm_vttbr sysregs s2_blk s2_pg].
       rewrite !ZMap.gi. destruct (v <? 18); rewrite ?ZMap.gi; auto.
 Qed.
@@ -144,12 +152,20 @@ Proof.
     | apply (f_equal sysregs) in E | apply (f_equal vm_pool_start) in E ]; exact E.
 Qed.
 
+Lemma forget_counters : forall hs ls, s2_forget hs = s2_forget ls ->
+  vm_pud_used hs = vm_pud_used ls /\ vm_pmd_used hs = vm_pmd_used ls /\ vm_pte_used hs = vm_pte_used ls.
+Proof.
+  intros hs ls E. repeat split;
+    [ apply (f_equal vm_pud_used) in E | apply (f_equal vm_pmd_used) in E | apply (f_equal vm_pte_used) in E ];
+    exact E.
+Qed.
+
 Lemma walk_npt_lookup : forall hs ls v va, s2pt_rel hs ls -> 0 <= v <= 18 -> 0 <= va < 2 ^ 48 ->
   kwalk (pt_mem ls) (wrap 64 (wrap 64 (s2_root ls v))) va =
   s2_lookup (s2_amap (s2_blk hs @ v) (s2_pg hs @ v)) va.
 Proof.
   intros hs ls v va (_ & _ & Hm & (Hl & _) & Hv) Hv18 Hva.
-  destruct (Hv v ltac:(lia) ltac:(lia)) as [HR [(R0 & B & P) | (_ & Ho)]].
+  destruct (Hv v ltac:(lia) ltac:(lia)) as (HR & _ & [(R0 & B & P) | (_ & Ho)]).
   - rewrite R0, B, P, kwalk_zero. reflexivity.
   - destruct (Hl v ltac:(lia) ltac:(lia)) as [_ Htop]. unfold s2_pool_size in Htop.
     eapply kwalk_lookup; eauto. lia.
@@ -162,7 +178,7 @@ Lemma root_test : forall hs ls v, s2pt_rel hs ls -> 0 <= v <= 18 ->
   ieq 64 (wrap 64 (wrap 64 (s2_root ls v))) 0 = (s2_root ls v =? 0).
 Proof.
   intros hs ls v (_ & _ & _ & (Hl & _) & Hv) Hv18.
-  destruct (Hv v ltac:(lia) ltac:(lia)) as [_ [(R0 & _) | (Rn & Ho)]].
+  destruct (Hv v ltac:(lia) ltac:(lia)) as (_ & _ & [(R0 & _) | (Rn & Ho)]).
   - rewrite R0. reflexivity.
   - unfold ieq. rewrite !wrap_idem by lia. change (wrap 64 0) with 0.
     destruct (Hl v ltac:(lia) ltac:(lia)) as [[_ Hpos _ _] _].
@@ -207,7 +223,7 @@ Proof.
   - exact Hpt.
   - exact Hm.
   - split; [exact Hl | exact Hd].
-  - intros w Hw0 Hw1. destruct (Hvm w Hw0 Hw1) as [Hrel Hroot]. split; [exact Hrel|].
+  - intros w Hw0 Hw1. destruct (Hvm w Hw0 Hw1) as (Hrel & Hsh & Hroot). split; [exact Hrel|]. split; [exact Hsh|].
     unfold s2_root in *. cbn [vm_vttbr sysregs update_RData_vm_vttbr] in *.
     destruct (w <? 18) eqn:Lw.
     + rewrite ZMap.gsspec. destruct (Z.eqb_spec w v) as [->|Hne]; [|exact Hroot].
@@ -281,6 +297,555 @@ Ltac init_npt_low v ls :=
       end
   end.
 
+(** * `set_npt` *)
+
+Lemma land40_small : forall a, 0 <= a < 2 ^ 40 -> Z.land a 1099511627775 = a.
+Proof. intros a Ha. change 1099511627775 with (Z.ones 40). rewrite Z.land_ones by lia. apply Z.mod_small. lia. Qed.
+
+(** The range facts a walk step with allocation needs about VM v's pool (from the relation). *)
+Definition s2_step_ok (st : RData) (v : Z) : Prop :=
+  0 <= v <= 18 /\ lock_held st (lock_pt v) = true /\
+  0 < vm_pool_start st @ v /\ (vm_pool_start st @ v) mod 4096 = 0 /\
+  vm_pool_start st @ v + 2097152 + 4096 * s2_cap3_of v <= 2 ^ 40 /\
+  0 <= vm_pud_used st @ v <= 16 /\ 0 <= vm_pmd_used st @ v <= 495 /\
+  0 <= vm_pte_used st @ v <= s2_cap3_of v /\ (forall a, 0 <= pt_mem st @ a < 2 ^ 64).
+
+Ltac step_open Hok :=
+  let H0 := fresh in let Hl := fresh in let Hs := fresh in let Ha := fresh in let Ht := fresh in
+  let H1 := fresh in let H2 := fresh in let H3 := fresh in let Hm := fresh in
+  destruct Hok as (H0 & Hl & Hs & Ha & Ht & H1 & H2 & H3 & Hm);
+  unfold lock_held, lock_pt in Hl;
+  replace (_ <? 19) with true by (symmetry; apply Z.ltb_lt; lia); rewrite ?Hl; cbv iota beta zeta.
+
+Lemma c_aligned : forall s o n, s mod 4096 = 0 -> o mod 4096 = 0 -> (s + o + 4096 * n) mod 4096 = 0.
+Proof. intros. apply aligned_add; [apply aligned_add; auto|]. rewrite Z.mul_comm. apply Z.mod_mul. lia. Qed.
+
+(** A walk step with allocation ([walk_pgd]/[walk_pud]/[walk_pmd] with [alloc = 1]) at entry [a]:
+    the entry if its address bits are set, else, if the pool has room, the table [c] linked there
+    ([st'] is the state with the allocator's counter bumped); a full pool panics. *)
+Definition alloc_step (st : RData) (a c : Z) (room : bool) (st' : RData) : option (Z * RData) :=
+  if oa (pt_mem st @ a) =? 0 then
+    if room then Some (c + 3, update_RData_pt_mem st' (pt_mem st # a == c + 3)) else None
+  else Some (pt_mem st @ a, st).
+
+(** The proof of a walk step with allocation: the entry's address and load, the allocation's
+    arithmetic (no wrap-around: the pool lies below 2^40), and the pool-end test against the room
+    the spec names. *)
+Ltac alloc_step_proof spec entry cnt :=
+  intros st v t va Hok Hva Ht0 Ht a c; pose proof (s2_cap3_cases v); pose proof (oa_range t);
+  assert (Hm := proj2 (proj2 (proj2 (proj2 (proj2 (proj2 (proj2 (proj2 Hok))))))));
+  assert (Hend : (if (v =? 18) || (v =? 0) then 33554432 else 8388608) = 2097152 + 4096 * s2_cap3_of v)
+    by (unfold s2_cap3_of; rewrite orb_comm; destruct (_ || _); reflexivity);
+  unfold spec, alloc_step; step_open Hok; rewrite ?Hend;
+  rewrite entry by lia; rewrite i_oa; apply Z.eqb_neq in Ht0; rewrite Ht0;
+  rewrite land40_small by (unfold a in *; match goal with |- context [field ?s 9 va] =>
+    pose proof (field_range s 9 va ltac:(lia)) end; change (2 ^ 9) with 512 in *;
+    change (2 ^ 40) with 1099511627776 in *; lia);
+  fold a; rewrite (wrap_small 64 (pt_mem st @ a)) by apply Hm; rewrite i_oa; cbn [andb Z.eqb];
+  destruct (oa (pt_mem st @ a) =? 0); [|reflexivity];
+  unfold iadd, ishl; change (wrap 64 12) with 12; rewrite !Z.shiftl_mul_pow2 by lia; change (2 ^ 12) with 4096;
+  repeat match goal with |- context [wrap 64 ?x] => rewrite (wrap_small 64 x) by lia end;
+  rewrite (Z.mul_comm (cnt st @ v) 4096); fold c;
+  repeat match goal with |- context [?x <? ?y] => destruct (Z.ltb_spec x y) end; unfold c in *; try lia;
+  first [ reflexivity | rewrite i_tdesc; [reflexivity | lia | apply c_aligned; auto; reflexivity] ].
+
+Lemma walk_pgd_alloc : forall st v t va, s2_step_ok st v -> 0 <= va < 2 ^ 48 ->
+  oa t <> 0 -> oa t + 4096 <= 2 ^ 40 ->
+  let a := oa t + 8 * field 39 9 va in
+  let c := vm_pool_start st @ v + 4096 + 4096 * (vm_pud_used st @ v) in
+  walk_pgd_spec v t va 1 st =
+    alloc_step st a c (vm_pud_used st @ v <? 16) (update_RData_vm_pud_used st (vm_pud_used st # v == vm_pud_used st @ v + 1)).
+Proof. alloc_step_proof walk_pgd_spec i_entry_36 vm_pud_used. Qed.
+
+Lemma walk_pud_alloc : forall st v t va, s2_step_ok st v -> 0 <= va < 2 ^ 48 ->
+  oa t <> 0 -> oa t + 4096 <= 2 ^ 40 ->
+  let a := oa t + 8 * field 30 9 va in
+  let c := vm_pool_start st @ v + 69632 + 4096 * (vm_pmd_used st @ v) in
+  walk_pud_spec v t va 1 st =
+    alloc_step st a c (vm_pmd_used st @ v <? 495) (update_RData_vm_pmd_used st (vm_pmd_used st # v == vm_pmd_used st @ v + 1)).
+Proof. alloc_step_proof walk_pud_spec i_entry_27 vm_pmd_used. Qed.
+
+Lemma walk_pmd_alloc : forall st v t va, s2_step_ok st v -> 0 <= va < 2 ^ 48 ->
+  oa t <> 0 -> oa t + 4096 <= 2 ^ 40 ->
+  let a := oa t + 8 * field 21 9 va in
+  let c := vm_pool_start st @ v + 2097152 + 4096 * (vm_pte_used st @ v) in
+  walk_pmd_spec v t va 1 st =
+    alloc_step st a c (vm_pte_used st @ v <? s2_cap3_of v) (update_RData_vm_pte_used st (vm_pte_used st # v == vm_pte_used st @ v + 1)).
+Proof. alloc_step_proof walk_pmd_spec i_entry_18 vm_pte_used. Qed.
+
+Lemma walk_pmd_get : forall st v t va, 0 <= va < 2 ^ 48 -> oa t <> 0 -> oa t + 4096 <= 2 ^ 40 ->
+  (forall a, 0 <= pt_mem st @ a < 2 ^ 64) ->
+  walk_pmd_spec v t va 0 st = Some (pt_mem st @ (oa t + 8 * field 21 9 va), st).
+Proof.
+  intros st v t va Hva Ht0 Ht Hm. pose proof (field_range 21 9 va ltac:(lia)) as Hf. pose proof (oa_range t).
+  unfold walk_pmd_spec. rewrite i_entry_18 by lia. rewrite i_oa. apply Z.eqb_neq in Ht0. rewrite Ht0. cbn [andb Z.eqb].
+  rewrite land40_small by (change (2 ^ 9) with 512 in *; change (2 ^ 40) with 1099511627776 in *; lia).
+  rewrite wrap_small by apply Hm. reflexivity.
+Qed.
+
+Lemma v_set_pmd_eq : forall st v t va pte, 0 <= va < 2 ^ 48 -> oa t + 4096 <= 2 ^ 40 -> 0 <= pte < 2 ^ 64 ->
+  v_set_pmd_spec v t va pte st = Some (update_RData_pt_mem st (pt_mem st # (oa t + 8 * field 21 9 va) == orbit 55 pte)).
+Proof.
+  intros st v t va pte Hva Ht Hp. pose proof (field_range 21 9 va ltac:(lia)) as Hf. pose proof (oa_range t).
+  unfold v_set_pmd_spec. rewrite i_entry_18 by lia. rewrite i_bit55 by lia.
+  rewrite land40_small by (change (2 ^ 9) with 512 in *; change (2 ^ 40) with 1099511627776 in *; lia). reflexivity.
+Qed.
+
+Lemma v_set_pte_eq : forall st v t va pte, 0 <= va < 2 ^ 48 -> oa t + 4096 <= 2 ^ 40 -> 0 <= pte < 2 ^ 64 ->
+  v_set_pte_spec v t va pte st = Some (update_RData_pt_mem st (pt_mem st # (oa t + 8 * field 12 9 va) == orbit 56 pte)).
+Proof.
+  intros st v t va pte Hva Ht Hp. pose proof (field_range 12 9 va ltac:(lia)) as Hf. pose proof (oa_range t).
+  unfold v_set_pte_spec. rewrite i_entry_9 by lia. rewrite i_bit56 by lia.
+  rewrite land40_small by (change (2 ^ 9) with 512 in *; change (2 ^ 40) with 1099511627776 in *; lia). reflexivity.
+Qed.
+
+(** * The walk of [set_npt], level by level, on VM v's tables *)
+
+(** The counters after a level's allocation, when the shape says a table is missing. *)
+Definition l_alloc1 (v : Z) (b : bool) (st : RData) : RData :=
+  update_RData_vm_pud_used st (if b then vm_pud_used st else vm_pud_used st # v == vm_pud_used st @ v + 1).
+Definition l_alloc2 (v : Z) (b : bool) (st : RData) : RData :=
+  update_RData_vm_pmd_used st (if b then vm_pmd_used st else vm_pmd_used st # v == vm_pmd_used st @ v + 1).
+Definition l_alloc3 (v : Z) (b : bool) (st : RData) : RData :=
+  update_RData_vm_pte_used st (if b then vm_pte_used st else vm_pte_used st # v == vm_pte_used st @ v + 1).
+
+Lemma pt_mem_eta : forall st, update_RData_pt_mem st (pt_mem st) = st.
+Proof. intros []. reflexivity. Qed.
+Lemma alloc_eta1 : forall st, update_RData_pt_mem (update_RData_vm_pud_used st (vm_pud_used st)) (pt_mem st) = st.
+Proof. intros []. reflexivity. Qed.
+Lemma alloc_eta2 : forall st, update_RData_pt_mem (update_RData_vm_pmd_used st (vm_pmd_used st)) (pt_mem st) = st.
+Proof. intros []. reflexivity. Qed.
+Lemma alloc_eta3 : forall st, update_RData_pt_mem (update_RData_vm_pte_used st (vm_pte_used st)) (pt_mem st) = st.
+Proof. intros []. reflexivity. Qed.
+
+
+(** VM v's table memory and counters, in the library's terms. *)
+Definition vm_tables (st : RData) (v : Z) (A : amap) (t1 t2 t3 : ZMap.t bool) : Prop :=
+  s2_rel (vm_pool_start st @ v) (s2_cap3_of v) (vm_pud_used st @ v) (vm_pmd_used st @ v) (vm_pte_used st @ v)
+    (pt_mem st) A /\ s2_shape (vm_pool_start st @ v) (pt_mem st) t1 t2 t3.
+
+(** Writes inside VM v's pool only. *)
+Definition in_pool_only (st st' : RData) (v : Z) : Prop :=
+  forall a, a < vm_pool_start st @ v \/ vm_pool_start st @ v + 2097152 + 4096 * s2_cap3_of v <= a ->
+    pt_mem st' @ a = pt_mem st @ a.
+
+Lemma pgd_step : forall ls v va A t1 t2 t3 root,
+  s2_step_ok ls v -> 0 <= va < 2 ^ 48 -> oa root = vm_pool_start ls @ v -> vm_tables ls v A t1 t2 t3 ->
+  (t1 @ (va / 2 ^ 39) = true \/ vm_pud_used ls @ v < 16) ->
+  exists d m, walk_pgd_spec v root va 1 ls = Some (d, update_RData_pt_mem (l_alloc1 v (t1 @ (va / 2 ^ 39)) ls) m) /\
+    0 <= d < 2 ^ 64 /\
+    let ls1 := update_RData_pt_mem (l_alloc1 v (t1 @ (va / 2 ^ 39)) ls) m in
+    reach s2 (s2_mem (pt_mem ls1)) 1 (vm_pool_start ls1 @ v) va = Some (oa d) /\ s2_step_ok ls1 v /\ in_pool_only ls ls1 v /\
+    vm_tables ls1 v A (if t1 @ (va / 2 ^ 39) then t1 else t1 # (va / 2 ^ 39) == true) t2 t3.
+Proof.
+  intros ls v va A t1 t2 t3 root Hok Hva Hroot [HR HS] Hroom.
+  pose proof Hok as (H0 & Hl & Hs & Ha & Ht & Hn1 & Hn2 & Hn3 & Hm). pose proof (s2_cap3_cases v) as Hc3.
+  pose proof (walk_pgd_alloc ls v root va Hok Hva ltac:(lia) ltac:(lia)) as E. cbv zeta in E. unfold alloc_step in E.
+  rewrite Hroot in E.
+  pose proof (s2_shape_1 _ _ _ _ _ va HS Hva) as S1. rewrite s2_idx0 in S1.
+  pose proof (field_range 39 9 va ltac:(lia)) as Hf. change (2 ^ 9) with 512 in Hf.
+  destruct (t1 @ (va / 2 ^ 39)) eqn:T1; unfold l_alloc1.
+  - destruct (Z.eqb_spec (oa (pt_mem ls @ (vm_pool_start ls @ v + 8 * field 39 9 va))) 0) as [Z0|Z0];
+      [discriminate S1|]. rewrite E.
+    exists (pt_mem ls @ (vm_pool_start ls @ v + 8 * field 39 9 va)), (pt_mem ls). rewrite !alloc_eta1.
+    split; [reflexivity|]. split; [apply Hm|].
+    split; [apply (s2_reach_addr _ 0 _ va _ ltac:(lia) (s2_reach_root _ _ _)); rewrite s2_idx0; exact Z0|].
+    split; [exact Hok|]. split; [intros a _; reflexivity|]. split; assumption.
+  - destruct (Z.eqb_spec (oa (pt_mem ls @ (vm_pool_start ls @ v + 8 * field 39 9 va))) 0) as [Z0|Z0];
+      [|discriminate S1]. destruct Hroom as [Hroom|Hroom]; [discriminate|].
+    rewrite E. apply Z.ltb_lt in Hroom. rewrite Hroom. apply Z.ltb_lt in Hroom.
+    set (c := vm_pool_start ls @ v + 4096 + 4096 * (vm_pud_used ls @ v)).
+    assert (Hca : c mod 4096 = 0) by (apply c_aligned; auto).
+    eexists _, _. split; [reflexivity|]. split; [unfold c; lia|].
+    destruct (s2_rel_link1 _ _ _ _ _ _ _ va HR ltac:(rewrite s2_idx0; exact Z0) Hroom) as [HR' Hr'].
+    pose proof (s2_shape_link1 _ _ _ _ _ _ _ va t1 t2 t3 HR ltac:(rewrite s2_idx0; exact Z0) Hroom Hva HS) as HS'.
+    rewrite s2_idx0 in HR', Hr', HS'.
+    split; [rewrite oa_add_low, oa_id by (first [exact Hca | unfold c; lia]); exact Hr'|].
+    split; [|split].
+    + unfold s2_step_ok, lock_held in *; cbn. rewrite !ZMap.gss. repeat split; try lia; auto.
+      all: rewrite ZMap.gsspec; match goal with |- context [if ?b then _ else _] => destruct b end; [unfold c; lia | pose proof (Hm a); lia].
+    + intros a Ho. cbn. rewrite ZMap.gso by lia. reflexivity.
+    + unfold vm_tables. cbn. rewrite ZMap.gss. split; [exact HR' | exact HS'].
+Qed.
+
+(** A table the walk reaches lies in the VM's pool. *)
+Lemma s2_reach_in_pool : forall start cap3 n1 n2 n3 m A k va t, s2_rel start cap3 n1 n2 n3 m A ->
+  reach s2 (s2_mem m) k start va = Some t ->
+  start <= t /\ t + 4096 <= start + 2097152 + 4096 * cap3 /\ t mod 4096 = 0.
+Proof.
+  intros start cap3 n1 n2 n3 m A k va t HR Hr. pose proof HR as (HL & Hc & HT & HK & HM).
+  pose proof (reach_used s2 s2_ok _ _ _ HT k start va t (s2_root_used _ _ _ _) Hr) as Hu.
+  pose proof (tr_pool _ _ _ _ HT _ _ Hu) as Hp. pose proof (s2_pool_addr _ _ _ _ HL Hp) as (_ & _ & Ha).
+  unfold s2_pool, bump_pool in Hp. pose proof (bump_range _ 4096 ltac:(lia) _ _ Hp).
+  destruct HL. destruct k as [|[|[|[|k]]]]; cbn in *; lia.
+Qed.
+
+Lemma pud_step : forall ls v va A t1 t2 t3 d t,
+  s2_step_ok ls v -> 0 <= va < 2 ^ 48 -> vm_tables ls v A t1 t2 t3 ->
+  reach s2 (s2_mem (pt_mem ls)) 1 (vm_pool_start ls @ v) va = Some t -> oa d = t ->
+  (t2 @ (va / 2 ^ 30) = true \/ vm_pmd_used ls @ v < 495) ->
+  exists d' m, walk_pud_spec v d va 1 ls = Some (d', update_RData_pt_mem (l_alloc2 v (t2 @ (va / 2 ^ 30)) ls) m) /\
+    0 <= d' < 2 ^ 64 /\
+    let ls2 := update_RData_pt_mem (l_alloc2 v (t2 @ (va / 2 ^ 30)) ls) m in
+    reach s2 (s2_mem (pt_mem ls2)) 2 (vm_pool_start ls2 @ v) va = Some (oa d') /\ s2_step_ok ls2 v /\ in_pool_only ls ls2 v /\
+    vm_tables ls2 v A t1 (if t2 @ (va / 2 ^ 30) then t2 else t2 # (va / 2 ^ 30) == true) t3.
+Proof.
+  intros ls v va A t1 t2 t3 d t Hok Hva [HR HS] Hr Hd Hroom.
+  pose proof Hok as (H0 & Hl & Hs & Ha & Ht & Hn1 & Hn2 & Hn3 & Hm). pose proof (s2_cap3_cases v) as Hc3.
+  pose proof (s2_reach_in_pool _ _ _ _ _ _ _ _ _ _ HR Hr) as (Ht0 & Ht1 & Hta).
+  pose proof (walk_pud_alloc ls v d va Hok Hva ltac:(lia) ltac:(lia)) as E. cbv zeta in E. unfold alloc_step in E.
+  rewrite Hd in E.
+  pose proof (s2_shape_2 _ _ _ _ _ va t HS Hva Hr) as S2. rewrite s2_idx1 in S2.
+  pose proof (field_range 30 9 va ltac:(lia)) as Hf. change (2 ^ 9) with 512 in Hf.
+  destruct (t2 @ (va / 2 ^ 30)) eqn:T2; unfold l_alloc2.
+  - destruct (Z.eqb_spec (oa (pt_mem ls @ (t + 8 * field 30 9 va))) 0) as [Z0|Z0]; [discriminate S2|]. rewrite E.
+    exists (pt_mem ls @ (t + 8 * field 30 9 va)), (pt_mem ls). rewrite !alloc_eta2.
+    split; [reflexivity|]. split; [apply Hm|].
+    split; [apply (s2_reach_addr _ 1 _ va _ ltac:(lia) Hr); rewrite s2_idx1; exact Z0|].
+    split; [exact Hok|]. split; [intros a _; reflexivity|]. split; assumption.
+  - destruct (Z.eqb_spec (oa (pt_mem ls @ (t + 8 * field 30 9 va))) 0) as [Z0|Z0]; [|discriminate S2].
+    destruct Hroom as [Hroom|Hroom]; [discriminate|].
+    rewrite E. apply Z.ltb_lt in Hroom. rewrite Hroom. apply Z.ltb_lt in Hroom.
+    set (c := vm_pool_start ls @ v + 69632 + 4096 * (vm_pmd_used ls @ v)).
+    assert (Hca : c mod 4096 = 0) by (apply c_aligned; auto).
+    eexists _, _. split; [reflexivity|]. split; [unfold c; lia|].
+    destruct (s2_rel_link2 _ _ _ _ _ _ _ va t HR Hr ltac:(rewrite s2_idx1; exact Z0) Hroom) as [HR' Hr'].
+    pose proof (s2_shape_link2 _ _ _ _ _ _ _ va t t1 t2 t3 HR Hr ltac:(rewrite s2_idx1; exact Z0) Hroom Hva HS) as HS'.
+    rewrite s2_idx1 in HR', Hr', HS'.
+    split; [rewrite oa_add_low, oa_id by (first [exact Hca | unfold c; lia]); exact Hr'|].
+    split; [|split].
+    + unfold s2_step_ok, lock_held in *; cbn. rewrite !ZMap.gss. repeat split; try lia; auto.
+      all: rewrite ZMap.gsspec; match goal with |- context [if ?b then _ else _] => destruct b end; [unfold c; lia | pose proof (Hm a); lia].
+    + intros a Ho. cbn. rewrite ZMap.gso by lia. reflexivity.
+    + unfold vm_tables. cbn. rewrite ZMap.gss. split; [exact HR' | exact HS'].
+Qed.
+
+(** Level 2 towards a page ([alloc = 1]): where no block maps the region, the entry is a table
+    or a fresh one is linked; either way the walk goes on to a level-3 table. *)
+Lemma pmd_step : forall ls v va A t1 t2 t3 d t,
+  s2_step_ok ls v -> 0 <= va < 2 ^ 48 -> vm_tables ls v A t1 t2 t3 ->
+  reach s2 (s2_mem (pt_mem ls)) 2 (vm_pool_start ls @ v) va = Some t -> oa d = t ->
+  A 2%nat (va / 2 ^ 21) = None ->
+  (t3 @ (va / 2 ^ 21) = true \/ vm_pte_used ls @ v < s2_cap3_of v) ->
+  exists d' m, walk_pmd_spec v d va 1 ls = Some (d', update_RData_pt_mem (l_alloc3 v (t3 @ (va / 2 ^ 21)) ls) m) /\
+    0 <= d' < 2 ^ 64 /\ low 2 d' = 3 /\
+    let ls3 := update_RData_pt_mem (l_alloc3 v (t3 @ (va / 2 ^ 21)) ls) m in
+    reach s2 (s2_mem (pt_mem ls3)) 3 (vm_pool_start ls3 @ v) va = Some (oa d') /\ s2_step_ok ls3 v /\ in_pool_only ls ls3 v /\
+    vm_tables ls3 v A t1 t2 (if t3 @ (va / 2 ^ 21) then t3 else t3 # (va / 2 ^ 21) == true).
+Proof.
+  intros ls v va A t1 t2 t3 d t Hok Hva [HR HS] Hr Hd Hblk Hroom.
+  pose proof Hok as (H0 & Hl & Hs & Ha & Ht & Hn1 & Hn2 & Hn3 & Hm). pose proof (s2_cap3_cases v) as Hc3.
+  pose proof (s2_reach_in_pool _ _ _ _ _ _ _ _ _ _ HR Hr) as (Ht0 & Ht1 & Hta).
+  pose proof (walk_pmd_alloc ls v d va Hok Hva ltac:(lia) ltac:(lia)) as E. cbv zeta in E. unfold alloc_step in E.
+  rewrite Hd in E.
+  pose proof (s2_shape_3 _ _ _ _ _ va t HS Hva Hr) as S3. rewrite s2_idx2, s2_is_tbl2 in S3.
+  pose proof (field_range 21 9 va ltac:(lia)) as Hf. change (2 ^ 9) with 512 in Hf.
+  (* no block: the entry is not a leaf *)
+  assert (NL : dec s2 2 (s2_mem (pt_mem ls) 2%nat t (idx s2 2 va)) <> KLeaf).
+  { destruct HR as (HL & Hc & HT & HK & HM).
+    apply (meaning_no_leaf s2 pt_id _ _ A va 2 t HM ltac:(apply s2_in_va; exact Hva) ltac:(cbn; lia) Hr).
+    rewrite s2_key2. exact Hblk. }
+  rewrite s2_mem_get, s2_dec2, s2_idx2 in NL. unfold dec_block in NL.
+  destruct (t3 @ (va / 2 ^ 21)) eqn:T3; unfold l_alloc3.
+  - symmetry in S3. apply andb_true_iff in S3. destruct S3 as [L3 Z0]. apply Z.eqb_eq in L3.
+    apply negb_true_iff, Z.eqb_neq in Z0. apply Z.eqb_neq in Z0. rewrite Z0 in E. rewrite E.
+    exists (pt_mem ls @ (t + 8 * field 21 9 va)), (pt_mem ls). rewrite !alloc_eta3.
+    split; [reflexivity|]. split; [apply Hm|]. split; [exact L3|].
+    split; [apply (s2_reach_tbl2 _ _ va _ Hr); rewrite s2_idx2; [exact L3 | apply Z.eqb_neq; exact Z0]|].
+    split; [exact Hok|]. split; [intros a _; reflexivity|]. split; assumption.
+  - (* not a table, not a leaf: empty, so zero address bits: a fresh table is linked *)
+    assert (K : dec_block (pt_mem ls @ (t + 8 * field 21 9 va)) = KNone).
+    { unfold dec_block. destruct (low 2 _ =? 3) eqn:L.
+      - destruct (oa _ =? 0) eqn:O; [reflexivity|]. exfalso. revert S3. rewrite ?L, ?O. cbn. discriminate.
+      - destruct (pt_mem ls @ (t + 8 * field 21 9 va) =? 0); [reflexivity | contradiction]. }
+    assert (Z0 : oa (pt_mem ls @ (t + 8 * field 21 9 va)) = 0).
+    { pose proof (s2_code_empty _ _ _ _ _ _ A va 2 t HR ltac:(lia) Hr ltac:(rewrite s2_dec2, s2_idx2; exact K)) as Z.
+      rewrite s2_idx2 in Z. rewrite Z. reflexivity. }
+    destruct Hroom as [Hroom|Hroom]; [discriminate|].
+    rewrite Z0 in E. rewrite E. apply Z.ltb_lt in Hroom. rewrite Hroom. apply Z.ltb_lt in Hroom.
+    set (c := vm_pool_start ls @ v + 2097152 + 4096 * (vm_pte_used ls @ v)).
+    assert (Hca : c mod 4096 = 0) by (apply c_aligned; auto).
+    eexists _, _. split; [reflexivity|]. split; [unfold c; lia|].
+    split; [rewrite low_add_aligned by (first [lia | apply aligned_4; exact Hca | cbn; lia]); reflexivity|].
+    destruct (s2_rel_link3 _ _ _ _ _ _ _ va t HR Hr ltac:(rewrite s2_idx2; exact K) Hroom) as [HR' Hr'].
+    pose proof (s2_shape_link3 _ _ _ _ _ _ _ va t t1 t2 t3 HR Hr ltac:(rewrite s2_idx2; exact K) Hroom Hva HS) as HS'.
+    rewrite s2_idx2 in HR', Hr', HS'.
+    split; [rewrite oa_add_low, oa_id by (first [exact Hca | unfold c; lia]); exact Hr'|].
+    split; [|split].
+    + unfold s2_step_ok, lock_held in *; cbn. rewrite !ZMap.gss. repeat split; try lia; auto.
+      all: rewrite ZMap.gsspec; match goal with |- context [if ?b then _ else _] => destruct b end; [unfold c; lia | pose proof (Hm a); lia].
+    + intros a Ho. cbn. rewrite ZMap.gso by lia. reflexivity.
+    + unfold vm_tables. cbn. rewrite ZMap.gss. split; [exact HR' | exact HS'].
+Qed.
+
+Lemma orbit_range : forall n d, 0 <= n < 64 -> 0 <= d < 2 ^ 64 -> 0 <= orbit n d < 2 ^ 64.
+Proof. intros n d Hn Hd. rewrite <- i_orbit by lia. unfold ior, wrap. apply Z.mod_pos_bound. lia. Qed.
+
+(** The leaf writes: a block at level 2 (where no level-3 table is), a page at level 3. *)
+Lemma block_set : forall ls v va blk pg t1 t2 t3 d t pte,
+  s2_step_ok ls v -> 0 <= va < 2 ^ 48 -> vm_tables ls v (s2_amap blk pg) t1 t2 t3 ->
+  reach s2 (s2_mem (pt_mem ls)) 2 (vm_pool_start ls @ v) va = Some t -> oa d = t ->
+  t3 @ (va / 2 ^ 21) = false -> 0 <= pte < 2 ^ 64 -> low 2 pte <> 3 ->
+  let a := t + 8 * field 21 9 va in
+  walk_pmd_spec v d va 0 ls = Some (pt_mem ls @ a, ls) /\ low 2 (pt_mem ls @ a) <> 3 /\
+  v_set_pmd_spec v d va pte ls = Some (update_RData_pt_mem ls (pt_mem ls # a == orbit 55 pte)) /\
+  let ls' := update_RData_pt_mem ls (pt_mem ls # a == orbit 55 pte) in
+  s2_step_ok ls' v /\ in_pool_only ls ls' v /\
+  vm_tables ls' v (s2_amap (blk # (va / 2 ^ 21) == Some (orbit 55 pte)) pg) t1 t2 t3.
+Proof.
+  intros ls v va blk pg t1 t2 t3 d t pte Hok Hva [HR HS] Hr Hd T3 Hp Lp a.
+  pose proof Hok as (H0 & Hl & Hs & Ha & Ht & Hn1 & Hn2 & Hn3 & Hm). pose proof (s2_cap3_cases v) as Hc3.
+  pose proof (s2_reach_in_pool _ _ _ _ _ _ _ _ _ _ HR Hr) as (Ht0 & Ht1 & Hta).
+  pose proof (field_range 21 9 va ltac:(lia)) as Hf. change (2 ^ 9) with 512 in Hf.
+  pose proof (s2_shape_3 _ _ _ _ _ va t HS Hva Hr) as S3. rewrite s2_idx2, s2_is_tbl2, T3 in S3. fold a in S3.
+  assert (La : low 2 (pt_mem ls @ a) <> 3).
+  { intro L. pose proof (s2_code_tbl2 _ _ _ _ _ _ _ va t HR Hr ltac:(rewrite s2_idx2; exact L)) as N.
+    rewrite s2_idx2 in N. fold a in N. rewrite L in S3. apply Z.eqb_neq in N. rewrite N in S3. discriminate. }
+  split; [rewrite walk_pmd_get by (auto; lia); rewrite Hd; reflexivity|]. split; [exact La|].
+  split; [rewrite v_set_pmd_eq by (auto; lia); rewrite Hd; reflexivity|].
+  assert (Lo : low 2 (orbit 55 pte) <> 3) by (rewrite low_orbit by lia; exact Lp).
+  destruct (s2_block_val pte ltac:(lia) Lp) as [Tv Vv].
+  pose proof (s2_rel_set _ _ _ _ _ _ _ va 2 t (orbit 55 pte) HR Hva ltac:(lia) Hr
+                ltac:(rewrite s2_idx2; apply s2_not_tbl2; exact La) Tv (s2_canon2 _ Lo)) as HR'.
+  pose proof (s2_shape_set _ _ _ _ _ _ _ va 2 t (orbit 55 pte) t1 t2 t3 HR Hr
+                ltac:(rewrite s2_idx2; apply s2_not_tbl2; exact La) Tv HS) as HS'.
+  rewrite s2_idx2 in HR', HS'. fold a in HR', HS'. rewrite Vv, s2_key2 in HR'.
+  split; [|split].
+  - unfold s2_step_ok, lock_held in *; cbn. repeat split; try lia; auto.
+    all: rewrite ZMap.gsspec; match goal with |- context [if ?b then _ else _] => destruct b end;
+      [pose proof (orbit_range 55 pte ltac:(lia) Hp); lia | pose proof (Hm a0); lia].
+  - intros b Hb. cbn. rewrite ZMap.gso by (unfold a; lia). reflexivity.
+  - split; [|exact HS']. apply (s2_rel_ext _ _ _ _ _ _ _ _ (s2_amap_set2 blk pg _ _) HR').
+Qed.
+
+Lemma page_set : forall ls v va blk pg t1 t2 t3 t pte,
+  s2_step_ok ls v -> 0 <= va < 2 ^ 48 -> vm_tables ls v (s2_amap blk pg) t1 t2 t3 ->
+  reach s2 (s2_mem (pt_mem ls)) 3 (vm_pool_start ls @ v) va = Some t -> 0 <= pte < 2 ^ 64 ->
+  forall d, oa d = t ->
+  let a := t + 8 * field 12 9 va in
+  v_set_pte_spec v d va pte ls = Some (update_RData_pt_mem ls (pt_mem ls # a == orbit 56 pte)) /\
+  let ls' := update_RData_pt_mem ls (pt_mem ls # a == orbit 56 pte) in
+  s2_step_ok ls' v /\ in_pool_only ls ls' v /\
+  vm_tables ls' v (s2_amap blk (pg # (va / 2 ^ 12) == Some (orbit 56 pte))) t1 t2 t3.
+Proof.
+  intros ls v va blk pg t1 t2 t3 t pte Hok Hva [HR HS] Hr Hp d Hd a.
+  pose proof Hok as (H0 & Hl & Hs & Ha & Ht & Hn1 & Hn2 & Hn3 & Hm). pose proof (s2_cap3_cases v) as Hc3.
+  pose proof (s2_reach_in_pool _ _ _ _ _ _ _ _ _ _ HR Hr) as (Ht0 & Ht1 & Hta).
+  pose proof (field_range 12 9 va ltac:(lia)) as Hf. change (2 ^ 9) with 512 in Hf.
+  split; [rewrite v_set_pte_eq by (auto; lia); rewrite Hd; reflexivity|].
+  destruct (s2_page_val pte ltac:(lia)) as [Tv Vv].
+  pose proof (s2_rel_set _ _ _ _ _ _ _ va 3 t (orbit 56 pte) HR Hva ltac:(lia) Hr
+                (s2_not_tbl3 _) Tv (s2_canon3 _)) as HR'.
+  pose proof (s2_shape_set _ _ _ _ _ _ _ va 3 t (orbit 56 pte) t1 t2 t3 HR Hr (s2_not_tbl3 _) Tv HS) as HS'.
+  rewrite s2_idx3 in HR', HS'. fold a in HR', HS'. rewrite Vv, s2_key3 in HR'.
+  split; [|split].
+  - unfold s2_step_ok, lock_held in *; cbn. repeat split; try lia; auto.
+    all: rewrite ZMap.gsspec; match goal with |- context [if ?b then _ else _] => destruct b end;
+      [pose proof (orbit_range 56 pte ltac:(lia) Hp); lia | pose proof (Hm a0); lia].
+  - intros b Hb. cbn. rewrite ZMap.gso by (unfold a; lia). reflexivity.
+  - split; [|exact HS']. apply (s2_rel_ext _ _ _ _ _ _ _ _ (s2_amap_set3 blk pg _ _) HR').
+Qed.
+
+(** ** The relation after `set_npt` *)
+
+(** A change confined to VM v (its pool's words, its counters, its maps) keeps the relation for
+    every other VM (disjoint pools) and for the words outside every pool. *)
+Lemma s2pt_rel_vm : forall hs ls hs' ls' v,
+  s2pt_rel hs ls -> 0 <= v <= 18 -> s2_forget hs' = s2_forget ls' ->
+  pt_mem hs' = pt_mem hs -> vm_pool_start ls' = vm_pool_start ls -> (forall w, s2_root ls' w = s2_root ls w) ->
+  (forall w, w <> v -> s2_blk hs' @ w = s2_blk hs @ w /\ s2_pg hs' @ w = s2_pg hs @ w /\
+     s2_tbl1 hs' @ w = s2_tbl1 hs @ w /\ s2_tbl2 hs' @ w = s2_tbl2 hs @ w /\ s2_tbl3 hs' @ w = s2_tbl3 hs @ w /\
+     vm_pud_used ls' @ w = vm_pud_used ls @ w /\ vm_pmd_used ls' @ w = vm_pmd_used ls @ w /\
+     vm_pte_used ls' @ w = vm_pte_used ls @ w) ->
+  in_pool_only ls ls' v -> (forall a, 0 <= pt_mem ls' @ a < 2 ^ 64) ->
+  s2_vm_rel hs' ls' v -> s2pt_rel hs' ls'.
+Proof.
+  intros hs ls hs' ls' v (Hf & Hout & Hm & Hpo & Hvm) Hv Hf' Hpt Hps Hroot Hoth Hin Hm' Hvv.
+  pose proof Hpo as (Hl & Hd).
+  assert (Hpo' : s2_pools_ok ls') by (unfold s2_pools_ok in *; rewrite Hps; exact Hpo).
+  unfold s2pt_rel. split; [exact Hf'|]. split; [|split; [exact Hm'|split; [exact Hpo'|]]].
+  - intros a Ha. rewrite Hpt.
+    assert (Ha' : forall w, 0 <= w -> w < 19 -> in_s2_pool ls w a = false)
+      by (intros w Hw0 Hw1; specialize (Ha w Hw0 Hw1); unfold in_s2_pool in *; rewrite Hps in Ha; exact Ha).
+    rewrite (Hout a Ha'). symmetry. apply Hin. specialize (Ha' v ltac:(lia) ltac:(lia)).
+    unfold in_s2_pool, s2_pool_size in Ha'.
+    apply andb_false_iff in Ha'. destruct Ha' as [Ha'|Ha']; [apply Z.leb_gt in Ha' | apply Z.ltb_ge in Ha']; lia.
+  - intros w Hw0 Hw1. destruct (Z.eq_dec w v) as [->|Hne]; [exact Hvv|].
+    destruct (Hvm w Hw0 Hw1) as (HR & HS & Hr). destruct (Hoth w Hne) as (B & P & T1 & T2 & T3 & N1 & N2 & N3).
+    assert (Hag : forall a, vm_pool_start ls @ w <= a < vm_pool_start ls @ w + 2097152 + 4096 * s2_cap3_of w ->
+                            pt_mem ls' @ a = pt_mem ls @ a).
+    { intros a Ha. apply Hin. destruct (Hd v w ltac:(lia) ltac:(lia) Hw0 Hw1 ltac:(lia)) as [D|D];
+        unfold s2_pool_size in D; lia. }
+    unfold s2_vm_rel. rewrite Hps, N1, N2, N3, B, P, T1, T2, T3, Hroot.
+    split; [|split].
+    + exact (s2_rel_mem_ext _ _ _ _ _ _ _ _ Hag HR).
+    + exact (s2_shape_mem_ext _ _ _ _ _ _ _ _ _ _ _ Hag HR HS).
+    + exact Hr.
+Qed.
+
+(** The upper state's allocations as record updates (the fields they leave alone compute). *)
+Lemma s2_alloc1_eq : forall v k st, s2_alloc1 v k st =
+  update_RData_s2_tbl1 (l_alloc1 v (s2_tbl1 st @ v @ k) st)
+    (if s2_tbl1 st @ v @ k then s2_tbl1 st else s2_tbl1 st # v == (s2_tbl1 st @ v # k == true)).
+Proof. intros v k st. unfold s2_alloc1, l_alloc1. destruct (_ @ k); [destruct st; reflexivity | reflexivity]. Qed.
+Lemma s2_alloc2_eq : forall v k st, s2_alloc2 v k st =
+  update_RData_s2_tbl2 (l_alloc2 v (s2_tbl2 st @ v @ k) st)
+    (if s2_tbl2 st @ v @ k then s2_tbl2 st else s2_tbl2 st # v == (s2_tbl2 st @ v # k == true)).
+Proof. intros v k st. unfold s2_alloc2, l_alloc2. destruct (_ @ k); [destruct st; reflexivity | reflexivity]. Qed.
+Lemma s2_alloc3_eq : forall v k st, s2_alloc3 v k st =
+  update_RData_s2_tbl3 (l_alloc3 v (s2_tbl3 st @ v @ k) st)
+    (if s2_tbl3 st @ v @ k then s2_tbl3 st else s2_tbl3 st # v == (s2_tbl3 st @ v # k == true)).
+Proof. intros v k st. unfold s2_alloc3, l_alloc3. destruct (_ @ k); [destruct st; reflexivity | reflexivity]. Qed.
+
+Lemma tbl_set_get : forall (T : ZMap.t (ZMap.t bool)) v k,
+  (if T @ v @ k then T else T # v == (T @ v # k == true)) @ v = if T @ v @ k then T @ v else T @ v # k == true.
+Proof. intros. destruct (T @ v @ k); [reflexivity | apply ZMap.gss]. Qed.
+Lemma tbl_set_other : forall (T : ZMap.t (ZMap.t bool)) v k w, w <> v ->
+  (if T @ v @ k then T else T # v == (T @ v # k == true)) @ w = T @ w.
+Proof. intros. destruct (T @ v @ k); [reflexivity | apply ZMap.gso; auto]. Qed.
+Lemma cnt_set_other : forall (N : ZMap.t Z) (b : bool) v w, w <> v ->
+  (if b then N else N # v == N @ v + 1) @ w = N @ w.
+Proof. intros. destruct b; [reflexivity | apply ZMap.gso; auto]. Qed.
+
+Lemma ieq64_low2 : forall d, ieq 64 (low 2 d) 3 = (low 2 d =? 3).
+Proof.
+  intros d. unfold ieq. rewrite (wrap_small 64 (low 2 d)) by (unfold low; pose proof (Z.mod_pos_bound d (2 ^ 2)); lia).
+  reflexivity.
+Qed.
+
+Lemma ieq32_2 : forall l, 0 <= l < 2 ^ 32 -> ieq 32 l 2 = (l =? 2).
+Proof. intros l Hl. unfold ieq. rewrite wrap_small by lia. reflexivity. Qed.
+
+Lemma forget_set2 : forall hs ls v k0 k1 m1 m2 m4 X, s2_forget hs = s2_forget ls ->
+  s2_forget (update_RData_s2_blk (s2_alloc2 v k1 (s2_alloc1 v k0 hs)) X) =
+  s2_forget (update_RData_pt_mem (update_RData_pt_mem (l_alloc2 v (s2_tbl2 hs @ v @ k1)
+    (update_RData_pt_mem (l_alloc1 v (s2_tbl1 hs @ v @ k0) ls) m1)) m2) m4).
+Proof.
+  intros. rewrite s2_alloc2_eq, s2_alloc1_eq. destruct hs, ls; unfold s2_forget, l_alloc1, l_alloc2 in *; cbn in *.
+  injection H; intros; subst. reflexivity.
+Qed.
+
+Lemma forget_set3 : forall hs ls v k0 k1 k2 m1 m2 m3 m4 X, s2_forget hs = s2_forget ls ->
+  s2_forget (update_RData_s2_pg (s2_alloc3 v k2 (s2_alloc2 v k1 (s2_alloc1 v k0 hs))) X) =
+  s2_forget (update_RData_pt_mem (update_RData_pt_mem (l_alloc3 v (s2_tbl3 hs @ v @ k2)
+    (update_RData_pt_mem (l_alloc2 v (s2_tbl2 hs @ v @ k1)
+      (update_RData_pt_mem (l_alloc1 v (s2_tbl1 hs @ v @ k0) ls) m1)) m2)) m3) m4).
+Proof.
+  intros. rewrite s2_alloc3_eq, s2_alloc2_eq, s2_alloc1_eq.
+  destruct hs, ls; unfold s2_forget, l_alloc1, l_alloc2, l_alloc3 in *; cbn in *.
+  injection H; intros; subst. reflexivity.
+Qed.
+
+(** Closing a `set_npt` case: the relation for the final states, from VM v's tables. *)
+Ltac set_npt_close HR v forget_lemma :=
+  eapply (s2pt_rel_vm _ _ _ _ v HR); [ lia | apply forget_lemma; assumption
+  | rewrite ?s2_alloc3_eq, ?s2_alloc2_eq, ?s2_alloc1_eq; reflexivity | reflexivity | intros; reflexivity
+  | intros w Hne; rewrite ?s2_alloc3_eq, ?s2_alloc2_eq, ?s2_alloc1_eq; cbn;
+    rewrite ?ZMap.gso, ?tbl_set_other, ?cnt_set_other by auto; repeat split
+  | | | ].
+
+(** The root `get_pt_vttbr` reads, under the VM's table lock. *)
+Lemma get_root : forall ls v, 0 <= v <= 18 -> lock_held ls (lock_pt v) = true ->
+  get_pt_vttbr_spec v ls = Some (wrap 64 (s2_root ls v), ls).
+Proof.
+  intros ls v Hv Hl. unfold get_pt_vttbr_spec, s2_root. destruct (v <? 18) eqn:L.
+  - unfold lock_held, lock_pt in Hl. rewrite ?Hl. cbn [orb andb]. rewrite ?Hl. reflexivity.
+  - unfold iasm_get_pt_vttbr_0_spec; asm_open get_reg set_reg; cbn;
+      unfold wrap; asm_pow_literals; rewrite !Zmod_mod; reflexivity.
+Qed.
+
+(** `set_npt`'s code against its spec: the walk allocates exactly where the upper state's table
+    maps say a table is missing, then writes the leaf; the relation holds after. *)
+Theorem set_npt_refines : forall v va lvl pte hs hs' ls,
+  in_urange 32 v = true -> in_urange 32 lvl = true ->
+  set_npt_spec v va lvl pte hs = Some hs' -> s2pt_rel hs ls ->
+  exists ls', set_npt_spec_low v va lvl pte ls = Some ls' /\ s2pt_rel hs' ls'.
+Proof.
+  intros v va lvl pte hs hs' ls Uv Ul Hspec HR.
+  unfold in_urange in Uv, Ul. apply andb_true_iff in Uv, Ul. destruct Uv as [Uv0 Uv1], Ul as [Ul0 Ul1].
+  apply Z.leb_le in Uv0, Ul0. apply Z.ltb_lt in Uv1, Ul1.
+  unfold set_npt_spec in Hspec. destruct (set_npt_pre v va lvl pte hs) eqn:Pre; [|discriminate].
+  unfold set_npt_pre in Pre. repeat rewrite andb_true_iff in Pre.
+  destruct Pre as (((((((((P1 & P2) & P3) & P4) & P5) & P6) & P7) & P8) & P9) & P10).
+  apply Z.leb_le in P1, P3, P6. apply Z.ltb_lt in P4, P7. apply negb_true_iff, Z.eqb_neq in P5.
+  change 549755813888 with (2 ^ 39) in *. change 1073741824 with (2 ^ 30) in *. change 2097152 with (2 ^ 21) in Hspec, P10.
+  pose proof HR as (Hf & Hout & Hm & Hpo & Hvm).
+  destruct (forget_eq _ _ Hf) as (Hlk & Hcpu & Hvt & Hsr & Hps).
+  destruct (forget_counters _ _ Hf) as (Hn1 & Hn2 & Hn3).
+  assert (Hroot : s2_root hs v = s2_root ls v) by (unfold s2_root; rewrite Hvt, Hsr; reflexivity).
+  rewrite Hroot in P5.
+  destruct (Hvm v ltac:(lia) ltac:(lia)) as (HRv & HSv & [(R0 & _) | (_ & Ho)]); [contradiction|].
+  assert (Hok : s2_step_ok ls v).
+  { pose proof Hpo as (Hl & _). destruct (Hl v ltac:(lia) ltac:(lia)) as [[Hal Hpos _ _] Htop].
+    pose proof HRv as (_ & Hcnt & _). unfold s2_counts, s2_pool_size in *.
+    refine (conj _ (conj _ (conj _ (conj _ (conj _ (conj _ (conj _ (conj _ Hm)))))))); try lia; auto.
+    unfold lock_held, lock_pt in *. rewrite <- Hlk, <- Hcpu. exact P2. }
+  assert (Hva : 0 <= va < 2 ^ 48) by lia.
+  assert (Hpte : 0 <= pte < 2 ^ 64) by lia.
+  unfold set_npt_spec_low.
+  rewrite (get_root ls v) by (try lia; destruct Hok as (_ & Hl & _); exact Hl). cbv beta iota zeta.
+  (* level 0: the root's entry *)
+  assert (Room1 : s2_tbl1 hs @ v @ (va / 2 ^ 39) = true \/ vm_pud_used ls @ v < 16)
+    by (rewrite <- Hn1; apply orb_true_iff in P8; destruct P8 as [X|X]; [left | right; apply Z.ltb_lt]; exact X).
+  destruct (pgd_step ls v va _ _ _ _ (wrap 64 (wrap 64 (s2_root ls v))) Hok Hva
+              ltac:(rewrite !oa_wrap64; exact Ho) (conj HRv HSv) Room1)
+    as (d1 & m1 & E1 & Hd1 & Hrest1).
+  cbv zeta in Hrest1. destruct Hrest1 as (Hr1 & Hok1 & Hin1 & Hvt1).
+  rewrite E1. cbv beta iota zeta. rewrite (wrap_small 64 d1) by lia.
+  (* level 1 *)
+  assert (Room2 : s2_tbl2 hs @ v @ (va / 2 ^ 30) = true \/ vm_pmd_used ls @ v < 495)
+    by (rewrite <- Hn2; apply orb_true_iff in P9; destruct P9 as [X|X]; [left | right; apply Z.ltb_lt]; exact X).
+  destruct (pud_step _ v va _ _ _ _ d1 (oa d1) Hok1 Hva Hvt1 Hr1 eq_refl Room2)
+    as (d2 & m2 & E2 & Hd2 & Hrest2).
+  cbv zeta in Hrest2. destruct Hrest2 as (Hr2 & Hok2 & Hin2 & Hvt2).
+  rewrite E2. cbv beta iota zeta. rewrite (wrap_small 64 d2) by lia.
+  rewrite (ieq32_2 lvl) by lia.
+  destruct (Z.eqb_spec lvl 2) as [L2|L2].
+  - (* a block *)
+    subst lvl. cbn [Z.eqb Pos.eqb] in Hspec, P10. apply andb_true_iff in P10. destruct P10 as [T3 Lp].
+    apply negb_true_iff in T3, Lp. apply Z.eqb_neq in Lp.
+    destruct (block_set _ v va _ _ _ _ _ d2 (oa d2) pte Hok2 Hva Hvt2 Hr2 eq_refl T3 Hpte Lp)
+      as (Ew & La & Es & Hrest4).
+    cbv zeta in Hrest4. destruct Hrest4 as (Hok4 & Hin4 & Hvt4).
+    rewrite Ew. cbv beta iota zeta.
+    rewrite (wrap_small 64 (pt_mem _ @ _)) by (destruct Hok2 as (_ & _ & _ & _ & _ & _ & _ & _ & Hw); apply Hw).
+    rewrite i_land3, ieq64_low2.
+    match goal with |- context [low 2 ?e =? 3] => destruct (Z.eqb_spec (low 2 e) 3) as [X|_]; [contradiction|] end.
+    rewrite Es. eexists; split; [reflexivity|].
+    inversion Hspec; subst hs'. clear Hspec.
+    set_npt_close HR v forget_set2.
+    + intros a Ha. rewrite (Hin4 a Ha), (Hin2 a Ha), (Hin1 a Ha). reflexivity.
+    + destruct Hok4 as (_ & _ & _ & _ & _ & _ & _ & _ & Hw). exact Hw.
+    + unfold s2_vm_rel. rewrite s2_alloc2_eq, s2_alloc1_eq. cbn [s2_blk s2_pg s2_tbl1 s2_tbl2 s2_tbl3
+        update_RData_s2_blk update_RData_s2_tbl1 update_RData_s2_tbl2 l_alloc1 l_alloc2
+        update_RData_vm_pud_used update_RData_vm_pmd_used].
+      rewrite ZMap.gss, !tbl_set_get. destruct Hvt4 as [HR4 HS4].
+      split; [exact HR4|]. split; [exact HS4|]. right. split; [exact P5 | exact Ho].
+  - (* a page *)
+    destruct (lvl =? 2) eqn:X; [apply Z.eqb_eq in X; contradiction|].
+    apply andb_true_iff in P10. destruct P10 as [Room3 B].
+    destruct (s2_blk hs @ v @ (va / 2 ^ 21)) eqn:Bk; [discriminate|].
+    assert (Room3' : s2_tbl3 hs @ v @ (va / 2 ^ 21) = true \/ vm_pte_used ls @ v < s2_cap3_of v)
+      by (rewrite <- Hn3; apply orb_true_iff in Room3; destruct Room3 as [Y|Y]; [left | right; apply Z.ltb_lt]; exact Y).
+    destruct (pmd_step _ v va _ _ _ _ d2 (oa d2) Hok2 Hva Hvt2 Hr2 eq_refl Bk Room3')
+      as (d3 & m3 & E3 & Hd3 & L3 & Hrest3).
+    cbv zeta in Hrest3. destruct Hrest3 as (Hr3 & Hok3 & Hin3 & Hvt3).
+    rewrite E3. cbv beta iota zeta. rewrite (wrap_small 64 d3) by lia.
+    rewrite i_land3, ieq64_low2, L3, Z.eqb_refl.
+    destruct (page_set _ v va _ _ _ _ _ (oa d3) pte Hok3 Hva Hvt3 Hr3 Hpte d3 eq_refl) as (Es & Hrest4).
+    cbv zeta in Hrest4. destruct Hrest4 as (Hok4 & Hin4 & Hvt4).
+    rewrite Es. eexists; split; [reflexivity|].
+    inversion Hspec; subst hs'. clear Hspec.
+    set_npt_close HR v forget_set3.
+    + intros a Ha. rewrite (Hin4 a Ha), (Hin3 a Ha), (Hin2 a Ha), (Hin1 a Ha). reflexivity.
+    + destruct Hok4 as (_ & _ & _ & _ & _ & _ & _ & _ & Hw). exact Hw.
+    + unfold s2_vm_rel. rewrite s2_alloc3_eq, s2_alloc2_eq, s2_alloc1_eq. cbn [s2_blk s2_pg s2_tbl1 s2_tbl2 s2_tbl3
+        update_RData_s2_pg update_RData_s2_tbl1 update_RData_s2_tbl2 update_RData_s2_tbl3 l_alloc1 l_alloc2 l_alloc3
+        update_RData_vm_pud_used update_RData_vm_pmd_used update_RData_vm_pte_used].
+      rewrite ZMap.gss, !tbl_set_get. destruct Hvt4 as [HR4 HS4].
+      split; [exact HR4|]. split; [exact HS4|]. right. split; [exact P5 | exact Ho].
+Qed.
+
 Ltac ref_user hspec lspec R ::=
   lazymatch hspec with
   | walk_npt_spec =>
@@ -301,6 +866,11 @@ Ltac ref_user hspec lspec R ::=
           transitivity (Some (kwalk (pt_mem ls) (wrap 64 (wrap 64 (s2_root ls v))) va, ls));
           [ unfold kwalk; cbv zeta; destruct (ieq 64 _ 3); reflexivity
           | f_equal; f_equal; apply walk_npt_lookup; [exact HR | lia | lia] ]
+      end
+  | set_npt_spec =>
+      match goal with
+      | H : set_npt_spec ?v ?va ?l ?p ?hs = Some _, HR : R ?hs ?ls |- _ =>
+          eapply set_npt_refines; [ assumption | assumption | exact H | exact HR ]
       end
   | init_npt_spec =>
       match goal with
