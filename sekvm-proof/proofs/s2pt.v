@@ -293,6 +293,12 @@ Ltac init_npt_low v ls :=
           rewrite Hl; replace ((0 <=? v) && (v <? 19)) with true by (symmetry; apply andb_true_iff; lia);
           cbn [andb]; cbv beta iota; rewrite (vttbr_value _ _ v HR) by lia;
           eexists; split; [reflexivity|];
+          (* the spec's VTTBR must be the code's before the lemma is tried: a wrong spec fails
+             here at once, not in a search through the unfolded relation *)
+          lazymatch goal with
+          | |- _ (update_RData_vm_vttbr _ (_ # _ == vm_pool_start _ @ _ + _ * 281474976710656)) _ => idtac
+          | |- _ => fail 1 "init_npt's spec does not install the code's VTTBR"
+          end;
           apply s2pt_rel_set_root; [assumption | lia | apply Z.eqb_eq; assumption]
       end
   end.
