@@ -1,6 +1,6 @@
 (** Every theorem below must be closed under the global context (checked by
     scripts/coq-tests.sh, section "page-table library"). *)
-From AutoV.PT Require Import PTDesc PTBits PTWalk PTTree PTRefine PTInstances PTShape.
+From AutoV.PT Require Import PTDesc PTBits PTWalk PTTree PTRefine PTInstances PTShape PTSmmuShape.
 From PTT Require T_s2 T_smmu T_demo.
 (* walks *)
 Print Assumptions walk_at.
@@ -123,3 +123,21 @@ Print Assumptions s2_shape_2.
 Print Assumptions s2_shape_3.
 Print Assumptions s2_shape_up1.
 Print Assumptions s2_shape_up2.
+(* which tables the SMMU contexts' walks pass through (PTSmmuShape) *)
+Print Assumptions smmu_key0.
+Print Assumptions smmu_key1.
+Print Assumptions smmu_tbls_set1.
+Print Assumptions smmu_tbls_set2.
+Print Assumptions shape_slots.
+Print Assumptions smmu_shape_init.
+Print Assumptions smmu_shape_mem_ext.
+Print Assumptions smmu_shape_outside.
+Print Assumptions smmu_shape_link.
+Print Assumptions smmu_shape_link1.
+Print Assumptions smmu_shape_link2.
+Print Assumptions smmu_shape_set.
+Print Assumptions smmu_shape_other.
+Print Assumptions smmu_shape_clear.
+Print Assumptions smmu_shape_1.
+Print Assumptions smmu_shape_2.
+Print Assumptions smmu_shape_up1.

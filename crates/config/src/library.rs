@@ -81,6 +81,14 @@ pub const LIBRARIES: &[LibModule] = &[
             "Z -> ZMap.t Z -> ZMap.t bool -> ZMap.t bool -> ZMap.t bool -> Prop",
         )],
     },
+    LibModule {
+        lib: "AutoV.PT",
+        module: "PTSmmuShape",
+        values: &[(
+            "smmu_shape",
+            "ZMap.t Z -> Z -> ZMap.t bool -> ZMap.t bool -> Prop",
+        )],
+    },
 ];
 
 /// The module `lib`.`module`, if coq-lib has it.
