@@ -62,7 +62,8 @@ if [ "$MODE" = "--subset" ]; then
   # system-register wrappers (inline asm over the register view), two locks, a stage-2 walk step
   # (stage B, over page-table memory), the stage-2 tree layer (walk_npt, init_npt and set_npt against the
   # library's tree relation, the initial state, definedness, a lock passing through it) and a
-  # lock-wrapped walk above it (S2PTOps), the access lemmas of the paths these use (MemMap.vo, all 63 paths' lemmas,
+  # lock-wrapped walk above it (S2PTOps), the SMMU walk passing through the stage-2 tree layer
+  # and the SMMU tree layer's set and initial state, the access lemmas of the paths these use (MemMap.vo, all 63 paths' lemmas,
   # is half the subset's coqc time: the whole run checks it) and the hand lemmas about the
   # trusted lock, CPU-id and panic specs
   targets="Bottom/Layer.vo Proofs/locks.vo Proofs/bottom.vo
@@ -78,7 +79,8 @@ if [ "$MODE" = "--subset" ]; then
     S2PTWalk/walk_pte/RefProof.vo
     S2PTTreeOps/walk_npt/RefProof.vo S2PTTreeOps/init_npt/RefProof.vo S2PTTreeOps/set_npt/RefProof.vo
     S2PTTreeOps/InitRel.vo
-    S2PTTreeOps/Defined.vo S2PTTreeOps/acquire_lock_pt/PassRef.vo S2PTOps/walk_s2pt/RefProof.vo"
+    S2PTTreeOps/Defined.vo S2PTTreeOps/acquire_lock_pt/PassRef.vo S2PTOps/walk_s2pt/RefProof.vo
+    S2PTTreeOps/walk_smmu_pgd/PassRef.vo SmmuPTTreeOps/set_smmu_pt/RefProof.vo SmmuPTTreeOps/InitRel.vo"
   make -f Makefile.coq -j2 $targets >"$WORK/make.log" 2>&1 || { tail -30 "$WORK/make.log"; echo "FAIL sekvm: make (subset)"; exit 1; }
 else
   make -j2 >"$WORK/make.log" 2>&1 || { tail -30 "$WORK/make.log"; echo "FAIL sekvm: make"; exit 1; }
@@ -173,6 +175,10 @@ bg ir_negative neg_walk_pmd_shift \
   S2PTTreeOps/set_npt/RefProof.vo Proofs/s2pt.v "a walk step with another level's index"
 bg patch_negative neg_set_no_marker S2PTTreeOps/set_npt/RefProof.vo Proofs/s2pt.v \
   "a page set without the level-3 marker bit"
+# (xi) the SMMU tree layer (SmmuPTTreeOps): a set_smmu_pt spec that keeps an entry when the
+# descriptor is zero fails in set_smmu_pt's leaf-write lemma in Proofs/smmupt.v
+bg patch_negative neg_smmu_set_zero_keeps SmmuPTTreeOps/set_smmu_pt/RefProof.vo Proofs/smmupt.v \
+  "a set_smmu_pt spec that keeps an entry for a zero descriptor"
 # An IR negative rejected before any Coq: the sed expression $2 applied to a copy of the IR (it
 # must change it); `autov build` must fail with code $3.
 ir_build_negative() {
@@ -260,6 +266,26 @@ if [ "$MODE" != "--subset" ]; then
   # passing through the tree layer (rebuilds every spec: the lock operations are global)
   bg patch_negative neg_lock_writes_tables S2PTTreeOps/acquire_lock_pt/PassRef.vo \
     S2PTTreeOps/acquire_lock_pt/PassRef.v "a lock acquire that writes the tables"
+  # (xi') the SMMU side: a walk_smmu_pt spec reading another context, a set_smmu_pt spec that
+  # does not count a level-2 allocation -> Proofs/smmupt.v; SMMU table loads without their rely
+  # (an address outside every stage-2 pool), a clear of half the root -> Proofs/bottom.v; an
+  # init_smmu_pt spec that keeps the map,
+  # a relation without the SMMU pool's distance from the stage-2 pools, an SMMU pool at boot inside
+  # VM 0's, walk_smmu_pmd extracting its index with the level-1 shift -> Proofs/smmupt.v
+  bg patch_negative neg_smmu_walk_other_ctx SmmuPTTreeOps/walk_smmu_pt/RefProof.vo Proofs/smmupt.v \
+    "a walk_smmu_pt spec reading another context"
+  bg patch_negative neg_smmu_set_uncounted SmmuPTTreeOps/set_smmu_pt/RefProof.vo Proofs/smmupt.v \
+    "a set_smmu_pt spec that does not count its level-2 allocation"
+  bg patch_negative neg_smmu_rely_dropped Proofs/bottom.vo Proofs/bottom.v "an SMMU table load without its rely"
+  bg patch_negative neg_smmu_clear_half Proofs/bottom.vo Proofs/bottom.v "an SMMU root clear of 4 KiB"
+  bg patch_negative neg_smmu_init_keeps SmmuPTTreeOps/init_smmu_pt/RefProof.vo Proofs/smmupt.v \
+    "an init_smmu_pt spec that keeps the context's map"
+  bg patch_negative neg_smmu_rel_overlap Proofs/smmupt.vo Proofs/smmupt.v \
+    "an SMMU relation without the pool's distance from the stage-2 pools"
+  bg patch_negative neg_smmu_pool_in_s2 Proofs/smmupt.vo Proofs/smmupt.v "an SMMU pool inside VM 0's stage-2 pool"
+  bg ir_negative neg_smmu_walk_pmd_shift \
+    '/^define .*@walk_smmu_pmd(/,/^}/ s/%0 = lshr i64 %addr, 18,/%0 = lshr i64 %addr, 27,/' \
+    SmmuPTTreeOps/walk_smmu_pt/RefProof.vo Proofs/smmupt.v "an SMMU walk step with another level's index"
   # (ix) the map swaps two of get_shadow_ctxt's cases (index 42 reading HCR_EL2, 43 HPFAR_EL2)
   # -> its RefProof (the code reads HPFAR_EL2 at 42)
   bg patch_negative neg_shadow_case Accessors/get_shadow_ctxt/RefProof.vo \

@@ -1,5 +1,7 @@
-(* SeKVM, stage A: the trusted bottom interface, the field accessors of the EL2 data, and the lock
-   primitives, over the hypervisor's verified core (../../shared/sekvm/SeKVM.ll, never copied here).
+(* SeKVM, stage A (the trusted bottom interface, the field accessors of the EL2 data, the lock
+   primitives) and the page-table layers of stage B (for stage 2 and for the SMMU: allocation, walk
+   steps, the tree layer and its lock-wrapped operations), over the hypervisor's verified core
+   (../../shared/sekvm/SeKVM.ll, never copied here).
    `autov build sekvm-proof/proof.v -o <dir> && make -C <dir> -j2`. The layer table, the trust base
    and the figures are in README.md. *)
 
@@ -10,16 +12,17 @@ Definition PROJ_PROOFS := "proofs".
 Include "state.v".
 Include "memmap.map".
 
-(* coq-lib's page-table library (coq-lib/PT/README.md): the stage-2 tree relation `s2_rel`, the
-   abstract view `s2_amap`, the lookup `s2_lookup`, descriptor fields. *)
-From AutoV.PT Require Import PTDesc PTInstances PTShape.
+(* coq-lib's page-table library (coq-lib/PT/README.md): the tree relations `s2_rel` and `smmu_rel`,
+   the abstract views `s2_amap`/`smmu_amap` and lookups, descriptor fields, and the walks' shapes
+   `s2_shape`/`smmu_shape` (which tables exist, so specs can predict allocations). *)
+From AutoV.PT Require Import PTDesc PTInstances PTShape PTSmmuShape.
 
 Section Bottom.
   Definition LAYER_DATA := RData.
   Definition LAYER_CODE := "../../shared/sekvm/SeKVM.ll".
   Definition LAYER_PRIMS :=
     "get_el2_data_start" :: "get_shared_data_start" :: "stage2_spin_lock" :: "stage2_spin_unlock" :: "get_cpuid" ::
-    "__hyp_panic" :: "pt_load" :: "pt_store" :: "smmu_pt_load" :: "smmu_pt_store" ::
+    "__hyp_panic" :: "pt_load" :: "pt_store" :: "smmu_pt_load" :: "smmu_pt_store" :: "smmu_pt_clear" ::
     "print_string" :: "printhex_ul" :: "v_panic" :: "kvm_tlb_flush_vmid_ipa_host" :: nil.
 
   (* The state after boot (the boot code is outside the verified core): VM v's stage-2 table pool
@@ -32,6 +35,15 @@ Section Bottom.
     | S k => boot_pool_starts k # Z.of_nat k == 1073741824 + Z.of_nat k * 33554432
     end.
 
+  (* The SMMU table pool at 2 GiB (16 MiB: level-1 tables in its first 1 MiB, level-2 tables
+     after) and context j's 8 KiB root at 2 GiB + 16 MiB + j * 8 KiB, all above the stage-2
+     pools (which end at 1 GiB + 19 * 32 MiB). *)
+  Fixpoint boot_smmu_roots (n : nat) : ZMap.t Z :=
+    match n with
+    | O => zmap_init 0
+    | S k => boot_smmu_roots k # Z.of_nat k == 2164260864 + Z.of_nat k * 8192
+    end.
+
   Definition init_RData : RData :=
     mkRData 0 (zmap_init 0) nil
       (zmap_init 0) (zmap_init 0) (zmap_init 0) 0 0
@@ -41,8 +53,8 @@ Section Bottom.
       (zmap_init 0) (zmap_init 0) (zmap_init 0)
       (zmap_init 0) (zmap_init 0) (zmap_init 0) (zmap_init 0) (zmap_init 0)
       0 0
-      (zmap_init 0) (zmap_init 0) 0
-      0 0 0
+      (zmap_init 0) (boot_smmu_roots (Z.to_nat 16)) 0
+      2147483648 0 0
       (zmap_init 0)
       (zmap_init 0)
       (zmap_init 0) (zmap_init 0) (zmap_init 0) (zmap_init 0)
@@ -55,7 +67,8 @@ Section Bottom.
       (zmap_init 0) (zmap_init 0) (zmap_init 0)
       (zmap_init 0)
       (zmap_init (zmap_init None)) (zmap_init (zmap_init None))
-      (zmap_init (zmap_init false)) (zmap_init (zmap_init false)) (zmap_init (zmap_init false)).
+      (zmap_init (zmap_init false)) (zmap_init (zmap_init false)) (zmap_init (zmap_init false))
+      (zmap_init (zmap_init None)) (zmap_init (zmap_init false)) (zmap_init (zmap_init false)).
   Definition LAYER_DATA_INIT := "init_RData".
 
   (* EL2 data is reached through the memory map (memmap.map): sized, bounds- and lock-checked. *)
@@ -100,10 +113,48 @@ Section Bottom.
     Some (st.(pt_mem) @ (addr & 1099511627775), st).
   Definition pt_store_spec (vmid addr value : Z) (st : RData) : option RData :=
     Some (st {pt_mem : st.(pt_mem) # (addr & 1099511627775) == value}).
+  (* The SMMU's tables never lie in a VM's stage-2 pool: `smmu_pt_load`/`smmu_pt_store` rely on
+     it, and `smmu_pt_clear` on its 8 KiB lying outside every pool (`outside_s2_pools`), so code
+     working on SMMU tables provably leaves the stage-2 tables alone. *)
   Definition smmu_pt_load_spec (addr : Z) (st : RData) : option (Z * RData) :=
+    rely outside_s2_pools st.(vm_pool_start) (addr & 1099511627775) 1;
     Some (st.(pt_mem) @ (addr & 1099511627775), st).
   Definition smmu_pt_store_spec (addr value : Z) (st : RData) : option RData :=
+    rely outside_s2_pools st.(vm_pool_start) (addr & 1099511627775) 1;
     Some (st {pt_mem : st.(pt_mem) # (addr & 1099511627775) == value}).
+
+  (* C `smmu_pt_clear(cbndx, num)`: zeroes (`el2_memset`, through the linear map) the 8 KiB root
+     table of SMMU context `num * 8 + cbndx` (16 contexts), whose address is the context's
+     `hw_ttbr`. *)
+  Definition smmu_pt_clear_spec (cbndx num : Z) (st : RData) : option RData :=
+    let root := (st.(smmu_ttbr) @ (num * 8 + cbndx)) & 1099511627775 in
+    rely (0 <=? cbndx) && (cbndx <? 8) && (0 <=? num) && (num <? 2) && outside_s2_pools st.(vm_pool_start) root 8192;
+    Some (st {pt_mem : zero_bytes st.(pt_mem) root (Z.to_nat 8192)}).
+
+  (* A VM's stage-2 pool: 2 MiB of level 0-2 tables, then its level-3 tables (`s2_cap3_of`). *)
+  Definition s2_pool_size (v : Z) : Z := 2097152 + 4096 * s2_cap3_of v.
+  Definition in_s2_pool (st : RData) (v a : Z) : bool :=
+    ((st.(vm_pool_start) @ v) <=? a) && (a <? (st.(vm_pool_start) @ v) + s2_pool_size v).
+  (* The `len` bytes from `a` meet no pool of the VMs below `n` (pools starting at `starts`). *)
+  Fixpoint outside_pools_below (starts : ZMap.t Z) (a len : Z) (n : nat) : bool :=
+    match n with
+    | O => true
+    | S k =>
+        ((a + len <=? (starts @ (Z.of_nat k))) || ((starts @ (Z.of_nat k)) + s2_pool_size (Z.of_nat k) <=? a)) &&
+        outside_pools_below starts a len k
+    end.
+  Definition outside_s2_pools (starts : ZMap.t Z) (a len : Z) : bool := outside_pools_below starts a len (Z.to_nat 19).
+  (* kept folded in the specs that rely on it (proofs use its meaning, `outside_pools_below_iff`);
+     it takes the pool starts, not the state, so a spec's relies on states that differ elsewhere
+     are the same term *)
+  Hint NoUnfold outside_s2_pools outside_pools_below.
+  (* `n` bytes of page-table memory from `a` set to zero. *)
+  Fixpoint zero_bytes (m : ZMap.t Z) (a : Z) (n : nat) : ZMap.t Z :=
+    match n with
+    | O => m
+    | S k => zero_bytes (m # a == 0) (a + 1) k
+    end.
+  Hint NoUnfold zero_bytes.
 
   (* C `print_string`, `printhex_ul`: console output under the console lock, invisible to the
      verified state. *)
@@ -198,6 +249,10 @@ End SmmuPTAlloc.
 
 Section SmmuPTWalk.
   Definition LAYER_PRIMS := "walk_smmu_pgd" :: "walk_smmu_pmd" :: "walk_smmu_pte" :: "set_smmu_pte" :: nil.
+  (* `walk_smmu_pgd` adds its offset with `add nuw nsw`: synthesis would drop the wrap-around inside
+     the SMMU load's rely, which is kept folded (`outside_s2_pools`), where its certificate cannot
+     see the two forms agree; its spec stays its code's meaning. *)
+  Hint NoTrans walk_smmu_pgd.
 End SmmuPTWalk.
 
 (* Stage B, the first abstraction step: from here up, VM v's stage-2 table is two maps (`s2_blk @ v`
@@ -209,10 +264,6 @@ Section S2PTTreeOps.
   (* VM v's table root: its VTTBR, or for the hypervisor (18) TTBR0_EL2, as `get_pt_vttbr` reads. *)
   Definition s2_root (st : RData) (v : Z) : Z :=
     if v <? 18 then st.(vm_vttbr) @ v else st.(sysregs) @ TTBR0_EL2.
-  (* A VM's pool: 2 MiB of level 0-2 tables, then its level-3 tables (`s2_cap3_of`). *)
-  Definition s2_pool_size (v : Z) : Z := 2097152 + 4096 * s2_cap3_of v.
-  Definition in_s2_pool (st : RData) (v a : Z) : bool :=
-    ((st.(vm_pool_start) @ v) <=? a) && (a <? (st.(vm_pool_start) @ v) + s2_pool_size v).
 
   (* Layout facts, set at boot: each of the 19 pools is aligned, non-zero and below 2^40 (the
      bits `pt_load` keeps), and no two overlap. *)
@@ -328,3 +379,96 @@ End S2PTTreeOps.
 Section S2PTOps.
   Definition LAYER_PRIMS := "init_s2pt" :: "walk_s2pt" :: "mmap_s2pt" :: "clear_pfn_host" :: nil.
 End S2PTOps.
+
+(* Stage B, the SMMU's abstraction step: from here up, SMMU context j's table (j = num * 8 + cbndx,
+   16 contexts, one pool shared by all) is a page map `smmu_pg @ j` with the tables its walks pass
+   through (`smmu_tbl1 @ j`, `smmu_tbl2 @ j`). The relation ties them to the table words below with
+   coq-lib's `smmu_rel` (layout, tree, meaning) and `smmu_shape`. *)
+Section SmmuPTTreeOps.
+  Definition LAYER_PRIMS := "init_smmu_pt" :: "walk_smmu_pt" :: "set_smmu_pt" :: nil.
+
+  Definition smmu_ctx (cbndx num : Z) : Z := num * 8 + cbndx.
+  Definition smmu_ctx_ok (cbndx num : Z) : bool := (0 <=? cbndx) && (cbndx <? 8) && (0 <=? num) && (num <? 2).
+  Definition smmu_root_of (st : RData) (j : Z) : Z := st.(smmu_ttbr) @ j.
+  Definition smmu_amaps (st : RData) (j : Z) (l : nat) (k : Z) : option Z := smmu_amap (st.(smmu_pg) @ j) l k.
+
+  (* Layout facts, set at boot: the pool and the 16 roots as coq-lib's `smmu_layout` wants them,
+     below 2^40 (the bits `smmu_pt_load` keeps) and outside every stage-2 pool. *)
+  Definition smmu_layout_ok (st : RData) : Prop :=
+    smmu_layout st.(smmu_pool_start) (smmu_root_of st) 16 /\
+    st.(smmu_pool_start) + 16777216 <= 1099511627776 /\
+    prop (outside_s2_pools st.(vm_pool_start) st.(smmu_pool_start) 16777216) /\
+    (forall (j : Z), 0 <= j -> j < 16 ->
+       (st.(smmu_ttbr) @ j) + 8192 <= 1099511627776 /\ prop (outside_s2_pools st.(vm_pool_start) (st.(smmu_ttbr) @ j) 8192)).
+
+  (* The SMMU tables' words are forgotten above (so are the stage-2 pools' words: from S2PTTreeOps
+     up the stage-2 tables are maps too). *)
+  Definition smmu_forget (st : RData) : RData :=
+    st {pt_mem : zmap_init 0} {smmu_pg : zmap_init (zmap_init None)}
+       {smmu_tbl1 : zmap_init (zmap_init false)} {smmu_tbl2 : zmap_init (zmap_init false)}.
+
+  (* Everything but the SMMU tables is the same above and below; the table words are 64-bit
+     values, laid out as at boot, and each context's words mean its map and tables. *)
+  Definition smmupt_rel (hs ls : RData) : Prop :=
+    smmu_forget hs = smmu_forget ls /\
+    smmu_layout_ok ls /\
+    (forall (a : Z), 0 <= ls.(pt_mem) @ a /\ ls.(pt_mem) @ a < 18446744073709551616) /\
+    smmu_rel ls.(smmu_pool_start) (smmu_root_of ls) 16 ls.(smmu_pgd_used) ls.(smmu_pmd_used) ls.(pt_mem)
+      (smmu_amaps hs) /\
+    (forall (j : Z), 0 <= j -> j < 16 ->
+       smmu_shape ls.(pt_mem) (ls.(smmu_ttbr) @ j) (hs.(smmu_tbl1) @ j) (hs.(smmu_tbl2) @ j)).
+  Definition LAYER_REFREL := "smmupt_rel".
+  Definition LAYER_DATA_INIT := "init_RData".
+
+  (* C `init_smmu_pt(cbndx, num)`: clears the context's root table: it maps nothing and has no
+     tables (those it had stay allocated: the pool is a bump allocator). The caller holds the
+     SMMU-table lock. *)
+  Definition init_smmu_pt_pre (cbndx num : Z) (st : RData) : bool :=
+    smmu_ctx_ok cbndx num && lock_held st LOCK_SPT.
+  Definition init_smmu_pt_spec (cbndx num : Z) (st : RData) : option RData :=
+    rely init_smmu_pt_pre cbndx num st;
+    Some (st {smmu_pg : st.(smmu_pg) # (smmu_ctx cbndx num) == zmap_init None}
+             {smmu_tbl1 : st.(smmu_tbl1) # (smmu_ctx cbndx num) == zmap_init false}
+             {smmu_tbl2 : st.(smmu_tbl2) # (smmu_ctx cbndx num) == zmap_init false}).
+
+  (* C `walk_smmu_pt(cbndx, num, addr)`: the descriptor of `addr`'s 4 KiB page in the context's
+     table, or 0. I/O addresses are below 2^40 (the walk's three indices). *)
+  Definition walk_smmu_pt_pre (cbndx num addr : Z) (st : RData) : bool :=
+    smmu_ctx_ok cbndx num && lock_held st LOCK_SPT && (0 <=? addr) && (addr <? 1099511627776).
+  Definition walk_smmu_pt_spec (cbndx num addr : Z) (st : RData) : option (Z * RData) :=
+    rely walk_smmu_pt_pre cbndx num addr st;
+    Some (smmu_lookup (smmu_amaps st (smmu_ctx cbndx num)) addr, st).
+
+  (* C `set_smmu_pt(cbndx, num, addr, pte)`: maps `addr`'s 4 KiB page to `pte`; a zero `pte`
+     removes the mapping. The walk there allocates a level-1 table (per 1 GiB region) and a
+     level-2 table (per 2 MiB) where none exists, each from the shared pool's counter; there must
+     be room for them (the code panics otherwise). *)
+  Definition set_smmu_pt_pre (cbndx num addr pte : Z) (st : RData) : bool :=
+    smmu_ctx_ok cbndx num && lock_held st LOCK_SPT && (0 <=? addr) && (addr <? 1099511627776) &&
+    (0 <=? pte) && (pte <? 18446744073709551616) &&
+    (((st.(smmu_tbl1) @ (smmu_ctx cbndx num)) @ (addr / 1073741824)) || (st.(smmu_pgd_used) <? 256)) &&
+    (((st.(smmu_tbl2) @ (smmu_ctx cbndx num)) @ (addr / 2097152)) || (st.(smmu_pmd_used) <? 3840)).
+  Definition smmu_alloc1 (j k : Z) (st : RData) : RData :=
+    if (st.(smmu_tbl1) @ j) @ k then st
+    else st {smmu_pgd_used : st.(smmu_pgd_used) + 1}
+            {smmu_tbl1 : st.(smmu_tbl1) # j == ((st.(smmu_tbl1) @ j) # k == true)}.
+  Definition smmu_alloc2 (j k : Z) (st : RData) : RData :=
+    if (st.(smmu_tbl2) @ j) @ k then st
+    else st {smmu_pmd_used : st.(smmu_pmd_used) + 1}
+            {smmu_tbl2 : st.(smmu_tbl2) # j == ((st.(smmu_tbl2) @ j) # k == true)}.
+  Definition set_smmu_pt_spec (cbndx num addr pte : Z) (st : RData) : option RData :=
+    rely set_smmu_pt_pre cbndx num addr pte st;
+    let j := smmu_ctx cbndx num in
+    let st2 := smmu_alloc2 j (addr / 2097152) (smmu_alloc1 j (addr / 1073741824) st) in
+    Some (st2 {smmu_pg : st2.(smmu_pg) # j ==
+                 ((st2.(smmu_pg) @ j) # (addr / 4096) == (if pte =? 0 then None else Some pte))}).
+End SmmuPTTreeOps.
+
+(* The SMMU table operations under the SMMU-table lock: `init_spt`, `walk_spt` and `map_spt` take
+   `acquire_lock_spt`/`release_lock_spt` around `init_smmu_pt`/`walk_smmu_pt`/`set_smmu_pt`;
+   `unmap_spt` walks and, where a mapping exists, sets a zero descriptor. Specs synthesised over
+   SmmuPTTreeOps's maps. *)
+Section SmmuPTOps.
+  Definition LAYER_PRIMS := "init_spt" :: "walk_spt" :: "map_spt" :: "unmap_spt" :: nil.
+End SmmuPTOps.
+

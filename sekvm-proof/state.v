@@ -12,7 +12,10 @@
    descriptor, `s2_pg @ v`: 4 KiB page -> page descriptor), with the tables the walks pass
    through (`s2_tbl1 @ v`, `s2_tbl2 @ v`, `s2_tbl3 @ v`: whether a level-1, -2, -3 table exists for
    a 512 GiB, 1 GiB, 2 MiB region; `set_npt` allocates exactly where one is missing); below it they
-   are unused. `events` logs lock acquisitions and releases, newest first, so a later concurrency
+   are unused. Likewise from layer SmmuPTTreeOps up, SMMU context j's table (j = num * 8 + cbndx,
+   16 contexts) is a map `smmu_pg @ j` (4 KiB I/O page -> descriptor) with its tables
+   (`smmu_tbl1 @ j`, `smmu_tbl2 @ j`: whether a level-1, -2 table exists for a 1 GiB, 2 MiB
+   region). `events` logs lock acquisitions and releases, newest first, so a later concurrency
    layer can replay them. *)
 
 Inductive Event :=
@@ -46,7 +49,9 @@ Record RData := mkRData {
   vm_kvm : ZMap.t Z; vcpu_ptr : ZMap.t Z; host_regs : ZMap.t Z;
   pt_mem : ZMap.t Z;
   s2_blk : ZMap.t (ZMap.t (option Z)); s2_pg : ZMap.t (ZMap.t (option Z));
-  s2_tbl1 : ZMap.t (ZMap.t bool); s2_tbl2 : ZMap.t (ZMap.t bool); s2_tbl3 : ZMap.t (ZMap.t bool)
+  s2_tbl1 : ZMap.t (ZMap.t bool); s2_tbl2 : ZMap.t (ZMap.t bool); s2_tbl3 : ZMap.t (ZMap.t bool);
+  smmu_pg : ZMap.t (ZMap.t (option Z));
+  smmu_tbl1 : ZMap.t (ZMap.t bool); smmu_tbl2 : ZMap.t (ZMap.t bool)
 }.
 
 (* The EL2 system registers the verified code reads or writes with inline asm, by the key the

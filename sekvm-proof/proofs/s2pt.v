@@ -852,7 +852,8 @@ Proof.
       split; [exact HR4|]. split; [exact HS4|]. right. split; [exact P5 | exact Ho].
 Qed.
 
-Ltac ref_user hspec lspec R ::=
+(* The stage-2 tree layer's RefProofs (Proofs/smmupt.v's `ref_user` dispatches here). *)
+Ltac s2_ref_user hspec lspec R :=
   lazymatch hspec with
   | walk_npt_spec =>
       match goal with
@@ -893,3 +894,4 @@ Ltac ref_user hspec lspec R ::=
           rewrite E0; cbv beta iota zeta; unfold R in HR; init_npt_low v ls
       end
   end.
+Ltac ref_user hspec lspec R ::= s2_ref_user hspec lspec R.
