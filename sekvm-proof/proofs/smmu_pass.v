@@ -213,6 +213,25 @@ Lemma smmu_pt_clear_s2pass : forall a1 a2 hs hs' ls,
   exists ls', smmu_pt_clear_spec a1 a2 ls = Some ls' /\ s2pt_rel hs' ls'.
 Proof. s2pass. Qed.
 
+(* The SMMU root read (`get_smmu_cfg_hw_ttbr`, an accessor): its synthesised spec keeps the memory
+   map's load for an index of 16 or more, which reads only fields `s2_forget` keeps (the frame
+   tactic would run that load, a 6,000-line function, on two destructured states). *)
+Lemma s2_forget_mem_load : forall sz p st, mem_load sz p (s2_forget st) = mem_load sz p st.
+Proof. intros sz p []. reflexivity. Qed.
+
+Lemma get_smmu_cfg_hw_ttbr_s2pass : forall a1 a2 hs hs' ls r,
+  get_smmu_cfg_hw_ttbr_spec a1 a2 hs = Some (r, hs') -> s2pt_rel hs ls ->
+  exists ls', get_smmu_cfg_hw_ttbr_spec a1 a2 ls = Some (r, ls') /\ s2pt_rel hs' ls'.
+Proof.
+  intros a1 a2 hs hs' ls r H HR. pose proof (proj1 HR) as Hf.
+  assert (Et : smmu_ttbr hs = smmu_ttbr ls) by (apply (f_equal smmu_ttbr) in Hf; exact Hf).
+  assert (Em : forall sz p, mem_load sz p hs = mem_load sz p ls)
+    by (intros; rewrite <- (s2_forget_mem_load _ _ hs), <- (s2_forget_mem_load _ _ ls), Hf; reflexivity).
+  unfold get_smmu_cfg_hw_ttbr_spec in *. rewrite Et, Em in H. exists ls.
+  destruct (_ <? 16); [injection H as <- <-; split; [reflexivity | exact HR]|].
+  destruct (mem_load _ _ ls); [|discriminate H]. injection H as <- <-. split; [reflexivity | exact HR].
+Qed.
+
 Ltac s2_pass_user p spec R :=
   lazymatch R with
   | S2PTTreeOps_R =>
@@ -222,6 +241,7 @@ Ltac s2_pass_user p spec R :=
       | walk_smmu_pte_prim => ref_lift p p walk_smmu_pte_s2pass
       | set_smmu_pte_prim => ref_lift p p set_smmu_pte_s2pass
       | smmu_pt_clear_prim => ref_lift p p smmu_pt_clear_s2pass
+      | get_smmu_cfg_hw_ttbr_prim => ref_lift p p get_smmu_cfg_hw_ttbr_s2pass
       end
   end.
 Ltac pass_user p spec R ::= s2_pass_user p spec R.
