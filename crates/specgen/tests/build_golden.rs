@@ -162,6 +162,18 @@ fn golden_levels() {
 /// A generated primitive passed through a refinement relation: `Val/tick2/PassRef.v` holds its
 /// obligation, `Val/LayerProof.v` uses it.
 #[test]
+fn golden_inlined() {
+    golden_case("inlined");
+    // the certificate unfolds callers before what they mention (`LEVEL_MAX` inside `level_ok`)
+    let rp =
+        std::fs::read_to_string(cases().join("inlined/expected/Top/swap2/RefProof.v")).unwrap();
+    assert!(
+        rp.contains("swap_level_spec, level_ok, LEVEL_MAX in *"),
+        "Top/swap2/RefProof.v: unfold order"
+    );
+}
+
+#[test]
 fn golden_relpass() {
     golden_case("relpass");
     let pass =

@@ -72,6 +72,36 @@ impl<'a> CfgDefs<'a> {
         }
     }
 
+    /// `names` reordered so that each definition comes before every definition its body
+    /// mentions: unfolding them in this order exposes no name already passed (`LOCK_SPT` inside
+    /// `init_smmu_pt_pre` must be unfolded after it, though it sorts first). Ties keep the given
+    /// order, so the result is deterministic.
+    pub fn unfold_order(&self, names: &[String]) -> Vec<String> {
+        let mentions = |a: &str, n: &str| {
+            let mut hit = false;
+            if let Some((ps, body)) = self.defs.get(a) {
+                if !ps.iter().any(|q| q == n) {
+                    config::check::walk(body, &mut |e| {
+                        if matches!(&e.kind, config::ast::ExprKind::Var(v) if v == n) {
+                            hit = true;
+                        }
+                    });
+                }
+            }
+            hit
+        };
+        let mut left: Vec<&String> = names.iter().collect();
+        let mut out = Vec::with_capacity(names.len());
+        while !left.is_empty() {
+            // the first name no remaining definition mentions (a cycle: the first name)
+            let k = (0..left.len())
+                .find(|&k| !left.iter().any(|a| *a != left[k] && mentions(a, left[k])))
+                .unwrap_or(0);
+            out.push(left.remove(k).clone());
+        }
+        out
+    }
+
     /// The record a field belongs to.
     pub fn record_of(&self, f: &str) -> Option<&str> {
         match self.p.env.globals.get(f).map(|g| &g.kind) {

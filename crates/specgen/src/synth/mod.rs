@@ -483,7 +483,7 @@ impl<'a> Synth<'a> {
         let size_synth =
             spec.body.size() + fixpoints.iter().map(|(f, _)| f.body.size()).sum::<usize>();
         let mut unfold = vec![names::spec(p), low.spec.clone()];
-        unfold.extend(used);
+        unfold.extend(self.cfg.unfold_order(&used));
         Synthesized {
             prim: p.to_string(),
             spec,
