@@ -361,9 +361,26 @@ Ltac synth_ranges :=
       end
   end.
 
+(** A mask by any literal bounds the result (not only [Z.ones k], [iand_mask_range]): synthesis drops the wrap of a sum of masked values
+    (a table entry's offset plus a table's address) that Z3 proves below [2 ^ w]. *)
+Lemma iand_lit_le : forall w x m, 0 <= m < 2 ^ w -> 0 <= iand w x m <= m.
+Proof.
+  intros w x m Hm. unfold iand, wrap.
+  assert (L : 0 <= Z.land x m <= m) by (split; [apply Z.land_nonneg; right; lia | apply land_le_r; lia]).
+  rewrite Z.mod_small by lia. exact L.
+Qed.
+
 Ltac synth_rng :=
   repeat match goal with
   | |- context [ ?a - ?b ] => g_zlit a; g_zlit b; let v := eval vm_compute in (a - b) in change (a - b) with v
+  end;
+  repeat match goal with
+  | |- context [ iand ?w ?x ?m ] =>
+      g_zlit m;
+      lazymatch goal with
+      | _ : 0 <= iand w x m <= m |- _ => fail
+      | _ => pose proof (iand_lit_le w x m ltac:(eval_pow2; lia))
+      end
   end;
   eval_pow2; lia.
 

@@ -121,3 +121,13 @@ Goal forall m i, 0 <= i < 2 ^ 32 ->
   (if i <? 5 then toy_load 8 (Ptr (Bglob 7%positive) (signed 64 (iadd 64 (imul 64 i 16) 64))) m
    else None).
 Proof. intros. synth_hint (toy_load_cell i). Fail synth_solve. Abort.
+
+(* The sum of two masked values (an SMMU root entry's offset and its table's address) is below
+   2^64, so its wrap goes: [synth_small] bounds each mask by its literal. Without the second
+   mask's bound (a variable mask) the sum may wrap, and the rewrite must not happen. *)
+Lemma masked_sum_small : forall a t,
+  iadd 64 (iand 64 a 8184) (iand 64 t 281474976706560) = iand 64 a 8184 + iand 64 t 281474976706560.
+Proof. intros. synth_small. reflexivity. Qed.
+
+Goal forall a t m, iadd 64 (iand 64 a 8184) (iand 64 t m) = iand 64 a 8184 + iand 64 t m.
+Proof. intros. synth_small. Fail reflexivity. Abort.
