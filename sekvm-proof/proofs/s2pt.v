@@ -435,6 +435,15 @@ Definition in_pool_only (st st' : RData) (v : Z) : Prop :=
   forall a, a < vm_pool_start st @ v \/ vm_pool_start st @ v + 2097152 + 4096 * s2_cap3_of v <= a ->
     pt_mem st' @ a = pt_mem st @ a.
 
+(** The end of a step that linked table [c]: the step's facts on the new state, the words outside
+    VM v's pool unchanged, and VM v's tables in the library's terms. *)
+Ltac link_close c Hm HR' HS' :=
+  split; [|split; [intros ? ?; cbn; rewrite ZMap.gso by lia; reflexivity
+                 | unfold vm_tables; cbn; rewrite ZMap.gss; split; [exact HR' | exact HS']]];
+  unfold s2_step_ok, lock_held in *; cbn; rewrite !ZMap.gss; repeat split; try lia; auto;
+  rewrite ZMap.gsspec; match goal with |- context [if ?b then _ else _] =>
+    destruct b; [unfold c; lia | match goal with |- context [pt_mem _ @ ?a] => pose proof (Hm a); lia end] end.
+
 Lemma pgd_step : forall ls v va A t1 t2 t3 root,
   s2_step_ok ls v -> 0 <= va < 2 ^ 48 -> oa root = vm_pool_start ls @ v -> vm_tables ls v A t1 t2 t3 ->
   (t1 @ (va / 2 ^ 39) = true \/ vm_pud_used ls @ v < 16) ->
@@ -467,11 +476,7 @@ Proof.
     pose proof (s2_shape_link1 _ _ _ _ _ _ _ va t1 t2 t3 HR ltac:(rewrite s2_idx0; exact Z0) Hroom Hva HS) as HS'.
     rewrite s2_idx0 in HR', Hr', HS'.
     split; [rewrite oa_add_low, oa_id by (first [exact Hca | unfold c; lia]); exact Hr'|].
-    split; [|split].
-    + unfold s2_step_ok, lock_held in *; cbn. rewrite !ZMap.gss. repeat split; try lia; auto.
-      all: rewrite ZMap.gsspec; match goal with |- context [if ?b then _ else _] => destruct b end; [unfold c; lia | pose proof (Hm a); lia].
-    + intros a Ho. cbn. rewrite ZMap.gso by lia. reflexivity.
-    + unfold vm_tables. cbn. rewrite ZMap.gss. split; [exact HR' | exact HS'].
+    link_close c Hm HR' HS'.
 Qed.
 
 (** A table the walk reaches lies in the VM's pool. *)
@@ -519,11 +524,7 @@ Proof.
     pose proof (s2_shape_link2 _ _ _ _ _ _ _ va t t1 t2 t3 HR Hr ltac:(rewrite s2_idx1; exact Z0) Hroom Hva HS) as HS'.
     rewrite s2_idx1 in HR', Hr', HS'.
     split; [rewrite oa_add_low, oa_id by (first [exact Hca | unfold c; lia]); exact Hr'|].
-    split; [|split].
-    + unfold s2_step_ok, lock_held in *; cbn. rewrite !ZMap.gss. repeat split; try lia; auto.
-      all: rewrite ZMap.gsspec; match goal with |- context [if ?b then _ else _] => destruct b end; [unfold c; lia | pose proof (Hm a); lia].
-    + intros a Ho. cbn. rewrite ZMap.gso by lia. reflexivity.
-    + unfold vm_tables. cbn. rewrite ZMap.gss. split; [exact HR' | exact HS'].
+    link_close c Hm HR' HS'.
 Qed.
 
 (** Level 2 towards a page ([alloc = 1]): where no block maps the region, the entry is a table
@@ -577,11 +578,7 @@ Proof.
     pose proof (s2_shape_link3 _ _ _ _ _ _ _ va t t1 t2 t3 HR Hr ltac:(rewrite s2_idx2; exact K) Hroom Hva HS) as HS'.
     rewrite s2_idx2 in HR', Hr', HS'.
     split; [rewrite oa_add_low, oa_id by (first [exact Hca | unfold c; lia]); exact Hr'|].
-    split; [|split].
-    + unfold s2_step_ok, lock_held in *; cbn. rewrite !ZMap.gss. repeat split; try lia; auto.
-      all: rewrite ZMap.gsspec; match goal with |- context [if ?b then _ else _] => destruct b end; [unfold c; lia | pose proof (Hm a); lia].
-    + intros a Ho. cbn. rewrite ZMap.gso by lia. reflexivity.
-    + unfold vm_tables. cbn. rewrite ZMap.gss. split; [exact HR' | exact HS'].
+    link_close c Hm HR' HS'.
 Qed.
 
 Lemma orbit_range : forall n d, 0 <= n < 64 -> 0 <= d < 2 ^ 64 -> 0 <= orbit n d < 2 ^ 64.
@@ -874,11 +871,7 @@ Ltac s2_ref_user hspec lspec R :=
           [ unfold kwalk; cbv zeta; destruct (ieq 64 _ 3); reflexivity
           | f_equal; f_equal; apply walk_npt_lookup; [exact HR | lia | lia] ]
       end
-  | set_npt_spec =>
-      match goal with
-      | H : set_npt_spec ?v ?va ?l ?p ?hs = Some _, HR : R ?hs ?ls |- _ =>
-          eapply set_npt_refines; [ assumption | assumption | exact H | exact HR ]
-      end
+  | set_npt_spec => eapply set_npt_refines; eassumption
   | init_npt_spec =>
       match goal with
       | H : init_npt_spec ?v ?hs = Some _, HR : R ?hs ?ls |- _ =>

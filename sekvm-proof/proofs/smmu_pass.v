@@ -115,17 +115,11 @@ Proof. intros A B a c b d H. injection H as <- <-. auto. Qed.
 
 Lemma s2pt_rel_pgd : forall hs ls x, s2pt_rel hs ls ->
   s2pt_rel (update_RData_smmu_pgd_used hs x) (update_RData_smmu_pgd_used ls x).
-Proof.
-  intros hs ls x (Hf & Ho & Hr & Hp & Hv). unfold s2pt_rel. split; [rewrite !s2_forget_pgd, Hf; reflexivity|].
-  destruct hs, ls; exact (conj Ho (conj Hr (conj Hp Hv))).
-Qed.
+Proof. intros hs ls x (Hf & H). split; [rewrite !s2_forget_pgd, Hf; reflexivity | destruct hs, ls; exact H]. Qed.
 
 Lemma s2pt_rel_pmd : forall hs ls x, s2pt_rel hs ls ->
   s2pt_rel (update_RData_smmu_pmd_used hs x) (update_RData_smmu_pmd_used ls x).
-Proof.
-  intros hs ls x (Hf & Ho & Hr & Hp & Hv). unfold s2pt_rel. split; [rewrite !s2_forget_pmd, Hf; reflexivity|].
-  destruct hs, ls; exact (conj Ho (conj Hr (conj Hp Hv))).
-Qed.
+Proof. intros hs ls x (Hf & H). split; [rewrite !s2_forget_pmd, Hf; reflexivity | destruct hs, ls; exact H]. Qed.
 
 Lemma s2pt_rel_store : forall hs ls k v, s2pt_rel hs ls -> outside_s2_pools (vm_pool_start ls) k 1 = true -> 0 <= v < 2 ^ 64 ->
   s2pt_rel (update_RData_pt_mem hs (pt_mem hs # k == v)) (update_RData_pt_mem ls (pt_mem ls # k == v)).

@@ -105,9 +105,7 @@ Proof.
   pose proof (sm_root_align _ _ _ HL j Hj) as Ha. pose proof (sm_root_pos _ _ _ HL j Hj) as Hp.
   unfold smmu_root_of in *. change (2 ^ 40) with 1099511627776. split; [|split; [|split]]; try lia.
   - rewrite land40 by lia. apply Z.mod_small. lia.
-  - unfold oa. rewrite (Z.mod_small (_ / 4096)).
-    + rewrite (Z.div_mod (smmu_ttbr st @ j) 4096) at 2 by lia. rewrite Ha. lia.
-    + split; [apply Z.div_pos; lia|]. apply Z.div_lt_upper_bound; [lia|]. cbn. lia.
+  - apply oa_id; [cbn; lia | exact Ha].
 Qed.
 
 (** * init_smmu_pt *)
@@ -156,8 +154,6 @@ Qed.
 (** * walk_smmu_pt *)
 
 (* The three walk steps without allocation, reading where the tables are. *)
-Lemma key_small : forall t o, 0 <= o -> 0 <= t -> t + o < 2 ^ 40 -> Z.land (t + o) 1099511627775 = t + o.
-Proof. intros t o Ho Ht H. rewrite land40 by lia. apply Z.mod_small. lia. Qed.
 
 (* `walk_smmu_pgd`'s spec is its code's meaning (`Hint NoTrans` in proof.v): its entry address,
    whose `add nuw nsw` does not overflow, is the load's key itself (below 2^40). *)
@@ -200,7 +196,7 @@ Lemma smmu_pgd_read : forall st t va, 0 <= va < 2 ^ 64 -> oa t <> 0 -> oa t + 81
 Proof.
   intros st t va Hva Ht Htop Ho. pose proof (field_range 30 10 va ltac:(lia)). pose proof (oa_range t).
   rewrite walk_smmu_pgd_open by assumption. cbv zeta. unfold smmu_pt_load_spec.
-  rewrite key_small by (cbn in *; lia). rewrite Ho. cbv beta iota. change (ieq 32 0 1) with false. reflexivity.
+  rewrite land40_small by (cbn in *; lia). rewrite Ho. cbv beta iota. change (ieq 32 0 1) with false. reflexivity.
 Qed.
 
 Lemma smmu_step_read : forall st t va sh s, (sh = 18 /\ s = 21 \/ sh = 9 /\ s = 12) -> 0 <= va < 2 ^ 64 ->
@@ -211,7 +207,7 @@ Proof.
   intros st t va sh s Hs Hva Ht Htop Ho. pose proof (field_range s 9 va ltac:(lia)). pose proof (oa_range t).
   split; [|rewrite i_oa; apply Z.eqb_neq; exact Ht].
   destruct Hs as [[-> ->]|[-> ->]]; [rewrite i_entry_18 by lia | rewrite i_entry_9 by lia];
-    apply key_small; cbn in *; lia.
+    apply land40_small; cbn in *; lia.
 Qed.
 
 Lemma smmu_pmd_read : forall st t va, 0 <= va < 2 ^ 64 -> oa t <> 0 -> oa t + 4096 <= 2 ^ 40 ->
@@ -260,9 +256,7 @@ Proof.
   - apply (outside_s2_pools_sub _ _ _ _ _ Hout); lia.
   - change (2 ^ 40) with 1099511627776. lia.
   - exact H4.
-  - unfold oa. rewrite (Z.mod_small (t / 4096)).
-    + rewrite (Z.div_mod t 4096) at 2 by lia. rewrite H3. lia.
-    + split; [apply Z.div_pos; lia|]. apply Z.div_lt_upper_bound; [lia|]. cbn. lia.
+  - apply oa_id; [cbn; lia | exact H3].
 Qed.
 
 Theorem walk_smmu_pt_refines : forall c n va hs r hs' ls,
@@ -336,7 +330,7 @@ Proof.
   intros st t va Hva Ht Htop Ho Hw Hl Hn HP HPa HPtop.
   pose proof (field_range 30 10 va ltac:(lia)). pose proof (oa_range t).
   rewrite walk_smmu_pgd_open by assumption. cbv zeta. unfold smmu_pt_load_spec.
-  rewrite key_small by (cbn in *; lia). rewrite Ho. cbv beta iota. change (ieq 32 1 1) with true. cbn [andb].
+  rewrite land40_small by (cbn in *; lia). rewrite Ho. cbv beta iota. change (ieq 32 1 1) with true. cbn [andb].
   rewrite (wrap_small 64 (pt_mem st @ _)) by apply Hw.
   assert (Eo : forall d, 0 <= d < 2 ^ 64 -> ieq 64 (iand 64 d 281474976706560) 0 = (oa d =? 0)).
   { intros d Hd. rewrite i_oa. unfold ieq. pose proof (oa_range d).
@@ -360,7 +354,7 @@ Proof.
   rewrite i_tdesc by (cbn in *; try lia; rewrite Z.add_mod, HPa, Z.mul_comm, Z.mod_mul by lia; reflexivity).
   unfold iadd. rewrite (wrap_small 64 n), (wrap_small 64 (n + 1)) by (cbn in *; lia).
   change (vm_pool_start (update_RData_smmu_pgd_used st (n + 1))) with (vm_pool_start st).
-  rewrite key_small by (cbn in *; lia). rewrite Ho. reflexivity.
+  rewrite land40_small by (cbn in *; lia). rewrite Ho. reflexivity.
 Qed.
 
 Lemma smmu_pmd_alloc : forall st t va, 0 <= va < 2 ^ 64 -> oa t <> 0 -> oa t + 4096 <= 2 ^ 40 ->
@@ -400,16 +394,7 @@ Lemma set_smmu_pte_eq : forall st t va v, 0 <= va < 2 ^ 64 -> oa t + 4096 <= 2 ^
   set_smmu_pte_spec t va v st = Some (update_RData_pt_mem st (pt_mem st # (oa t + 8 * field 12 9 va) == v)).
 Proof.
   intros st t va v Hva Htop Ho. pose proof (field_range 12 9 va ltac:(lia)). pose proof (oa_range t).
-  unfold set_smmu_pte_spec. rewrite i_entry_9, key_small by (cbn in *; lia). rewrite Ho. reflexivity.
-Qed.
-
-Lemma oa_tdesc : forall c, 0 <= c < 2 ^ 48 -> c mod 4096 = 0 -> oa (c + 3) = c.
-Proof.
-  intros c Hc Ha. unfold oa. rewrite (Z.div_mod c 4096) at 1 by lia. rewrite Ha, Z.add_0_r.
-  replace (4096 * (c / 4096) + 3) with (3 + (c / 4096) * 4096) by ring. rewrite Z.div_add by lia.
-  change (3 / 4096) with 0. rewrite Z.add_0_l, Z.mod_small.
-  - pose proof (Z.div_mod c 4096 ltac:(lia)). lia.
-  - split; [apply Z.div_pos; lia|]. apply Z.div_lt_upper_bound; [lia|]. cbn in *. lia.
+  unfold set_smmu_pte_spec. rewrite i_entry_9, land40_small by (cbn in *; lia). rewrite Ho. reflexivity.
 Qed.
 
 Lemma smmu_forget_alloc1 : forall hs ls x T m, smmu_forget hs = smmu_forget ls ->
@@ -490,7 +475,7 @@ Proof.
         -- exact (smmu_shape_link1 _ _ _ _ _ m _ j va _ _ Hrel ltac:(lia) E0 Hroom Hva (Hsh j ltac:(lia) ltac:(lia))).
         -- exact (smmu_shape_other _ _ _ _ _ m _ j j' 0 va R _ _ _ Hrel ltac:(lia) ltac:(lia) (not_eq_sym Hne) ltac:(lia) Hr0 (Hsh j' H0 H1)).
     + pose proof (Z.mod_pos_bound (smmu_pool_start ls + 4096 * n1) 4096). cbn in *; lia.
-    + rewrite oa_tdesc by (try lia; rewrite Z.add_mod, HPa, Z.mul_comm, Z.mod_mul by lia; reflexivity). exact Hr1.
+    + rewrite oa_add_low, oa_id by (try lia; rewrite Z.add_mod, HPa, Z.mul_comm, Z.mod_mul by lia; reflexivity). exact Hr1.
     + exact Hl.
     + reflexivity.
   - (* a level-1 table exists *)
@@ -542,7 +527,7 @@ Proof.
         -- exact (smmu_shape_link2 _ _ _ _ _ m _ j va t _ _ Hrel ltac:(lia) Hr1 E0 Hroom Hva (Hsh j ltac:(lia) ltac:(lia))).
         -- exact (smmu_shape_other _ _ _ _ _ m _ j j' 1 va t _ _ _ Hrel ltac:(lia) ltac:(lia) (not_eq_sym Hne) ltac:(lia) Hr1 (Hsh j' H0 H1)).
     + pose proof (Z.mod_pos_bound (smmu_pool_start ls + 1048576 + 4096 * n2) 4096). cbn in *; lia.
-    + rewrite oa_tdesc by (try lia; rewrite Z.add_mod, (Z.add_mod (smmu_pool_start ls)), HPa, Z.mul_comm, Z.mod_mul by lia; reflexivity).
+    + rewrite oa_add_low, oa_id by (try lia; rewrite Z.add_mod, (Z.add_mod (smmu_pool_start ls)), HPa, Z.mul_comm, Z.mod_mul by lia; reflexivity).
       exact Hr2.
     + exact Hl.
     + reflexivity.
@@ -617,27 +602,10 @@ Proof.
   cbv beta iota zeta. rewrite (wrap_small 64 r2) by exact Hr2w. rewrite W3. reflexivity.
 Qed.
 
-Ltac smmu_ref_user hspec lspec R :=
-  lazymatch hspec with
-  | init_smmu_pt_spec =>
-      match goal with
-      | H : init_smmu_pt_spec ?c ?n ?hs = Some _, HR : R ?hs ?ls |- _ => exact (init_smmu_pt_refines _ _ _ _ _ H HR)
-      end
-  | walk_smmu_pt_spec =>
-      match goal with
-      | H : walk_smmu_pt_spec ?c ?n ?va ?hs = Some _, HR : R ?hs ?ls |- _ =>
-          exact (walk_smmu_pt_refines _ _ _ _ _ _ _ H HR)
-      end
-  | set_smmu_pt_spec =>
-      match goal with
-      | H : set_smmu_pt_spec ?c ?n ?va ?p ?hs = Some _, HR : R ?hs ?ls |- _ =>
-          exact (set_smmu_pt_refines _ _ _ _ _ _ _ H HR)
-      end
-  end.
 Ltac ref_user hspec lspec R ::=
   lazymatch hspec with
-  | init_smmu_pt_spec => smmu_ref_user hspec lspec R
-  | walk_smmu_pt_spec => smmu_ref_user hspec lspec R
-  | set_smmu_pt_spec => smmu_ref_user hspec lspec R
+  | init_smmu_pt_spec => eapply init_smmu_pt_refines; eassumption
+  | walk_smmu_pt_spec => eapply walk_smmu_pt_refines; eassumption
+  | set_smmu_pt_spec => eapply set_smmu_pt_refines; eassumption
   | _ => s2_ref_user hspec lspec R
   end.
