@@ -249,11 +249,6 @@ End SmmuPTAlloc.
 
 Section SmmuPTWalk.
   Definition LAYER_PRIMS := "walk_smmu_pgd" :: "walk_smmu_pmd" :: "walk_smmu_pte" :: "set_smmu_pte" :: nil.
-  (* `walk_smmu_pgd`'s spec stays its code's meaning: the hand proofs of Proofs/smmupt.v and
-     Proofs/smmu_pass.v open it as such (`walk_smmu_pgd_open`). Its synthesised spec's certificate
-     (the `add nuw nsw` wrap dropped inside the folded rely `outside_s2_pools`) checks since coq-lib's
-     `synth_rng` bounds masks by their literals; moving those proofs onto it is still to do. *)
-  Hint NoTrans walk_smmu_pgd.
 End SmmuPTWalk.
 
 (* Stage B, the first abstraction step: from here up, VM v's stage-2 table is two maps (`s2_blk @ v`

@@ -13,7 +13,6 @@ From Coq Require Import String ZArith List Bool Lia.
 From AutoV Require Import All Build GenTactics.
 From AutoV.PT Require Import PTDesc PTBits PTWalk PTTree PTRefine PTInstances PTShape PTSmmuShape PTTactics.
 From SeKVM.S2PTTreeOps Require Import RefineRel.
-From SeKVM.SmmuPTWalk.walk_smmu_pgd Require Import LowSpec.
 From SeKVM.Proofs Require Import bottom s2pt.
 Local Open Scope Z_scope.
 
@@ -101,8 +100,6 @@ Ltac s2pass_open :=
     destruct (s2_forget_fields _ _ Hf) as (El & Ec & Ep & Eg & Em & Ev & Et); clear Hf;
     match goal with H : ?app = Some _ |- _ =>
       let f := head_of app in unfold f in H |- *;
-      (* `walk_smmu_pgd`'s spec is its code's meaning (`Hint NoTrans`): open its callees too *)
-      unfold walk_smmu_pgd_spec_low, smmu_pt_load_spec, smmu_pt_store_spec, alloc_smmu_pgd_page_spec in H |- *;
       rewrite ?El, ?Ec, ?Ep, ?Eg, ?Em, ?Ev, ?Et in H;
       cbn -[ovf_add ovf_sub ovf_mul ovf_shl] in H |- *; rewrite ?Ev in H;
       s2pass_cases H hs ls HR

@@ -19,7 +19,7 @@ From SeKVM.SmmuPTTreeOps Require Import RefineRel.
 From SeKVM.SmmuPTTreeOps.walk_smmu_pt Require Import LowSpec.
 From SeKVM.SmmuPTTreeOps.init_smmu_pt Require Import LowSpec.
 From SeKVM.SmmuPTTreeOps.set_smmu_pt Require Import LowSpec.
-From SeKVM.SmmuPTWalk.walk_smmu_pgd Require Import LowSpec.
+From SeKVM.SmmuPTWalk.walk_smmu_pgd Require Import LowSpec RefProof.
 From SeKVM.Proofs Require Import bottom s2pt smmu_pass.
 Local Open Scope Z_scope.
 
@@ -155,9 +155,10 @@ Qed.
 
 (* The three walk steps without allocation, reading where the tables are. *)
 
-(* `walk_smmu_pgd`'s spec is its code's meaning (`Hint NoTrans` in proof.v): its entry address,
+(* `walk_smmu_pgd`'s synthesised spec is its code's meaning (its certificate): its entry address,
    whose `add nuw nsw` does not overflow, is the load's key itself (below 2^40). *)
-Lemma walk_smmu_pgd_open : forall st t va a, 0 <= va < 2 ^ 64 -> oa t <> 0 -> oa t + 8192 <= 2 ^ 40 ->
+Lemma walk_smmu_pgd_open : forall st t va a, 0 <= va < 2 ^ 64 -> 0 <= t < 2 ^ 64 -> 0 <= a < 2 ^ 32 ->
+  oa t <> 0 -> oa t + 8192 <= 2 ^ 40 ->
   walk_smmu_pgd_spec t va a st =
     let K := oa t + 8 * field 30 10 va in
     match smmu_pt_load_spec K st with
@@ -175,8 +176,9 @@ Lemma walk_smmu_pgd_open : forall st t va a, 0 <= va < 2 ^ 64 -> oa t <> 0 -> oa
     | None => None
     end.
 Proof.
-  intros st t va a Hva Ht Htop. pose proof (field_range 30 10 va ltac:(lia)). pose proof (oa_range t).
-  unfold walk_smmu_pgd_spec, walk_smmu_pgd_spec_low. cbv zeta.
+  intros st t va a Hva Ht64 Ha Ht Htop. pose proof (field_range 30 10 va ltac:(lia)). pose proof (oa_range t).
+  rewrite walk_smmu_pgd_spec_synth by (unfold in_urange; rewrite andb_true_iff, Z.leb_le, Z.ltb_lt; lia).
+  unfold walk_smmu_pgd_spec_low. cbv zeta.
   rewrite i_idx8_27w10, i_oa by lia.
   assert (E0 : ieq 64 (oa t) 0 = false).
   { unfold ieq. rewrite (wrap_small 64 (oa t)), (wrap_small 64 0) by (cbn in *; lia). apply Z.eqb_neq. exact Ht. }
@@ -190,12 +192,12 @@ Proof.
   rewrite (Z.add_comm (8 * _)). reflexivity.
 Qed.
 
-Lemma smmu_pgd_read : forall st t va, 0 <= va < 2 ^ 64 -> oa t <> 0 -> oa t + 8192 <= 2 ^ 40 ->
+Lemma smmu_pgd_read : forall st t va, 0 <= va < 2 ^ 64 -> 0 <= t < 2 ^ 64 -> oa t <> 0 -> oa t + 8192 <= 2 ^ 40 ->
   outside_s2_pools (vm_pool_start st) (oa t + 8 * field 30 10 va) 1 = true ->
   walk_smmu_pgd_spec t va 0 st = Some (wrap 64 (pt_mem st @ (oa t + 8 * field 30 10 va)), st).
 Proof.
-  intros st t va Hva Ht Htop Ho. pose proof (field_range 30 10 va ltac:(lia)). pose proof (oa_range t).
-  rewrite walk_smmu_pgd_open by assumption. cbv zeta. unfold smmu_pt_load_spec.
+  intros st t va Hva Ht64 Ht Htop Ho. pose proof (field_range 30 10 va ltac:(lia)). pose proof (oa_range t).
+  rewrite walk_smmu_pgd_open by (assumption || lia). cbv zeta. unfold smmu_pt_load_spec.
   rewrite land40_small by (cbn in *; lia). rewrite Ho. cbv beta iota. change (ieq 32 0 1) with false. reflexivity.
 Qed.
 
@@ -315,7 +317,7 @@ Qed.
 (* The two walk steps with allocation and the leaf write, each as one equation over the
    SmmuPTWalk spec: a table is linked where the entry holds no address (the counter bumped,
    the descriptor `table | 3` written), else the entry is returned. *)
-Lemma smmu_pgd_alloc : forall st t va, 0 <= va < 2 ^ 64 -> oa t <> 0 -> oa t + 8192 <= 2 ^ 40 ->
+Lemma smmu_pgd_alloc : forall st t va, 0 <= va < 2 ^ 64 -> 0 <= t < 2 ^ 64 -> oa t <> 0 -> oa t + 8192 <= 2 ^ 40 ->
   outside_s2_pools (vm_pool_start st) (oa t + 8 * field 30 10 va) 1 = true ->
   (forall a, 0 <= pt_mem st @ a < 2 ^ 64) -> lock_held st LOCK_SPT = true ->
   (oa (pt_mem st @ (oa t + 8 * field 30 10 va)) = 0 -> 0 <= smmu_pgd_used st < 256) -> 0 < smmu_pool_start st -> smmu_pool_start st mod 4096 = 0 ->
@@ -327,9 +329,9 @@ Lemma smmu_pgd_alloc : forall st t va, 0 <= va < 2 ^ 64 -> oa t <> 0 -> oa t + 8
               (pt_mem st # (oa t + 8 * field 30 10 va) == smmu_pool_start st + 4096 * smmu_pgd_used st + 3))
     else Some (pt_mem st @ (oa t + 8 * field 30 10 va), st).
 Proof.
-  intros st t va Hva Ht Htop Ho Hw Hl Hn HP HPa HPtop.
+  intros st t va Hva Ht64 Ht Htop Ho Hw Hl Hn HP HPa HPtop.
   pose proof (field_range 30 10 va ltac:(lia)). pose proof (oa_range t).
-  rewrite walk_smmu_pgd_open by assumption. cbv zeta. unfold smmu_pt_load_spec.
+  rewrite walk_smmu_pgd_open by (assumption || lia). cbv zeta. unfold smmu_pt_load_spec.
   rewrite land40_small by (cbn in *; lia). rewrite Ho. cbv beta iota. change (ieq 32 1 1) with true. cbn [andb].
   rewrite (wrap_small 64 (pt_mem st @ _)) by apply Hw.
   assert (Eo : forall d, 0 <= d < 2 ^ 64 -> ieq 64 (iand 64 d 281474976706560) 0 = (oa d =? 0)).
@@ -429,6 +431,21 @@ Proof.
   change (2 ^ 40) with 1099511627776. exact Htop.
 Qed.
 
+(** The relation after a walk step linked a table: the forgotten parts ([forget]), the layout
+    ([lay]), the words, the tree relation [Hrel']; left to the caller, context [j]'s shape and
+    another context [j']'s ([Hne : j' <> j]). *)
+Ltac smmu_link_rel j E forget lay Hf Hlay Hw Hrel' :=
+  unfold smmupt_rel; split;
+  [ rewrite E; apply forget; exact Hf
+  | split; [ apply smmu_layout_ok_pt_mem, lay; exact Hlay
+  | split; [ intros a; cbn [pt_mem update_RData_pt_mem]; rewrite ZMap.gsspec;
+             destruct (a =? _); [cbn in *; lia | apply Hw]
+  | split; [ exact Hrel'
+  | intros j' H0 H1;
+    cbn [pt_mem smmu_ttbr smmu_tbl1 smmu_tbl2 update_RData_pt_mem update_RData_smmu_pgd_used
+         update_RData_smmu_pmd_used update_RData_smmu_tbl1 update_RData_smmu_tbl2];
+    rewrite ZMap.gsspec; destruct (Z.eqb_spec j' j) as [->|Hne] ]]]].
+
 (** The first walk step of [set_smmu_pt]: a level-1 table exists, or one is allocated and the
     relation holds with the upper state's [smmu_alloc1]. *)
 Lemma pgd_step : forall hs ls j va, smmupt_rel hs ls -> 0 <= j < 16 -> 0 <= va < 2 ^ 40 ->
@@ -465,15 +482,9 @@ Proof.
     destruct (smmu_rel_link1 _ _ _ _ _ m _ j va Hrel ltac:(lia) E0 Hroom) as [Hrel1 Hr1].
     eexists; eexists; split; [reflexivity|]. unfold smmu_alloc1. rewrite Hb.
     split; [|split; [|split; [|split]]].
-    + unfold smmupt_rel. split; [|split; [|split; [|split]]].
-      * rewrite E1. apply smmu_forget_alloc1. exact Hf.
-      * apply smmu_layout_ok_pt_mem, smmu_layout_ok_pgd. exact Hlay.
-      * intros a. cbn [pt_mem update_RData_pt_mem]. rewrite ZMap.gsspec. destruct (a =? _); [cbn in *; lia | apply Hw].
-      * exact Hrel1.
-      * intros j' H0 H1. cbn [pt_mem smmu_ttbr smmu_tbl1 smmu_tbl2 update_RData_pt_mem update_RData_smmu_pgd_used update_RData_smmu_tbl1].
-        rewrite ZMap.gsspec. destruct (Z.eqb_spec j' j) as [->|Hne].
-        -- exact (smmu_shape_link1 _ _ _ _ _ m _ j va _ _ Hrel ltac:(lia) E0 Hroom Hva (Hsh j ltac:(lia) ltac:(lia))).
-        -- exact (smmu_shape_other _ _ _ _ _ m _ j j' 0 va R _ _ _ Hrel ltac:(lia) ltac:(lia) (not_eq_sym Hne) ltac:(lia) Hr0 (Hsh j' H0 H1)).
+    + smmu_link_rel j E1 smmu_forget_alloc1 smmu_layout_ok_pgd Hf Hlay Hw Hrel1;
+        [ exact (smmu_shape_link1 _ _ _ _ _ m _ j va _ _ Hrel ltac:(lia) E0 Hroom Hva (Hsh j ltac:(lia) ltac:(lia)))
+        | exact (smmu_shape_other _ _ _ _ _ m _ j j' 0 va R _ _ _ Hrel ltac:(lia) ltac:(lia) (not_eq_sym Hne) ltac:(lia) Hr0 (Hsh j' H0 H1)) ].
     + pose proof (Z.mod_pos_bound (smmu_pool_start ls + 4096 * n1) 4096). cbn in *; lia.
     + rewrite oa_add_low, oa_id by (try lia; rewrite Z.add_mod, HPa, Z.mul_comm, Z.mod_mul by lia; reflexivity). exact Hr1.
     + exact Hl.
@@ -517,15 +528,9 @@ Proof.
     destruct (smmu_rel_link2 _ _ _ _ _ m _ j va t Hrel ltac:(lia) Hr1 E0 Hroom) as [Hrel2 Hr2].
     eexists; eexists; split; [reflexivity|]. unfold smmu_alloc2. rewrite Hb.
     split; [|split; [|split; [|split]]].
-    + unfold smmupt_rel. split; [|split; [|split; [|split]]].
-      * rewrite E2. apply smmu_forget_alloc2. exact Hf.
-      * apply smmu_layout_ok_pt_mem, smmu_layout_ok_pmd. exact Hlay.
-      * intros a. cbn [pt_mem update_RData_pt_mem]. rewrite ZMap.gsspec. destruct (a =? _); [cbn in *; lia | apply Hw].
-      * exact Hrel2.
-      * intros j' H0 H1. cbn [pt_mem smmu_ttbr smmu_tbl1 smmu_tbl2 update_RData_pt_mem update_RData_smmu_pmd_used update_RData_smmu_tbl2].
-        rewrite ZMap.gsspec. destruct (Z.eqb_spec j' j) as [->|Hne].
-        -- exact (smmu_shape_link2 _ _ _ _ _ m _ j va t _ _ Hrel ltac:(lia) Hr1 E0 Hroom Hva (Hsh j ltac:(lia) ltac:(lia))).
-        -- exact (smmu_shape_other _ _ _ _ _ m _ j j' 1 va t _ _ _ Hrel ltac:(lia) ltac:(lia) (not_eq_sym Hne) ltac:(lia) Hr1 (Hsh j' H0 H1)).
+    + smmu_link_rel j E2 smmu_forget_alloc2 smmu_layout_ok_pmd Hf Hlay Hw Hrel2;
+        [ exact (smmu_shape_link2 _ _ _ _ _ m _ j va t _ _ Hrel ltac:(lia) Hr1 E0 Hroom Hva (Hsh j ltac:(lia) ltac:(lia)))
+        | exact (smmu_shape_other _ _ _ _ _ m _ j j' 1 va t _ _ _ Hrel ltac:(lia) ltac:(lia) (not_eq_sym Hne) ltac:(lia) Hr1 (Hsh j' H0 H1)) ].
     + pose proof (Z.mod_pos_bound (smmu_pool_start ls + 1048576 + 4096 * n2) 4096). cbn in *; lia.
     + rewrite oa_add_low, oa_id by (try lia; rewrite Z.add_mod, (Z.add_mod (smmu_pool_start ls)), HPa, Z.mul_comm, Z.mod_mul by lia; reflexivity).
       exact Hr2.
