@@ -361,8 +361,9 @@ Ltac synth_ranges :=
       end
   end.
 
-(** A mask by any literal bounds the result (not only [Z.ones k], [iand_mask_range]): synthesis drops the wrap of a sum of masked values
-    (a table entry's offset plus a table's address) that Z3 proves below [2 ^ w]. *)
+(** A mask by any literal bounds the result (not only by [Z.ones k], [iand_mask_range]):
+    synthesis drops the wrap of a sum of masked values (a table entry's offset plus a table's
+    address) that Z3 proves below [2 ^ w]. *)
 Lemma iand_lit_le : forall w x m, 0 <= m < 2 ^ w -> 0 <= iand w x m <= m.
 Proof.
   intros w x m Hm. unfold iand, wrap.

@@ -159,12 +159,11 @@ fn golden_levels() {
     golden_case("levels");
 }
 
-/// A generated primitive passed through a refinement relation: `Val/tick2/PassRef.v` holds its
-/// obligation, `Val/LayerProof.v` uses it.
+/// A synthesised spec that inlines a hand-written one: its certificate unfolds the inlined
+/// definitions callers first (`level_ok` before `LEVEL_MAX`, which it mentions).
 #[test]
 fn golden_inlined() {
     golden_case("inlined");
-    // the certificate unfolds callers before what they mention (`LEVEL_MAX` inside `level_ok`)
     let rp =
         std::fs::read_to_string(cases().join("inlined/expected/Top/swap2/RefProof.v")).unwrap();
     assert!(
@@ -173,6 +172,8 @@ fn golden_inlined() {
     );
 }
 
+/// A generated primitive passed through a refinement relation: `Val/tick2/PassRef.v` holds its
+/// obligation, `Val/LayerProof.v` uses it.
 #[test]
 fn golden_relpass() {
     golden_case("relpass");

@@ -77,27 +77,31 @@ impl<'a> CfgDefs<'a> {
     /// `init_smmu_pt_pre` must be unfolded after it, though it sorts first). Ties keep the given
     /// order, so the result is deterministic.
     pub fn unfold_order(&self, names: &[String]) -> Vec<String> {
-        let mentions = |a: &str, n: &str| {
-            let mut hit = false;
-            if let Some((ps, body)) = self.defs.get(a) {
-                if !ps.iter().any(|q| q == n) {
+        // mentions[a][n]: the body of definition `names[a]` names `names[n]` (not as a parameter)
+        let mentions: Vec<Vec<bool>> = names
+            .iter()
+            .map(|a| {
+                let mut hit = vec![false; names.len()];
+                if let Some((ps, body)) = self.defs.get(a) {
                     config::check::walk(body, &mut |e| {
-                        if matches!(&e.kind, config::ast::ExprKind::Var(v) if v == n) {
-                            hit = true;
+                        if let config::ast::ExprKind::Var(v) = &e.kind {
+                            if let Some(n) = names.iter().position(|n| n == v) {
+                                hit[n] |= !ps.contains(v);
+                            }
                         }
                     });
                 }
-            }
-            hit
-        };
-        let mut left: Vec<&String> = names.iter().collect();
+                hit
+            })
+            .collect();
+        let mut left: Vec<usize> = (0..names.len()).collect();
         let mut out = Vec::with_capacity(names.len());
         while !left.is_empty() {
-            // the first name no remaining definition mentions (a cycle: the first name)
+            // the first name no remaining definition mentions (on a cycle, the first name)
             let k = (0..left.len())
-                .find(|&k| !left.iter().any(|a| *a != left[k] && mentions(a, left[k])))
+                .find(|&k| !left.iter().any(|&a| a != left[k] && mentions[a][left[k]]))
                 .unwrap_or(0);
-            out.push(left.remove(k).clone());
+            out.push(names[left.remove(k)].clone());
         }
         out
     }
