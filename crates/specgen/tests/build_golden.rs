@@ -172,6 +172,17 @@ fn golden_inlined() {
     );
 }
 
+/// `Hint NoUnfold` of a generated spec: the caller's synthesised spec keeps the calls.
+#[test]
+fn golden_kept() {
+    golden_case("kept");
+    let spec = std::fs::read_to_string(cases().join("kept/expected/Top/Spec.v")).unwrap();
+    assert!(
+        spec.contains("match bump_spec 1 st with") && spec.contains("match bump_spec 2 st with"),
+        "Top/Spec.v: bump2_spec keeps the calls of bump_spec"
+    );
+}
+
 /// A generated primitive passed through a refinement relation: `Val/tick2/PassRef.v` holds its
 /// obligation, `Val/LayerProof.v` uses it.
 #[test]

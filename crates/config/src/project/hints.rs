@@ -1,7 +1,8 @@
 //! Phase 12 — hints: `Hint NoUnfold d…` and `Hint NoTrans p…`.
 //!
 //! Input: the items, the checked environment and the primitives' layers (phase 11).
-//! `NoUnfold` names Definitions or Fixpoints to keep folded (Opaque) in proofs; `NoTrans` names
+//! `NoUnfold` names Definitions or Fixpoints to keep folded (Opaque) in proofs, or primitive specs
+//! (`p_spec`) that synthesis keeps as calls instead of inlining; `NoTrans` names
 //! primitives (optionally as `p_mid` or `p_spec`) whose spec transformer is skipped.
 //!
 //! Diagnostics: `E-CFG046` (an unknown hint, or a target of the wrong kind).
@@ -25,13 +26,16 @@ impl Loader<'_> {
             match kind.name.as_str() {
                 "NoUnfold" => {
                     for n in names {
-                        if env.globals.get(&n.name).is_some_and(|g| matches!(g.kind, GlobalKind::Definition | GlobalKind::Fixpoint)) {
+                        let is_def = env.globals.get(&n.name).is_some_and(|g| matches!(g.kind, GlobalKind::Definition | GlobalKind::Fixpoint));
+                        // a primitive's spec: synthesis keeps calls of it instead of inlining
+                        let is_spec = n.name.strip_suffix("_spec").is_some_and(|b| prim_layer.contains_key(b));
+                        if is_def || is_spec {
                             hints.no_unfold.insert(n.name.clone());
                         } else {
                             self.diags.push(
                                 Diagnostic::error(Code::BadHint, n.span, format!("`Hint NoUnfold` target `{}` is not a definition", n.name))
-                                    .label("not a Definition/Fixpoint")
-                                    .hint("name a Definition or Fixpoint of the config"),
+                                    .label("not a Definition/Fixpoint or primitive spec")
+                                    .hint("name a Definition or Fixpoint of the config, or a primitive's `p_spec`"),
                             );
                         }
                     }

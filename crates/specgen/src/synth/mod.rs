@@ -6,7 +6,8 @@
 //! over the typed spec IR (structural equality):
 //! 1. **inline** ([`Synth::inline`]): calls of generated lower specs become their synthesised
 //!    bodies; hand-written specs, layer memory operations and their helpers are partially
-//!    evaluated from the configuration AST ([`cfg2ir`]); `Hint NoUnfold` names, loop fixpoints
+//!    evaluated from the configuration AST ([`cfg2ir`]); `Hint NoUnfold` names (definitions and
+//!    primitive specs), loop fixpoints
 //!    (replaced by their own synthesised fixpoints) and anything outside the subset stay calls;
 //! 2. **rewrite** ([`rules`]) to a fixpoint;
 //! 3. **Z3** ([`zpass`], [`smt`]) under path conditions, then rewrite again, until nothing
@@ -176,7 +177,7 @@ impl<'a> Synth<'a> {
                 if own_fix.contains(f) {
                     return E::Call(fix_name(f), a);
                 }
-                if let Some(s) = callees.get(f) {
+                if let Some(s) = callees.get(f).filter(|_| !self.cfg.keep.contains(f)) {
                     if s.spec.params.len() == a.len() {
                         if !used.contains(f) {
                             used.push(f.clone());
