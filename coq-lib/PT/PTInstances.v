@@ -1058,3 +1058,215 @@ Qed.
 (** The demonstration's abstract state: per VM, page number -> output address. *)
 Definition demo_amap (s2map : ZMap.t (ZMap.t (option Z))) : Z -> amap :=
   fun v l k => if Nat.eqb l 3 then s2map @ v @ k else None.
+
+(** One page of one VM changed is [aset] of that VM's map at level 3. *)
+Lemma demo_amap_set : forall s2 v va o w l k, 0 <= va ->
+  demo_amap (s2 # v == ((s2 @ v) # (va / 4096) == o)) w l k =
+  ctx_set (demo_amap s2) v (aset (demo_amap s2 v) 3 (key demo 3 va) o) w l k.
+Proof.
+  intros. unfold demo_amap, ctx_set, aset. change (key demo 3 va) with (va / 2 ^ 12).
+  rewrite ZMap.gsspec. destruct (Z.eqb_spec w v) as [->|]; [|reflexivity].
+  rewrite ZMap.gsspec. destruct (Nat.eqb_spec l 3) as [->|]; reflexivity.
+Qed.
+
+(** Setting an entry to the value it has changes nothing. *)
+Lemma ctx_aset_same : forall (A : Z -> amap) v l k o w l' k', A v l k = o ->
+  ctx_set A v (aset (A v) l k o) w l' k' = A w l' k'.
+Proof.
+  intros A v l k o w l' k' E. unfold ctx_set, aset. destruct (Z.eqb_spec w v) as [->|]; [|reflexivity].
+  destruct (Nat.eqb_spec l' l) as [->|]; [|reflexivity]. destruct (Z.eqb_spec k' k) as [->|]; auto.
+Qed.
+
+(** *** The demonstration's state: the invariant its proofs keep *)
+
+(** The four per-level arrays of tables (no level below 3); the bump counters [pn] of levels
+    1-3 (level 0 holds the [nvm] roots). *)
+Definition demo_tabs (t0 t1 t2 t3 : ZMap.t (ZMap.t Z)) : nat -> ZMap.t (ZMap.t Z) :=
+  fun l => match l with O => t0 | 1%nat => t1 | 2%nat => t2 | 3%nat => t3 | _ => ZMap.init (ZMap.init 0) end.
+Definition demo_cap (nvm : Z) (l : nat) : Z := if (l <=? 3)%nat then nvm else 0.
+Definition demo_next (nvm : Z) (pn : ZMap.t Z) (l : nat) : Z :=
+  match l with O => nvm | 1%nat | 2%nat | 3%nat => pn @ Z.of_nat l | _ => 0 end.
+
+(** How many VMs have a level-[l] table on the path of address 0, which every address below
+    2 MiB shares (its indices above level 3 are 0). *)
+Definition demo_owners (nvm : Z) (tabs : nat -> ZMap.t (ZMap.t Z)) (l : nat) : Z :=
+  ncount (fun v => if reach demo (nested tabs) l v 0 then true else false) (Z.to_nat nvm).
+
+(** The tree relation; canonical entries (the code follows any entry with bit 0 set, so an entry
+    that names no table is zero); and at most one table per level and VM, so allocating for a VM
+    without one never runs out ([demo_inv_step]). *)
+Definition demo_inv (nvm : Z) (pn : ZMap.t Z) (tabs : nat -> ZMap.t (ZMap.t Z)) (A : Z -> amap) : Prop :=
+  demo_rel nvm (demo_cap nvm) (demo_next nvm pn) tabs A /\
+  canon demo (nested tabs) (demo_pool (demo_next nvm pn)) /\
+  (forall l, demo_next nvm pn l <= demo_owners nvm tabs l).
+
+Lemma demo_no_leaf : forall l d, (l < 3)%nat -> dec demo l d <> KLeaf.
+Proof. intros [|[|[|l]]] d Hl; try lia; cbn; destruct (_ && _); discriminate. Qed.
+
+Lemma demo_is_tbl3 : forall d, is_tbl demo 3 d = false.
+Proof. intros d. unfold is_tbl. cbn. destruct (bit 0 d); reflexivity. Qed.
+
+(** A table entry has bit 0 and names table [field - 1]. *)
+Lemma demo_dec_table : forall l d c, (l < 3)%nat -> dec demo l d = KTable c ->
+  bit 0 d = true /\ field 12 36 d = c + 1 /\ 0 <= c.
+Proof.
+  intros [|[|[|l]]] d c Hl; try lia; pose proof (field_range 12 36 d ltac:(lia)); cbn;
+    destruct (bit 0 d), (Z.eqb_spec (field 12 36 d) 0); cbn; intro E; inversion E; split; auto; lia.
+Qed.
+
+(** Below 2 MiB, the tables of levels 1-3 are those on the path of address 0. *)
+Lemma demo_reach0 : forall rd l v va, (l <= 3)%nat -> 0 <= va < 2 ^ 21 ->
+  reach demo rd l v va = reach demo rd l v 0.
+Proof.
+  intros rd l v va Hl Hva. apply reach_prefix. intros k Hk. unfold idx, field.
+  assert (Hs : 21 <= shift demo k) by (cbn [demo granule shift]; unfold g_shift; lia).
+  assert (P : 2 ^ 21 <= 2 ^ shift demo k) by (apply Z.pow_le_mono_r; lia).
+  rewrite (Z.div_small va), Z.div_0_l by (lia || (apply Z.pow_nonzero; lia)). reflexivity.
+Qed.
+
+Lemma demo_inv_ext : forall nvm pn pn' tabs tabs' A A', demo_inv nvm pn tabs A ->
+  (forall l, (1 <= l <= 3)%nat -> pn' @ Z.of_nat l = pn @ Z.of_nat l) ->
+  (forall l t i, tabs' l @ t @ i = tabs l @ t @ i) -> (forall v l k, A' v l k = A v l k) ->
+  demo_inv nvm pn' tabs' A'.
+Proof.
+  intros nvm pn pn' tabs tabs' A A' ((HL & HT & HM) & HK & HN) Hp Ht HA.
+  assert (En : forall l, demo_next nvm pn' l = demo_next nvm pn l)
+    by (intros [|[|[|[|l]]]]; try reflexivity; [apply (Hp 1%nat) | apply (Hp 2%nat) | apply (Hp 3%nat)]; lia).
+  assert (Ep : forall l t, demo_pool (demo_next nvm pn') l t <-> demo_pool (demo_next nvm pn) l t)
+    by (intros; rewrite !demo_in_pool, En; reflexivity).
+  assert (Ea : forall P, agree_on demo P (nested tabs) (nested tabs')) by (intros P l t i _ _; apply Ht).
+  assert (Er : forall l v va, reach demo (nested tabs') l v va = reach demo (nested tabs) l v va)
+    by (intros; apply reach_frame; intros; apply Ht).
+  split; [split; [|split]|split].
+  - destruct HL. constructor; intros; rewrite ?En; auto.
+  - apply (tree_ok_iff demo _ _ _ _ _ (fun _ _ => iff_refl _) (fun l t => iff_sym (Ep l t))).
+    apply (frame_tree demo _ _ _ _ HT (Ea _)). intros. unfold nested. rewrite Ht. apply (tr_zero _ _ _ _ HT); auto.
+  - intros v Hv. apply (meaning_ext demo demo_out _ _ (A v)); [intros; symmetry; apply HA|].
+    apply (frame_meaning demo demo_out demo_ok _ _ _ _ _ _ HT (Ea _)); [apply (demo_root_used _ _ _ _ HL Hv)|auto].
+  - apply (canon_iff demo _ _ _ (fun l t => proj1 (Ep l t))). apply (canon_agree demo _ _ _ (Ea _) HK).
+  - intros l. rewrite En. eapply Z.le_trans; [apply HN|]. apply ncount_mono. intros w _. rewrite Er. auto.
+Qed.
+
+(** One level of the code's walk for VM [v] at an address below 2 MiB: an entry names the next
+    table, or it is zero and the next free table of the level below exists and is linked there. *)
+Theorem demo_inv_step : forall nvm pn tabs A v va l t, demo_inv nvm pn tabs A ->
+  0 <= v < nvm -> 0 <= va < 2 ^ 21 -> (l < 3)%nat -> reach demo (nested tabs) l v va = Some t ->
+  (exists c, dec demo l (tabs l @ t @ idx demo l va) = KTable c /\ 0 <= c < nvm /\
+     reach demo (nested tabs) (S l) v va = Some c) \/
+  (tabs l @ t @ idx demo l va = 0 /\ reach demo (nested tabs) (S l) v va = None /\ 0 <= pn @ Z.of_nat (S l) < nvm /\
+   let tabs' := tabs_set tabs l t (idx demo l va) ((pn @ Z.of_nat (S l) + 1) * 4096 + 3) in
+   demo_inv nvm (pn # Z.of_nat (S l) == pn @ Z.of_nat (S l) + 1) tabs' A /\
+   reach demo (nested tabs') (S l) v va = Some (pn @ Z.of_nat (S l))).
+Proof.
+  intros nvm pn tabs A v va l t ((HL & HT & HM) & HK & HN) Hv Hva Hl Hr.
+  assert (Hu := reach_used demo demo_ok _ _ _ HT l v va t (demo_root_used _ _ _ _ HL Hv) Hr).
+  assert (Hnx : demo_next nvm pn (S l) = pn @ Z.of_nat (S l)) by (destruct l as [|[|[|]]]; cbn; lia).
+  pose proof (dm_next _ _ _ HL (S l)) as Hb. unfold demo_cap in Hb. rewrite Hnx in Hb.
+  replace (S l <=? 3)%nat with true in Hb by (symmetry; apply Nat.leb_le; lia).
+  destruct (dec demo l (tabs l @ t @ idx demo l va)) eqn:D; [left | exfalso; exact (demo_no_leaf l _ Hl D) | right].
+  - exists c. split; [reflexivity|]. split; [|exact (reach_step demo _ l v va t c Hr D)].
+    pose proof (tr_child _ _ _ _ HT l t _ c Hu (idx_in_tbl demo demo_ok l va) D) as Hc.
+    apply demo_in_pool in Hc. rewrite Hnx in Hc. lia.
+  - assert (Hz : tabs l @ t @ idx demo l va = 0) by (apply (HK l t); auto; apply idx_in_tbl, demo_ok).
+    assert (Hn : reach demo (nested tabs) (S l) v 0 = None)
+      by (rewrite <- (demo_reach0 _ _ _ va), reach_snoc, Hr by (lia || auto); unfold nested; rewrite D; reflexivity).
+    pose proof (ncount_lt (fun v => if reach demo (nested tabs) (S l) v 0 then true else false)
+                  (Z.to_nat nvm) v ltac:(lia) ltac:(cbv beta; rewrite Hn; reflexivity)) as Hlt.
+    pose proof (HN (S l)) as HNl. unfold demo_owners in HNl. rewrite Hnx in HNl.
+    split; [exact Hz | split; [rewrite (demo_reach0 _ _ _ va) by (lia || auto); exact Hn | split; [lia|]]].
+    destruct (demo_rel_link nvm _ _ tabs A v va l t (conj HL (conj HT HM)) Hv Hl Hr D ltac:(unfold demo_cap;
+      replace (S l <=? 3)%nat with true by (symmetry; apply Nat.leb_le; lia); lia)) as [HR' Hr'].
+    rewrite Hnx in HR', Hr'. cbv zeta in *. split; [|exact Hr'].
+    assert (En : forall l', demo_next nvm (pn # Z.of_nat (S l) == pn @ Z.of_nat (S l) + 1) l' =
+                            cnt_inc (demo_next nvm pn) (S l) l').
+    { intros l'. unfold cnt_inc. destruct (Nat.eqb_spec l' (S l)) as [->|Nl].
+      - rewrite <- Hnx. destruct l as [|[|[|]]]; try lia; cbn; rewrite ZMap.gss; reflexivity.
+      - destruct l' as [|[|[|[|l']]]]; cbn; rewrite ?ZMap.gso by lia; reflexivity. }
+    assert (HW := nested_tabs_set demo (demo_pool (demo_cap nvm)) tabs l t (idx demo l va)
+                    ((pn @ Z.of_nat (S l) + 1) * 4096 + 3)).
+    assert (Hcm : nvm < 2 ^ 36 - 1) by exact (dm_capmax _ _ _ HL 0).
+    assert (Hv' := demo_tdesc l (pn @ Z.of_nat (S l)) Hl ltac:(lia)).
+    assert (Hcu : ~ demo_pool (demo_next nvm pn) (S l) (pn @ Z.of_nat (S l))) by (rewrite demo_in_pool; lia).
+    assert (Keep : forall l' w, 0 <= w < nvm -> reach demo (nested tabs) l' w 0 <> None ->
+                     reach demo (nested (tabs_set tabs l t (idx demo l va) ((pn @ Z.of_nat (S l) + 1) * 4096 + 3))) l' w 0 <> None).
+    { intros l' w Hw R. destruct (reach demo (nested tabs) l' w 0) as [tw|] eqn:Rw; [|congruence].
+      rewrite (link_reach_keep demo demo_ok _ _ _ _ l t (idx demo l va) _ HT HW ltac:(cbn; lia) D w 0 l' tw
+                 (demo_root_used _ _ _ _ HL Hw) Rw). discriminate. }
+    split; [|split].
+    + destruct HR' as (HL' & HT' & HM'). split; [|split; [|exact HM']].
+      * destruct HL'. constructor; intros; rewrite ?En; auto.
+      * refine (tree_ok_iff demo _ _ _ _ _ (fun _ _ => iff_refl _) _ HT'). intros. rewrite !demo_in_pool, En. reflexivity.
+    + apply (canon_iff demo _ (add_used (demo_pool (demo_next nvm pn)) (S l) (pn @ Z.of_nat (S l)))).
+      * intros l' t' H. pose proof (proj1 (bump_pool_inc (fun _ => 0) (demo_next nvm pn) 1 (S l) ltac:(lia)
+                                   ltac:(rewrite Hnx; lia) l' t')) as X.
+        unfold demo_pool, bump_pool in H, X |- *. rewrite En in H. specialize (X H).
+        rewrite Hnx in X. replace (0 + 1 * _) with (pn @ Z.of_nat (S l)) in X by lia. exact X.
+      * refine (canon_link demo _ _ _ _ _ _ _ _ _ HT HW _ Hcu Hv' HK). apply demo_in_pool. unfold demo_cap.
+        replace (S l <=? 3)%nat with true by (symmetry; apply Nat.leb_le; lia). lia.
+    + intros l'. rewrite En. unfold cnt_inc, demo_owners.
+      assert (M : forall w, 0 <= w < Z.of_nat (Z.to_nat nvm) ->
+                (if reach demo (nested tabs) l' w 0 then true else false) = true ->
+                (if reach demo (nested (tabs_set tabs l t (idx demo l va) ((pn @ Z.of_nat (S l) + 1) * 4096 + 3))) l' w 0
+         then true else false) = true).
+      { intros w Hw. destruct (reach _ _ l' w 0) eqn:R; [|discriminate]. intros _.
+        destruct (reach demo (nested (tabs_set tabs l t _ _)) l' w 0) eqn:R'; [reflexivity|].
+        exfalso. apply (Keep l' w ltac:(lia) ltac:(congruence) R'). }
+      pose proof (ncount_mono _ _ _ M). pose proof (HN l'). unfold demo_owners in *.
+      destruct (Nat.eqb_spec l' (S l)) as [->|]; [|lia].
+      pose proof (ncount_gain _ _ _ v M ltac:(lia) ltac:(cbv beta; rewrite Hn; reflexivity)
+                    ltac:(cbv beta; rewrite <- (demo_reach0 _ _ _ va), Hr' by (lia || auto); reflexivity)). lia.
+Qed.
+
+(** Writing a leaf (or zero) in the table VM [v] reaches at level 3: its map changes in that
+    entry, the tables reached and the counters do not. *)
+Theorem demo_inv_set : forall nvm pn tabs A v va t w, demo_inv nvm pn tabs A -> 0 <= v < nvm ->
+  in_va demo va -> reach demo (nested tabs) 3 v va = Some t -> (w = 0 \/ bit 0 w = true) ->
+  demo_inv nvm pn (tabs_set tabs 3 t (idx demo 3 va) w)
+    (ctx_set A v (aset (A v) 3 (key demo 3 va) (leaf_val demo demo_out 3 w))).
+Proof.
+  intros nvm pn tabs A v va t w (HR & HK & HN) Hv Hva Hr Hw. pose proof HR as (HL & HT & _).
+  assert (HW := nested_tabs_set demo (demo_pool (demo_cap nvm)) tabs 3 t (idx demo 3 va) w).
+  split; [|split].
+  - apply (demo_rel_set _ _ _ _ _ v va 3 t w HR Hv Hva ltac:(lia) Hr); apply demo_is_tbl3.
+  - apply (canon_write demo _ _ _ _ _ _ _ _ HT HW); auto. intros D. destruct Hw as [->|B]; [reflexivity|].
+    cbn in D. rewrite B in D. discriminate.
+  - intros l. pose proof (HN l). unfold demo_owners in *.
+    destruct (Nat.leb_spec l 3) as [Hl|Hl]; [|destruct l as [|[|[|[|l]]]]; try lia; apply ncount_nonneg].
+    assert (E : forall w', 0 <= w' < nvm -> reach demo (nested (tabs_set tabs 3 t (idx demo 3 va) w)) l w' 0 =
+                                             reach demo (nested tabs) l w' 0)
+      by (intros; apply (write_reach_above demo demo_ok _ _ _ _ _ _ _ _ HT HW); auto; apply (demo_root_used _ _ _ _ HL); auto).
+    eapply Z.le_trans; [eassumption|]. apply ncount_mono. intros w' Hw'. rewrite E by lia. auto.
+Qed.
+
+(** VM [v]'s entry for the page of [va]: the leaf its level-3 table holds, if it has one. *)
+Theorem demo_inv_lookup : forall nvm pn tabs A v va, demo_inv nvm pn tabs A -> 0 <= v < nvm ->
+  in_va demo va ->
+  A v 3%nat (key demo 3 va) =
+    match reach demo (nested tabs) 3 v va with
+    | Some t => if bit 0 (tabs 3%nat @ t @ idx demo 3 va) then Some (oa (tabs 3%nat @ t @ idx demo 3 va)) else None
+    | None => None
+    end.
+Proof.
+  intros nvm pn tabs A v va ((HL & HT & HM) & _) Hv Hva. rewrite (HM v Hv va 3%nat Hva ltac:(cbn; lia)).
+  destruct (reach demo (nested tabs) 3 v va) as [t|] eqn:R.
+  - rewrite (walk_hit demo _ _ _ 3 t ltac:(cbn; lia) R (demo_is_tbl3 _)), leaf_at_res.
+    cbn. unfold leaf_val, demo_out. cbn. destruct (bit 0 _); reflexivity.
+  - destruct (walk demo (nested tabs) v va) as [l|l d] eqn:W; [reflexivity|]. cbn [leaf_at].
+    destruct (Nat.eqb_spec 3 l) as [<-|]; [|reflexivity].
+    destruct (walk_leaf_inv demo _ _ _ _ _ W) as (_ & t & R' & _). congruence.
+Qed.
+
+(** Initially no VM has tables below its root, and all tables are zero. *)
+Theorem demo_inv_init : forall nvm pn tabs, 0 <= nvm < 2 ^ 36 - 1 ->
+  pn @ 1 = 0 -> pn @ 2 = 0 -> pn @ 3 = 0 -> (forall l t i, tabs l @ t @ i = 0) ->
+  demo_inv nvm pn tabs (fun _ => aempty).
+Proof.
+  intros nvm pn tabs Hn P1 P2 P3 Hz.
+  assert (HL : demo_layout nvm (demo_cap nvm) (demo_next nvm pn))
+    by (constructor; try reflexivity; intros [|[|[|[|l]]]]; cbn; rewrite ?P1, ?P2, ?P3; lia).
+  split; [|split].
+  - apply demo_rel_init; auto. intros [|[|[|[|l]]]] H; cbn; auto; lia.
+  - apply canon_zero. intros. apply Hz.
+  - intros [|[|[|[|l]]]]; unfold demo_owners; simpl demo_next; rewrite ?P1, ?P2, ?P3; try apply ncount_nonneg.
+    cbn [reach reach_from]. rewrite ncount_all. lia.
+Qed.

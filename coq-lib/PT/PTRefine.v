@@ -253,6 +253,18 @@ Section REFINE.
       intros r va Hr Hreach Hi. rewrite reach_snoc, write_reach_above, Hreach by auto.
       rewrite Hi, (proj1 HW), Hv. reflexivity.
     Qed.
+
+    (** Filling an empty slot keeps every table any walk reached. *)
+    Lemma link_reach_keep : forall r va k t, used 0%nat r -> reach C rd k r va = Some t ->
+      reach C rd' k r va = Some t.
+    Proof.
+      intros r va k t Hr R. rewrite <- R. apply reach_frame. intros j t' Hj Rj. apply (proj2 HW).
+      - apply (tr_pool _ _ _ _ HT). exact (reach_used C HC rd pool used HT j r va t' Hr Rj).
+      - apply idx_in_tbl; auto.
+      - intro E. injection E as -> -> Ei.
+        assert (N : reach C rd (S l0) r va = None) by (rewrite reach_snoc, Rj, Ei, Hold; reflexivity).
+        rewrite (reach_none_up C rd (S l0) k r va ltac:(lia) N) in R. discriminate.
+    Qed.
   End WRITE.
 
   (** ** The main theorems, packaged *)

@@ -319,4 +319,41 @@ Proof.
   - pose proof (Hord l' l Hl ltac:(lia)). right. lia.
 Qed.
 
+(** ** Counting owners: a pool with one table per owner never runs out *)
+
+(** [ncount f n]: how many of [0 .. n - 1] satisfy [f]. *)
+Fixpoint ncount (f : Z -> bool) (n : nat) : Z :=
+  match n with O => 0 | S m => ncount f m + (if f (Z.of_nat m) then 1 else 0) end.
+
+Lemma ncount_mono : forall f g n, (forall v, 0 <= v < Z.of_nat n -> f v = true -> g v = true) ->
+  ncount f n <= ncount g n.
+Proof.
+  intros f g n. induction n; intros H; cbn [ncount]; [lia|]. rewrite Nat2Z.inj_succ in H.
+  specialize (IHn (fun v Hv => H v ltac:(lia))).
+  destruct (f (Z.of_nat n)) eqn:F; [rewrite (H (Z.of_nat n) ltac:(lia) F) | destruct (g (Z.of_nat n))]; lia.
+Qed.
+
+(** ... and one more owner counts one more. *)
+Lemma ncount_gain : forall f g n w, (forall v, 0 <= v < Z.of_nat n -> f v = true -> g v = true) ->
+  0 <= w < Z.of_nat n -> f w = false -> g w = true -> ncount f n < ncount g n.
+Proof.
+  intros f g n. induction n; intros w H Hw Fw Gw; [cbn in Hw; lia|].
+  rewrite Nat2Z.inj_succ in H, Hw. cbn [ncount].
+  destruct (Z.eq_dec w (Z.of_nat n)) as [<-|N].
+  - rewrite Fw, Gw. pose proof (ncount_mono f g n (fun v Hv => H v ltac:(lia))). lia.
+  - pose proof (IHn w (fun v Hv => H v ltac:(lia)) ltac:(lia) Fw Gw).
+    destruct (f (Z.of_nat n)) eqn:F; [rewrite (H (Z.of_nat n) ltac:(lia) F) | destruct (g (Z.of_nat n))]; lia.
+Qed.
+
+Lemma ncount_all : forall n, ncount (fun _ => true) n = Z.of_nat n.
+Proof. induction n; [reflexivity | cbn [ncount]; rewrite Nat2Z.inj_succ; lia]. Qed.
+
+Lemma ncount_lt : forall f n w, 0 <= w < Z.of_nat n -> f w = false -> ncount f n < Z.of_nat n.
+Proof.
+  intros f n w Hw Fw. rewrite <- ncount_all. apply (ncount_gain f _ n w); auto.
+Qed.
+
+Lemma ncount_nonneg : forall f n, 0 <= ncount f n.
+Proof. intros f n. induction n; cbn [ncount]; [lia|]. destruct (f (Z.of_nat n)); lia. Qed.
+
 Global Arguments in_bump : simpl never.

@@ -127,6 +127,10 @@ Section WALK.
     end.
   Proof. intros. unfold reach. rewrite reach_from_snoc. reflexivity. Qed.
 
+  (** A walk that stopped stays stopped. *)
+  Lemma reach_none_up : forall j k r va, (j <= k)%nat -> reach j r va = None -> reach k r va = None.
+  Proof. intros j k r va Hk N. induction Hk; [exact N|]. rewrite reach_snoc, IHHk. reflexivity. Qed.
+
   Lemma walk_from_reach : forall k f l t t' va, (k <= f)%nat ->
     reach_from k l t va = Some t' -> walk_from f l t va = walk_from (f - k)%nat (l + k)%nat t' va.
   Proof.

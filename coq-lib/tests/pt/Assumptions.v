@@ -1,6 +1,6 @@
 (** Every theorem below must be closed under the global context (checked by
     scripts/coq-tests.sh, section "page-table library"). *)
-From AutoV.PT Require Import PTDesc PTBits PTWalk PTTree PTRefine PTInstances PTShape PTSmmuShape.
+From AutoV.PT Require Import PTDesc PTBits PTWalk PTTree PTRefine PTInstances PTShape PTSmmuShape PTCode.
 From PTT Require T_s2 T_smmu T_demo.
 (* walks *)
 Print Assumptions walk_at.
@@ -87,6 +87,28 @@ Print Assumptions smmu_rel_mem_ext.
 Print Assumptions demo_rel_init.
 Print Assumptions demo_rel_link.
 Print Assumptions demo_rel_set.
+(* the demonstration's invariant: steps of its walk, leaf writes, lookups, counting owners *)
+Print Assumptions ncount_gain.
+Print Assumptions ncount_lt.
+Print Assumptions link_reach_keep.
+Print Assumptions demo_reach0.
+Print Assumptions demo_inv_ext.
+Print Assumptions demo_inv_step.
+Print Assumptions demo_inv_set.
+Print Assumptions demo_inv_lookup.
+Print Assumptions demo_inv_init.
+Print Assumptions demo_amap_set.
+(* the code model's arithmetic on tables (PTCode) *)
+Print Assumptions i_field9.
+Print Assumptions i_valid.
+Print Assumptions i_field36.
+Print Assumptions i_tdesc_n.
+Print Assumptions i_leaf.
+Print Assumptions oa_self.
+Print Assumptions land_hi_lo_zero.
+Print Assumptions slot8_checks.
+Print Assumptions demo_code_idx.
+Print Assumptions demo_code_tbl.
 (* worked examples *)
 Print Assumptions T_s2.ex_page.
 Print Assumptions T_s2.ex_link.
