@@ -1,9 +1,7 @@
 (* Data types and constants of the page-table demonstration (included by proof.v). *)
 
 Definition MAX_VM : Z := 2.
-Definition PT_ENTRIES : Z := 512.
 Definition IPA_LIMIT : Z := 2097152.          (* 1 << 21 *)
-Definition ADDR_MASK : Z := 0x0000fffffffff000.
 Definition PAGE_SIZE : Z := 4096.
 
 (* The concrete state seen by the code: the four descriptor pools (table index -> entry index ->
@@ -27,9 +25,3 @@ Record AbsData := mkAbsData {
   abs_locks : ZMap.t Z;
   abs_tlb_log : list (Z * Z)
 }.
-
-(* Descriptors. *)
-Definition desc_valid (d : Z) : bool := d & 1 =? 1.
-Definition desc_table (d : Z) : Z := ((d & ADDR_MASK) >> 12) - 1.
-Definition pt_idx (ipa level : Z) : Z := (ipa >> (39 - 9 * level)) & 511.
-Definition pool_cap (level : Z) : Z := if (1 <=? level) && (level <=? 3) then MAX_VM else 0.

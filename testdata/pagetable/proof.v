@@ -5,6 +5,9 @@
 
 Include "datatypes.v".
 
+(* coq-lib's page-table library: the demonstration's instance (`demo_inv`, `demo_tabs`, `demo_amap`). *)
+From AutoV.PT Require Import PTInstances.
+
 Definition PROJ_NAME := "PageTable".
 Definition PROJ_BASE := "proof".
 (* Hand-written lemmas for the refinement proofs of the top layer's abstract specs. *)
@@ -36,15 +39,15 @@ Section Bottom.
     else None.
 
   (* The size in bytes of each global, from its LLVM type in pagetable.ll: a pool
-     `[2 x [512 x i64]]` (8192), `pool_next` `[4 x i64]` (32); 0 for any other block. proofs.v
+     `[MAX_VM x [512 x i64]]` (MAX_VM * 4096), `pool_next` `[4 x i64]` (32); 0 for any other block. proofs.v
      checks it against the types of the generated Code/Globals.v (`glob_bytes_ir`). *)
   Definition glob_bytes (name : string) : Z :=
     if name =s "pool_next" then 32
-    else if (name =s "pt_l0") || (name =s "pt_l1") || (name =s "pt_l2") || (name =s "pt_l3") then 8192
+    else if (name =s "pt_l0") || (name =s "pt_l1") || (name =s "pt_l2") || (name =s "pt_l3") then MAX_VM * 4096
     else 0.
 
   (* An access is 8 bytes, aligned, and inside its object: an out-of-bounds or mis-sized access is
-     None (e.g. pt_l0[2][0], byte 8192 of a [2 x [512 x i64]]). *)
+     None (e.g. pt_l0[MAX_VM][0], one past the last root). *)
   Definition load_RData (sz : Z) (p : Ptr) (st : RData) : option Z :=
     let off := p.(poffset) in
     rely sz =? 8;
@@ -113,6 +116,9 @@ End PTWalk.
 
 Section PTLeaf.
   Definition LAYER_PRIMS := "get_leaf" :: "set_leaf" :: "clear_leaf" :: nil.
+  (* The leaf operations call the walk instead of inlining it: the hand proofs reason about the
+     walk once (proofs.v, [walk_get], [walk_alloc]). *)
+  Hint NoUnfold walk_to_leaf_spec.
 End PTLeaf.
 
 Section MemManager.
@@ -122,48 +128,19 @@ Section MemManager.
   Definition init_abs : AbsData := mkAbsData (zmap_init (zmap_init None)) (zmap_init 0) nil.
   Definition LAYER_DATA_INIT := "init_abs".
 
-  (* The page tables of VM v: IPAs below 2 MiB use entry 0 of the tables of levels 0-2, so a VM has
-     at most one table per level. `tdesc t` is the descriptor the code writes for table t. *)
-  Definition tdesc (t : Z) : Z := (t + 1) * PAGE_SIZE + 3.
-  Definition has_path (c : RData) (v : Z) : bool := desc_valid ((c.(l0_tables) @ v) @ 0).
-  Definition tbl3 (c : RData) (v : Z) : Z :=
-    desc_table ((c.(l2_tables) @ desc_table ((c.(l1_tables) @ desc_table ((c.(l0_tables) @ v) @ 0)) @ 0)) @ 0).
-  Definition path_ok (c : RData) (v t : Z) : Prop :=
-    (c.(l0_tables) @ v) @ 0 = tdesc t /\ (c.(l1_tables) @ t) @ 0 = tdesc t /\
-    (c.(l2_tables) @ t) @ 0 = tdesc t.
-  Definition no_path (c : RData) (v : Z) : Prop := (c.(l0_tables) @ v) @ 0 = 0.
-  Definition pools_at (c : RData) (n : Z) : Prop :=
-    c.(pool_next) @ 1 = n /\ c.(pool_next) @ 2 = n /\ c.(pool_next) @ 3 = n.
+  (* The page tables as coq-lib's page-table library sees them (coq-lib/PT/PTInstances.v, "The
+     demonstration"): per level, the array of tables. *)
+  Definition pt_tabs (c : RData) : nat -> ZMap.t (ZMap.t Z) :=
+    demo_tabs c.(l0_tables) c.(l1_tables) c.(l2_tables) c.(l3_tables).
 
-  (* The invariant of the concrete state. The bump allocator hands out the tables of a VM's path
-     together, so with MAX_VM = 2 the tables are in one of five shapes (no VM has tables; VM 0 or 1
-     has tables 0; both have, in either order). Tables not handed out yet are zero, and leaf
-     descriptors are 64-bit values. *)
-  Definition pt_shape (c : RData) : Prop :=
-    (no_path c 0 /\ no_path c 1 /\ pools_at c 0) \/
-    (path_ok c 0 0 /\ no_path c 1 /\ pools_at c 1) \/
-    (no_path c 0 /\ path_ok c 1 0 /\ pools_at c 1) \/
-    (path_ok c 0 0 /\ path_ok c 1 1 /\ pools_at c 2) \/
-    (path_ok c 0 1 /\ path_ok c 1 0 /\ pools_at c 2).
-  Definition pt_inv (c : RData) : Prop :=
-    pt_shape c /\
-    (forall (t i : Z), c.(pool_next) @ 1 <= t ->
-       (c.(l1_tables) @ t) @ i = 0 /\ (c.(l2_tables) @ t) @ i = 0 /\ (c.(l3_tables) @ t) @ i = 0) /\
-    (forall (t i : Z), 0 <= (c.(l3_tables) @ t) @ i /\ (c.(l3_tables) @ t) @ i < 18446744073709551616).
-
-  (* The mapping of page pfn of VM v in the page tables. *)
-  Definition pt_lookup (c : RData) (v pfn : Z) : option Z :=
-    if has_path c v then
-      (let d := (c.(l3_tables) @ tbl3 c v) @ pfn in if desc_valid d then Some (d & ADDR_MASK) else None)
-    else None.
-
-  (* The abstract map is the page tables' mapping on every valid (vmid, page); locks and the
-     TLB-flush log are the same. *)
+  (* The abstract map of every VM below MAX_VM is what its tables translate (`demo_inv`: the
+     library's tree relation with one root per VM and bump-allocated tables per level; entries
+     that name no table are zero; at most one table per level and VM on the path that all IPAs
+     below 2 MiB share, so the allocator never runs out); locks and the TLB-flush log are the
+     same. *)
   Definition pt_refrel (a : AbsData) (c : RData) : Prop :=
     (forall (v : Z), a.(abs_locks) @ v = c.(s2_locks) @ v) /\ a.(abs_tlb_log) = c.(tlb_log) /\
-    pt_inv c /\
-    forall (vmid pfn : Z), 0 <= vmid -> vmid < MAX_VM -> 0 <= pfn -> pfn < PT_ENTRIES ->
-      (a.(s2map) @ vmid) @ pfn = pt_lookup c vmid pfn.
+    demo_inv MAX_VM c.(pool_next) (pt_tabs c) (demo_amap a.(s2map)).
   Definition LAYER_REFREL := "pt_refrel".
 
   Definition s2_args_ok (vmid ipa : Z) : bool :=

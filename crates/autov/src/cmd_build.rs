@@ -180,6 +180,9 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             for (p, a, b) in &s.sizes {
                 println!("synthesis:   {p:<24} {a:>6} -> {b:<6} nodes");
             }
+            for p in &s.keeps_calls {
+                println!("synthesis:   keeps (Hint NoUnfold): {p}");
+            }
             for p in &s.incomplete {
                 println!("synthesis:   incomplete: {p}");
             }

@@ -71,6 +71,18 @@ pub const LIBRARIES: &[LibModule] = &[
             ),
             ("smmu_amap", "ZMap.t (option Z) -> nat -> Z -> option Z"),
             ("smmu_lookup", amap!("", " -> Z -> Z")),
+            (
+                "demo_tabs",
+                "ZMap.t (ZMap.t Z) -> ZMap.t (ZMap.t Z) -> ZMap.t (ZMap.t Z) -> ZMap.t (ZMap.t Z) -> nat -> ZMap.t (ZMap.t Z)",
+            ),
+            (
+                "demo_inv",
+                "Z -> ZMap.t Z -> (nat -> ZMap.t (ZMap.t Z)) -> (Z -> nat -> Z -> option Z) -> Prop",
+            ),
+            (
+                "demo_amap",
+                "ZMap.t (ZMap.t (option Z)) -> Z -> nat -> Z -> option Z",
+            ),
         ],
     },
     LibModule {

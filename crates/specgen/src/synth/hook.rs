@@ -22,6 +22,8 @@ pub struct LayerSynth {
     pub incomplete: Vec<String>,
     /// Kept as generated (`Hint NoTrans`, or a relational layer).
     pub kept: Vec<String>,
+    /// Synthesised specs that keep calls of lower specs on purpose (`Hint NoUnfold`).
+    pub keeps_calls: Vec<String>,
     pub queries: usize,
     pub hits: usize,
     pub unknown: usize,
@@ -113,6 +115,10 @@ pub fn layer_report(
                 r.size_before += st.size_low;
                 r.size_after += st.size_synth;
                 r.sizes.push((q.clone(), st.size_low, st.size_synth));
+                if !st.kept_calls.is_empty() {
+                    r.keeps_calls
+                        .push(format!("{q} (calls {})", st.kept_calls.join(", ")));
+                }
                 if !st.lower_calls.is_empty() {
                     let only = if st.oob_only {
                         " only outside its paths' index bounds: an index the code does not check"

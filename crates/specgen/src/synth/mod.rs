@@ -77,6 +77,8 @@ pub struct PrimStats {
     pub micros: u128,
     /// Calls into lower layers' specs or memory operations left (not inlinable).
     pub lower_calls: Vec<String>,
+    /// Calls of lower specs kept by `Hint NoUnfold`.
+    pub kept_calls: Vec<String>,
     /// Every memory-map access was lowered to its path: the accesses left are the out-of-bounds
     /// fallbacks of indices the code does not check.
     pub oob_only: bool,
@@ -440,11 +442,12 @@ impl<'a> Synth<'a> {
                 }
             }
         }
-        let lower_calls: Vec<String> = heads
+        // lower specs still called (`Hint NoUnfold` ones are kept on purpose)
+        let (kept_calls, lower_calls): (Vec<String>, Vec<String>) = heads
             .iter()
             .map(|(h, _)| h.clone())
             .filter(|h| self.lower_names.contains(h))
-            .collect();
+            .partition(|h| self.cfg.keep.contains(h));
         let opaque: Vec<(String, usize)> = heads
             .into_iter()
             .filter(|(h, _)| {
@@ -508,6 +511,7 @@ impl<'a> Synth<'a> {
                         .iter()
                         .all(|c| self.paths.iter().any(|p| &p.load == c || &p.store == c)),
                 lower_calls,
+                kept_calls,
             },
         }
     }
