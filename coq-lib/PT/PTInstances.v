@@ -1161,8 +1161,9 @@ Proof.
   intros nvm pn tabs A v va l t ((HL & HT & HM) & HK & HN) Hv Hva Hl Hr.
   assert (Hu := reach_used demo demo_ok _ _ _ HT l v va t (demo_root_used _ _ _ _ HL Hv) Hr).
   assert (Hnx : demo_next nvm pn (S l) = pn @ Z.of_nat (S l)) by (destruct l as [|[|[|]]]; cbn; lia).
-  pose proof (dm_next _ _ _ HL (S l)) as Hb. unfold demo_cap in Hb. rewrite Hnx in Hb.
-  replace (S l <=? 3)%nat with true in Hb by (symmetry; apply Nat.leb_le; lia).
+  assert (Hcap : demo_cap nvm (S l) = nvm) by (unfold demo_cap; replace (S l <=? 3)%nat with true by
+    (symmetry; apply Nat.leb_le; lia); reflexivity).
+  pose proof (dm_next _ _ _ HL (S l)) as Hb. rewrite Hcap, Hnx in Hb.
   destruct (dec demo l (tabs l @ t @ idx demo l va)) eqn:D; [left | exfalso; exact (demo_no_leaf l _ Hl D) | right].
   - exists c. split; [reflexivity|]. split; [|exact (reach_step demo _ l v va t c Hr D)].
     pose proof (tr_child _ _ _ _ HT l t _ c Hu (idx_in_tbl demo demo_ok l va) D) as Hc.
@@ -1174,8 +1175,7 @@ Proof.
                   (Z.to_nat nvm) v ltac:(lia) ltac:(cbv beta; rewrite Hn; reflexivity)) as Hlt.
     pose proof (HN (S l)) as HNl. unfold demo_owners in HNl. rewrite Hnx in HNl.
     split; [exact Hz | split; [rewrite (demo_reach0 _ _ _ va) by (lia || auto); exact Hn | split; [lia|]]].
-    destruct (demo_rel_link nvm _ _ tabs A v va l t (conj HL (conj HT HM)) Hv Hl Hr D ltac:(unfold demo_cap;
-      replace (S l <=? 3)%nat with true by (symmetry; apply Nat.leb_le; lia); lia)) as [HR' Hr'].
+    destruct (demo_rel_link nvm _ _ tabs A v va l t (conj HL (conj HT HM)) Hv Hl Hr D ltac:(rewrite Hcap; lia)) as [HR' Hr'].
     rewrite Hnx in HR', Hr'. cbv zeta in *. split; [|exact Hr'].
     assert (En : forall l', demo_next nvm (pn # Z.of_nat (S l) == pn @ Z.of_nat (S l) + 1) l' =
                             cnt_inc (demo_next nvm pn) (S l) l').
@@ -1201,8 +1201,7 @@ Proof.
                                    ltac:(rewrite Hnx; lia) l' t')) as X.
         unfold demo_pool, bump_pool in H, X |- *. rewrite En in H. specialize (X H).
         rewrite Hnx in X. replace (0 + 1 * _) with (pn @ Z.of_nat (S l)) in X by lia. exact X.
-      * refine (canon_link demo _ _ _ _ _ _ _ _ _ HT HW _ Hcu Hv' HK). apply demo_in_pool. unfold demo_cap.
-        replace (S l <=? 3)%nat with true by (symmetry; apply Nat.leb_le; lia). lia.
+      * refine (canon_link demo _ _ _ _ _ _ _ _ _ HT HW _ Hcu Hv' HK). apply demo_in_pool. rewrite Hcap. lia.
     + intros l'. rewrite En. unfold cnt_inc, demo_owners.
       assert (M : forall w, 0 <= w < Z.of_nat (Z.to_nat nvm) ->
                 (if reach demo (nested tabs) l' w 0 then true else false) = true ->
