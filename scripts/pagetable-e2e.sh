@@ -2,7 +2,7 @@
 # End-to-end demonstration of issue 5 (testdata/pagetable): `autov build`, `make -j2` of the generated
 # project with 0 Admitted, Print Assumptions of every generated theorem closed, the negatives (patches of
 # the positive inputs) whose `make` must fail in the RefProof of map_page / unmap_page, not earlier, or
-# in the hand proofs (an out-of-bounds load), and the same inputs with MAX_VM = 3 (issue 14: nothing
+# in the hand proofs, or in the generated memory checks (an unbounded load), and the same inputs with MAX_VM = 3 (issue 14: nothing
 # depends on MAX_VM = 2). The negatives reuse a copy of the built positive project: autov rewrites
 # only the files that changed, so make rebuilds only those and what depends on them. Ends with a
 # figures block.
@@ -109,9 +109,9 @@ if [ "${NEGATIVES:-1}" = 1 ] && [ "${SUBSET:-0}" != 1 ]; then
   r2=0; wait "$p2" || r2=$?
   cat "$W/neg1.out" "$W/neg2.out"
   [ "$r1" = 0 ] && [ "$r2" = 0 ] || fail "negatives"
-  # bounded memory (issue 11): a load from pt_l0[2][0] (out of bounds) is None, so a hand lemma
-  # claiming the old model's value fails in the hand proofs
-  neg oob_load oob_load.patch Proofs/proofs.v
+  # bounded memory (issue 11): the trusted load without its bounds check reads past pt_l0's end;
+  # the generated bounds check (bounds_pt_l0, the size from the IR type) fails
+  neg unbounded_load unbounded_load.patch Bottom/InitMem.v
   # a hand-written relation that says the wrong thing (VM v's lock is VM v + 1's): the hand lemma
   # that re-establishes it after an operation (close_rel) fails
   neg wrong_rel_locks wrong_rel_locks.patch Proofs/proofs.v

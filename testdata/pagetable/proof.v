@@ -39,8 +39,8 @@ Section Bottom.
     else None.
 
   (* The size in bytes of each global, from its LLVM type in pagetable.ll: a pool
-     `[MAX_VM x [512 x i64]]` (MAX_VM * 4096), `pool_next` `[4 x i64]` (32); 0 for any other block. proofs.v
-     checks it against the types of the generated Code/Globals.v (`glob_bytes_ir`). *)
+     `[MAX_VM x [512 x i64]]` (MAX_VM * 4096), `pool_next` `[4 x i64]` (32); 0 for any other block. The
+     generated Bottom/InitMem.v checks the bounds against the IR's types (`bounds_<global>`). *)
   Definition glob_bytes (name : string) : Z :=
     if name =s "pool_next" then 32
     else if (name =s "pt_l0") || (name =s "pt_l1") || (name =s "pt_l2") || (name =s "pt_l3") then MAX_VM * 4096

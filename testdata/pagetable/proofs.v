@@ -16,24 +16,9 @@ From PageTable.MemManager Require Import RefineRel.
 Import ListNotations.
 Local Open Scope Z_scope.
 
-(** The object sizes of the memory model (`glob_bytes`, proof.v) are those of the globals' LLVM
-    types in the generated code model (Code/Globals.v): a wrong size fails here. *)
-Fixpoint ty_bytes (t : typ) : Z :=
-  match t with Tint w => (w + 7) / 8 | Tarray n t => n * ty_bytes t | _ => 0 end.
-
-Lemma glob_bytes_ir :
-  glob_bytes (glob_ident_name g_pt_l0) = ty_bytes (gv_type gv_pt_l0) /\
-  glob_bytes (glob_ident_name g_pt_l1) = ty_bytes (gv_type gv_pt_l1) /\
-  glob_bytes (glob_ident_name g_pt_l2) = ty_bytes (gv_type gv_pt_l2) /\
-  glob_bytes (glob_ident_name g_pt_l3) = ty_bytes (gv_type gv_pt_l3) /\
-  glob_bytes (glob_ident_name g_pool_next) = ty_bytes (gv_type gv_pool_next).
-Proof. vm_compute. repeat split. Qed.
-
-(** Out of bounds is undefined: `pt_l0[MAX_VM][0]` has no value; nor has a 4-byte access. *)
-Lemma load_pt_l0_oob : forall st, load_RData 8 (Ptr (Bglob g_pt_l0) (MAX_VM * 4096)) st = None.
-Proof. reflexivity. Qed.
-Lemma store_pt_l0_oob : forall v st, store_RData 8 (Ptr (Bglob g_pt_l0) (MAX_VM * 4096)) v st = None.
-Proof. reflexivity. Qed.
+(** The memory model's bounds are checked by the generated Bottom/InitMem.v ([bounds_<global>]:
+    an access just past a global's end, its size from the IR type, is undefined). An access of
+    another size than 8 bytes is undefined too: *)
 Lemma load_pt_l0_size : forall st, load_RData 4 (Ptr (Bglob g_pt_l0) 0) st = None.
 Proof. reflexivity. Qed.
 
