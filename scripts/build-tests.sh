@@ -10,7 +10,9 @@
 #    `make -k` fail in exactly that file, autov build fail with that code, or make's assumption
 #    check (check-assumptions.sh) fail naming that assumption while every proof checks; a
 #    negative whose header has `ci: full` runs only with FULL=1 (the whole run; CI skips it).
-# ONLY=<case> checks one case; each case's and each negative's time is printed. A case's negatives
+# ONLY=<case> checks one case; SHARD=k/n checks every n-th case from the k-th (0-based, in name
+# order; scripts/test.sh runs the two shards side by side); each case's and each negative's time
+# is printed. A case's negatives
 # run two at a time (their outputs are printed in order once all have finished).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -97,9 +99,13 @@ fault_injection() {
 source scripts/bg-jobs.sh
 BG_DIR=$tmp
 
+shard=${SHARD:-0/1}
+shard_k=${shard%/*} shard_n=${shard#*/} case_i=-1
 for cfg in testdata/build/*/proof.v; do
-  # ONLY=<case> runs one case
+  # ONLY=<case> runs one case; SHARD=k/n every n-th from the k-th
   [ -n "${ONLY:-}" ] && [ "$(basename "$(dirname "$cfg")")" != "$ONLY" ] && continue
+  case_i=$((case_i + 1))
+  [ $((case_i % shard_n)) = "$shard_k" ] || continue
   t_case=$SECONDS
   dir=$(dirname "$cfg")
   case=$(basename "$dir")
