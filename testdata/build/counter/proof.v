@@ -55,4 +55,11 @@ Section Top.
   Definition LAYER_PRIMS := "bump" :: "note" :: nil.
   Definition note_spec (i : Z) (st : RData) : option (Z * RData) :=
     Some (add64 i 1, st {log : i :: st.(log)}).
+  (* bump: slot i & 15 read, incremented (64-bit wrap-around) and the event logged; the old value.
+     A hand-written spec across layers (get_slot/set_slot through Sum): the RefProof is generated. *)
+  Definition bump_spec (i : Z) (st : RData) : option (Z * RData) :=
+    let k := iand 64 i 15 in
+    let v := wrap 64 (st.(slots) @ k) in
+    let st1 := st {slots : st.(slots) # k == iadd 64 v 1} in
+    Some (v, st1 {log : i :: st1.(log)}).
 End Top.

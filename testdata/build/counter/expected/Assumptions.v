@@ -40,5 +40,8 @@ Print Assumptions Counter.Top.InitRel.Top_init_rel.
 Check "autov-check Top_inv_init"%string.
 Print Assumptions Counter.Top.Defined.Top_inv_init.
 
+Check "autov-check bump_defined"%string.
+Print Assumptions Counter.Top.Defined.bump_defined.
+
 Check "autov-check note_defined"%string.
 Print Assumptions Counter.Top.Defined.note_defined.

@@ -22,6 +22,17 @@ Lemma Top_note_inv :
     Top_inv st -> note_spec a1 st = Some (r, st') -> Top_inv st'.
 Proof. inv_proof Top_inv. Qed.
 
+(* `bump` gives no precondition: its spec must be defined everywhere. *)
+Definition bump_pre (a1 : Z) (st : RData) : bool := true.
+
+Lemma bump_defined :
+  forall (a1 : Z) (st : RData),
+    Top_inv st ->
+    in_urange 64 a1 = true ->
+    bump_pre a1 st = true ->
+    exists r st', bump_spec a1 st = Some (r, st').
+Proof. defined_proof bump_spec bump_pre. Qed.
+
 (* `note` gives no precondition: its spec must be defined everywhere. *)
 Definition note_pre (a1 : Z) (st : RData) : bool := true.
 

@@ -10,4 +10,11 @@ Local Open Scope Z_scope.
 Definition note_spec (i : Z) (st : RData) : option (Z * RData) :=
   Some (add64 i 1, update_RData_log st (i :: log st)).
 
+Definition bump_spec (i : Z) (st : RData) : option (Z * RData) :=
+  let k := iand 64 i 15 in
+  let v := wrap 64 (ZMap.get k (slots st)) in
+  let st1 := update_RData_slots st (ZMap.set k (iadd 64 v 1) (slots st)) in
+  Some (v, update_RData_log st1 (i :: log st1)).
+
 #[global] Arguments note_spec : simpl never.
+#[global] Arguments bump_spec : simpl never.

@@ -6,17 +6,6 @@ From Counter.Top Require Export Defs.
 Import ListNotations.
 Local Open Scope Z_scope.
 
-(* `bump` has no hand-written spec: its spec is synthesised from its low spec (31 nodes, 24 before; certificate `bump_spec_synth` in its RefProof.v). *)
-
-Definition bump_spec (v_0 : Z) (st : RData) : option (Z * RData) :=
-  Some
-    (wrap 64 (ZMap.get (iand 64 v_0 15) (slots st)),
-     update_RData_log
-       (update_RData_slots st
-          (ZMap.set (iand 64 v_0 15) (iadd 64 (wrap 64 (ZMap.get (iand 64 v_0 15) (slots st))) 1)
-             (slots st))) (cons v_0 (log st))).
-#[global] Arguments bump_spec : simpl never.
-
 Definition bump_prim : primspec RData :=
   fun vs st =>
     match vs with
