@@ -787,6 +787,35 @@ Proof.
   rewrite E. unfold dec_addr. apply Z.eqb_neq in N. rewrite N. reflexivity.
 Qed.
 
+(** What linking the next free table [c] of level [S l0] into [va]'s empty entry of [t] needs (shared
+    by [smmu_rel_link] and [PTSmmuShape.smmu_shape_link]): [t] is used and in its pool, [c] is in
+    its pool and unused, the old entry names nothing, the new one names [c], and the write changes
+    only that entry of [t]. *)
+Lemma smmu_link_setup : forall P root nctx n1 n2 m A j va l0 t,
+  smmu_rel P root nctx n1 n2 m A -> 0 <= j < nctx -> (l0 < 2)%nat ->
+  reach smmu (flat 8 m) l0 (root j) va = Some t -> oa (m @ (t + 8 * idx smmu l0 va)) = 0 ->
+  smmu_cnt n1 n2 (S l0) < smmu_cap (S l0) ->
+  let c := smmu_lo P (S l0) + 4096 * smmu_cnt n1 n2 (S l0) in
+  smmu_used P root nctx n1 n2 l0 t /\ smmu_pool P root nctx (S l0) c /\ ~ smmu_used P root nctx n1 n2 (S l0) c /\
+  0 <= smmu_cnt n1 n2 (S l0) /\ dec smmu l0 (flat 8 m l0 t (idx smmu l0 va)) = KNone /\
+  dec smmu l0 (c + 3) = KTable c /\
+  write_at smmu (smmu_pool P root nctx) (flat 8 m) (flat 8 (m # (t + 8 * idx smmu l0 va) == (c + 3))) l0 t
+    (idx smmu l0 va) (c + 3).
+Proof.
+  intros P root nctx n1 n2 m A j va l0 t (HL & H1 & H2 & HT & HM) Hj Hl Hr E0 Hcap c.
+  assert (Hu := reach_used smmu smmu_ok _ _ _ HT l0 (root j) va t (smmu_root_used _ _ _ _ _ _ Hj) Hr).
+  assert (Hcnt : 0 <= smmu_cnt n1 n2 (S l0)) by (destruct l0 as [|[|l0]]; cbn; lia).
+  destruct (bump_fresh (smmu_lo P (S l0)) 4096 ltac:(lia) (smmu_cnt n1 n2 (S l0)) (smmu_cap (S l0)) ltac:(lia))
+    as [Hcp Hcu]. fold c in Hcp, Hcu.
+  destruct (smmu_table_addr P root nctx (S l0) c HL ltac:(lia) Hcp) as (Hc0 & Hc1 & Hc2).
+  split; [exact Hu | split; [exact Hcp | split; [exact Hcu | split; [exact Hcnt | split]]]].
+  - change (flat 8 m l0 t (idx smmu l0 va)) with (m @ (t + 8 * idx smmu l0 va)).
+    destruct l0 as [|[|l0]]; [rewrite smmu_dec0 | rewrite smmu_dec1 | lia]; unfold dec_addr; rewrite E0; reflexivity.
+  - split; [destruct l0 as [|[|l0]]; [apply dec_addr_tdesc | apply dec_addr_tdesc | lia]; lia|].
+    exact (flat_write smmu 8 (smmu_pool P root nctx) m l0 t (idx smmu l0 va) (c + 3) (smmu_slots _ _ _ HL)
+             (tr_pool _ _ _ _ HT _ _ Hu) (idx_in_tbl smmu smmu_ok l0 va)).
+Qed.
+
 Theorem smmu_rel_link : forall P root nctx n1 n2 n1' n2' m A j va l0 t,
   smmu_rel P root nctx n1 n2 m A -> 0 <= j < nctx -> (l0 < 2)%nat ->
   reach smmu (flat 8 m) l0 (root j) va = Some t -> oa (m @ (t + 8 * idx smmu l0 va)) = 0 ->
@@ -796,23 +825,9 @@ Theorem smmu_rel_link : forall P root nctx n1 n2 n1' n2' m A j va l0 t,
   smmu_rel P root nctx n1' n2' (m # (t + 8 * idx smmu l0 va) == (c + 3)) A /\
   reach smmu (flat 8 (m # (t + 8 * idx smmu l0 va) == (c + 3))) (S l0) (root j) va = Some c.
 Proof.
-  intros P root nctx n1 n2 n1' n2' m A j va l0 t (HL & H1 & H2 & HT & HM) Hj Hl Hr E0 Hcap Hn c.
-  set (used := smmu_used P root nctx n1 n2).
-  assert (Hu : used l0 t) by exact (reach_used smmu smmu_ok _ _ _ HT l0 (root j) va t (smmu_root_used _ _ _ _ _ _ Hj) Hr).
-  assert (Hp : smmu_pool P root nctx l0 t) by exact (tr_pool _ _ _ _ HT _ _ Hu).
-  assert (Hcnt : 0 <= smmu_cnt n1 n2 (S l0)) by (destruct l0 as [|[|l0]]; cbn; lia).
-  destruct (bump_fresh (smmu_lo P (S l0)) 4096 ltac:(lia) (smmu_cnt n1 n2 (S l0)) (smmu_cap (S l0)) ltac:(lia))
-    as [Hcp Hcu]. fold c in Hcp, Hcu.
-  assert (Hcp' : smmu_pool P root nctx (S l0) c) by exact Hcp.
-  assert (Hcu' : ~ used (S l0) c) by exact Hcu.
-  destruct (smmu_table_addr P root nctx (S l0) c HL ltac:(lia) Hcp') as (Hc0 & Hc1 & Hc2).
-  assert (Hold : dec smmu l0 (flat 8 m l0 t (idx smmu l0 va)) = KNone).
-  { change (flat 8 m l0 t (idx smmu l0 va)) with (m @ (t + 8 * idx smmu l0 va)).
-    destruct l0 as [|[|l0]]; [rewrite smmu_dec0 | rewrite smmu_dec1 | lia]; unfold dec_addr; rewrite E0; reflexivity. }
-  assert (Hv : dec smmu l0 (c + 3) = KTable c)
-    by (destruct l0 as [|[|l0]]; [apply dec_addr_tdesc | apply dec_addr_tdesc | lia]; lia).
-  assert (HW := flat_write smmu 8 (smmu_pool P root nctx) m l0 t (idx smmu l0 va) (c + 3) (smmu_slots _ _ _ HL) Hp
-                  (idx_in_tbl smmu smmu_ok l0 va)).
+  intros P root nctx n1 n2 n1' n2' m A j va l0 t HR Hj Hl Hr E0 Hcap Hn c.
+  destruct (smmu_link_setup P root nctx n1 n2 m A j va l0 t HR Hj Hl Hr E0 Hcap) as (Hu & Hcp' & Hcu' & Hcnt & Hold & Hv & HW).
+  fold c in Hcp', Hcu', Hv, HW. destruct HR as (HL & H1 & H2 & HT & HM).
   destruct (link_fresh smmu pt_id smmu_ok _ _ _ _ l0 t (idx smmu l0 va) c (c + 3) HT Hu
               (idx_in_tbl smmu smmu_ok l0 va) ltac:(cbn; lia) Hold Hcp' Hcu' Hv HW) as [HT' HM'].
   split; [split; [|split; [|split; [|split]]]|].

@@ -107,23 +107,10 @@ Theorem smmu_shape_link : forall P root nctx n1 n2 m A j va l0 t t1 t2,
   shape smmu (flat 8 (m # (t + 8 * idx smmu l0 va) == (c + 3))) (root j)
     (tset (smmu_tbls t1 t2) (S l0) (key smmu l0 va) true).
 Proof.
-  intros P root nctx n1 n2 m A j va l0 t t1 t2 (HL & H1 & H2 & HT & HM) Hj Hl Hva Hr E0 Hcap HS c.
+  intros P root nctx n1 n2 m A j va l0 t t1 t2 HR Hj Hl Hva Hr E0 Hcap HS c.
+  destruct (smmu_link_setup P root nctx n1 n2 m A j va l0 t HR Hj Hl Hr E0 Hcap) as (_ & Hcp' & Hcu' & _ & Hold & Hv & HW).
+  fold c in Hcp', Hcu', Hv, HW. destruct HR as (HL & H1 & H2 & HT & HM).
   assert (Hr0 := smmu_root_used P root nctx n1 n2 j Hj).
-  assert (Hu := reach_used smmu smmu_ok _ _ _ HT l0 (root j) va t Hr0 Hr).
-  assert (Hp : smmu_pool P root nctx l0 t) by exact (tr_pool _ _ _ _ HT _ _ Hu).
-  assert (Hcnt : 0 <= smmu_cnt n1 n2 (S l0)) by (destruct l0 as [|[|l0]]; cbn; lia).
-  destruct (bump_fresh (smmu_lo P (S l0)) 4096 ltac:(lia) (smmu_cnt n1 n2 (S l0)) (smmu_cap (S l0)) ltac:(lia))
-    as [Hcp Hcu]. fold c in Hcp, Hcu.
-  assert (Hcp' : smmu_pool P root nctx (S l0) c) by exact Hcp.
-  assert (Hcu' : ~ smmu_used P root nctx n1 n2 (S l0) c) by exact Hcu.
-  destruct (smmu_table_addr P root nctx (S l0) c HL ltac:(lia) Hcp') as (Hc0 & Hc1 & Hc2).
-  assert (Hold : dec smmu l0 (flat 8 m l0 t (idx smmu l0 va)) = KNone).
-  { change (flat 8 m l0 t (idx smmu l0 va)) with (m @ (t + 8 * idx smmu l0 va)).
-    destruct l0 as [|[|l0]]; [rewrite smmu_dec0 | rewrite smmu_dec1 | lia]; unfold dec_addr; rewrite E0; reflexivity. }
-  assert (Hv : dec smmu l0 (c + 3) = KTable c)
-    by (destruct l0 as [|[|l0]]; [apply dec_addr_tdesc | apply dec_addr_tdesc | lia]; lia).
-  assert (HW := flat_write smmu 8 (smmu_pool P root nctx) m l0 t (idx smmu l0 va) (c + 3) (smmu_slots _ _ _ HL) Hp
-                  (idx_in_tbl smmu smmu_ok l0 va)).
   exact (shape_link smmu smmu_ok _ _ _ _ (root j) _ va l0 t c (c + 3) HT Hr0 Hva ltac:(cbn; lia) Hr Hold
            Hcp' Hcu' Hv HW HS).
 Qed.
