@@ -1,6 +1,6 @@
 (** * Spec vocabulary shared with the configuration language. *)
 
-From Coq Require Import ZArith List Bool.
+From Coq Require Import ZArith List Bool Lia.
 From AutoV Require Import Syntax Ints Values.
 Import ListNotations.
 Local Open Scope Z_scope.
@@ -28,6 +28,17 @@ Module ZMap.
   Lemma gi : forall A (d : A) k, get k (init d) = d.
   Proof. auto. Qed.
 End ZMap.
+
+(** A map written at keys [0 .. n-1] in order, key [k] with [g k] (a boot-time table built by a
+    [Fixpoint] over [n]): below [n] it reads [g]. *)
+Lemma zmap_upto_get : forall A (f : nat -> ZMap.t A) (g : Z -> A),
+  (forall k, f (S k) = ZMap.set (Z.of_nat k) (g (Z.of_nat k)) (f k)) ->
+  forall n j, 0 <= j < Z.of_nat n -> ZMap.get j (f n) = g j.
+Proof.
+  intros A f g Hf n. induction n as [|n IH]; intros j Hj; [lia|].
+  rewrite Hf, ZMap.gsspec. destruct (Z.eqb_spec j (Z.of_nat n)) as [->|Hne]; [reflexivity|].
+  apply IH. lia.
+Qed.
 
 (** [m @ k] reads, [m # k == v] writes. *)
 Notation "m @ k" := (ZMap.get k m) (at level 25, left associativity) : Z_scope.

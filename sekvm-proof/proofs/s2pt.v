@@ -26,12 +26,7 @@ Local Open Scope Z_scope.
 
 Lemma boot_pool_starts_get : forall n v, 0 <= v < Z.of_nat n ->
   boot_pool_starts n @ v = 1073741824 + v * 33554432.
-Proof.
-  induction n as [|n IH]; intros v Hv; [lia|].
-  cbn [boot_pool_starts]. rewrite ZMap.gsspec. destruct (Z.eqb_spec v (Z.of_nat n)) as [->|Hne].
-  - reflexivity.
-  - apply IH. lia.
-Qed.
+Proof. exact (zmap_upto_get _ boot_pool_starts (fun v => 1073741824 + v * 33554432) (fun _ => eq_refl)). Qed.
 
 Lemma s2_cap3_cases : forall v, s2_cap3_of v = 7680 \/ s2_cap3_of v = 1536.
 Proof. intros v. unfold s2_cap3_of. destruct (_ || _); auto. Qed.

@@ -47,12 +47,7 @@ Qed.
 (** * The initial state *)
 
 Lemma boot_smmu_roots_get : forall n j, 0 <= j < Z.of_nat n -> boot_smmu_roots n @ j = 2164260864 + j * 8192.
-Proof.
-  induction n as [|n IH]; intros j Hj; [lia|].
-  cbn [boot_smmu_roots]. rewrite ZMap.gsspec. destruct (Z.eqb_spec j (Z.of_nat n)) as [->|Hne].
-  - reflexivity.
-  - apply IH. lia.
-Qed.
+Proof. exact (zmap_upto_get _ boot_smmu_roots (fun j => 2164260864 + j * 8192) (fun _ => eq_refl)). Qed.
 
 Lemma outside_s2_pools_init : forall a len, 1711276032 <= a -> outside_s2_pools (vm_pool_start init_RData) a len = true.
 Proof.

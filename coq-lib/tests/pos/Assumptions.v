@@ -20,3 +20,4 @@ Print Assumptions top_refines.
 Print Assumptions top_refines_bottom.
 Print Assumptions find_exec.
 Print Assumptions f_correct.
+Print Assumptions zmap_upto_get.
