@@ -394,23 +394,32 @@ fn copy_tree(from: &Path, to: &Path) -> Result<(), MutError> {
 }
 
 /// The refinement-proof targets of a generated project (`make` of these fails first for most
-/// mutants): the hand proofs and every `RefProof` (they need the low specs, not the code proofs);
-/// the refinement proofs of hand-written specs (`first`, as `Layer/prim`) come first.
-fn quick_targets(dir: &Path, first: &BTreeSet<String>) -> Vec<String> {
+/// mutants), in two phases, each one `make` call: the refinement proofs of hand-written specs
+/// (`first`, as `Layer/prim`, with the hand proofs they need), then the hand proofs and every other
+/// `RefProof` (they need the low specs, not the code proofs). A mutant killed in the first phase
+/// does not wait for the slow certificates of synthesised specs that `make -j` would have started
+/// beside the failing file. Empty phases are left out.
+fn quick_targets(dir: &Path, first: &BTreeSet<String>) -> Vec<Vec<String>> {
     let Ok(cp) = std::fs::read_to_string(dir.join("_CoqProject")) else {
         return vec![];
     };
-    let mut ts: Vec<(bool, String)> = cp
+    let (mut hand, mut rest) = (vec![], vec![]);
+    for l in cp
         .lines()
         .map(str::trim)
         .filter(|l| *l == "UserProofs.v" || l.ends_with("/RefProof.v"))
-        .map(|l| {
-            let key = l.trim_end_matches("/RefProof.v");
-            (!first.contains(key), format!("{l}o"))
-        })
-        .collect();
-    ts.sort_by_key(|t| t.0);
-    ts.into_iter().map(|t| t.1).collect()
+    {
+        let phase = if first.contains(l.trim_end_matches("/RefProof.v")) {
+            &mut hand
+        } else {
+            &mut rest
+        };
+        phase.push(format!("{l}o"));
+    }
+    [hand, rest]
+        .into_iter()
+        .filter(|ts| !ts.is_empty())
+        .collect()
 }
 
 /// Static facts for the survivors' hints.
@@ -773,7 +782,7 @@ fn run_one(
     logs: &Path,
     m: &Mutant,
     jobs: &str,
-    quick: &[String],
+    quick: &[Vec<String>],
     timeout: Duration,
 ) -> Result<Outcome, MutError> {
     let out = |status, stage: &str, reason: String| Outcome {
@@ -931,23 +940,30 @@ fn run_one(
             }
         }
     }
-    // make: the refinement proofs first (stop at the first failure), then everything (-k)
+    // make: the refinement proofs first, phase by phase (stop at the first failure), then
+    // everything (-k)
     let mut failing = vec![];
     let mut status = Status::Survived;
     let t0 = Instant::now();
-    if !quick.is_empty() && !changed.iter().any(|f| f == "_CoqProject") {
-        let mut args = vec![
-            "-f".to_string(),
-            "Makefile.coq".to_string(),
-            jobs.to_string(),
-        ];
-        args.extend(quick.iter().cloned());
-        let mr = make(run_dir, &args, timeout, &log)?;
-        if mr.timed_out {
-            status = Status::Timeout;
-        } else if !mr.ok {
-            status = Status::Killed;
-            failing = mr.failing;
+    if !changed.iter().any(|f| f == "_CoqProject") {
+        for phase in quick {
+            let mut args = vec![
+                "-f".to_string(),
+                "Makefile.coq".to_string(),
+                jobs.to_string(),
+            ];
+            args.extend(phase.iter().cloned());
+            let left = timeout.saturating_sub(t0.elapsed());
+            let mr = make(run_dir, &args, left, &log)?;
+            if mr.timed_out {
+                status = Status::Timeout;
+            } else if !mr.ok {
+                status = Status::Killed;
+                failing = mr.failing;
+            }
+            if status != Status::Survived {
+                break;
+            }
         }
     }
     if status == Status::Survived {
