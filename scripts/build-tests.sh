@@ -11,9 +11,9 @@
 #    check (check-assumptions.sh) fail naming that assumption while every proof checks; a
 #    negative whose header has `ci: full` runs only with FULL=1 (the whole run; CI skips it).
 # ONLY=<case> checks one case; SHARD=k/n checks every n-th case from the k-th (0-based, in name
-# order; scripts/test.sh runs the two shards side by side); each case's and each negative's time
-# is printed. A case's negatives
-# run two at a time (their outputs are printed in order once all have finished).
+# order; scripts/test.sh runs the two shards side by side). Each case's and each negative's time
+# is printed. A case's negatives run two at a time (their outputs are printed in order once all
+# have finished).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD

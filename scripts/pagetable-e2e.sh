@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # End-to-end demonstration of issue 5 (testdata/pagetable): `autov build`, `make -j2` of the generated
 # project with 0 Admitted, Print Assumptions of every generated theorem closed, the negatives (patches of
-# the positive inputs) whose `make` must fail in the RefProof of map_page / unmap_page, not earlier, or
-# in the hand proofs, or in the generated memory checks (an unbounded load), and the same inputs with MAX_VM = 3 (issue 14: nothing
-# depends on MAX_VM = 2). The negatives reuse a copy of the built positive project: autov rewrites
-# only the files that changed, so make rebuilds only those and what depends on them. Ends with a
-# figures block.
+# the positive inputs) whose `make` must fail in the RefProof of map_page / unmap_page, not earlier,
+# in the hand proofs, or in the generated memory checks (an unbounded load), and the same inputs
+# with MAX_VM = 3 (issue 14: nothing depends on MAX_VM = 2). The negatives reuse a copy of the
+# built positive project: autov rewrites only the files that changed, so make rebuilds only those
+# and what depends on them. Ends with a figures block.
 # Usage: bash scripts/pagetable-e2e.sh   (NEGATIVES=0 to skip the negatives, VARIANT=0 to skip
 # MAX_VM = 3, KEEP=1 to keep the work directory; COQ_JOBS sets make -j, default 2; SUBSET=1 is the
 # CI subset run by scripts/test.sh: without six slow certificates, no top theorem, no negatives, no

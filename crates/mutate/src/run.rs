@@ -395,7 +395,7 @@ fn copy_tree(from: &Path, to: &Path) -> Result<(), MutError> {
 
 /// The refinement-proof targets of a generated project (`make` of these fails first for most
 /// mutants), in two phases, each one `make` call: the refinement proofs of hand-written specs
-/// (`first`, as `Layer/prim`, with the hand proofs they need), then the hand proofs and every other
+/// (`first`, as `Layer/prim`, with the hand proofs under `Proofs/` they need), then every other
 /// `RefProof` (they need the low specs, not the code proofs). A mutant killed in the first phase
 /// does not wait for the slow certificates of synthesised specs that `make -j` would have started
 /// beside the failing file. Empty phases are left out.
@@ -407,7 +407,7 @@ fn quick_targets(dir: &Path, first: &BTreeSet<String>) -> Vec<Vec<String>> {
     for l in cp
         .lines()
         .map(str::trim)
-        .filter(|l| *l == "UserProofs.v" || l.ends_with("/RefProof.v"))
+        .filter(|l| l.ends_with("/RefProof.v"))
     {
         let phase = if first.contains(l.trim_end_matches("/RefProof.v")) {
             &mut hand

@@ -64,7 +64,7 @@ pub struct BuildReport {
     pub coq_lines: usize,
     /// Non-blank lines of the configuration, its included files counted.
     pub config_lines: usize,
-    /// Non-blank lines of the hand-written proofs (`PROJ_PROOFS`, copied as `UserProofs.v`).
+    /// Non-blank lines of the hand-written proofs (`PROJ_PROOFS`, copied under `Proofs/`).
     pub hand_proof_lines: usize,
     pub seconds: f64,
 }
