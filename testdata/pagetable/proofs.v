@@ -16,12 +16,6 @@ From PageTable.MemManager Require Import RefineRel.
 Import ListNotations.
 Local Open Scope Z_scope.
 
-(** The memory model's bounds are checked by the generated Bottom/InitMem.v ([bounds_<global>]:
-    an access just past a global's end, its size from the IR type, is undefined). An access of
-    another size than 8 bytes is undefined too: *)
-Lemma load_pt_l0_size : forall st, load_RData 4 (Ptr (Bglob g_pt_l0) 0) st = None.
-Proof. reflexivity. Qed.
-
 (** Range goals of the code's arithmetic: linear once MAX_VM is a literal (any value works). *)
 Ltac rng := unfold MAX_VM in *; eval_pow2; lia.
 

@@ -264,6 +264,117 @@ pub fn assumptions_file(cx: &Ctx, plan: &Plan) -> File {
     f
 }
 
+/// The access-size check of a global of `n` cells `bits` wide: a boolean term that must compute
+/// to `true`, and what it covers. A trusted load/store that ignores the access size would read
+/// or write a whole cell for a half-cell or two-cell access; LLVM's bytes are little-endian.
+/// From the initial state, with a store: cells 0 and 1 get values with distinct bytes; a load of
+/// half a cell gives cell 0's low bytes, a store of half a cell keeps its high bytes, a load of two
+/// cells gives both, a store of two cells writes both. Without a store, a half-cell load of the
+/// initial value. Undefined steps pass: a model may leave such accesses out, not get them wrong.
+/// None for one-byte cells and cells wider than 64 bits.
+fn access_size_check(
+    load: &str,
+    store: Option<&str>,
+    init: &str,
+    at: impl Fn(i128) -> Term,
+    (bits, n): (u32, u64),
+    init_value: i128,
+) -> Option<(String, Term)> {
+    use coq::Pat;
+    let sz = i128::from(bits.div_ceil(8));
+    if sz < 2 || bits > 64 {
+        return None;
+    }
+    let half = sz / 2;
+    let mask = |bytes: i128| (1i128 << (8 * bytes)) - 1;
+    // bytes 1, 2, 3, ... from byte 0 of cell 0 on: distinct, non-zero, and two cells fit an i128
+    let cell = |k: i128| -> i128 {
+        (0..sz).fold(0, |v, b| v | ((k * sz + b + 1) << (8 * b))) & ((1 << bits) - 1)
+    };
+    // `match scrut with Some var => then | None => true end`
+    let or_true = |scrut: Term, var: &str, then: Term| {
+        Term::match_(
+            scrut,
+            vec![
+                (Pat::some(Pat::var(var)), then),
+                (Pat::ctor("None", vec![]), Term::bool(true)),
+            ],
+        )
+    };
+    let loads = |bytes: i128, off: i128, st: &str, want: i128| {
+        or_true(
+            Term::app(load, vec![Term::int(bytes), at(off), name(st)]),
+            "v",
+            Term::app(
+                "Z.eqb",
+                vec![
+                    Term::app("wrap", vec![Term::int(8 * bytes), name("v")]),
+                    Term::int(want),
+                ],
+            ),
+        )
+    };
+    // `match store bytes (at off) v from with Some to => then | None => true end`
+    let stores = |bytes: i128, off: i128, v: i128, (from, to): (&str, &str), then: Term| {
+        let store = store.expect("a store");
+        or_true(
+            Term::app(
+                store,
+                vec![Term::int(bytes), at(off), Term::int(v), name(from)],
+            ),
+            to,
+            then,
+        )
+    };
+    let Some(_) = store else {
+        let what = format!("a load of {half} byte(s) gives the low byte(s) of the first cell");
+        return Some((what, loads(half, 0, init, init_value & mask(half))));
+    };
+    let and = |a: Term, b: Term| Term::app("andb", vec![a, b]);
+    let (c0, c1) = (cell(0), cell(1));
+    let narrow = and(
+        loads(half, 0, "st", c0 & mask(half)),
+        stores(
+            half,
+            0,
+            0x5a,
+            ("st", "st'"),
+            loads(sz, 0, "st'", (c0 & !mask(half)) | 0x5a),
+        ),
+    );
+    if n < 2 {
+        let what = format!("{half}-byte accesses to its {sz}-byte cell are its low byte(s)");
+        return Some((what, stores(sz, 0, c0, (init, "st"), narrow)));
+    }
+    let wide_value = (c1 << (8 * sz)) | c0;
+    let swapped = (c0 << (8 * sz)) | c1;
+    let body = and(
+        narrow,
+        and(
+            loads(2 * sz, 0, "st", wide_value),
+            stores(
+                2 * sz,
+                0,
+                swapped,
+                ("st", "st'"),
+                and(loads(sz, 0, "st'", c1), loads(sz, sz, "st'", c0)),
+            ),
+        ),
+    );
+    let what = format!(
+        "{half}-byte accesses to its first {sz}-byte cell are its low byte(s), {}-byte accesses are its first two cells",
+        2 * sz
+    );
+    let setup = stores(
+        sz,
+        0,
+        c0,
+        (init, "st0"),
+        stores(sz, sz, c1, ("st0", "st"), body),
+    );
+    Some((what, setup))
+}
+
 /// The scalars of a global's value type: (bit width, count) for an integer or a (nested) array of
 /// integers, laid out contiguously.
 fn int_cells(t: &ir2json::Type) -> Option<(u32, u64)> {
@@ -282,6 +393,8 @@ fn int_cells(t: &ir2json::Type) -> Option<(u32, u64)> {
 /// Bounds (`bounds_<g>`): a load or store of an element's size just before the global or just past
 /// its end (its size from the IR type) is undefined, so a trusted load/store cannot reach outside
 /// the object.
+/// Access sizes (`sizes_<g>`): half-cell and two-cell accesses agree with LLVM's little-endian
+/// bytes or are undefined, so a trusted load/store cannot ignore the access size.
 /// `None` when the bottom has no `LAYER_LOAD` or no global qualifies.
 pub fn init_mem_file(cx: &Ctx) -> Option<File> {
     use coq::Pat;
@@ -390,6 +503,7 @@ pub fn init_mem_file(cx: &Ctx) -> Option<File> {
         while let Some(t) = outside.pop() {
             bounds = Term::app("andb", vec![t, bounds]);
         }
+        let sizes = access_size_check(&load, store.as_deref(), &init, ptr_at, (bits, n), value);
         lemmas.push(Sentence::Group(vec![
             Sentence::comment(format!(
                 "@{}: {n} cell(s) of i{bits}, initially {value} in the IR: a load of each from {init} is undefined or {value}.",
@@ -419,6 +533,22 @@ pub fn init_mem_file(cx: &Ctx) -> Option<File> {
                 ]),
             ),
         ]));
+        if let Some((what, check)) = sizes {
+            lemmas.push(Sentence::Group(vec![
+                Sentence::comment(format!(
+                    "@{}: {what} (little-endian), or undefined (from {init}).",
+                    g.name
+                )),
+                Sentence::lemma(
+                    format!("sizes_{safe}"),
+                    Term::eq(check, Term::bool(true)),
+                    Proof(vec![
+                        Tactic::call("vm_compute", vec![]),
+                        Tactic::call("reflexivity", vec![]),
+                    ]),
+                ),
+            ]));
+        }
     }
     if lemmas.is_empty() {
         return None;

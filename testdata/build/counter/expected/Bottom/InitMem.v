@@ -25,3 +25,49 @@ Lemma bounds_slots :
           (negb (defined_some (store_RData 8 (Ptr (Bglob g_slots) 128) 0 Bottom_init))))) =
   true.
 Proof. vm_compute. reflexivity. Qed.
+
+(* @slots: 4-byte accesses to its first 8-byte cell are its low byte(s), 16-byte accesses are its first two cells (little-endian), or undefined (from Bottom_init). *)
+Lemma sizes_slots :
+  match store_RData 8 (Ptr (Bglob g_slots) 0) 578437695752307201 Bottom_init with
+  | Some st0 =>
+      match store_RData 8 (Ptr (Bglob g_slots) 8) 1157159078456920585 st0 with
+      | Some st =>
+          andb
+            (andb
+               (match load_RData 4 (Ptr (Bglob g_slots) 0) st with
+                | Some v => Z.eqb (wrap 32 v) 67305985
+                | None => true
+                end)
+               (match store_RData 4 (Ptr (Bglob g_slots) 0) 90 st with
+                | Some st' =>
+                    match load_RData 8 (Ptr (Bglob g_slots) 0) st' with
+                    | Some v => Z.eqb (wrap 64 v) 578437695685001306
+                    | None => true
+                    end
+                | None => true
+                end))
+            (andb
+               (match load_RData 16 (Ptr (Bglob g_slots) 0) st with
+                | Some v => Z.eqb (wrap 128 v) 21345817372864405881847059188222722561
+                | None => true
+                end)
+               (match store_RData 16 (Ptr (Bglob g_slots) 0) 10670292136129081539055494661654907401
+                        st with
+                | Some st' =>
+                    andb
+                      (match load_RData 8 (Ptr (Bglob g_slots) 0) st' with
+                       | Some v => Z.eqb (wrap 64 v) 1157159078456920585
+                       | None => true
+                       end)
+                      (match load_RData 8 (Ptr (Bglob g_slots) 8) st' with
+                       | Some v => Z.eqb (wrap 64 v) 578437695752307201
+                       | None => true
+                       end)
+                | None => true
+                end))
+      | None => true
+      end
+  | None => true
+  end =
+  true.
+Proof. vm_compute. reflexivity. Qed.
