@@ -266,5 +266,16 @@ Qed.
 Lemma wrap_land_r : forall w a m, 0 <= w -> Z.land m (Z.ones w) = m -> wrap w (Z.land a m) = Z.land a m.
 Proof. intros w a m Hw E. unfold wrap. rewrite <- land_ones_mod, <- Z.land_assoc, E by lia. reflexivity. Qed.
 
+(** An or of two values is zero exactly when both are. *)
+Lemma ieq_ior_0 : forall w a b, 0 <= w -> ieq w (ior w a b) 0 = ieq w a 0 && ieq w b 0.
+Proof.
+  intros w a b Hw. unfold ieq, ior. rewrite wrap_wrap. unfold wrap. rewrite <- !land_ones_mod, Z.land_lor_distr_l by lia.
+  rewrite Z.land_0_l. apply eq_iff_eq_true. rewrite andb_true_iff, !Z.eqb_eq, Z.lor_eq_0_iff. tauto.
+Qed.
+
+(** An and with a mask of at most [w] bits, tested for zero. *)
+Lemma ieq_iand_0 : forall w a m, 0 <= w -> Z.land m (Z.ones w) = m -> ieq w (iand w a m) 0 = (Z.land a m =? 0).
+Proof. intros w a m Hw E. unfold ieq, iand. rewrite wrap_wrap, wrap_land_r by assumption. reflexivity. Qed.
+
 Lemma in_urange_bounds : forall w z, in_urange w z = true -> 0 <= z < 2 ^ w.
 Proof. unfold in_urange. intros w z H. apply andb_true_iff in H as [ A B ]. lia. Qed.
