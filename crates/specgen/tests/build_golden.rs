@@ -428,3 +428,50 @@ fn progress_lines_name_stages_and_waves() {
         assert!(got.contains(want), "no `{want}` in:\n{got}");
     }
 }
+
+/// A Z3 answer of unknown keeps the unsimplified term (issue 12): with a resource limit too small
+/// for any real query, the build still succeeds and counts the unknowns, and the synthesised specs
+/// are larger than with the default limit (each fallback keeps a bigger term; their certificates
+/// are checked by coqc in `scripts/build-tests.sh`, `counter-starved-z3`).
+#[test]
+fn unknown_answers_keep_the_unsimplified_term() {
+    let cfg = cases().join("counter/proof.v");
+    let sizes = |r: &BuildReport| -> (usize, usize, usize) {
+        r.layers.iter().fold((0, 0, 0), |(u, s, n), l| {
+            (
+                u + l.synth.unknown,
+                s + l.synth.size_after,
+                n + l.synth.synthesised,
+            )
+        })
+    };
+    let normal = sizes(&run(&cfg, &tmp("rlimit-default")));
+    let out = tmp("rlimit-1");
+    let mut o = opts(&out);
+    o.synth.rlimit = 1;
+    let starved = match build(&cfg, &o) {
+        Ok(r) => {
+            assert!(
+                r.errors.is_empty(),
+                "{:?}",
+                r.errors.iter().map(|e| e.to_string()).collect::<Vec<_>>()
+            );
+            sizes(&r)
+        }
+        Err(e) => panic!("build with rlimit 1 failed: {}", describe(e)),
+    };
+    eprintln!("default (unknown, size, synthesised) {normal:?}, rlimit 1 {starved:?}");
+    assert_eq!(
+        normal.0, 0,
+        "the default limit answers every query of the counter case"
+    );
+    assert!(starved.0 > 0, "rlimit 1 answers nothing: {starved:?}");
+    assert_eq!(
+        starved.2, normal.2,
+        "every generated spec is still synthesised"
+    );
+    assert!(
+        starved.1 > normal.1,
+        "fallbacks keep larger terms: {starved:?} vs {normal:?}"
+    );
+}
