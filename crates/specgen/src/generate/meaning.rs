@@ -264,6 +264,21 @@ pub fn assumptions_file(cx: &Ctx, plan: &Plan) -> File {
     f
 }
 
+/// A commented lemma proved by computation (`vm_compute; reflexivity`).
+fn by_computation(comment: String, lemma: String, stmt: Term) -> Sentence {
+    Sentence::Group(vec![
+        Sentence::comment(comment),
+        Sentence::lemma(
+            lemma,
+            stmt,
+            Proof(vec![
+                Tactic::call("vm_compute", vec![]),
+                Tactic::call("reflexivity", vec![]),
+            ]),
+        ),
+    ])
+}
+
 /// The access-size check of a global of `n` cells `bits` wide: a boolean term that must compute
 /// to `true`, and what it covers. A trusted load/store that ignores the access size would read
 /// or write a whole cell for a half-cell or two-cell access; LLVM's bytes are little-endian.
@@ -504,50 +519,32 @@ pub fn init_mem_file(cx: &Ctx) -> Option<File> {
             bounds = Term::app("andb", vec![t, bounds]);
         }
         let sizes = access_size_check(&load, store.as_deref(), &init, ptr_at, (bits, n), value);
-        lemmas.push(Sentence::Group(vec![
-            Sentence::comment(format!(
+        lemmas.push(by_computation(
+            format!(
                 "@{}: {n} cell(s) of i{bits}, initially {value} in the IR: a load of each from {init} is undefined or {value}.",
                 g.name
-            )),
-            Sentence::lemma(
-                format!("init_mem_{safe}"),
-                stmt,
-                Proof(vec![
-                    Tactic::call("vm_compute", vec![]),
-                    Tactic::call("reflexivity", vec![]),
-                ]),
             ),
-        ]));
-        lemmas.push(Sentence::Group(vec![
-            Sentence::comment(format!(
+            format!("init_mem_{safe}"),
+            stmt,
+        ));
+        lemmas.push(by_computation(
+            format!(
                 "@{}: {} byte(s) from its IR type; an access of {sz} byte(s) just before it or just past its end is undefined (from {init}).",
                 g.name,
                 sz * i128::from(n)
-            )),
-            Sentence::lemma(
-                format!("bounds_{safe}"),
-                Term::eq(bounds, Term::bool(true)),
-                Proof(vec![
-                    Tactic::call("vm_compute", vec![]),
-                    Tactic::call("reflexivity", vec![]),
-                ]),
             ),
-        ]));
+            format!("bounds_{safe}"),
+            Term::eq(bounds, Term::bool(true)),
+        ));
         if let Some((what, check)) = sizes {
-            lemmas.push(Sentence::Group(vec![
-                Sentence::comment(format!(
+            lemmas.push(by_computation(
+                format!(
                     "@{}: {what} (little-endian), or undefined (from {init}).",
                     g.name
-                )),
-                Sentence::lemma(
-                    format!("sizes_{safe}"),
-                    Term::eq(check, Term::bool(true)),
-                    Proof(vec![
-                        Tactic::call("vm_compute", vec![]),
-                        Tactic::call("reflexivity", vec![]),
-                    ]),
                 ),
-            ]));
+                format!("sizes_{safe}"),
+                Term::eq(check, Term::bool(true)),
+            ));
         }
     }
     if lemmas.is_empty() {
