@@ -5,9 +5,9 @@
 #  * re-running on the unchanged input writes nothing and `make` then rebuilds nothing;
 #  * extra Coq files of a case (<case>/*.v other than proof.v, e.g. fuel/Fuel.v) compile against it;
 #  * each negative (<case>/neg_*.patch, made into a copy of the case by scripts/negative-copy.sh;
-#    its first lines say `expect-fail: <file>`, `expect-fail: autov <CODE>` or
+#    its first lines say `expect-fail: <file>...`, `expect-fail: autov <CODE>` or
 #    `expect-fail: assumptions <name>`), generated over a copy of the built project, makes
-#    `make -k` fail in exactly that file, autov build fail with that code, or make's assumption
+#    `make -k` fail in exactly those files, autov build fail with that code, or make's assumption
 #    check (check-assumptions.sh) fail naming that assumption while every proof checks; a
 #    negative whose header has `ci: full` runs only with FULL=1 (the whole run; CI skips it);
 #  * the counter case's synthesis under stress: an unsound rewrite rule must fail in coqc (fault
@@ -32,8 +32,8 @@ bad() { echo "FAIL: $*"; fail=1; }
 # One negative of the current case ($dir, its built project $out): $1 the patch, $name its name.
 negative() {
   local negp=$1 expect want neg code ax got
-  # expect-fail: <file.v> (make fails in exactly that file), `autov <CODE>` (autov build fails
-  # with that code) or `assumptions <name>` (make's assumption check fails naming it)
+  # expect-fail: <file.v>... (make fails in exactly those files), `autov <CODE>` (autov build
+  # fails with that code) or `assumptions <name>` (make's assumption check fails naming it)
   expect=$(sed -n 's/.*expect-fail: *//p' "$negp" | head -1)
   want=${expect%% *}
   [ -n "$want" ] || { bad "$name: no expect-fail line"; return; }
@@ -67,23 +67,33 @@ negative() {
     return
   fi
   got=$(sed -n 's/.*\*\*\* \[Makefile.coq:[0-9]*: \(.*\)o\] Error.*/\1/p' "$tmp/$name.make" | sort -u | tr '\n' ' ')
-  if [ "$got" = "$want " ]; then
-    echo "ok   $name: make fails in $want ($(grep -m1 '^Error' "$tmp/$name.make"))"
+  want=$(tr ' ' '\n' <<<"$expect" | grep . | sort -u | tr '\n' ' ')
+  if [ "$got" = "$want" ]; then
+    echo "ok   $name: make fails in ${want% } ($(grep -m1 '^Error' "$tmp/$name.make"))"
   else
     tail -20 "$tmp/$name.make"
-    bad "$name: expected make to fail in $want only, failed in: $got"
+    bad "$name: expected make to fail in ${want% } only, failed in: $got"
   fi
 }
 
+# The RefProofs of the synthesised specs named by a build report ($1): the certificates.
+synth_certs() {
+  sed -n 's/^synthesis:   \([A-Za-z0-9_]*\) .* nodes *$/\1/p' "$1" |
+    while read -r p; do (cd "$tmp/$name" && ls ./*/"$p"/RefProof.v); done | sed 's|^\./||; s|\.v$|.vo|' | tr '\n' ' '
+}
+
 # The counter case's fault injection, over a copy of its built project ($out): only the
-# certificates are made (`make -k` of every RefProof.vo), and every file that fails must be one.
+# certificates are made (`make -k` of each synthesised spec's RefProof.vo), and every file that
+# fails must be one. (The hand proofs about the synthesised loops fail too; they are not made.)
 fault_injection() {
-  local got others
+  local got others certs
   cp -a "$out" "$tmp/$name"
   "$autov" build "$cfg" -o "$tmp/$name" --coqlib "$root/coq-lib" --plain --no-synth-cache \
     --synth-fault-injection >"$tmp/$name.gen" 2>&1 || { cat "$tmp/$name.gen"; bad "$name: autov build"; return; }
-  # shellcheck disable=SC2046
-  if nice make -k -C "$tmp/$name" -f Makefile.coq -j"$J" $(cd "$tmp/$name" && ls ./*/*/RefProof.v | sed 's|^\./||; s|\.v$|.vo|') >"$tmp/$name.make" 2>&1; then
+  certs=$(synth_certs "$tmp/$name.gen")
+  [ -n "$certs" ] || { cat "$tmp/$name.gen"; bad "$name: no synthesised spec listed"; return; }
+  # shellcheck disable=SC2086
+  if nice make -k -C "$tmp/$name" -f Makefile.coq -j"$J" $certs >"$tmp/$name.make" 2>&1; then
     bad "$name: make passed with the unsound rule"
   else
     got=$(sed -n 's/.*\*\*\* \[Makefile.coq:[0-9]*: \(.*\)o\] Error.*/\1/p' "$tmp/$name.make" | sort -u | tr '\n' ' ')
@@ -107,8 +117,7 @@ starved_z3() {
     --synth-rlimit 1 >"$tmp/$name.gen" 2>&1 || { cat "$tmp/$name.gen"; bad "$name: autov build"; return; }
   unknown=$(sed -n 's/^synthesis: total .* \([0-9]*\) unknown,.*/\1/p' "$tmp/$name.gen")
   [ "${unknown:-0}" -gt 0 ] || { cat "$tmp/$name.gen"; bad "$name: no unknown answer counted"; return; }
-  certs=$(sed -n 's/^synthesis:   \([A-Za-z0-9_]*\) .* nodes *$/\1/p' "$tmp/$name.gen" |
-    while read -r p; do (cd "$tmp/$name" && ls ./*/"$p"/RefProof.v); done | sed 's|^\./||; s|\.v$|.vo|' | tr '\n' ' ')
+  certs=$(synth_certs "$tmp/$name.gen")
   [ -n "$certs" ] || { cat "$tmp/$name.gen"; bad "$name: no synthesised spec listed"; return; }
   # shellcheck disable=SC2086
   if nice make -C "$tmp/$name" -f Makefile.coq -j"$J" $certs >"$tmp/$name.make" 2>&1; then

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Mutation testing of the generated proofs (docs/mutate.md).
 #
-#   scripts/mutate.sh test                 the end-to-end test: four counter mutants with known
-#                                          outcomes (killed, killed, survived, killed); 1-3 min
+#   scripts/mutate.sh test                 the end-to-end test: five counter mutants with known
+#                                          outcomes (four killed, one equivalent survives); 1-3 min
 #   scripts/mutate.sh counter [OPTS...]    every mutant of testdata/build/counter/proof.v
 #   scripts/mutate.sh pagetable [OPTS...]  every mutant of testdata/pagetable/proof.v (hours on 2 cores)
 #

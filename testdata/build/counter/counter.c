@@ -1,6 +1,6 @@
-/* A three-layer golden case for `autov build` (testdata/build/README.md has the clang command).
+/* A four-layer golden case for `autov build` (testdata/build/README.md has the clang command).
  * Bottom: memory of `slots` and the trusted `log_event`. Slots: get/set. Sum: counted loops.
- * Top: `bump`, a hand-written spec over the same state. */
+ * Top: `bump`, `note` and entry points over the loops, with hand-written specs over the same state. */
 unsigned long slots[16];
 extern void log_event(unsigned long i);
 
@@ -40,3 +40,9 @@ unsigned long note(unsigned long i) {
   log_event(i);
   return i + 1;
 }
+
+/* entry points over the Sum loops: hand-written specs (proof.v), so the top theorem observes the
+   loops' code (their RefProofs use the loop lemmas of proofs.v) */
+unsigned long total(void) { return sum_slots(); }
+void reset(unsigned long n) { clear_upto(n); }
+void fill(unsigned long n, unsigned long v) { fill_upto(n, v); }

@@ -109,6 +109,27 @@ define dso_local i64 @note(i64 noundef %0) local_unnamed_addr #4 !dbg !110 {
   ret i64 %2, !dbg !116
 }
 
+; Function Attrs: nofree noinline norecurse nosync nounwind readonly uwtable
+define dso_local i64 @total() local_unnamed_addr #2 !dbg !117 {
+  %1 = call i64 @sum_slots(), !dbg !118
+  ret i64 %1, !dbg !119
+}
+
+; Function Attrs: nofree noinline norecurse nosync nounwind uwtable writeonly
+define dso_local void @reset(i64 noundef %0) local_unnamed_addr #3 !dbg !120 {
+  call void @llvm.dbg.value(metadata i64 %0, metadata !122, metadata !DIExpression()), !dbg !123
+  call void @clear_upto(i64 noundef %0), !dbg !124
+  ret void, !dbg !125
+}
+
+; Function Attrs: nofree noinline norecurse nosync nounwind uwtable writeonly
+define dso_local void @fill(i64 noundef %0, i64 noundef %1) local_unnamed_addr #3 !dbg !126 {
+  call void @llvm.dbg.value(metadata i64 %0, metadata !128, metadata !DIExpression()), !dbg !130
+  call void @llvm.dbg.value(metadata i64 %1, metadata !129, metadata !DIExpression()), !dbg !130
+  call void @fill_upto(i64 noundef %0, i64 noundef %1), !dbg !131
+  ret void, !dbg !132
+}
+
 ; Function Attrs: nofree nosync nounwind readnone speculatable willreturn
 declare void @llvm.dbg.value(metadata, metadata, metadata) #6
 
@@ -128,7 +149,7 @@ attributes #7 = { nounwind }
 !0 = !DIGlobalVariableExpression(var: !1, expr: !DIExpression())
 !1 = distinct !DIGlobalVariable(name: "slots", scope: !2, file: !3, line: 4, type: !5, isLocal: false, isDefinition: true)
 !2 = distinct !DICompileUnit(language: DW_LANG_C99, file: !3, producer: "Debian clang version 14.0.6", isOptimized: true, runtimeVersion: 0, emissionKind: FullDebug, globals: !4, splitDebugInlining: false, nameTableKind: None)
-!3 = !DIFile(filename: "counter.c", directory: ".", checksumkind: CSK_MD5, checksum: "eb1aa314b1634b5f33743d0941051d29")
+!3 = !DIFile(filename: "counter.c", directory: ".", checksumkind: CSK_MD5, checksum: "3edc76c6897fbc2ae98450daf51000b8")
 !4 = !{!0}
 !5 = !DICompositeType(tag: DW_TAG_array_type, baseType: !6, size: 1024, elements: !7)
 !6 = !DIBasicType(name: "unsigned long", size: 64, encoding: DW_ATE_unsigned)
@@ -242,3 +263,19 @@ attributes #7 = { nounwind }
 !114 = !DILocation(line: 40, column: 3, scope: !110)
 !115 = !DILocation(line: 41, column: 12, scope: !110)
 !116 = !DILocation(line: 41, column: 3, scope: !110)
+!117 = distinct !DISubprogram(name: "total", scope: !3, file: !3, line: 46, type: !46, scopeLine: 46, flags: DIFlagPrototyped | DIFlagAllCallsDescribed, spFlags: DISPFlagDefinition | DISPFlagOptimized, unit: !2, retainedNodes: !109)
+!118 = !DILocation(line: 46, column: 36, scope: !117)
+!119 = !DILocation(line: 46, column: 29, scope: !117)
+!120 = distinct !DISubprogram(name: "reset", scope: !3, file: !3, line: 47, type: !66, scopeLine: 47, flags: DIFlagPrototyped | DIFlagAllCallsDescribed, spFlags: DISPFlagDefinition | DISPFlagOptimized, unit: !2, retainedNodes: !121)
+!121 = !{!122}
+!122 = !DILocalVariable(name: "n", arg: 1, scope: !120, file: !3, line: 47, type: !6)
+!123 = !DILocation(line: 0, scope: !120)
+!124 = !DILocation(line: 47, column: 31, scope: !120)
+!125 = !DILocation(line: 47, column: 46, scope: !120)
+!126 = distinct !DISubprogram(name: "fill", scope: !3, file: !3, line: 48, type: !35, scopeLine: 48, flags: DIFlagPrototyped | DIFlagAllCallsDescribed, spFlags: DISPFlagDefinition | DISPFlagOptimized, unit: !2, retainedNodes: !127)
+!127 = !{!128, !129}
+!128 = !DILocalVariable(name: "n", arg: 1, scope: !126, file: !3, line: 48, type: !6)
+!129 = !DILocalVariable(name: "v", arg: 2, scope: !126, file: !3, line: 48, type: !6)
+!130 = !DILocation(line: 0, scope: !126)
+!131 = !DILocation(line: 48, column: 47, scope: !126)
+!132 = !DILocation(line: 48, column: 64, scope: !126)

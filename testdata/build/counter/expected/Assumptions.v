@@ -45,3 +45,12 @@ Print Assumptions Counter.Top.Defined.bump_defined.
 
 Check "autov-check note_defined"%string.
 Print Assumptions Counter.Top.Defined.note_defined.
+
+Check "autov-check total_defined"%string.
+Print Assumptions Counter.Top.Defined.total_defined.
+
+Check "autov-check reset_defined"%string.
+Print Assumptions Counter.Top.Defined.reset_defined.
+
+Check "autov-check fill_defined"%string.
+Print Assumptions Counter.Top.Defined.fill_defined.

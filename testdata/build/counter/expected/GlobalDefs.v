@@ -16,28 +16,40 @@ Definition glob_ident_name (g : ident) : string :=
     then
       "clear_upto"%string
     else
-      if Pos.eqb g g_fill_upto
+      if Pos.eqb g g_fill
       then
-        "fill_upto"%string
+        "fill"%string
       else
-        if Pos.eqb g g_get_slot
+        if Pos.eqb g g_fill_upto
         then
-          "get_slot"%string
+          "fill_upto"%string
         else
-          if Pos.eqb g g_log_event
+          if Pos.eqb g g_get_slot
           then
-            "log_event"%string
+            "get_slot"%string
           else
-            if Pos.eqb g g_note
+            if Pos.eqb g g_log_event
             then
-              "note"%string
+              "log_event"%string
             else
-              if Pos.eqb g g_set_slot
+              if Pos.eqb g g_note
               then
-                "set_slot"%string
+                "note"%string
               else
-                if Pos.eqb g g_slots
+                if Pos.eqb g g_reset
                 then
-                  "slots"%string
+                  "reset"%string
                 else
-                  if Pos.eqb g g_sum_slots then "sum_slots"%string else ""%string.
+                  if Pos.eqb g g_set_slot
+                  then
+                    "set_slot"%string
+                  else
+                    if Pos.eqb g g_slots
+                    then
+                      "slots"%string
+                    else
+                      if Pos.eqb g g_sum_slots
+                      then
+                        "sum_slots"%string
+                      else
+                        if Pos.eqb g g_total then "total"%string else ""%string.

@@ -3,6 +3,7 @@ From Coq Require Import String ZArith List Bool Lia.
 From AutoV Require Import All Build GenTactics.
 From Counter.Code Require Import Types Globals.
 From Counter.Top Require Import Layer.
+From Counter.Proofs Require Import proofs.
 Import ListNotations.
 Local Open Scope Z_scope.
 
@@ -20,6 +21,19 @@ Proof. inv_proof Top_inv. Qed.
 Lemma Top_note_inv :
   forall (a1 : Z) (st st' : RData) (r : Z),
     Top_inv st -> note_spec a1 st = Some (r, st') -> Top_inv st'.
+Proof. inv_proof Top_inv. Qed.
+
+Lemma Top_total_inv :
+  forall (st st' : RData) (r : Z), Top_inv st -> total_spec st = Some (r, st') -> Top_inv st'.
+Proof. inv_proof Top_inv. Qed.
+
+Lemma Top_reset_inv :
+  forall (a1 : Z) (st st' : RData), Top_inv st -> reset_spec a1 st = Some st' -> Top_inv st'.
+Proof. inv_proof Top_inv. Qed.
+
+Lemma Top_fill_inv :
+  forall (a1 : Z) (a2 : Z) (st st' : RData),
+    Top_inv st -> fill_spec a1 a2 st = Some st' -> Top_inv st'.
 Proof. inv_proof Top_inv. Qed.
 
 (* `bump` gives no precondition: its spec must be defined everywhere. *)
@@ -43,3 +57,34 @@ Lemma note_defined :
     note_pre a1 st = true ->
     exists r st', note_spec a1 st = Some (r, st').
 Proof. defined_proof note_spec note_pre. Qed.
+
+(* `total` gives no precondition: its spec must be defined everywhere. *)
+Definition total_pre (st : RData) : bool := true.
+
+Lemma total_defined :
+  forall (st : RData),
+    Top_inv st -> total_pre st = true -> exists r st', total_spec st = Some (r, st').
+Proof. defined_proof total_spec total_pre. Qed.
+
+(* `reset` gives no precondition: its spec must be defined everywhere. *)
+Definition reset_pre (a1 : Z) (st : RData) : bool := true.
+
+Lemma reset_defined :
+  forall (a1 : Z) (st : RData),
+    Top_inv st ->
+    in_urange 64 a1 = true ->
+    reset_pre a1 st = true ->
+    exists st', reset_spec a1 st = Some st'.
+Proof. defined_proof reset_spec reset_pre. Qed.
+
+(* `fill` gives no precondition: its spec must be defined everywhere. *)
+Definition fill_pre (a1 : Z) (a2 : Z) (st : RData) : bool := true.
+
+Lemma fill_defined :
+  forall (a1 : Z) (a2 : Z) (st : RData),
+    Top_inv st ->
+    in_urange 64 a1 = true ->
+    in_urange 64 a2 = true ->
+    fill_pre a1 a2 st = true ->
+    exists st', fill_spec a1 a2 st = Some st'.
+Proof. defined_proof fill_spec fill_pre. Qed.

@@ -16,5 +16,29 @@ Definition bump_spec (i : Z) (st : RData) : option (Z * RData) :=
   let st1 := update_RData_slots st (ZMap.set k (iadd 64 v 1) (slots st)) in
   Some (v, update_RData_log st1 (i :: log st1)).
 
+Fixpoint sum_first (k : nat) (m : ZMap.t Z) : Z :=
+  match k with
+  | O => 0
+  | S k => (sum_first k m + ZMap.get (Z.of_nat k) m)
+  end.
+
+Definition total_spec (st : RData) : option (Z * RData) :=
+  Some (wrap 64 (sum_first (Z.to_nat 16) (slots st)), st).
+
+Fixpoint write_from (from : Z) (k : nat) (v : Z) (m : ZMap.t Z) : ZMap.t Z :=
+  match k with
+  | O => m
+  | S k => write_from (from + 1) k v (ZMap.set (from mod 16) v m)
+  end.
+
+Definition reset_spec (n : Z) (st : RData) : option RData :=
+  Some (update_RData_slots st (write_from 0 (Z.to_nat n) 0 (slots st))).
+
+Definition fill_spec (n : Z) (v : Z) (st : RData) : option RData :=
+  Some (update_RData_slots st (write_from 0 (Z.to_nat n) v (slots st))).
+
 #[global] Arguments note_spec : simpl never.
 #[global] Arguments bump_spec : simpl never.
+#[global] Arguments total_spec : simpl never.
+#[global] Arguments reset_spec : simpl never.
+#[global] Arguments fill_spec : simpl never.

@@ -3,6 +3,7 @@ From Coq Require Import String ZArith List Bool Lia.
 From AutoV Require Import All Build GenTactics.
 From Counter.Code Require Import Types Globals.
 From Counter.Top Require Import RefineRel.
+From Counter.Proofs Require Import proofs.
 Import ListNotations.
 Local Open Scope Z_scope.
 

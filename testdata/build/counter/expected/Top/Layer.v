@@ -4,7 +4,7 @@ From AutoV Require Import All Build GenTactics.
 From Counter.Code Require Import Types Globals.
 From Counter.Top Require Export Spec.
 From Counter.Sum Require Import Layer.
-From Counter.Code Require F_bump F_note.
+From Counter.Code Require F_bump F_note F_total F_reset F_fill.
 Import ListNotations.
 Local Open Scope Z_scope.
 
@@ -18,7 +18,10 @@ Definition Top_layer : layer := {|
   lprim :=
     prims_rel
       [(g_bump, bump_prim);
-       (g_note, note_prim)]
+       (g_note, note_prim);
+       (g_total, total_prim);
+       (g_reset, reset_prim);
+       (g_fill, fill_prim)]
 |}.
 
 Definition Top_init : RData := Sum_init.
@@ -26,4 +29,7 @@ Definition Top_init : RData := Sum_init.
 (* The code implementing the primitives of Top; it runs over Sum. *)
 Definition Top_code : code :=
   [(g_bump, F_bump.f_bump);
-   (g_note, F_note.f_note)].
+   (g_note, F_note.f_note);
+   (g_total, F_total.f_total);
+   (g_reset, F_reset.f_reset);
+   (g_fill, F_fill.f_fill)].

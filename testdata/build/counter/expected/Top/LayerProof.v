@@ -5,6 +5,9 @@ From Counter.Code Require Import Types Globals.
 From Counter.Top Require Import RefineRel.
 From Counter.Top.bump Require Import CodeProof RefProof.
 From Counter.Top.note Require Import CodeProof RefProof.
+From Counter.Top.total Require Import CodeProof RefProof.
+From Counter.Top.reset Require Import CodeProof RefProof.
+From Counter.Top.fill Require Import CodeProof RefProof.
 Import ListNotations.
 Local Open Scope Z_scope.
 
@@ -14,5 +17,21 @@ Proof. exact (implements_refines Sum_layer _ _ _ _ _ _ bump_code bump_ref). Qed.
 Lemma note_refines : spec_refines note_prim Top_code Sum_layer Top_R g_note.
 Proof. exact (implements_refines Sum_layer _ _ _ _ _ _ note_code note_ref). Qed.
 
+Lemma total_refines : spec_refines total_prim Top_code Sum_layer Top_R g_total.
+Proof. exact (implements_refines Sum_layer _ _ _ _ _ _ total_code total_ref). Qed.
+
+Lemma reset_refines : spec_refines reset_prim Top_code Sum_layer Top_R g_reset.
+Proof. exact (implements_refines Sum_layer _ _ _ _ _ _ reset_code reset_ref). Qed.
+
+Lemma fill_refines : spec_refines fill_prim Top_code Sum_layer Top_R g_fill.
+Proof. exact (implements_refines Sum_layer _ _ _ _ _ _ fill_code fill_ref). Qed.
+
 Theorem Top_refines : refines Top_layer Top_code Sum_layer Top_R.
-Proof. layer_proof mem_none mem_none mem_none; [exact bump_refines | exact note_refines]. Qed.
+Proof.
+  layer_proof mem_none mem_none mem_none;
+      [exact bump_refines
+       | exact note_refines
+       | exact total_refines
+       | exact reset_refines
+       | exact fill_refines].
+Qed.

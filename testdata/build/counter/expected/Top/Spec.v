@@ -27,3 +27,36 @@ Definition note_prim : primspec RData :=
         end
     | _ => None
     end.
+
+Definition total_prim : primspec RData :=
+  fun vs st =>
+    match vs with
+    | [] => ret_int 64 (total_spec st)
+    | _ => None
+    end.
+
+Definition reset_prim : primspec RData :=
+  fun vs st =>
+    match vs with
+    | [v1] =>
+        match arg_int 64 v1 with
+        | Some a1 => ret_void (reset_spec a1 st)
+        | None => None
+        end
+    | _ => None
+    end.
+
+Definition fill_prim : primspec RData :=
+  fun vs st =>
+    match vs with
+    | [v1; v2] =>
+        match arg_int 64 v1 with
+        | Some a1 =>
+            match arg_int 64 v2 with
+            | Some a2 => ret_void (fill_spec a1 a2 st)
+            | None => None
+            end
+        | None => None
+        end
+    | _ => None
+    end.

@@ -4,6 +4,7 @@ From AutoV Require Import All Build GenTactics.
 From Counter.Code Require Import Types Globals.
 From Counter.Top Require Import RefineRel.
 From Counter.Top.bump Require Import LowSpec.
+From Counter.Proofs Require Import proofs.
 From Counter.Slots.get_slot Require Import LowSpec.
 From Counter.Slots.set_slot Require Import LowSpec.
 Import ListNotations.

@@ -4,6 +4,7 @@ From AutoV Require Import All Build GenTactics.
 From Counter.Code Require Import Types Globals.
 From Counter.Top Require Import RefineRel.
 From Counter.Top.note Require Import LowSpec.
+From Counter.Proofs Require Import proofs.
 Import ListNotations.
 Local Open Scope Z_scope.
 
