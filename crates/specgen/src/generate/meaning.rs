@@ -560,3 +560,58 @@ pub fn init_mem_file(cx: &Ctx) -> Option<File> {
     f.extend(lemmas);
     Some(f)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(off: i128) -> Term {
+        Term::app("Ptr", vec![name("b"), Term::int(off)])
+    }
+
+    /// Words of the rendered term, so line breaks do not matter.
+    fn words(t: &Term) -> String {
+        t.render().split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn one_cell_with_a_store_checks_half_accesses_only() {
+        // an i32: cell 0 holds bytes 1, 2, 3, 4 (0x04030201); no second cell for 8-byte accesses
+        let (what, t) = access_size_check("ld", Some("st_"), "init", at, (32, 1), 0).unwrap();
+        assert!(
+            what.starts_with("2-byte accesses to its 4-byte cell"),
+            "{what}"
+        );
+        let w = words(&t);
+        assert!(
+            w.contains(&format!("st_ 4 (Ptr b 0) {} init", 0x0403_0201)),
+            "{w}"
+        );
+        assert!(w.contains(&format!("Z.eqb (wrap 16 v) {}", 0x0201)), "{w}");
+        assert!(
+            w.contains(&format!("Z.eqb (wrap 32 v) {}", 0x0403_005a)),
+            "{w}"
+        );
+        assert!(!w.contains("ld 8"), "{w}");
+    }
+
+    #[test]
+    fn without_a_store_a_half_load_of_the_initial_value() {
+        let (what, t) =
+            access_size_check("ld", None, "init", at, (64, 4), 0x1122_3344_5566_7788).unwrap();
+        assert!(what.starts_with("a load of 4 byte(s)"), "{what}");
+        assert_eq!(
+            words(&t),
+            format!(
+                "match ld 4 (Ptr b 0) init with | Some v => Z.eqb (wrap 32 v) {} | None => true end",
+                0x5566_7788
+            )
+        );
+    }
+
+    #[test]
+    fn bytes_and_wide_cells_have_no_check() {
+        assert!(access_size_check("ld", Some("st_"), "init", at, (8, 16), 0).is_none());
+        assert!(access_size_check("ld", Some("st_"), "init", at, (128, 2), 0).is_none());
+    }
+}
