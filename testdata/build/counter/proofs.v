@@ -89,21 +89,19 @@ Proof.
 Qed.
 
 (** The RefProofs of total, reset and fill (equality relation): the low spec calls the Sum spec,
-    whose closed form is the hand-written spec's result ([H]; an [injection] of it would make Coq
-    compare the unfolded sums, minutes). When the closed form is not the spec's result, the proof
+    whose closed form is the hand-written spec's result (the hypothesis the goal is closed with;
+    an [injection] of it would make Coq compare the unfolded sums, minutes). When the closed form is not the spec's result, the proof
     fails at once ([fail 3] passes the [first]s around [ref_user]): the generic tactic would only
     spend minutes unfolding the 16 iterations of the sum before failing too. *)
+Ltac closed_form spec lspec rw :=
+  (unfold spec, lspec in *; rw; eexists; split; [eassumption | reflexivity])
+  || fail 3 "the lower spec's closed form is not the result of" spec.
+
 Ltac ref_user hspec lspec R ::=
   unfold R in *; subst;
   repeat match goal with U : in_urange _ _ = true |- _ => apply in_urange_bounds in U end;
   lazymatch hspec with
-  | total_spec => (unfold total_spec, lspec in *; rewrite sum_slots_ok, wrap_wrap;
-      match goal with H : _ = Some (_, ?hs') |- _ => exists hs'; split; [exact H | reflexivity] end)
-      || fail 3 "total_spec is not sum_slots' closed form"
-  | reset_spec => (unfold reset_spec, lspec in *; rewrite clear_upto_ok by assumption;
-      match goal with H : _ = Some ?hs' |- _ => exists hs'; split; [exact H | reflexivity] end)
-      || fail 3 "reset_spec is not clear_upto's closed form"
-  | fill_spec => (unfold fill_spec, lspec in *; rewrite fill_upto_ok by assumption;
-      match goal with H : _ = Some ?hs' |- _ => exists hs'; split; [exact H | reflexivity] end)
-      || fail 3 "fill_spec is not fill_upto's closed form"
+  | total_spec => closed_form total_spec lspec ltac:(rewrite sum_slots_ok, wrap_wrap)
+  | reset_spec => closed_form reset_spec lspec ltac:(rewrite clear_upto_ok by assumption)
+  | fill_spec => closed_form fill_spec lspec ltac:(rewrite fill_upto_ok by assumption)
   end.
