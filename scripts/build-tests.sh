@@ -76,10 +76,16 @@ negative() {
   fi
 }
 
-# The RefProofs of the synthesised specs named by a build report ($1): the certificates.
-synth_certs() {
-  sed -n 's/^synthesis:   \([A-Za-z0-9_]*\) .* nodes *$/\1/p' "$1" |
-    while read -r p; do (cd "$tmp/$name" && ls ./*/"$p"/RefProof.v); done | sed 's|^\./||; s|\.v$|.vo|' | tr '\n' ' '
+# The counter rebuilt over a copy of its project ($out) with extra synthesis flags ($@), into
+# $tmp/$name; sets `certs` to the RefProof.vo of each synthesised spec the report names (the
+# certificates). Fails (returns 1) after reporting what went wrong.
+synth_variant() {
+  cp -a "$out" "$tmp/$name"
+  "$autov" build "$cfg" -o "$tmp/$name" --coqlib "$root/coq-lib" --plain --no-synth-cache "$@" \
+    >"$tmp/$name.gen" 2>&1 || { cat "$tmp/$name.gen"; bad "$name: autov build"; return 1; }
+  certs=$(sed -n 's/^synthesis:   \([A-Za-z0-9_]*\) .* nodes *$/\1/p' "$tmp/$name.gen" |
+    while read -r p; do (cd "$tmp/$name" && ls ./*/"$p"/RefProof.v); done | sed 's|^\./||; s|\.v$|.vo|' | tr '\n' ' ')
+  [ -n "$certs" ] || { cat "$tmp/$name.gen"; bad "$name: no synthesised spec listed"; return 1; }
 }
 
 # The counter case's fault injection, over a copy of its built project ($out): only the
@@ -87,11 +93,7 @@ synth_certs() {
 # fails must be one. (The hand proofs about the synthesised loops fail too; they are not made.)
 fault_injection() {
   local got others certs
-  cp -a "$out" "$tmp/$name"
-  "$autov" build "$cfg" -o "$tmp/$name" --coqlib "$root/coq-lib" --plain --no-synth-cache \
-    --synth-fault-injection >"$tmp/$name.gen" 2>&1 || { cat "$tmp/$name.gen"; bad "$name: autov build"; return; }
-  certs=$(synth_certs "$tmp/$name.gen")
-  [ -n "$certs" ] || { cat "$tmp/$name.gen"; bad "$name: no synthesised spec listed"; return; }
+  synth_variant --synth-fault-injection || return 0
   # shellcheck disable=SC2086
   if nice make -k -C "$tmp/$name" -f Makefile.coq -j"$J" $certs >"$tmp/$name.make" 2>&1; then
     bad "$name: make passed with the unsound rule"
@@ -112,13 +114,9 @@ fault_injection() {
 # them are not made: their generic tactic may need the simplified specs (bump's does).
 starved_z3() {
   local unknown certs
-  cp -a "$out" "$tmp/$name"
-  "$autov" build "$cfg" -o "$tmp/$name" --coqlib "$root/coq-lib" --plain --no-synth-cache \
-    --synth-rlimit 1 >"$tmp/$name.gen" 2>&1 || { cat "$tmp/$name.gen"; bad "$name: autov build"; return; }
+  synth_variant --synth-rlimit 1 || return 0
   unknown=$(sed -n 's/^synthesis: total .* \([0-9]*\) unknown,.*/\1/p' "$tmp/$name.gen")
   [ "${unknown:-0}" -gt 0 ] || { cat "$tmp/$name.gen"; bad "$name: no unknown answer counted"; return; }
-  certs=$(synth_certs "$tmp/$name.gen")
-  [ -n "$certs" ] || { cat "$tmp/$name.gen"; bad "$name: no synthesised spec listed"; return; }
   # shellcheck disable=SC2086
   if nice make -C "$tmp/$name" -f Makefile.coq -j"$J" $certs >"$tmp/$name.make" 2>&1; then
     echo "ok   $name: $unknown unknown answers, each term kept unsimplified; the $(wc -w <<<"$certs") certificates check"
