@@ -48,6 +48,10 @@ pub struct Args {
     /// List the selected mutants and stop (nothing is built).
     #[arg(long)]
     list: bool,
+    /// Go on with an interrupted run: reuse the outcomes in WORKDIR/journal.jsonl recorded for the
+    /// same inputs, coq-lib and autov (without it the journal starts empty).
+    #[arg(long)]
+    resume: bool,
 }
 
 pub fn run(args: Args) -> anyhow::Result<()> {
@@ -83,14 +87,19 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                     eprintln!("[{}] {}", index + 1, mutate::report::mutant_line(mutant));
                 }
             }
-            Event::Done { index, record } => {
+            Event::Done {
+                index,
+                record,
+                resumed,
+            } => {
                 let o = &record.outcome;
                 let line = format!(
-                    "[{}] {} {} ({:.0} s): {}",
+                    "[{}] {} {} ({:.0} s{}): {}",
                     index + 1,
                     record.mutant.id,
                     o.status.as_str(),
                     o.seconds,
+                    if resumed { ", earlier run" } else { "" },
                     o.reason
                 );
                 if let Some(b) = bar.as_ref() {
@@ -115,6 +124,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         keep: args.keep,
         full_make: args.full_make,
         list: args.list,
+        resume: args.resume,
         progress: Some(progress),
     };
     let r = mutate::run::run(&args.config, &opts)?;

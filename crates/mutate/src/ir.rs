@@ -20,7 +20,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A byte-range replacement in a file.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Edit {
     pub lo: usize,
     pub hi: usize,

@@ -10,6 +10,7 @@
 
 pub mod cfg;
 pub mod ir;
+pub mod journal;
 pub mod report;
 pub mod run;
 pub mod uses;

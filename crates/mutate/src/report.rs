@@ -157,8 +157,13 @@ pub fn render(r: &Report) -> String {
     list(&mut s, Status::Invalid, "invalid", false);
     let _ = writeln!(
         s,
-        "\n{} mutant(s) in {:.0} s (make -j{}{}, per-mutant timeout {:.0} s{}; load {} -> {})",
+        "\n{} mutant(s){} in {:.0} s (make -j{}{}, per-mutant timeout {:.0} s{}; load {} -> {})",
         r.records.len(),
+        if r.resumed > 0 {
+            format!(" ({} from the journal of an earlier run)", r.resumed)
+        } else {
+            String::new()
+        },
         r.seconds,
         r.jobs,
         if r.full_make {
@@ -191,6 +196,7 @@ pub fn json(r: &Report) -> serde_json::Value {
         "full_make": r.full_make,
         "load": [r.load.0, r.load.1],
         "seconds": r.seconds,
+        "resumed": r.resumed,
         "warnings": r.warnings,
         "mutants": r.records,
     })

@@ -5,7 +5,7 @@
 
 use crate::{enumerate, spread, Class, Inputs, MutError, Mutant};
 use diag::Code;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use specgen::generate::{BuildFailure, BuildOptions};
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Read as _;
@@ -15,7 +15,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// What happened to a mutant.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     /// `autov build` rejected it, or `make` failed.
@@ -50,7 +50,7 @@ impl Status {
 }
 
 /// The outcome of one mutant.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Outcome {
     pub status: Status,
     /// Where it was decided: `ir2json`, `config` (invalid), `autov build` (killed at generation),
@@ -85,8 +85,12 @@ pub enum Event<'a> {
     Start { total: usize },
     /// Mutant `index` (0-based) starts.
     Mutant { index: usize, mutant: &'a Mutant },
-    /// Mutant `index` is done.
-    Done { index: usize, record: &'a Record },
+    /// Mutant `index` is done (`resumed`: its outcome comes from the journal of an earlier run).
+    Done {
+        index: usize,
+        record: &'a Record,
+        resumed: bool,
+    },
 }
 
 pub type ProgressFn = Arc<dyn Fn(Event) + Send + Sync>;
@@ -114,6 +118,9 @@ pub struct Options {
     pub full_make: bool,
     /// Enumerate and select only: run nothing.
     pub list: bool,
+    /// Reuse the outcomes `WORKDIR/journal.jsonl` holds for the same inputs, coq-lib and autov
+    /// (see [`crate::journal`]); without it the journal starts empty.
+    pub resume: bool,
     pub progress: Option<ProgressFn>,
 }
 
@@ -130,6 +137,7 @@ impl Default for Options {
             keep: false,
             full_make: false,
             list: false,
+            resume: false,
             progress: None,
         }
     }
@@ -151,6 +159,8 @@ pub struct Report {
     pub load: (Option<f64>, Option<f64>),
     pub seconds: f64,
     pub warnings: Vec<String>,
+    /// Records taken from the journal of an earlier run (`--resume`), not run again.
+    pub resumed: usize,
     /// The selection only (`list`): no record has run.
     pub listed: Vec<Mutant>,
 }
@@ -616,6 +626,7 @@ pub fn run(config: &Path, opts: &Options) -> Result<Report, MutError> {
         load: (load0, None),
         seconds: 0.0,
         warnings,
+        resumed: 0,
         listed: vec![],
     };
     if opts.list {
@@ -639,10 +650,129 @@ pub fn run(config: &Path, opts: &Options) -> Result<Report, MutError> {
     let coqlib = specgen::generate::run::find_coqlib(opts.coqlib.as_deref(), config);
     let builder = Builder { pool, coqlib };
 
+    let fingerprint = crate::journal::fingerprint(&inputs, builder.coqlib.as_deref());
+    let journal = wd.join("journal.jsonl");
+    let done = if opts.resume {
+        crate::journal::load(&journal, &fingerprint)
+    } else {
+        let _ = std::fs::remove_file(&journal);
+        BTreeMap::new()
+    };
+    let pending = chosen
+        .iter()
+        .filter(|m| crate::journal::earlier(&done, m).is_none())
+        .count();
+    if pending < chosen.len() {
+        stage(&format!(
+            "{} of {} mutant(s) decided by an earlier run ({})",
+            chosen.len() - pending,
+            chosen.len(),
+            journal.display()
+        ));
+    }
+    let time_file = wd.join("base-make-seconds");
+    let (timeout, quick) = if pending == 0 {
+        (Duration::ZERO, vec![])
+    } else {
+        base_project(
+            &project, &inputs, &builder, &cfg_in, &in_dir, &base, &logs, &time_file, opts, &stage,
+        )?
+    };
+    report.base_make_seconds = std::fs::read_to_string(&time_file)
+        .ok()
+        .and_then(|s| s.trim().parse().ok());
+    report.timeout_seconds = timeout.as_secs_f64();
+
+    if let Some(p) = &opts.progress {
+        p(Event::Start {
+            total: chosen.len(),
+        });
+    }
+    let jobs = format!("-j{}", opts.jobs.max(1));
+    for (index, m) in chosen.iter().enumerate() {
+        if let Some(p) = &opts.progress {
+            p(Event::Mutant { index, mutant: m });
+        }
+        if let Some(outcome) = crate::journal::earlier(&done, m) {
+            let rec = Record {
+                mutant: m.clone(),
+                outcome,
+            };
+            if let Some(p) = &opts.progress {
+                p(Event::Done {
+                    index,
+                    record: &rec,
+                    resumed: true,
+                });
+            }
+            report.records.push(rec);
+            report.resumed += 1;
+            continue;
+        }
+        let tm = Instant::now();
+        let mut outcome = run_one(
+            &inputs, &builder, &cfg_in, &in_dir, &base, &run_dir, &logs, m, &jobs, &quick, timeout,
+        )?;
+        outcome.seconds = tm.elapsed().as_secs_f64();
+        if outcome.status == Status::Survived {
+            outcome.hint = Some(match m.class {
+                Class::Code => facts.code_hint(&m.site),
+                _ => facts.config_hint(&m.site),
+            });
+        }
+        if opts.keep && run_dir.exists() {
+            let keep = wd.join("mutants").join(&m.id);
+            if let Some(p) = keep.parent() {
+                std::fs::create_dir_all(p).map_err(io(Code::MutWorkdir, p))?;
+            }
+            if keep.exists() {
+                std::fs::remove_dir_all(&keep).map_err(io(Code::MutWorkdir, &keep))?;
+            }
+            std::fs::rename(&run_dir, &keep).map_err(io(Code::MutWorkdir, &keep))?;
+        }
+        crate::journal::append(&journal, &fingerprint, m, &outcome)?;
+        let rec = Record {
+            mutant: m.clone(),
+            outcome,
+        };
+        if let Some(p) = &opts.progress {
+            p(Event::Done {
+                index,
+                record: &rec,
+                resumed: false,
+            });
+        }
+        report.records.push(rec);
+    }
+    // leave the inputs unmutated and no stale copy
+    write_inputs(&inputs, &in_dir, None)?;
+    if run_dir.exists() {
+        let _ = std::fs::remove_dir_all(&run_dir);
+    }
+    report.load.1 = loadavg();
+    report.seconds = t0.elapsed().as_secs_f64();
+    Ok(report)
+}
+
+/// Generate and `make` the unmutated project (incrementally: an earlier run's base is reused);
+/// the per-mutant timeout and the quick targets.
+#[allow(clippy::too_many_arguments)]
+fn base_project(
+    project: &config::Project,
+    inputs: &Inputs,
+    builder: &Builder,
+    cfg_in: &Path,
+    in_dir: &Path,
+    base: &Path,
+    logs: &Path,
+    time_file: &Path,
+    opts: &Options,
+    stage: &dyn Fn(&str),
+) -> Result<(Duration, Vec<Vec<String>>), MutError> {
     // the base project
     stage("generating the base project");
-    write_inputs(&inputs, &in_dir, None)?;
-    let r = builder.build(&cfg_in, &base).map_err(|f| {
+    write_inputs(inputs, in_dir, None)?;
+    let r = builder.build(cfg_in, base).map_err(|f| {
         MutError::new(
             Code::MutBaseBuild,
             format!(
@@ -664,9 +794,8 @@ pub fn run(config: &Path, opts: &Options) -> Result<Report, MutError> {
     let base_log = logs.join("base.log");
     let _ = std::fs::remove_file(&base_log);
     let jobs = format!("-j{}", opts.jobs.max(1));
-    let time_file = wd.join("base-make-seconds");
     let mr = make(
-        &base,
+        base,
         std::slice::from_ref(&jobs),
         opts.timeout.unwrap_or(Duration::from_secs(6 * 3600)),
         &base_log,
@@ -697,16 +826,15 @@ pub fn run(config: &Path, opts: &Options) -> Result<Report, MutError> {
         })
         .unwrap_or(0);
     if nv > 0 && ncoqc >= nv {
-        let _ = std::fs::write(&time_file, format!("{:.1}\n", mr.seconds));
+        let _ = std::fs::write(time_file, format!("{:.1}\n", mr.seconds));
     }
-    report.base_make_seconds = std::fs::read_to_string(&time_file)
+    let base_seconds: Option<f64> = std::fs::read_to_string(time_file)
         .ok()
         .and_then(|s| s.trim().parse().ok());
     let timeout = opts.timeout.unwrap_or_else(|| {
-        let b = report.base_make_seconds.unwrap_or(1200.0);
+        let b = base_seconds.unwrap_or(1200.0);
         Duration::from_secs_f64((3.0 * b).max(600.0))
     });
-    report.timeout_seconds = timeout.as_secs_f64();
     let quick = if opts.full_make {
         vec![]
     } else {
@@ -716,59 +844,10 @@ pub fn run(config: &Path, opts: &Options) -> Result<Report, MutError> {
             .skip(1)
             .flat_map(|l| l.specs.keys().map(move |p| format!("{}/{p}", l.name.name)))
             .collect();
-        quick_targets(&base, &first)
+        quick_targets(base, &first)
     };
 
-    if let Some(p) = &opts.progress {
-        p(Event::Start {
-            total: chosen.len(),
-        });
-    }
-    for (index, m) in chosen.iter().enumerate() {
-        if let Some(p) = &opts.progress {
-            p(Event::Mutant { index, mutant: m });
-        }
-        let tm = Instant::now();
-        let mut outcome = run_one(
-            &inputs, &builder, &cfg_in, &in_dir, &base, &run_dir, &logs, m, &jobs, &quick, timeout,
-        )?;
-        outcome.seconds = tm.elapsed().as_secs_f64();
-        if outcome.status == Status::Survived {
-            outcome.hint = Some(match m.class {
-                Class::Code => facts.code_hint(&m.site),
-                _ => facts.config_hint(&m.site),
-            });
-        }
-        if opts.keep && run_dir.exists() {
-            let keep = wd.join("mutants").join(&m.id);
-            if let Some(p) = keep.parent() {
-                std::fs::create_dir_all(p).map_err(io(Code::MutWorkdir, p))?;
-            }
-            if keep.exists() {
-                std::fs::remove_dir_all(&keep).map_err(io(Code::MutWorkdir, &keep))?;
-            }
-            std::fs::rename(&run_dir, &keep).map_err(io(Code::MutWorkdir, &keep))?;
-        }
-        let rec = Record {
-            mutant: m.clone(),
-            outcome,
-        };
-        if let Some(p) = &opts.progress {
-            p(Event::Done {
-                index,
-                record: &rec,
-            });
-        }
-        report.records.push(rec);
-    }
-    // leave the inputs unmutated and no stale copy
-    write_inputs(&inputs, &in_dir, None)?;
-    if run_dir.exists() {
-        let _ = std::fs::remove_dir_all(&run_dir);
-    }
-    report.load.1 = loadavg();
-    report.seconds = t0.elapsed().as_secs_f64();
-    Ok(report)
+    Ok((timeout, quick))
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -27,13 +27,31 @@ fn counter_known_outcomes() {
         // values; the check against the IR's initializers does not
         ("rel-001", Status::Killed, Some("Bottom/InitMem.v")),
     ];
-    let opts = Options {
+    // an interrupted run: four of the five, then `resume` with all five runs only the fifth
+    let first = Options {
         workdir: wd.clone(),
         jobs: 2,
-        ids: want.iter().map(|w| w.0.to_string()).collect(),
+        ids: want[1..].iter().map(|w| w.0.to_string()).collect(),
         ..Options::default()
     };
+    let r1 = run(&cfg, &first).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((r1.records.len(), r1.resumed), (4, 0));
+    let opts = Options {
+        ids: want.iter().map(|w| w.0.to_string()).collect(),
+        resume: true,
+        ..first
+    };
     let r = run(&cfg, &opts).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(r.resumed, 4);
+    for rec in &r1.records {
+        let again = r
+            .records
+            .iter()
+            .find(|x| x.mutant.id == rec.mutant.id)
+            .unwrap();
+        assert_eq!(again.outcome.status, rec.outcome.status);
+        assert_eq!(again.outcome.failing, rec.outcome.failing);
+    }
     let text = mutate::report::render(&r);
     println!("{text}");
     assert_eq!(r.records.len(), want.len());
@@ -64,6 +82,10 @@ fn counter_known_outcomes() {
     assert_eq!((all.killed, all.survived, all.equivalent), (4, 1, 0));
     assert!(text.contains("mutation score: 80.0%"), "{text}");
     assert!(
+        text.contains("(4 from the journal of an earlier run)"),
+        "{text}"
+    );
+    assert!(
         text.contains("spec-012 proof.v:32 `load_RData` (Bottom) const-1: 128 → 127"),
         "{text}"
     );
@@ -82,5 +104,8 @@ fn counter_known_outcomes() {
         std::fs::read_to_string(wd.join("in/counter.ll")).unwrap(),
         orig
     );
+    // nothing left to run: no base project, no make
+    let r3 = run(&cfg, &opts).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(r3.resumed, 5);
     let _ = std::fs::remove_dir_all(&wd);
 }
