@@ -45,8 +45,10 @@ impl Fnv {
     }
 }
 
-/// The fingerprint of everything a mutant's outcome depends on.
-pub fn fingerprint(inputs: &Inputs, coqlib: Option<&Path>) -> String {
+/// The fingerprint of everything a mutant's outcome depends on: autov's version, the inputs,
+/// and the coq-lib files the generated `project` loads (its `Require`s, transitively), so that
+/// an unrelated coq-lib change (a new folder) keeps earlier outcomes.
+pub fn fingerprint(inputs: &Inputs, coqlib: Option<&Path>, project: &Path) -> String {
     let mut h = Fnv::new();
     h.bytes(env!("CARGO_PKG_VERSION").as_bytes());
     for f in &inputs.files {
@@ -54,10 +56,7 @@ pub fn fingerprint(inputs: &Inputs, coqlib: Option<&Path>) -> String {
         h.bytes(f.text.as_deref().unwrap_or_default().as_bytes());
     }
     if let Some(dir) = coqlib {
-        let mut files = vec![];
-        coq_sources(dir, dir, &mut files);
-        files.sort();
-        for (rel, abs) in files {
+        for (rel, abs) in coqlib_closure(dir, project) {
             h.bytes(rel.as_bytes());
             h.bytes(&std::fs::read(abs).unwrap_or_default());
         }
@@ -65,23 +64,96 @@ pub fn fingerprint(inputs: &Inputs, coqlib: Option<&Path>) -> String {
     format!("{:016x}", h.0)
 }
 
-fn coq_sources(root: &Path, dir: &Path, out: &mut Vec<(String, PathBuf)>) {
+/// The `.v` files under `dir`, relative (with `/`), sorted.
+fn v_files(root: &Path, dir: &Path, out: &mut Vec<(String, PathBuf)>) {
     let Ok(rd) = std::fs::read_dir(dir) else {
         return;
     };
     for e in rd.flatten() {
         let p = e.path();
         if p.is_dir() {
-            coq_sources(root, &p, out);
+            v_files(root, &p, out);
         } else if p.extension().is_some_and(|x| x == "v") {
             let rel = p
                 .strip_prefix(root)
                 .unwrap_or(&p)
                 .to_string_lossy()
                 .into_owned();
-            out.push((rel, p));
+            out.push((rel.replace('\\', "/"), p));
         }
     }
+    out.sort();
+}
+
+/// The module names a Coq file requires: `From P Require Import A B.` gives `P.A`, `P.B`;
+/// `Require Import A.B.` gives `A.B`. Comments are not skipped: a name in a comment only adds a
+/// file to the fingerprint.
+pub fn requires(text: &str) -> Vec<String> {
+    let mut out = vec![];
+    let words: Vec<&str> = text.split_whitespace().collect();
+    for (i, w) in words.iter().enumerate() {
+        if *w != "Require" {
+            continue;
+        }
+        let from = (i >= 2 && words[i - 2] == "From").then(|| words[i - 1]);
+        for m in &words[i + 1..] {
+            let (name, last) = match m.strip_suffix('.') {
+                Some(n) => (n, true),
+                None => (*m, false),
+            };
+            if !matches!(name, "Import" | "Export" | "") {
+                out.push(match from {
+                    Some(p) => format!("{p}.{name}"),
+                    None => name.to_string(),
+                });
+            }
+            if last {
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// The coq-lib files (logical prefix `AutoV`) that the `.v` files of `project` load, directly or
+/// through each other. A name matches every file whose logical path ends with it, as in Coq's
+/// partial qualification (an over-approximation when two files share a name).
+pub fn coqlib_closure(coqlib: &Path, project: &Path) -> Vec<(String, PathBuf)> {
+    let mut lib = vec![];
+    v_files(coqlib, coqlib, &mut lib);
+    let logical: Vec<String> = lib
+        .iter()
+        .map(|(rel, _)| format!("AutoV.{}", rel.trim_end_matches(".v").replace('/', ".")))
+        .collect();
+    let mut todo: Vec<String> = vec![];
+    let mut proj = vec![];
+    v_files(project, project, &mut proj);
+    for (_, p) in &proj {
+        todo.extend(requires(&std::fs::read_to_string(p).unwrap_or_default()));
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    let mut names = std::collections::BTreeSet::new();
+    while let Some(n) = todo.pop() {
+        if !names.insert(n.clone()) {
+            continue;
+        }
+        let (prefix, last) = match n.rsplit_once('.') {
+            Some((p, l)) => (Some(p), l),
+            None => (None, n.as_str()),
+        };
+        for (i, l) in logical.iter().enumerate() {
+            let hit = l.ends_with(&format!(".{last}"))
+                && prefix.is_none_or(|p| {
+                    l.starts_with(&format!("{p}.")) || l.contains(&format!(".{p}."))
+                });
+            if hit && seen.insert(i) {
+                todo.extend(requires(
+                    &std::fs::read_to_string(&lib[i].1).unwrap_or_default(),
+                ));
+            }
+        }
+    }
+    seen.into_iter().map(|i| lib[i].clone()).collect()
 }
 
 /// The outcomes of an earlier run with the same fingerprint, by mutant id (the last line wins).
@@ -152,6 +224,60 @@ mod tests {
         let mut c = Fnv::new();
         c.raw(b"a");
         assert_eq!(c.0, 0xaf63_dc4c_8601_ec8c);
+    }
+
+    #[test]
+    fn requires_reads_from_and_plain_forms() {
+        let t = "From Coq Require Import ZArith List.\nFrom AutoV Require Export Syntax Ints.\n\
+                 Require Import AutoV.MMU.LTS.\nRequire X.";
+        assert_eq!(
+            requires(t),
+            [
+                "Coq.ZArith",
+                "Coq.List",
+                "AutoV.Syntax",
+                "AutoV.Ints",
+                "AutoV.MMU.LTS",
+                "X"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_closure_follows_requires_and_skips_unloaded_folders() {
+        let dir = std::env::temp_dir().join(format!("autov-closure-{}", std::process::id()));
+        let lib = dir.join("lib");
+        let proj = dir.join("proj");
+        for d in [lib.join("Semantics"), lib.join("MMU"), proj.join("Top")] {
+            std::fs::create_dir_all(d).unwrap();
+        }
+        let w = |p: PathBuf, t: &str| std::fs::write(p, t).unwrap();
+        w(lib.join("All.v"), "From AutoV Require Export Syntax.\n");
+        w(
+            lib.join("Semantics/Syntax.v"),
+            "From Coq Require Import ZArith.\n",
+        );
+        w(lib.join("MMU/LTS.v"), "From AutoV Require Import Syntax.\n");
+        w(proj.join("Top/A.v"), "From AutoV Require Import All.\n");
+        let rels: Vec<String> = coqlib_closure(&lib, &proj)
+            .into_iter()
+            .map(|x| x.0)
+            .collect();
+        assert_eq!(rels, ["All.v", "Semantics/Syntax.v"]);
+        // the MMU folder is not part of the fingerprint; the files loaded are
+        let inputs = Inputs {
+            root: dir.clone(),
+            config: 0,
+            files: vec![],
+            config_files: vec![],
+            code_files: vec![],
+        };
+        let f0 = fingerprint(&inputs, Some(&lib), &proj);
+        w(lib.join("MMU/LTS.v"), "(* changed *)\n");
+        assert_eq!(fingerprint(&inputs, Some(&lib), &proj), f0);
+        w(lib.join("Semantics/Syntax.v"), "(* changed *)\n");
+        assert_ne!(fingerprint(&inputs, Some(&lib), &proj), f0);
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]

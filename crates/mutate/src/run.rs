@@ -650,7 +650,8 @@ pub fn run(config: &Path, opts: &Options) -> Result<Report, MutError> {
     let coqlib = specgen::generate::run::find_coqlib(opts.coqlib.as_deref(), config);
     let builder = Builder { pool, coqlib };
 
-    let fingerprint = crate::journal::fingerprint(&inputs, builder.coqlib.as_deref());
+    generate_base(&inputs, &builder, &cfg_in, &in_dir, &base, &stage)?;
+    let fingerprint = crate::journal::fingerprint(&inputs, builder.coqlib.as_deref(), &base);
     let journal = wd.join("journal.jsonl");
     let done = if opts.resume {
         crate::journal::load(&journal, &fingerprint)
@@ -674,9 +675,7 @@ pub fn run(config: &Path, opts: &Options) -> Result<Report, MutError> {
     let (timeout, quick) = if pending == 0 {
         (Duration::ZERO, vec![])
     } else {
-        base_project(
-            &project, &inputs, &builder, &cfg_in, &in_dir, &base, &logs, &time_file, opts, &stage,
-        )?
+        make_base(&project, &base, &logs, &time_file, opts, &stage)?
     };
     report.base_make_seconds = std::fs::read_to_string(&time_file)
         .ok()
@@ -754,21 +753,15 @@ pub fn run(config: &Path, opts: &Options) -> Result<Report, MutError> {
     Ok(report)
 }
 
-/// Generate and `make` the unmutated project (incrementally: an earlier run's base is reused);
-/// the per-mutant timeout and the quick targets.
-#[allow(clippy::too_many_arguments)]
-fn base_project(
-    project: &config::Project,
+/// Generate the unmutated project (incrementally: an earlier run's base keeps its timestamps).
+fn generate_base(
     inputs: &Inputs,
     builder: &Builder,
     cfg_in: &Path,
     in_dir: &Path,
     base: &Path,
-    logs: &Path,
-    time_file: &Path,
-    opts: &Options,
     stage: &dyn Fn(&str),
-) -> Result<(Duration, Vec<Vec<String>>), MutError> {
+) -> Result<(), MutError> {
     // the base project
     stage("generating the base project");
     write_inputs(inputs, in_dir, None)?;
@@ -790,6 +783,18 @@ fn base_project(
             ),
         ));
     }
+    Ok(())
+}
+
+/// `make` the unmutated project; the per-mutant timeout and the quick targets.
+fn make_base(
+    project: &config::Project,
+    base: &Path,
+    logs: &Path,
+    time_file: &Path,
+    opts: &Options,
+    stage: &dyn Fn(&str),
+) -> Result<(Duration, Vec<Vec<String>>), MutError> {
     stage(&format!("make -j{} of the base project", opts.jobs));
     let base_log = logs.join("base.log");
     let _ = std::fs::remove_file(&base_log);
