@@ -156,7 +156,7 @@ mmu_tests() {
     mv "$LOG.f" "$LOG"
     return $rc
   }
-  for f in Setup T_stale T_tlbi T_bbm T_race T_link; do
+  for f in Setup T_stale T_tlbi T_early T_bbm T_race T_link; do
     if run_mcoqc "$MT/$f.v"; then
       passed=$((passed + 1)); echo "ok    $MT/$f.v"
     else

@@ -99,9 +99,9 @@ Proof.
   { exists (mk1 ctx0 (fun _ => False) (fun _ => []) (ginit m0)). split.
     - exists (mk2 m0 (fun _ => []) ctx0 (fun _ => False) (fun _ => False) (fun _ => []) (ginit m0)).
       split.
-      + constructor; cbn; auto; contradiction.
+      + constructor; cbn; auto; try contradiction. intros c. constructor.
       + constructor; cbn; auto using inv2_init.
-    - constructor; cbn; auto. constructor; cbn; try contradiction. apply ginv_init. }
+    - constructor; cbn; auto. constructor; cbn; try contradiction; auto. apply ginv_init. }
   destruct (fsim_exec _ _ _ _ _ _ mmu_sim (happy3_closed root) _ _ _ He Hh _ Hr)
     as (b & (s1 & (s2 & H32 & H21) & H1S) & Hb).
   exists b. split; [exact Hb|].

@@ -9,7 +9,7 @@
    Hence a walk step that reads a leaf in memory reads [g_top]'s leaf (an RL1 fill), one that
    reads an invalid entry is a fault of the atomic walk of [g_mid] (an RL1 fault). *)
 From Coq Require Import ZArith List Bool Lia.
-From AutoV.MMU Require Import Desc Walk Labels Ghost GhostInv LTS RL3 RL2 RL1.
+From AutoV.MMU Require Import Desc Walk Labels Ghost GhostInv LTS RL3 Sync RL2 RL1.
 Import ListNotations.
 Open Scope Z_scope.
 
@@ -290,13 +290,13 @@ Proof.
     rewrite E. eexists. split; [|left; apply s1_read]. constructor; cbn; auto.
     apply inv2_gh; auto. apply ginv_read. exact Hg.
   - (* dmb *) eexists. split; [|left; apply s1_dmb]. constructor; cbn; auto.
-  - (* dsb *) eexists. split; [|left; apply s1_dsb; cbn; auto]. constructor; cbn; auto.
-    apply inv2_dsb; assumption.
+  - (* dsb *) eexists. split; [|left; apply s1_dsb]. constructor; cbn; auto.
+    + apply (inv2_dsb (w2_tq (w2_tlb s _) _) c); [apply inv2_tq, inv2_tlb; exact Hi|exact H].
+    + (* RL1's DSB removes no more than RL2's *)
+      intros e He. cbn in *. first [split; [apply Htl|]; tauto|apply Htl; tauto].
   - (* isb *) eexists. split; [|left; apply s1_isb]. constructor; cbn; auto.
   - (* tlbi *) eexists. split; [|left; apply s1_tlbi]. constructor; cbn; auto.
     apply inv2_gh; [apply inv2_tq; exact Hi|apply ginv_tlbi; exact Hg|reflexivity..].
-  - (* perform *) eexists. split; [|left; eapply s1_perform; cbn; eauto].
-    constructor; cbn; auto; [apply inv2_tlb, inv2_tq; exact Hi|]. intros e [He Hc]. split; auto.
   - (* setvm *) eexists. split; [|left; apply s1_setvm]. constructor; cbn; auto.
     apply inv2_ctx. exact Hi.
   - (* walk init *) eexists. split; [|right; split; reflexivity]. constructor; cbn; auto.
@@ -305,8 +305,8 @@ Proof.
     apply inv2_walks; [exact Hi|]. cbn. eapply walk_step_next; eauto.
   - (* walk reaches a leaf: RL1 fills from the atomic walk of [g_top] *)
     eexists. split; [|left; eapply (s1_fill root _ (p_vmid P) (p_ipa P)); cbn;
-                        eapply walk_step_leaf; eauto].
-    constructor; cbn; auto; [apply inv2_tlb; exact Hi|].
+                        [eapply walk_step_leaf; eauto|exact H1]].
+    constructor; cbn; auto; [apply inv2_tq, inv2_tlb; exact Hi|].
     intros e [He| ->]; [left; auto|right; reflexivity].
   - (* walk faults: RL1 faults from the atomic walk of [g_mid] *)
     eexists. split; [|left; apply s1_fault; cbn; [exact H0|eapply walk_step_fault; eauto]].

@@ -1,9 +1,12 @@
 (* MMU/R32.v -- proved.  RL3 refines RL2: forward simulation (with stuttering) for every step,
-   under the relation "same memory, buffers, VMIDs, TLBI queues and ghost state; every in-flight
-   walk (of the CPU's current VMID) and every walk-cache entry of RL3 is a walk of RL2; every TLB
-   entry of any CPU is in RL2's TLB set".  No [happy] assumption is needed for this step. *)
+   under the relation "same memory, buffers, VMIDs and ghost state; every in-flight walk (of the
+   CPU's current VMID) and every walk-cache entry of RL3 is a walk of RL2; every TLB entry of
+   any CPU is in RL2's TLB set; each CPU's TLBIs not yet performed in RL3 are, in order, among
+   its TLBIs pending in RL2, and a TLBI RL3 has performed covers only RL3 entries filled since
+   it was issued ([qrel])".  So RL3's early TLBIs are RL2 stutters, and RL2's atomic DSB keeps
+   every entry RL3 still has.  No [happy] assumption is needed for this step. *)
 From Coq Require Import ZArith List Bool Lia.
-From AutoV.MMU Require Import Desc Walk Labels Ghost LTS RL3 RL2.
+From AutoV.MMU Require Import Desc Walk Labels Ghost LTS RL3 Sync RL2.
 Import ListNotations.
 Open Scope Z_scope.
 
@@ -25,14 +28,63 @@ Proof.
   destruct (Nat.eq_dec c' c) as [->|Ne]; [rewrite updn_same; auto|rewrite updn_other by exact Ne; auto].
 Qed.
 
+(* ---------- RL3's queue of unperformed TLBIs against RL2's pending ones ---------- *)
+
+(* [qrel T q3 q2]: [q3] is [q2]'s operations with the performed ones left out, and no entry
+   of [T] is covered by a performed one unless it was filled since that one's issue. *)
+Inductive qrel (T : tentry -> Prop) : list tlbi_op -> list pend -> Prop :=
+| q_nil : qrel T [] []
+| q_wait o (y : tentry -> Prop) q3 q2 : qrel T q3 q2 -> qrel T (o :: q3) (mkPend o y :: q2)
+| q_done o (y : tentry -> Prop) q3 q2 : qrel T q3 q2 -> (forall e, T e -> tcovers o e = true -> y e) ->
+    qrel T q3 (mkPend o y :: q2).
+
+Lemma qrel_weaken (T T' : tentry -> Prop) q3 q2 :
+  (forall e, T' e -> T e) -> qrel T q3 q2 -> qrel T' q3 q2.
+Proof. intros Hs H. induction H; constructor; auto. Qed.
+
+Lemma qrel_issue T q3 q2 o : qrel T q3 q2 -> qrel T (q3 ++ [o]) (q2 ++ [issue o]).
+Proof.
+  intros H. induction H; cbn; [apply q_wait, q_nil|apply q_wait; exact IHqrel|].
+  apply q_done; assumption.
+Qed.
+
+Lemma qrel_perform (T T' : tentry -> Prop) o q3 q2 :
+  qrel T q3 q2 -> (forall e, T' e -> T e /\ tcovers o e = false) ->
+  forall q1 q3r, q3 = q1 ++ o :: q3r -> qrel T' (q1 ++ q3r) q2.
+Proof.
+  intros H Hs. induction H; intros q1 q3r E.
+  - destruct q1; discriminate.
+  - destruct q1 as [|o1 q1]; cbn in E; injection E as E1 E2; subst.
+    + apply q_done; [apply (qrel_weaken T); [intros e He; apply Hs; exact He|exact H]|].
+      intros e He Hc. rewrite (proj2 (Hs e He)) in Hc. discriminate.
+    + cbn. constructor. apply IHqrel. reflexivity.
+  - apply q_done; [apply IHqrel; exact E|]. intros e He. apply H0. apply Hs. exact He.
+Qed.
+
+Lemma qrel_fill T q3 q2 E : qrel T q3 q2 -> qrel (fun e => T e \/ e = E) q3 (filled E q2).
+Proof.
+  intros H. induction H; cbn; constructor; auto.
+  intros e [He| ->] Hc; [left; auto|right; reflexivity].
+Qed.
+
+Lemma qrel_synced T q2 : qrel T [] q2 -> forall e, T e -> survives q2 e.
+Proof.
+  intros H. remember [] as q3 eqn:E. induction H; [|discriminate|].
+  - intros e _ p [].
+  - intros e He p [<-|Hp] Hc; [cbn; auto|]. apply (IHqrel E e He p Hp Hc).
+Qed.
+
 Section R32.
 Variable root : Z -> Z.
+
+(* The entries of every CPU's TLB. *)
+Definition tlbs3 (s : st3) (e : tentry) : Prop := exists c, In e (r3_tlb s c).
 
 Record R32 (s3 : st3) (s2 : st2) : Prop := {
   e32_mem : r2_mem s2 = r3_mem s3;
   e32_wbuf : r2_wbuf s2 = r3_wbuf s3;
   e32_ctx : r2_ctx s2 = r3_ctx s3;
-  e32_tq : r2_tq s2 = r3_tq s3;
+  e32_tq : forall c, qrel (tlbs3 s3) (r3_tq s3 c) (r2_tq s2 c);
   e32_gh : r2_gh s2 = r3_gh s3;
   e32_walks : forall c P, In P (r3_walks s3 c) -> r2_walks s2 P /\ p_vmid P = r3_ctx s3 c;
   e32_wc : forall c P, In P (r3_wc s3 c) -> r2_walks s2 P;
@@ -47,7 +99,8 @@ Lemma r32_init s3 : init3 s3 -> exists s2, init2 s2 /\ R32 s3 s2.
 Proof.
   intros (m0 & ctx0 & ->).
   exists (mk2 m0 (fun _ => []) ctx0 (fun _ => False) (fun _ => False) (fun _ => []) (ginit m0)).
-  split; [exists m0, ctx0; reflexivity|]. constructor; cbn; auto; contradiction.
+  split; [exists m0, ctx0; reflexivity|]. constructor; cbn; auto; try contradiction.
+  intros c. constructor.
 Qed.
 
 Lemma r32_step s3 s2 l s3' :
@@ -61,16 +114,28 @@ Proof.
   - (* drain *) eexists. split; [|left; eapply s2_drain; cbn; eauto]. constructor; cbn; auto.
   - (* read *) eexists. split; [|left; apply s2_read]. constructor; cbn; auto.
   - (* dmb *) eexists. split; [|left; apply s2_dmb]. constructor; cbn; auto.
-  - (* dsb *) eexists. split; [|left; apply s2_dsb; cbn; auto]. constructor; cbn; auto.
+  - (* dsb: RL3 has performed every TLBI of [c]; RL2 synchronises them now *)
+    eexists. split; [|left; apply s2_dsb; cbn; auto]. constructor; cbn; auto.
+    + intros c'. destruct (Nat.eq_dec c' c) as [->|Ne];
+        [rewrite updn_same, H0; constructor|rewrite updn_other by exact Ne; apply Eq].
+    + intros c' e He. split; [eauto|]. apply (qrel_synced (tlbs3 s)); [rewrite <- H0; apply Eq|].
+      exists c'. exact He.
   - (* isb *) eexists. split; [|left; apply s2_isb]. constructor; cbn; auto.
     intros c' P Hin. apply in_updn in Hin as [[_ []]|[_ Hin]]. auto.
   - (* tlbi *) eexists. split; [|left; apply s2_tlbi]. constructor; cbn; auto.
-  - (* perform *) eexists. split; [|left; eapply s2_perform; cbn; eauto].
-    constructor; cbn; auto.
+    intros c'. destruct (Nat.eq_dec c' c) as [->|Ne];
+      [rewrite !updn_same; apply qrel_issue, Eq|rewrite !updn_other by exact Ne; apply Eq].
+  - (* perform: early in RL3, a stutter of RL2 (whose DSB keeps what RL3 refills after it) *)
+    eexists. split; [|right; split; reflexivity]. constructor; cbn; auto.
+    + intros c'. cbn. destruct (Nat.eq_dec c' c) as [->|Ne].
+      * rewrite updn_same. apply (qrel_perform (tlbs3 s) _ o (r3_tq s c)); [apply Eq| |exact H].
+        intros e (c'' & He). apply filter_In in He as [He Hc].
+        split; [exists c''; exact He|]. destruct (tcovers o e); [discriminate|reflexivity].
+      * rewrite updn_other by exact Ne. apply (qrel_weaken (tlbs3 s)); [|apply Eq].
+        intros e (c'' & He). apply filter_In in He as [He _]. exists c''. exact He.
     + intros c' P Hin. apply filter_In in Hin as [Hin _]. auto.
     + intros c' P Hin. apply filter_In in Hin as [Hin _]. eauto.
-    + intros c' e Hin. apply filter_In in Hin as [Hin Hc]. split; [eauto|].
-      destruct (tcovers o e); [discriminate|reflexivity].
+    + intros c' e Hin. apply filter_In in Hin as [Hin _]. eauto.
   - (* setvm *) eexists. split; [|left; apply s2_setvm]. constructor; cbn; auto.
     intros c' P Hin. apply in_updn in Hin as [[_ []]|[Ne Hin]].
     rewrite updn_other by exact Ne. auto.
@@ -81,7 +146,7 @@ Proof.
       * destruct (Hwk _ _ Hin). split; [left|]; assumption.
       * destruct (Hwk _ _ Hin). split; [left|]; assumption.
     + intros c' P Hin. left. eauto.
-  - (* walk from the walk cache *) exists (mk2 (r3_mem s) (r3_wbuf s) (r3_ctx s) wk2 tl2 (r3_tq s) (r3_gh s)).
+  - (* walk from the walk cache *) exists (mk2 (r3_mem s) (r3_wbuf s) (r3_ctx s) wk2 tl2 tq2 (r3_gh s)).
     split; [|right; auto]. constructor; cbn; auto.
     intros c' P0 Hin. apply in_updn in Hin as [[-> [<-|Hin]]|[_ Hin]]; eauto.
   - (* walk-cache fill *) eexists. split; [|right; split; reflexivity]. constructor; cbn; auto.
@@ -102,8 +167,11 @@ Proof.
     + intros c' Q Hin. left. eauto.
   - (* walk reaches a leaf: TLB fill *)
     assert (HP : wk2 P /\ p_vmid P = r3_ctx s c) by (apply Hwk; rewrite H; apply in_mid).
-    eexists. split; [|left; eapply (s2_walk_leaf root _ P k); cbn; [apply HP|exact H0]].
+    eexists. split; [|left; eapply (s2_walk_leaf root _ P k); cbn; [apply HP|exact H0|reflexivity]].
     constructor; cbn; auto.
+    + intros c'. eapply qrel_weaken; [|apply qrel_fill, Eq].
+      intros e (c'' & He). apply in_updn in He as [[-> [<-|He]]|[_ He]];
+        [right; reflexivity|left; exists c; exact He|left; exists c''; exact He].
     + intros c' Q Hin. apply in_updn in Hin as [[-> Hin]|[_ Hin]]; [|eauto].
       apply Hwk. rewrite H. apply in_del. exact Hin.
     + intros c' e Hin. apply in_updn in Hin as [[-> [<-|Hin]]|[_ Hin]];
@@ -118,8 +186,11 @@ Proof.
     intros c' Q Hin. apply in_updn in Hin as [[-> Hin]|[_ Hin]]; [|eauto].
     apply Hwk. rewrite H. apply in_del. exact Hin.
   - (* TLB eviction *) eexists. split; [|right; split; reflexivity]. constructor; cbn; auto.
-    intros c' e0 Hin. apply in_updn in Hin as [[-> Hin]|[_ Hin]]; [|eauto].
-    apply (Htl c). rewrite H. apply in_del. exact Hin.
+    + intros c'. eapply qrel_weaken; [|apply Eq].
+      intros e0 (c'' & Hin). apply in_updn in Hin as [[-> Hin]|[_ Hin]]; [|exists c''; exact Hin].
+      exists c. rewrite H. apply in_del. exact Hin.
+    + intros c' e0 Hin. apply in_updn in Hin as [[-> Hin]|[_ Hin]]; [|eauto].
+      apply (Htl c). rewrite H. apply in_del. exact Hin.
   - (* TLB hit *) eexists. split; [|left; eapply s2_hit; cbn; eauto]. constructor; cbn; auto.
 Qed.
 

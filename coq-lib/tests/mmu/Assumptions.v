@@ -2,7 +2,7 @@
    (no axioms, no admitted lemmas).  scripts/coq-tests.sh counts the "Closed" lines. *)
 From AutoV.MMU Require Import R32 R21 R1S Compose Linking.
 From AutoV.MMU Require Import Reach.
-From MMUT Require Import T_stale T_tlbi T_bbm T_race T_link.
+From MMUT Require Import T_stale T_tlbi T_early T_bbm T_race T_link.
 Print Assumptions rl3_refines_rl2.
 Print Assumptions rl2_refines_rl1.
 Print Assumptions rl1_refines_sct.
@@ -24,6 +24,10 @@ Print Assumptions t1_sct_stale.
 Print Assumptions t2_rl3.
 Print Assumptions t2_sc.
 Print Assumptions t2_no_stale_access.
+Print Assumptions t6_rl3.
+Print Assumptions t6_sct.
+Print Assumptions t6_still_stale.
+Print Assumptions t6_rely_refuses.
 Print Assumptions t3_bad_unhappy.
 Print Assumptions t3_bad_rejected.
 Print Assumptions t3_ok_happy.
