@@ -46,14 +46,24 @@ impl Fnv {
 }
 
 /// The fingerprint of everything a mutant's outcome depends on: autov's version, the inputs,
-/// and the coq-lib files the generated `project` loads (its `Require`s, transitively), so that
-/// an unrelated coq-lib change (a new folder) keeps earlier outcomes.
+/// the generated base `project` (so a generator change between two runs of the same version
+/// counts), and the coq-lib files it loads (its `Require`s, transitively), so that an unrelated
+/// coq-lib change (a new folder) keeps earlier outcomes.
 pub fn fingerprint(inputs: &Inputs, coqlib: Option<&Path>, project: &Path) -> String {
     let mut h = Fnv::new();
     h.bytes(env!("CARGO_PKG_VERSION").as_bytes());
     for f in &inputs.files {
         h.bytes(f.rel.to_string_lossy().as_bytes());
         h.bytes(f.text.as_deref().unwrap_or_default().as_bytes());
+    }
+    let mut generated = vec![];
+    v_files(project, project, &mut generated);
+    for name in ["_CoqProject", "Makefile"] {
+        generated.push((name.to_string(), project.join(name)));
+    }
+    for (rel, abs) in generated {
+        h.bytes(rel.as_bytes());
+        h.bytes(&std::fs::read(abs).unwrap_or_default());
     }
     if let Some(dir) = coqlib {
         for (rel, abs) in coqlib_closure(dir, project) {
@@ -276,7 +286,11 @@ mod tests {
         w(lib.join("MMU/LTS.v"), "(* changed *)\n");
         assert_eq!(fingerprint(&inputs, Some(&lib), &proj), f0);
         w(lib.join("Semantics/Syntax.v"), "(* changed *)\n");
-        assert_ne!(fingerprint(&inputs, Some(&lib), &proj), f0);
+        let f1 = fingerprint(&inputs, Some(&lib), &proj);
+        assert_ne!(f1, f0);
+        // a generated file that changed (another generator) counts too
+        w(proj.join("Top/A.v"), "From AutoV Require Import All.\n(* v2 *)\n");
+        assert_ne!(fingerprint(&inputs, Some(&lib), &proj), f1);
         let _ = std::fs::remove_dir_all(&dir);
     }
 
