@@ -14,9 +14,8 @@ fn repo() -> PathBuf {
 
 /// The inputs: four golden modules and `all_instructions.ll` without the one function that does
 /// not convert (so that the run's verdict is the check's).
-fn inputs(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("autov-check-{}-{}", name, std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
+fn inputs(name: &str) -> testkit::Scratch {
+    let d = testkit::Scratch::new("autov-check", name);
     let input = d.join("in");
     std::fs::create_dir_all(&input).unwrap();
     for m in ["fnptr", "phi_rotate", "switch_fall", "struct_access"] {

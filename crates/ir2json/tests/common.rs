@@ -13,10 +13,7 @@ pub fn shared() -> PathBuf {
     repo().join("../shared")
 }
 
-/// A fresh scratch directory for one test.
-pub fn scratch(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("ir2json-{}-{}", name, std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).expect("create scratch dir");
-    d
+/// A fresh scratch directory for one test (removed at its end unless it fails).
+pub fn scratch(name: &str) -> testkit::Scratch {
+    testkit::Scratch::new("ir2json", name)
 }

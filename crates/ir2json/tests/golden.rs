@@ -11,7 +11,9 @@ use std::path::PathBuf;
 use std::process::Command;
 
 /// (name of the golden file stem, path of the .ll to convert)
-fn inputs() -> Vec<(String, PathBuf)> {
+/// The cases, and the scratch folder holding the `.ll` files compiled from `.c` (keep it alive
+/// while they are read).
+fn inputs() -> (testkit::Scratch, Vec<(String, PathBuf)>) {
     let dir = repo().join("testdata/ir2json");
     let tmp = scratch("golden");
     let mut out = Vec::new();
@@ -47,7 +49,7 @@ fn inputs() -> Vec<(String, PathBuf)> {
             _ => {}
         }
     }
-    out
+    (tmp, out)
 }
 
 fn convert(path: &PathBuf) -> String {
@@ -60,7 +62,8 @@ fn golden_outputs_match_and_are_deterministic() {
     let gold_dir = repo().join("testdata/ir2json/golden");
     std::fs::create_dir_all(&gold_dir).unwrap();
     let mut mismatches = Vec::new();
-    for (stem, path) in inputs() {
+    let (_tmp, cases) = inputs();
+    for (stem, path) in cases {
         let a = convert(&path);
         let b = convert(&path);
         assert!(a == b, "{stem}: output differs between two runs");
@@ -133,7 +136,8 @@ fn collect(v: &J, ops: &mut BTreeSet<String>, consts: &mut BTreeSet<String>, in_
 fn testdata_covers_every_instruction_and_constant_kind() {
     let mut ops = BTreeSet::new();
     let mut consts = BTreeSet::new();
-    for (_, path) in inputs() {
+    let (_tmp, cases) = inputs();
+    for (_, path) in cases {
         let j: J = serde_json::from_str(&convert(&path)).unwrap();
         collect(&j, &mut ops, &mut consts, false);
     }

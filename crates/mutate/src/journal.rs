@@ -289,7 +289,10 @@ mod tests {
         let f1 = fingerprint(&inputs, Some(&lib), &proj);
         assert_ne!(f1, f0);
         // a generated file that changed (another generator) counts too
-        w(proj.join("Top/A.v"), "From AutoV Require Import All.\n(* v2 *)\n");
+        w(
+            proj.join("Top/A.v"),
+            "From AutoV Require Import All.\n(* v2 *)\n",
+        );
         assert_ne!(fingerprint(&inputs, Some(&lib), &proj), f1);
         let _ = std::fs::remove_dir_all(&dir);
     }
