@@ -4,7 +4,7 @@
    Every other table page is zero.  Both CPUs run VMID 1 (CPU 0 the guest, CPU 1 the
    hypervisor's page-table code). *)
 From Coq Require Import ZArith List Bool Lia.
-From AutoV.MMU Require Import Desc Walk Labels Ghost GhostInv LTS RL3 SCT.
+From AutoV.MMU Require Import Desc Walk Labels Ghost GhostInv LTS RL3 SCT Compose.
 Import ListNotations.
 Open Scope Z_scope.
 
@@ -49,6 +49,20 @@ Tactic Notation "tau_step" open_constr(H) :=
   eapply exec_tau; [eapply H; try reflexivity|norm3].
 Tactic Notation "vis_step" open_constr(H) :=
   eapply exec_vis; [discriminate|eapply H; try reflexivity|norm3].
+
+(* A happy RL3 run from [s0] ([H : exists a, exec … s0 tr a /\ happy3 a]) is explained by SCT
+   from [sS0], by the main theorem. *)
+Ltac explained_by_sct H :=
+  let a := fresh "a" in let He := fresh "He" in let Hh := fresh "Hh" in
+  let b := fresh "b" in let Hb := fresh "Hb" in
+  destruct H as (a & He & Hh); apply (mmu_refines_from root) in He as (b & Hb & _);
+  [exists b; exact Hb|exact Hh].
+
+(* CPU 0's walker goes from VM 1's root (L0) through L1 down to the L2 table for [ipa]. *)
+Ltac walk0_to_l2 ipa :=
+  tau_step (s3_walk_init root _ 0 ipa);
+  tau_step (s3_walk_next root _ 0 [] (mkP 1 ipa 0 L0) [] L1);
+  tau_step (s3_walk_next root _ 0 [] (mkP 1 ipa 1 L1) [] L2).
 
 (* An invalidating store of a non-table descriptor is always happy (no race assumed). *)
 Lemma happy_write_unmap G c a :

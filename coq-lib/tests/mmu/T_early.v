@@ -24,9 +24,7 @@ Proof.
     vis_step (s3_tlbi root).
     tau_step (s3_perform root _ 1 [] (1, TIPAS2 0 false) []).
     (* CPU 0's walker still reads the block from memory and refills the TLB *)
-    tau_step (s3_walk_init root _ 0 0).
-    tau_step (s3_walk_next root _ 0 [] (mkP 1 0 0 L0) [] L1).
-    tau_step (s3_walk_next root _ 0 [] (mkP 1 0 1 L1) [] L2).
+    walk0_to_l2 0.
     tau_step (s3_walk_leaf root _ 0 [] (mkP 1 0 2 L2) [] KS2).
     (* the store drains; CPU 1's DSB completes *)
     tau_step (s3_drain root _ 1 [] L2 0 []); [constructor|].
@@ -41,8 +39,7 @@ Qed.
 (* SCT explains the run (by the main theorem) ... *)
 Lemma t6_sct : exists b, exec label LTau (SCT root) sS0 T6 b.
 Proof.
-  destruct t6_rl3 as (a & He & Hh). apply (mmu_refines_from root) in He as (b & Hb & _); auto.
-  exists b. exact Hb.
+  explained_by_sct t6_rl3.
 Qed.
 
 (* ... because the DSB did not clean the translation: the TLBI was issued while walkers could

@@ -40,9 +40,7 @@ Proof.
   eexists. split.
   - unfold T4.
     (* CPU 0's walker reaches L2 *)
-    tau_step (s3_walk_init root s0 0 ipa).
-    tau_step (s3_walk_next root _ 0 [] (mkP 1 ipa 0 L0) [] L1).
-    tau_step (s3_walk_next root _ 0 [] (mkP 1 ipa 1 L1) [] L2).
+    walk0_to_l2 ipa.
     (* CPU 1's two stores are buffered *)
     vis_step (s3_write root).
     vis_step (s3_write root).
@@ -50,17 +48,13 @@ Proof.
     vis_step (s3_walk_fault root _ 0 [] (mkP 1 ipa 2 L2) []).
     (* the link drains; a new walk goes through T, whose entry is still invalid in memory *)
     tau_step (s3_drain root _ 1 [] (L2 + 8) (T + 3) [(T, pg)]); [constructor|].
-    tau_step (s3_walk_init root _ 0 ipa).
-    tau_step (s3_walk_next root _ 0 [] (mkP 1 ipa 0 L0) [] L1).
-    tau_step (s3_walk_next root _ 0 [] (mkP 1 ipa 1 L1) [] L2).
+    walk0_to_l2 ipa.
     tau_step (s3_walk_next root _ 0 [] (mkP 1 ipa 2 L2) [] T).
     vis_step (s3_walk_fault root _ 0 [] (mkP 1 ipa 3 T) []).
     (* the page store drains, CPU 1's DSB; the walk now reaches the page *)
     tau_step (s3_drain root _ 1 [] T pg []); [constructor|].
     vis_step (s3_dsb root).
-    tau_step (s3_walk_init root _ 0 ipa).
-    tau_step (s3_walk_next root _ 0 [] (mkP 1 ipa 0 L0) [] L1).
-    tau_step (s3_walk_next root _ 0 [] (mkP 1 ipa 1 L1) [] L2).
+    walk0_to_l2 ipa.
     tau_step (s3_walk_next root _ 0 [] (mkP 1 ipa 2 L2) [] T).
     tau_step (s3_walk_leaf root _ 0 [] (mkP 1 ipa 3 T) [] KS2).
     vis_step (s3_hit root _ 0 (mkT 1 ipa (Leaf 3 pg) KS2)); [left; reflexivity|].
@@ -70,8 +64,7 @@ Qed.
 
 Lemma t4_sct : exists b, exec label LTau (SCT root) sS0 T4 b.
 Proof.
-  destruct t4_rl3 as (a & He & Hh). apply (mmu_refines_from root) in He as (b & Hb & _); auto.
-  exists b. exact Hb.
+  explained_by_sct t4_rl3.
 Qed.
 
 (* When the walks fault, the writer view already maps the IPA: the faults are fresh. *)

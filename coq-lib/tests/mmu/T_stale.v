@@ -16,9 +16,7 @@ Lemma t1_rl3 : exists a, exec label LTau (RL3 root) s0 T1 a /\ happy3 a.
 Proof.
   eexists. split.
   - (* CPU 0's walker: L0 -> L1 -> L2, reads the block, fills the TLB *)
-    tau_step (s3_walk_init root s0 0 0).
-    tau_step (s3_walk_next root _ 0 [] (mkP 1 0 0 L0) [] L1).
-    tau_step (s3_walk_next root _ 0 [] (mkP 1 0 1 L1) [] L2).
+    walk0_to_l2 0.
     tau_step (s3_walk_leaf root _ 0 [] (mkP 1 0 2 L2) [] KS2).
     (* CPU 1 unmaps: the store, its drain, a DSB *)
     vis_step (s3_write root).
@@ -34,8 +32,7 @@ Qed.
 (* SCT explains the run (by the main theorem) ... *)
 Lemma t1_sct : exists b, exec label LTau (SCT root) sS0 T1 b.
 Proof.
-  destruct t1_rl3 as (a & He & Hh). apply (mmu_refines_from root) in He as (b & Hb & _); auto.
-  exists b. exact Hb.
+  explained_by_sct t1_rl3.
 Qed.
 
 (* ... but not the sequential model: there the access faults. *)

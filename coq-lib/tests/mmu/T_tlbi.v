@@ -25,9 +25,7 @@ Proof.
   eexists. split.
   - unfold T2. cbn [app].
     (* CPU 0's TLB holds the block entry *)
-    tau_step (s3_walk_init root s0 0 0).
-    tau_step (s3_walk_next root _ 0 [] (mkP 1 0 0 L0) [] L1).
-    tau_step (s3_walk_next root _ 0 [] (mkP 1 0 1 L1) [] L2).
+    walk0_to_l2 0.
     tau_step (s3_walk_leaf root _ 0 [] (mkP 1 0 2 L2) [] KS2).
     (* CPU 1: unmap, DSB, TLBI by IPA (performed on every CPU), DSB, TLBI VMALLE1, DSB *)
     vis_step (s3_write root).
@@ -40,9 +38,7 @@ Proof.
     tau_step (s3_perform root _ 1 [] (1, TVMALLE1) []).
     vis_step (s3_dsb root).
     (* CPU 0 misses, walks again and faults at L2 *)
-    tau_step (s3_walk_init root _ 0 0).
-    tau_step (s3_walk_next root _ 0 [] (mkP 1 0 0 L0) [] L1).
-    tau_step (s3_walk_next root _ 0 [] (mkP 1 0 1 L1) [] L2).
+    walk0_to_l2 0.
     vis_step (s3_walk_fault root _ 0 [] (mkP 1 0 2 L2) []).
     apply exec_nil.
   - unfold happy3. cbn. split; [exact I|].

@@ -688,48 +688,30 @@ pub fn run(config: &Path, opts: &Options) -> Result<Report, MutError> {
         });
     }
     let jobs = format!("-j{}", opts.jobs.max(1));
+    let ctx = RunCtx {
+        inputs: &inputs,
+        builder: &builder,
+        cfg_in: &cfg_in,
+        in_dir: &in_dir,
+        base: &base,
+        run_dir: &run_dir,
+        logs: &logs,
+        jobs: &jobs,
+        quick: &quick,
+        timeout,
+    };
     for (index, m) in chosen.iter().enumerate() {
         if let Some(p) = &opts.progress {
             p(Event::Mutant { index, mutant: m });
         }
-        if let Some(outcome) = crate::journal::earlier(&done, m) {
-            let rec = Record {
-                mutant: m.clone(),
-                outcome,
-            };
-            if let Some(p) = &opts.progress {
-                p(Event::Done {
-                    index,
-                    record: &rec,
-                    resumed: true,
-                });
+        let (outcome, resumed) = match crate::journal::earlier(&done, m) {
+            Some(outcome) => (outcome, true),
+            None => {
+                let outcome = run_mutant(&ctx, m, &facts, opts, &wd)?;
+                crate::journal::append(&journal, &fingerprint, m, &outcome)?;
+                (outcome, false)
             }
-            report.records.push(rec);
-            report.resumed += 1;
-            continue;
-        }
-        let tm = Instant::now();
-        let mut outcome = run_one(
-            &inputs, &builder, &cfg_in, &in_dir, &base, &run_dir, &logs, m, &jobs, &quick, timeout,
-        )?;
-        outcome.seconds = tm.elapsed().as_secs_f64();
-        if outcome.status == Status::Survived {
-            outcome.hint = Some(match m.class {
-                Class::Code => facts.code_hint(&m.site),
-                _ => facts.config_hint(&m.site),
-            });
-        }
-        if opts.keep && run_dir.exists() {
-            let keep = wd.join("mutants").join(&m.id);
-            if let Some(p) = keep.parent() {
-                std::fs::create_dir_all(p).map_err(io(Code::MutWorkdir, p))?;
-            }
-            if keep.exists() {
-                std::fs::remove_dir_all(&keep).map_err(io(Code::MutWorkdir, &keep))?;
-            }
-            std::fs::rename(&run_dir, &keep).map_err(io(Code::MutWorkdir, &keep))?;
-        }
-        crate::journal::append(&journal, &fingerprint, m, &outcome)?;
+        };
         let rec = Record {
             mutant: m.clone(),
             outcome,
@@ -738,10 +720,11 @@ pub fn run(config: &Path, opts: &Options) -> Result<Report, MutError> {
             p(Event::Done {
                 index,
                 record: &rec,
-                resumed: false,
+                resumed,
             });
         }
         report.records.push(rec);
+        report.resumed += usize::from(resumed);
     }
     // leave the inputs unmutated and no stale copy
     write_inputs(&inputs, &in_dir, None)?;
@@ -855,20 +838,65 @@ fn make_base(
     Ok((timeout, quick))
 }
 
-#[allow(clippy::too_many_arguments)]
-fn run_one(
-    inputs: &Inputs,
-    builder: &Builder,
-    cfg_in: &Path,
-    in_dir: &Path,
-    base: &Path,
-    run_dir: &Path,
-    logs: &Path,
-    m: &Mutant,
-    jobs: &str,
-    quick: &[Vec<String>],
+/// What every mutant of a run shares: the inputs, where things are, how `make` is run.
+#[derive(Clone, Copy)]
+struct RunCtx<'a> {
+    inputs: &'a Inputs,
+    builder: &'a Builder,
+    cfg_in: &'a Path,
+    in_dir: &'a Path,
+    base: &'a Path,
+    run_dir: &'a Path,
+    logs: &'a Path,
+    jobs: &'a str,
+    quick: &'a [Vec<String>],
     timeout: Duration,
+}
+
+/// Run one mutant: build, check, time it; a survivor gets its hint; `--keep` keeps its copy.
+fn run_mutant(
+    ctx: &RunCtx,
+    m: &Mutant,
+    facts: &Facts,
+    opts: &Options,
+    wd: &Path,
 ) -> Result<Outcome, MutError> {
+    let tm = Instant::now();
+    let mut outcome = run_one(ctx, m)?;
+    outcome.seconds = tm.elapsed().as_secs_f64();
+    if outcome.status == Status::Survived {
+        outcome.hint = Some(match m.class {
+            Class::Code => facts.code_hint(&m.site),
+            _ => facts.config_hint(&m.site),
+        });
+    }
+    let run_dir = ctx.run_dir;
+    if opts.keep && run_dir.exists() {
+        let keep = wd.join("mutants").join(&m.id);
+        if let Some(p) = keep.parent() {
+            std::fs::create_dir_all(p).map_err(io(Code::MutWorkdir, p))?;
+        }
+        if keep.exists() {
+            std::fs::remove_dir_all(&keep).map_err(io(Code::MutWorkdir, &keep))?;
+        }
+        std::fs::rename(run_dir, &keep).map_err(io(Code::MutWorkdir, &keep))?;
+    }
+    Ok(outcome)
+}
+
+fn run_one(ctx: &RunCtx, m: &Mutant) -> Result<Outcome, MutError> {
+    let RunCtx {
+        inputs,
+        builder,
+        cfg_in,
+        in_dir,
+        base,
+        run_dir,
+        logs,
+        jobs,
+        quick,
+        timeout,
+    } = *ctx;
     let out = |status, stage: &str, reason: String| Outcome {
         status,
         stage: stage.to_string(),
