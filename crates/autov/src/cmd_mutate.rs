@@ -3,7 +3,7 @@
 //! mutant's record.
 
 use indicatif::{ProgressBar, ProgressStyle};
-use mutate::run::{Event, Options, Status};
+use mutate::run::{Equivalents, Event, Options, Status};
 use mutate::Class;
 use std::io::IsTerminal as _;
 use std::path::PathBuf;
@@ -52,6 +52,13 @@ pub struct Args {
     /// same inputs, coq-lib and autov (without it the journal starts empty).
     #[arg(long)]
     resume: bool,
+    /// Survivors declared equivalent, each with its reason (default: mutate.equivalent beside the
+    /// configuration, if there is one; see docs/mutate.md).
+    #[arg(long, conflicts_with = "no_equivalent")]
+    equivalent: Option<PathBuf>,
+    /// Report every survivor as one, ignoring mutate.equivalent.
+    #[arg(long)]
+    no_equivalent: bool,
 }
 
 pub fn run(args: Args) -> anyhow::Result<()> {
@@ -125,6 +132,11 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         full_make: args.full_make,
         list: args.list,
         resume: args.resume,
+        equivalents: match (&args.equivalent, args.no_equivalent) {
+            (_, true) => Equivalents::Off,
+            (Some(f), false) => Equivalents::File(f.clone()),
+            (None, false) => Equivalents::Beside,
+        },
         progress: Some(progress),
     };
     let r = mutate::run::run(&args.config, &opts)?;

@@ -127,6 +127,7 @@ codes! {
     MutMake = "E-MUT006" : "make or cp cannot be run",
     MutSelect = "E-MUT007" : "the options select no mutant (unknown id, empty class)",
     MutReport = "E-MUT008" : "the JSON report cannot be written",
+    MutDeclared = "E-MUT009" : "the file of survivors declared equivalent cannot be read or parsed",
 }
 
 impl std::fmt::Display for Code {

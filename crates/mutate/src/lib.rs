@@ -9,6 +9,7 @@
 //! the user documentation.
 
 pub mod cfg;
+pub mod declared;
 pub mod ir;
 pub mod journal;
 pub mod report;

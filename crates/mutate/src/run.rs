@@ -118,10 +118,23 @@ pub struct Options {
     pub full_make: bool,
     /// Enumerate and select only: run nothing.
     pub list: bool,
+    /// Survivors declared equivalent (see [`crate::declared`]).
+    pub equivalents: Equivalents,
     /// Reuse the outcomes `WORKDIR/journal.jsonl` holds for the same inputs, coq-lib and autov
     /// (see [`crate::journal`]); without it the journal starts empty.
     pub resume: bool,
     pub progress: Option<ProgressFn>,
+}
+
+/// Where the survivors declared equivalent come from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Equivalents {
+    /// `mutate.equivalent` beside the configuration, if there is one.
+    Beside,
+    /// This file (it must exist).
+    File(PathBuf),
+    /// None: every survivor is reported as one.
+    Off,
 }
 
 impl Default for Options {
@@ -138,6 +151,7 @@ impl Default for Options {
             full_make: false,
             list: false,
             resume: false,
+            equivalents: Equivalents::Beside,
             progress: None,
         }
     }
@@ -615,6 +629,7 @@ pub fn run(config: &Path, opts: &Options) -> Result<Report, MutError> {
         *enumerated.entry(m.class).or_default() += 1;
     }
     let chosen = select(&all, opts)?;
+    let declared = load_declared(config, &opts.equivalents)?;
     let mut report = Report {
         config: config.display().to_string(),
         enumerated,
@@ -629,6 +644,11 @@ pub fn run(config: &Path, opts: &Options) -> Result<Report, MutError> {
         resumed: 0,
         listed: vec![],
     };
+    if let Some((file, decl)) = &declared {
+        report
+            .warnings
+            .extend(crate::declared::stale(&all, decl, file));
+    }
     if opts.list {
         report.listed = chosen;
         return Ok(report);
@@ -726,6 +746,10 @@ pub fn run(config: &Path, opts: &Options) -> Result<Report, MutError> {
         report.records.push(rec);
         report.resumed += usize::from(resumed);
     }
+    if let Some((file, decl)) = &declared {
+        let w = crate::declared::reclassify(&mut report.records, decl, file);
+        report.warnings.extend(w);
+    }
     // leave the inputs unmutated and no stale copy
     write_inputs(&inputs, &in_dir, None)?;
     if run_dir.exists() {
@@ -734,6 +758,32 @@ pub fn run(config: &Path, opts: &Options) -> Result<Report, MutError> {
     report.load.1 = loadavg();
     report.seconds = t0.elapsed().as_secs_f64();
     Ok(report)
+}
+
+/// The declarations of [`crate::declared`], with their file.
+fn load_declared(
+    config: &Path,
+    src: &Equivalents,
+) -> Result<Option<(PathBuf, crate::declared::Declarations)>, MutError> {
+    let file = match src {
+        Equivalents::Off => return Ok(None),
+        Equivalents::File(f) => f.clone(),
+        Equivalents::Beside => {
+            let f = config
+                .parent()
+                .unwrap_or(Path::new("."))
+                .join("mutate.equivalent");
+            if !f.exists() {
+                return Ok(None);
+            }
+            f
+        }
+    };
+    let text = std::fs::read_to_string(&file)
+        .map_err(|e| MutError::new(Code::MutDeclared, format!("{}: {e}", file.display())))?;
+    let decl = crate::declared::parse(&text)
+        .map_err(|e| MutError::new(Code::MutDeclared, format!("{}: {e}", file.display())))?;
+    Ok(Some((file, decl)))
 }
 
 /// Generate the unmutated project (incrementally: an earlier run's base keeps its timestamps).

@@ -2,7 +2,7 @@
 //! (`make -C coq-lib -j2`) and takes 1-3 minutes (the base project's `make` is most of it), so it is
 //! ignored by default; `scripts/mutate.sh test` runs it.
 
-use mutate::run::{run, Options, Status};
+use mutate::run::{run, Equivalents, Options, Status};
 use std::path::Path;
 
 #[test]
@@ -20,30 +20,52 @@ fn counter_known_outcomes() {
         // fill (a hand-written spec) calls it, and the loop lemma its RefProof needs fails
         ("code-032", Status::Killed, Some("Proofs/proofs.v")),
         // the trusted load accepts offsets below 127 instead of 128: the same accesses, as every
-        // one is 8-byte aligned (the last slot is at 120), so this mutant is equivalent
-        ("spec-012", Status::Survived, None),
+        // one is 8-byte aligned (the last slot is at 120), so this mutant is equivalent; make
+        // passes and testdata/build/counter/mutate.equivalent declares it, with that reason
+        ("spec-012", Status::Equivalent, None),
         // the initial slots are 1, not the IR's zeroinitializer: the initial-state theorems
         // (InitRel.v, equality relations) and the loop-bound checks (Bound.v) hold for any slot
         // values; the check against the IR's initializers does not
         ("rel-001", Status::Killed, Some("Bottom/InitMem.v")),
     ];
-    // an interrupted run: four of the five, then `resume` with all five runs only the fifth
+    // an interrupted run: four of the five, then `resume` with all five runs only the fifth;
+    // the first ignores the declared equivalents, so spec-012 is a survivor there
     let first = Options {
         workdir: wd.clone(),
         jobs: 2,
         ids: want[1..].iter().map(|w| w.0.to_string()).collect(),
+        equivalents: Equivalents::Off,
         ..Options::default()
     };
     let r1 = run(&cfg, &first).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!((r1.records.len(), r1.resumed), (4, 0));
+    let surv = r1
+        .records
+        .iter()
+        .find(|x| x.mutant.id == "spec-012")
+        .unwrap();
+    assert_eq!(surv.outcome.status, Status::Survived);
+    assert!(surv
+        .outcome
+        .hint
+        .as_deref()
+        .unwrap_or("")
+        .contains("the memory model of Bottom is observed through"));
+    let text1 = mutate::report::render(&r1);
+    assert!(
+        text1.contains("spec-012 proof.v:32 `load_RData` (Bottom) const-1: 128 → 127"),
+        "{text1}"
+    );
     let opts = Options {
         ids: want.iter().map(|w| w.0.to_string()).collect(),
         resume: true,
+        equivalents: Equivalents::Beside,
         ..first
     };
     let r = run(&cfg, &opts).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(r.resumed, 4);
-    for rec in &r1.records {
+    // the same outcomes, but for spec-012, now declared equivalent
+    for rec in r1.records.iter().filter(|x| x.mutant.id != "spec-012") {
         let again = r
             .records
             .iter()
@@ -66,28 +88,29 @@ fn counter_known_outcomes() {
             );
         }
     }
-    let surv = r
+    let eq = r
         .records
         .iter()
         .find(|x| x.mutant.id == "spec-012")
         .unwrap();
-    assert!(surv
-        .outcome
-        .hint
-        .as_deref()
-        .unwrap_or("")
-        .contains("the memory model of Bottom is observed through"));
-    // score: 4 killed of 5 (the tool cannot know spec-012 is equivalent)
+    assert_eq!(eq.outcome.stage, "declared");
+    assert!(
+        eq.outcome.reason.contains("mutate.equivalent:") && eq.outcome.reason.contains("aligned"),
+        "{}",
+        eq.outcome.reason
+    );
+    // score: 4 killed of 4 non-equivalent (spec-012 declared equivalent, make passed)
     let (_, all) = mutate::report::counts(&r.records);
-    assert_eq!((all.killed, all.survived, all.equivalent), (4, 1, 0));
-    assert!(text.contains("mutation score: 80.0%"), "{text}");
+    assert_eq!((all.killed, all.survived, all.equivalent), (4, 0, 1));
+    assert!(text.contains("mutation score: 100.0%"), "{text}");
     assert!(
         text.contains("(4 from the journal of an earlier run)"),
         "{text}"
     );
     assert!(
-        text.contains("spec-012 proof.v:32 `load_RData` (Bottom) const-1: 128 → 127"),
-        "{text}"
+        r.warnings.iter().all(|w| !w.contains("declar")),
+        "{:?}",
+        r.warnings
     );
     // the JSON record of every mutant
     let j = mutate::report::json(&r);
@@ -96,7 +119,7 @@ fn counter_known_outcomes() {
     assert_eq!(j["mutants"][0]["id"], "code-032");
     assert_eq!(j["mutants"][0]["status"], "killed");
     assert_eq!(j["mutants"][2]["id"], "spec-012");
-    assert_eq!(j["mutants"][2]["status"], "survived");
+    assert_eq!(j["mutants"][2]["status"], "equivalent");
     assert_eq!(j["mutants"][4]["id"], "rel-001");
     // the inputs are left unmutated
     let orig = std::fs::read_to_string(root.join("testdata/build/counter/counter.ll")).unwrap();
