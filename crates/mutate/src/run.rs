@@ -693,13 +693,11 @@ pub fn run(config: &Path, opts: &Options) -> Result<Report, MutError> {
     }
     let time_file = wd.join("base-make-seconds");
     let (timeout, quick) = if pending == 0 {
-        (Duration::ZERO, vec![])
+        (mutant_timeout(opts, base_make_seconds(&time_file)), vec![])
     } else {
         make_base(&project, &base, &logs, &time_file, opts, &stage)?
     };
-    report.base_make_seconds = std::fs::read_to_string(&time_file)
-        .ok()
-        .and_then(|s| s.trim().parse().ok());
+    report.base_make_seconds = base_make_seconds(&time_file);
     report.timeout_seconds = timeout.as_secs_f64();
 
     if let Some(p) = &opts.progress {
@@ -758,6 +756,22 @@ pub fn run(config: &Path, opts: &Options) -> Result<Report, MutError> {
     report.load.1 = loadavg();
     report.seconds = t0.elapsed().as_secs_f64();
     Ok(report)
+}
+
+/// The base project's full `make` time, when a run measured it.
+fn base_make_seconds(time_file: &Path) -> Option<f64> {
+    std::fs::read_to_string(time_file)
+        .ok()
+        .and_then(|s| s.trim().parse().ok())
+}
+
+/// The per-mutant timeout: as given, else 3 × the base `make` (20 min when unknown), at least
+/// 10 minutes.
+fn mutant_timeout(opts: &Options, base_seconds: Option<f64>) -> Duration {
+    opts.timeout.unwrap_or_else(|| {
+        let b = base_seconds.unwrap_or(1200.0);
+        Duration::from_secs_f64((3.0 * b).max(600.0))
+    })
 }
 
 /// The declarations of [`crate::declared`], with their file.
@@ -866,13 +880,7 @@ fn make_base(
     if nv > 0 && ncoqc >= nv {
         let _ = std::fs::write(time_file, format!("{:.1}\n", mr.seconds));
     }
-    let base_seconds: Option<f64> = std::fs::read_to_string(time_file)
-        .ok()
-        .and_then(|s| s.trim().parse().ok());
-    let timeout = opts.timeout.unwrap_or_else(|| {
-        let b = base_seconds.unwrap_or(1200.0);
-        Duration::from_secs_f64((3.0 * b).max(600.0))
-    });
+    let timeout = mutant_timeout(opts, base_make_seconds(time_file));
     let quick = if opts.full_make {
         vec![]
     } else {
