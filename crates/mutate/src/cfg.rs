@@ -479,7 +479,8 @@ pub fn mutants(p: &Project) -> Vec<CfgSite> {
 }
 
 /// The edit giving item `k` of file `fi` the tree `mutated`: a splice when it parses back to that
-/// tree, else the definition printed in full.
+/// tree, else the definition printed in full. Only the definition's own text is parsed again
+/// (with its final `.`): an edit inside it leaves the other items' text as it was.
 fn edit_for(
     src: &str,
     fi: usize,
@@ -489,21 +490,26 @@ fn edit_for(
     node: &Expr,
     c: Change,
 ) -> Option<Edit> {
-    let mut want_items = items.to_vec();
-    want_items[k] = mutated.clone();
-    let want = pretty::items_dump(&want_items);
+    let it = &items[k];
+    let (lo, mut hi) = (it.span.lo as usize, it.span.hi as usize);
+    if !src.get(..hi).is_some_and(|t| t.ends_with('.')) && src.get(hi..hi + 1) == Some(".") {
+        hi += 1;
+    }
+    let want = pretty::items_dump(std::slice::from_ref(mutated));
     let check = |e: &Edit| {
-        let t = e.apply(src);
+        if e.lo < lo || e.hi > hi {
+            return false;
+        }
+        let t = format!("{}{}{}", &src[lo..e.lo], e.text, &src[e.hi..hi]);
         let mut d = vec![];
         let back = parser::parse_file(FileId(fi as u32), &t, &mut d);
-        d.is_empty() && pretty::items_dump(&back) == want
+        d.is_empty() && back.len() == 1 && pretty::items_dump(&back) == want
     };
     if let Some(e) = splice(src, node, c) {
         if check(&e) {
             return Some(e);
         }
     }
-    let it = &items[k];
     let e = Edit {
         lo: it.span.lo as usize,
         hi: it.span.hi as usize,

@@ -127,8 +127,9 @@ pub struct Inputs {
     /// Index of the configuration's root file.
     pub config: usize,
     pub files: Vec<InputFile>,
-    /// Index of each configuration source file (by source-map index).
-    pub config_files: Vec<usize>,
+    /// Index of each configuration source file (by source-map index); `None` for source that
+    /// an include expander generated (a memory map's definitions), which is not a file.
+    pub config_files: Vec<Option<usize>>,
     /// Index of each code file.
     pub code_files: Vec<usize>,
 }
@@ -148,11 +149,17 @@ impl Inputs {
             abs.len() - 1
         };
         let mut config_files = vec![];
-        for f in &p.sources.files {
+        for (i, f) in p.sources.files.iter().enumerate() {
+            // the root and what it includes are files; what an expander generated is not (the
+            // included file it comes from, e.g. the `.map`, is in the sources itself)
+            if i > 0 && !f.path.exists() {
+                config_files.push(None);
+                continue;
+            }
             let q = canon(&f.path)?;
-            config_files.push(index(q, &mut abs));
+            config_files.push(Some(index(q, &mut abs)));
         }
-        let config = config_files.first().copied().unwrap_or(0);
+        let config = config_files.first().copied().flatten().unwrap_or(0);
         let mut code_files = vec![];
         for l in &p.layers {
             if let Some(c) = &l.code {
@@ -255,11 +262,15 @@ pub fn enumerate(p: &Project, inputs: &Inputs) -> (Vec<Mutant>, Vec<String>) {
             });
         }
     }
+    let mut generated = BTreeSet::new();
     let mut cfgs: Vec<Mutant> = cfg::mutants(p)
         .into_iter()
-        .map(|s| {
-            let input = inputs.config_files[s.file];
-            Mutant {
+        .filter_map(|s| {
+            let Some(input) = inputs.config_files.get(s.file).copied().flatten() else {
+                generated.insert(s.file);
+                return None;
+            };
+            Some(Mutant {
                 id: String::new(),
                 class: match s.role {
                     cfg::Role::Spec => Class::Spec,
@@ -276,9 +287,15 @@ pub fn enumerate(p: &Project, inputs: &Inputs) -> (Vec<Mutant>, Vec<String>) {
                 source: None,
                 input,
                 edit: s.edit,
-            }
+            })
         })
         .collect();
+    for f in generated {
+        warnings.push(format!(
+            "{}: generated from an included file (a memory map): its definitions are not mutated",
+            p.sources.files[f].path.display()
+        ));
+    }
     // spec before rel, each in file and position order (stable sort keeps the walk order)
     cfgs.sort_by_key(|m| m.class);
     all.extend(cfgs);
@@ -296,7 +313,7 @@ pub fn enumerate(p: &Project, inputs: &Inputs) -> (Vec<Mutant>, Vec<String>) {
 
 /// The default work directory: `./mutate-<PROJ_NAME in lower case>`.
 pub fn default_workdir(config: &Path) -> PathBuf {
-    let name = config::load(config)
+    let name = specgen::generate::run::load_config(config)
         .map(|p| p.proj_name.to_lowercase())
         .unwrap_or_else(|_| "project".into());
     PathBuf::from(format!("mutate-{name}"))

@@ -616,7 +616,7 @@ pub fn run(config: &Path, opts: &Options) -> Result<Report, MutError> {
             p(Event::Stage(s))
         }
     };
-    let project = config::load(config).map_err(|e| {
+    let project = specgen::generate::run::load_config(config).map_err(|e| {
         MutError::new(
             Code::MutConfig,
             format!("{}: {}", config.display(), e.render_plain().trim_end()),
@@ -998,7 +998,7 @@ fn run_one(ctx: &RunCtx, m: &Mutant) -> Result<Outcome, MutError> {
     write_inputs(inputs, in_dir, Some(m))?;
     let restore = || write_inputs(inputs, in_dir, None);
     if m.class != Class::Code {
-        if let Err(e) = config::load(cfg_in) {
+        if let Err(e) = specgen::generate::run::load_config(cfg_in) {
             restore()?;
             let r = e.render_plain();
             return Ok(out(

@@ -168,3 +168,28 @@ fn spread_is_even_and_stable() {
     assert_eq!(mutate::spread(&v, 20), v);
     assert_eq!(mutate::spread(&v, 1), [0]);
 }
+
+/// SeKVM's configuration includes a memory map (`memmap.map`), which `autov build` expands into
+/// configuration source: the configuration loads as for a build, the map and the code it names
+/// are inputs, and the generated definitions are not mutated (said in a warning). Reads SeKVM.ll
+/// from ../shared.
+#[test]
+fn a_configuration_with_a_memory_map_enumerates() {
+    let cfg = testdata().join("../sekvm-proof/proof.v");
+    let p = specgen::generate::run::load_config(&cfg)
+        .unwrap_or_else(|e| panic!("{}", e.render_plain()));
+    let inputs = Inputs::collect(&p).unwrap();
+    assert!(inputs
+        .files
+        .iter()
+        .any(|f| f.rel.ends_with("sekvm-proof/memmap.map")));
+    assert!(inputs.files.iter().all(|f| f.text.is_some()));
+    assert!(inputs.config_files.contains(&None));
+    let (ms, warnings) = enumerate(&p, &inputs);
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(warnings[0].contains("memmap.map.gen.v") && warnings[0].contains("not mutated"));
+    for c in Class::ALL {
+        assert!(ms.iter().any(|m| m.class == c), "no {c} mutant");
+    }
+    assert!(ms.iter().all(|m| !m.file.ends_with(".gen.v")));
+}

@@ -177,6 +177,11 @@ fn call_cycles(project: &config::Project, code: &code::Code) -> Vec<GenError> {
     out
 }
 
+/// Load a configuration as `autov build` does: included memory maps (`.map`) are expanded.
+pub fn load_config(config_path: &Path) -> Result<config::Project, config::LoadError> {
+    config::load_with(config_path, &super::memory::MapExpander::default())
+}
+
 /// Run a build.
 pub fn build(config_path: &Path, opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
     let t0 = Instant::now();
