@@ -70,11 +70,15 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let tty = std::io::stderr().is_terminal();
     let bar: Arc<Mutex<Option<ProgressBar>>> = Arc::new(Mutex::new(None));
     let b2 = bar.clone();
+    // the number of mutants, for "[k/N]" in plain (non-terminal) progress lines
+    let of = Arc::new(std::sync::atomic::AtomicUsize::new(0));
     let progress: mutate::run::ProgressFn = Arc::new(move |e: Event| {
         let mut bar = b2.lock().unwrap_or_else(|p| p.into_inner());
+        let n = of.load(std::sync::atomic::Ordering::Relaxed);
         match e {
             Event::Stage(s) => eprintln!("autov mutate: {s}"),
             Event::Start { total } => {
+                of.store(total, std::sync::atomic::Ordering::Relaxed);
                 if tty {
                     let b = ProgressBar::new(total as u64);
                     b.set_style(
@@ -91,7 +95,11 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                 if let Some(b) = bar.as_ref() {
                     b.set_message(format!("{} {}", mutant.id, mutant.change));
                 } else {
-                    eprintln!("[{}] {}", index + 1, mutate::report::mutant_line(mutant));
+                    eprintln!(
+                        "[{}/{n}] {}",
+                        index + 1,
+                        mutate::report::mutant_line(mutant)
+                    );
                 }
             }
             Event::Done {
@@ -101,7 +109,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             } => {
                 let o = &record.outcome;
                 let line = format!(
-                    "[{}] {} {} ({:.0} s{}): {}",
+                    "[{}/{n}] {} {} ({:.0} s{}): {}",
                     index + 1,
                     record.mutant.id,
                     o.status.as_str(),
