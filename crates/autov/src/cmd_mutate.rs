@@ -59,6 +59,10 @@ pub struct Args {
     /// Report every survivor as one, ignoring mutate.equivalent.
     #[arg(long)]
     no_equivalent: bool,
+    /// Report what WORKDIR/journal.jsonl already decided and run nothing (the work directory is
+    /// left as it is, so this is safe while a run is going on in it).
+    #[arg(long, conflicts_with_all = ["resume", "list"])]
+    journal_only: bool,
 }
 
 pub fn run(args: Args) -> anyhow::Result<()> {
@@ -140,6 +144,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         full_make: args.full_make,
         list: args.list,
         resume: args.resume,
+        journal_only: args.journal_only,
         equivalents: match (&args.equivalent, args.no_equivalent) {
             (_, true) => Equivalents::Off,
             (Some(f), false) => Equivalents::File(f.clone()),

@@ -61,9 +61,27 @@ pub fn fingerprint(inputs: &Inputs, coqlib: Option<&Path>, project: &Path) -> St
     for name in ["_CoqProject", "Makefile"] {
         generated.push((name.to_string(), project.join(name)));
     }
+    // where coq-lib is (the `-R PATH AutoV` line; the Makefile's comment) does not count: a run
+    // resumed with a copy of the same coq-lib elsewhere is the same run
+    let lib_path = std::fs::read_to_string(project.join("_CoqProject"))
+        .unwrap_or_default()
+        .lines()
+        .find_map(|l| {
+            l.trim()
+                .strip_prefix("-R ")
+                .and_then(|r| r.strip_suffix(" AutoV"))
+                .map(|p| p.trim().to_string())
+        })
+        .filter(|p| !p.is_empty());
     for (rel, abs) in generated {
         h.bytes(rel.as_bytes());
-        h.bytes(&std::fs::read(abs).unwrap_or_default());
+        let mut text = std::fs::read(abs).unwrap_or_default();
+        if let (Some(p), false) = (&lib_path, rel.ends_with(".v")) {
+            text = String::from_utf8_lossy(&text)
+                .replace(p.as_str(), "<coq-lib>")
+                .into_bytes();
+        }
+        h.bytes(&text);
     }
     if let Some(dir) = coqlib {
         for (rel, abs) in coqlib_closure(dir, project) {
@@ -288,6 +306,13 @@ mod tests {
         w(lib.join("Semantics/Syntax.v"), "(* changed *)\n");
         let f1 = fingerprint(&inputs, Some(&lib), &proj);
         assert_ne!(f1, f0);
+        // where coq-lib is does not count
+        w(proj.join("_CoqProject"), "-R ../lib AutoV\nTop/A.v\n");
+        let f2 = fingerprint(&inputs, Some(&lib), &proj);
+        w(proj.join("_CoqProject"), "-R ../../x/lib AutoV\nTop/A.v\n");
+        assert_eq!(fingerprint(&inputs, Some(&lib), &proj), f2);
+        w(proj.join("_CoqProject"), "-R ../../x/lib AutoV\nTop/B.v\n");
+        assert_ne!(fingerprint(&inputs, Some(&lib), &proj), f2);
         // a generated file that changed (another generator) counts too
         w(
             proj.join("Top/A.v"),

@@ -120,6 +120,9 @@ pub struct Options {
     pub list: bool,
     /// Survivors declared equivalent (see [`crate::declared`]).
     pub equivalents: Equivalents,
+    /// Report the mutants the journal already decided and run none, leaving the work directory
+    /// untouched (a run may be going on in it).
+    pub journal_only: bool,
     /// Reuse the outcomes `WORKDIR/journal.jsonl` holds for the same inputs, coq-lib and autov
     /// (see [`crate::journal`]); without it the journal starts empty.
     pub resume: bool,
@@ -152,6 +155,7 @@ impl Default for Options {
             list: false,
             resume: false,
             equivalents: Equivalents::Beside,
+            journal_only: false,
             progress: None,
         }
     }
@@ -653,6 +657,44 @@ pub fn run(config: &Path, opts: &Options) -> Result<Report, MutError> {
         report.listed = chosen;
         return Ok(report);
     }
+    let pool = rayon::ThreadPoolBuilder::new()
+        .stack_size(256 << 20)
+        .build()
+        .map_err(|e| MutError::new(Code::MutWorkdir, format!("thread pool: {e}")))?;
+    let coqlib = specgen::generate::run::find_coqlib(opts.coqlib.as_deref(), config);
+    let builder = Builder { pool, coqlib };
+    if opts.journal_only {
+        let journal = opts.workdir.join("journal.jsonl");
+        let (fingerprint, done) = journal_outcomes(&inputs, &builder, &journal)?;
+        stage(&format!(
+            "{} of {} mutant(s) decided in {} for fingerprint {fingerprint}; the others are not \
+             run (--journal-only)",
+            chosen
+                .iter()
+                .filter(|m| crate::journal::earlier(&done, m).is_some())
+                .count(),
+            chosen.len(),
+            journal.display()
+        ));
+        for m in &chosen {
+            if let Some(outcome) = crate::journal::earlier(&done, m) {
+                report.records.push(Record {
+                    mutant: m.clone(),
+                    outcome,
+                });
+                report.resumed += 1;
+            }
+        }
+        if let Some((file, decl)) = &declared {
+            let w = crate::declared::reclassify(&mut report.records, decl, file);
+            report.warnings.extend(w);
+        }
+        report.base_make_seconds = base_make_seconds(&opts.workdir.join("base-make-seconds"));
+        report.timeout_seconds = mutant_timeout(opts, report.base_make_seconds).as_secs_f64();
+        report.load.1 = loadavg();
+        report.seconds = t0.elapsed().as_secs_f64();
+        return Ok(report);
+    }
     let facts = Facts::new(&project, &inputs);
     let wd = &opts.workdir;
     std::fs::create_dir_all(wd).map_err(io(Code::MutWorkdir, wd))?;
@@ -663,12 +705,6 @@ pub fn run(config: &Path, opts: &Options) -> Result<Report, MutError> {
     let logs = wd.join("logs");
     std::fs::create_dir_all(&logs).map_err(io(Code::MutWorkdir, &logs))?;
     let cfg_in = in_dir.join(&inputs.files[inputs.config].rel);
-    let pool = rayon::ThreadPoolBuilder::new()
-        .stack_size(256 << 20)
-        .build()
-        .map_err(|e| MutError::new(Code::MutWorkdir, format!("thread pool: {e}")))?;
-    let coqlib = specgen::generate::run::find_coqlib(opts.coqlib.as_deref(), config);
-    let builder = Builder { pool, coqlib };
 
     generate_base(&inputs, &builder, &cfg_in, &in_dir, &base, &stage)?;
     let fingerprint = crate::journal::fingerprint(&inputs, builder.coqlib.as_deref(), &base);
@@ -683,14 +719,12 @@ pub fn run(config: &Path, opts: &Options) -> Result<Report, MutError> {
         .iter()
         .filter(|m| crate::journal::earlier(&done, m).is_none())
         .count();
-    if pending < chosen.len() {
-        stage(&format!(
-            "{} of {} mutant(s) decided by an earlier run ({})",
-            chosen.len() - pending,
-            chosen.len(),
-            journal.display()
-        ));
-    }
+    stage(&format!(
+        "journal {} (fingerprint {fingerprint}): {} of {} mutant(s) decided by an earlier run",
+        journal.display(),
+        chosen.len() - pending,
+        chosen.len(),
+    ));
     let time_file = wd.join("base-make-seconds");
     let (timeout, quick) = if pending == 0 {
         (mutant_timeout(opts, base_make_seconds(&time_file)), vec![])
@@ -756,6 +790,26 @@ pub fn run(config: &Path, opts: &Options) -> Result<Report, MutError> {
     report.load.1 = loadavg();
     report.seconds = t0.elapsed().as_secs_f64();
     Ok(report)
+}
+
+/// The outcomes a journal holds for the current inputs, without touching the work directory:
+/// the base project the fingerprint needs is generated in a scratch folder.
+fn journal_outcomes(
+    inputs: &Inputs,
+    builder: &Builder,
+    journal: &Path,
+) -> Result<(String, BTreeMap<String, crate::journal::Entry>), MutError> {
+    let tmp = std::env::temp_dir().join(format!("autov-mutate-journal-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&tmp);
+    let (in_dir, base) = (tmp.join("in"), tmp.join("base"));
+    let cfg_in = in_dir.join(&inputs.files[inputs.config].rel);
+    let r = generate_base(inputs, builder, &cfg_in, &in_dir, &base, &|_| {}).map(|()| {
+        let fp = crate::journal::fingerprint(inputs, builder.coqlib.as_deref(), &base);
+        let done = crate::journal::load(journal, &fp);
+        (fp, done)
+    });
+    let _ = std::fs::remove_dir_all(&tmp);
+    r
 }
 
 /// The base project's full `make` time, when a run measured it.
