@@ -130,5 +130,31 @@ fn counter_known_outcomes() {
     // nothing left to run: no base project, no make
     let r3 = run(&cfg, &opts).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(r3.resumed, 5);
+    // --journal-only: the same report, and the work directory is not written (its journal and
+    // base project keep their modification times)
+    let mtime = |p: &std::path::Path| std::fs::metadata(p).and_then(|m| m.modified()).unwrap();
+    let (j0, b0) = (
+        mtime(&wd.join("journal.jsonl")),
+        mtime(&wd.join("base/_CoqProject")),
+    );
+    let r4 = run(
+        &cfg,
+        &Options {
+            journal_only: true,
+            resume: false,
+            ..opts
+        },
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((r4.records.len(), r4.resumed), (5, 5));
+    let (_, all4) = mutate::report::counts(&r4.records);
+    assert_eq!((all4.killed, all4.survived, all4.equivalent), (4, 0, 1));
+    assert_eq!(
+        (
+            mtime(&wd.join("journal.jsonl")),
+            mtime(&wd.join("base/_CoqProject"))
+        ),
+        (j0, b0)
+    );
     let _ = std::fs::remove_dir_all(&wd);
 }
