@@ -14,7 +14,8 @@
 # A demo run resumes: mutants the work directory's journal already decided for the same inputs,
 # generated project and coq-lib are not run again (`--resume`; FRESH=1 starts over). It runs a copy
 # of autov and of coq-lib, so rebuilding either meanwhile does not disturb it; a second run of the
-# same demo while one is going is refused.
+# same demo while one is going is refused. `scripts/mutate.sh pagetable --journal-only` reports
+# what the journal decided so far (safe beside a run); `--list` lists the mutants.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -33,6 +34,12 @@ counter | pagetable)
   if [ "$what" = counter ]; then cfg=testdata/build/counter/proof.v; else cfg=testdata/pagetable/proof.v; fi
   out=$root/target/mutate/$what
   mkdir -p "$out"
+  # --list and --journal-only read only: no lock, no copies, the run's logs left alone
+  for a in "$@"; do
+    if [ "$a" = --list ] || [ "$a" = --journal-only ]; then
+      exec target/release/autov mutate "$cfg" -o "$out/work" --coqlib "$root/coq-lib" "$@"
+    fi
+  done
   exec 9>"$out/lock"
   flock -n 9 || { echo "scripts/mutate.sh: a $what run is already going ($out/lock)" >&2; exit 1; }
   # copies of the binary and of coq-lib: a long run must not see a rebuilt autov or library
