@@ -368,6 +368,7 @@ fn make(dir: &Path, args: &[String], timeout: Duration, log: &Path) -> Result<Ma
         .process_group(0)
         .spawn()
         .map_err(|e| MutError::new(Code::MutMake, format!("make: {e}")))?;
+    let _current = CurrentMake::enter(child.id());
     let mut timed_out = false;
     let status = loop {
         if let Some(s) = child
@@ -419,6 +420,46 @@ fn copy_tree(from: &Path, to: &Path) -> Result<(), MutError> {
         ));
     }
     Ok(())
+}
+
+/// The process group of the `make` running now (0: none). `make` runs in a group of its own so
+/// that a timeout can stop it with its `coqc` children; for the same reason an interrupt of
+/// `autov mutate` (Ctrl-C, SIGTERM) would leave it running, so the handler stops that group too.
+static CURRENT_MAKE: std::sync::atomic::AtomicI32 = std::sync::atomic::AtomicI32::new(0);
+
+struct CurrentMake;
+
+impl CurrentMake {
+    fn enter(pid: u32) -> CurrentMake {
+        static HANDLERS: std::sync::Once = std::sync::Once::new();
+        HANDLERS.call_once(|| {
+            let h = on_interrupt as extern "C" fn(libc::c_int);
+            // SAFETY: installing a handler that only calls async-signal-safe functions
+            unsafe {
+                libc::signal(libc::SIGINT, h as libc::sighandler_t);
+                libc::signal(libc::SIGTERM, h as libc::sighandler_t);
+            }
+        });
+        CURRENT_MAKE.store(pid as i32, std::sync::atomic::Ordering::SeqCst);
+        CurrentMake
+    }
+}
+
+impl Drop for CurrentMake {
+    fn drop(&mut self) {
+        CURRENT_MAKE.store(0, std::sync::atomic::Ordering::SeqCst);
+    }
+}
+
+extern "C" fn on_interrupt(sig: libc::c_int) {
+    let pg = CURRENT_MAKE.load(std::sync::atomic::Ordering::SeqCst);
+    // SAFETY: kill and _exit are async-signal-safe
+    unsafe {
+        if pg > 0 {
+            libc::kill(-pg, libc::SIGTERM);
+        }
+        libc::_exit(128 + sig);
+    }
 }
 
 /// The refinement-proof targets of a generated project (`make` of these fails first for most
