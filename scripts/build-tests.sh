@@ -12,8 +12,9 @@
 #    negative whose header has `ci: full` runs only with FULL=1 (the whole run; CI skips it);
 #  * the counter case's synthesis under stress: an unsound rewrite rule must fail in coqc (fault
 #    injection), and Z3 starved of resources (`--synth-rlimit 1`) must still give checked certificates.
-# ONLY=<case> checks one case; SHARD=k/n checks every n-th case from the k-th (0-based, in name
-# order; scripts/test.sh runs the two shards side by side). Each case's and each negative's time
+# ONLY="<case>..." checks those cases, SKIP="<case>..." all but those (scripts/test.sh runs the
+# two side by side, split by their measured times); SHARD=k/n checks every n-th case from the k-th
+# (0-based, in name order). Each case's and each negative's time
 # is printed. A case's negatives run two at a time (their outputs are printed in order once all
 # have finished).
 set -euo pipefail
@@ -133,8 +134,10 @@ BG_DIR=$tmp
 shard=${SHARD:-0/1}
 shard_k=${shard%/*} shard_n=${shard#*/} case_i=-1
 for cfg in testdata/build/*/proof.v; do
-  # ONLY=<case> runs one case; SHARD=k/n every n-th from the k-th
-  [ -n "${ONLY:-}" ] && [ "$(basename "$(dirname "$cfg")")" != "$ONLY" ] && continue
+  # ONLY / SKIP: lists of case names; SHARD=k/n every n-th from the k-th
+  this=$(basename "$(dirname "$cfg")")
+  [ -n "${ONLY:-}" ] && [[ " $ONLY " != *" $this "* ]] && continue
+  [ -n "${SKIP:-}" ] && [[ " $SKIP " == *" $this "* ]] && continue
   case_i=$((case_i + 1))
   [ $((case_i % shard_n)) = "$shard_k" ] || continue
   t_case=$SECONDS
