@@ -273,7 +273,7 @@ mod tests {
 
     #[test]
     fn the_closure_follows_requires_and_skips_unloaded_folders() {
-        let dir = std::env::temp_dir().join(format!("autov-closure-{}", std::process::id()));
+        let dir = testkit::Scratch::new("autov", "closure");
         let lib = dir.join("lib");
         let proj = dir.join("proj");
         for d in [lib.join("Semantics"), lib.join("MMU"), proj.join("Top")] {
@@ -294,7 +294,7 @@ mod tests {
         assert_eq!(rels, ["All.v", "Semantics/Syntax.v"]);
         // the MMU folder is not part of the fingerprint; the files loaded are
         let inputs = Inputs {
-            root: dir.clone(),
+            root: dir.to_path_buf(),
             config: 0,
             files: vec![],
             config_files: vec![],
@@ -319,15 +319,12 @@ mod tests {
             "From AutoV Require Import All.\n(* v2 *)\n",
         );
         assert_ne!(fingerprint(&inputs, Some(&lib), &proj), f1);
-        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]
     fn a_line_is_reused_only_for_the_same_fingerprint_and_change() {
-        let dir = std::env::temp_dir().join(format!("autov-journal-{}", std::process::id()));
-        let _ = std::fs::create_dir_all(&dir);
+        let dir = testkit::Scratch::new("autov", "journal");
         let path = dir.join("journal.jsonl");
-        let _ = std::fs::remove_file(&path);
         let m = |id: &str, after: &str| Mutant {
             id: id.into(),
             class: crate::Class::Code,
@@ -373,6 +370,5 @@ mod tests {
         assert!(earlier(&done, &m("code-001", "add i32 %x, 0")).is_none());
         // another fingerprint's line is not reused
         assert!(earlier(&done, &m("code-002", "x")).is_none());
-        let _ = std::fs::remove_dir_all(&dir);
     }
 }
