@@ -2,9 +2,9 @@
 //! it is decided, so that a long run (the page-table demo's population takes hours) survives an
 //! interruption and `--resume` goes on where it stopped.
 //!
-//! A line is reused only when its fingerprint matches the current run's: the inputs' texts, the
-//! coq-lib sources and autov's version. Any change to those makes every earlier outcome stale,
-//! and the mutant runs again.
+//! A line is reused only when its fingerprint matches the current run's ([`fingerprint`]:
+//! autov's version, the inputs, the generated base project, the coq-lib files it loads). Any
+//! change to those makes every earlier outcome stale, and the mutant runs again.
 
 use crate::run::Outcome;
 use crate::{Inputs, MutError, Mutant};
@@ -56,8 +56,7 @@ pub fn fingerprint(inputs: &Inputs, coqlib: Option<&Path>, project: &Path) -> St
         h.bytes(f.rel.to_string_lossy().as_bytes());
         h.bytes(f.text.as_deref().unwrap_or_default().as_bytes());
     }
-    let mut generated = vec![];
-    v_files(project, project, &mut generated);
+    let mut generated = v_files(project);
     for name in ["_CoqProject", "Makefile"] {
         generated.push((name.to_string(), project.join(name)));
     }
@@ -73,10 +72,13 @@ pub fn fingerprint(inputs: &Inputs, coqlib: Option<&Path>, project: &Path) -> St
                 .map(|p| p.trim().to_string())
         })
         .filter(|p| !p.is_empty());
+    let mut loads = vec![];
     for (rel, abs) in generated {
         h.bytes(rel.as_bytes());
         let mut text = std::fs::read(abs).unwrap_or_default();
-        if let (Some(p), false) = (&lib_path, rel.ends_with(".v")) {
+        if rel.ends_with(".v") {
+            loads.extend(requires(&String::from_utf8_lossy(&text)));
+        } else if let Some(p) = &lib_path {
             text = String::from_utf8_lossy(&text)
                 .replace(p.as_str(), "<coq-lib>")
                 .into_bytes();
@@ -84,7 +86,7 @@ pub fn fingerprint(inputs: &Inputs, coqlib: Option<&Path>, project: &Path) -> St
         h.bytes(&text);
     }
     if let Some(dir) = coqlib {
-        for (rel, abs) in coqlib_closure(dir, project) {
+        for (rel, abs) in coqlib_closure(dir, loads) {
             h.bytes(rel.as_bytes());
             h.bytes(&std::fs::read(abs).unwrap_or_default());
         }
@@ -92,25 +94,26 @@ pub fn fingerprint(inputs: &Inputs, coqlib: Option<&Path>, project: &Path) -> St
     format!("{:016x}", h.0)
 }
 
-/// The `.v` files under `dir`, relative (with `/`), sorted.
-fn v_files(root: &Path, dir: &Path, out: &mut Vec<(String, PathBuf)>) {
-    let Ok(rd) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in rd.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            v_files(root, &p, out);
-        } else if p.extension().is_some_and(|x| x == "v") {
-            let rel = p
-                .strip_prefix(root)
-                .unwrap_or(&p)
-                .to_string_lossy()
-                .into_owned();
-            out.push((rel.replace('\\', "/"), p));
+/// The `.v` files below `root`, relative (with `/`), sorted.
+fn v_files(root: &Path) -> Vec<(String, PathBuf)> {
+    fn walk(root: &Path, dir: &Path, out: &mut Vec<(String, PathBuf)>) {
+        let Ok(rd) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for e in rd.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                walk(root, &p, out);
+            } else if p.extension().is_some_and(|x| x == "v") {
+                let rel = p.strip_prefix(root).unwrap_or(&p).to_string_lossy();
+                out.push((rel.replace('\\', "/"), p));
+            }
         }
     }
+    let mut out = vec![];
+    walk(root, root, &mut out);
     out.sort();
+    out
 }
 
 /// The module names a Coq file requires: `From P Require Import A B.` gives `P.A`, `P.B`;
@@ -143,22 +146,16 @@ pub fn requires(text: &str) -> Vec<String> {
     out
 }
 
-/// The coq-lib files (logical prefix `AutoV`) that the `.v` files of `project` load, directly or
-/// through each other. A name matches every file whose logical path ends with it, as in Coq's
-/// partial qualification (an over-approximation when two files share a name).
-pub fn coqlib_closure(coqlib: &Path, project: &Path) -> Vec<(String, PathBuf)> {
-    let mut lib = vec![];
-    v_files(coqlib, coqlib, &mut lib);
+/// The coq-lib files (logical prefix `AutoV`) that modules named `loads` (from [`requires`]) are,
+/// or load, directly or through each other. A name matches every file whose logical path ends
+/// with it, as in Coq's partial qualification (an over-approximation when two files share a name).
+pub fn coqlib_closure(coqlib: &Path, loads: Vec<String>) -> Vec<(String, PathBuf)> {
+    let lib = v_files(coqlib);
     let logical: Vec<String> = lib
         .iter()
         .map(|(rel, _)| format!("AutoV.{}", rel.trim_end_matches(".v").replace('/', ".")))
         .collect();
-    let mut todo: Vec<String> = vec![];
-    let mut proj = vec![];
-    v_files(project, project, &mut proj);
-    for (_, p) in &proj {
-        todo.extend(requires(&std::fs::read_to_string(p).unwrap_or_default()));
-    }
+    let mut todo = loads;
     let mut seen = std::collections::BTreeSet::new();
     let mut names = std::collections::BTreeSet::new();
     while let Some(n) = todo.pop() {
@@ -287,7 +284,8 @@ mod tests {
         );
         w(lib.join("MMU/LTS.v"), "From AutoV Require Import Syntax.\n");
         w(proj.join("Top/A.v"), "From AutoV Require Import All.\n");
-        let rels: Vec<String> = coqlib_closure(&lib, &proj)
+        let loads = requires(&std::fs::read_to_string(proj.join("Top/A.v")).unwrap());
+        let rels: Vec<String> = coqlib_closure(&lib, loads)
             .into_iter()
             .map(|x| x.0)
             .collect();
