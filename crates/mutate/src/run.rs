@@ -707,34 +707,26 @@ pub fn run(config: &Path, opts: &Options) -> Result<Report, MutError> {
     if opts.journal_only {
         let journal = opts.workdir.join("journal.jsonl");
         let (fingerprint, done) = journal_outcomes(&inputs, &builder, &journal)?;
+        report.records = chosen
+            .iter()
+            .filter_map(|m| {
+                crate::journal::earlier(&done, m).map(|outcome| Record {
+                    mutant: m.clone(),
+                    outcome,
+                })
+            })
+            .collect();
+        report.resumed = report.records.len();
         stage(&format!(
             "{} of {} mutant(s) decided in {} for fingerprint {fingerprint}; the others are not \
              run (--journal-only)",
-            chosen
-                .iter()
-                .filter(|m| crate::journal::earlier(&done, m).is_some())
-                .count(),
+            report.resumed,
             chosen.len(),
             journal.display()
         ));
-        for m in &chosen {
-            if let Some(outcome) = crate::journal::earlier(&done, m) {
-                report.records.push(Record {
-                    mutant: m.clone(),
-                    outcome,
-                });
-                report.resumed += 1;
-            }
-        }
-        if let Some((file, decl)) = &declared {
-            let w = crate::declared::reclassify(&mut report.records, decl, file);
-            report.warnings.extend(w);
-        }
         report.base_make_seconds = base_make_seconds(&opts.workdir.join("base-make-seconds"));
         report.timeout_seconds = mutant_timeout(opts, report.base_make_seconds).as_secs_f64();
-        report.load.1 = loadavg();
-        report.seconds = t0.elapsed().as_secs_f64();
-        return Ok(report);
+        return Ok(finish(report, &declared, t0));
     }
     let facts = Facts::new(&project, &inputs);
     let wd = &opts.workdir;
@@ -819,18 +811,27 @@ pub fn run(config: &Path, opts: &Options) -> Result<Report, MutError> {
         report.records.push(rec);
         report.resumed += usize::from(resumed);
     }
-    if let Some((file, decl)) = &declared {
-        let w = crate::declared::reclassify(&mut report.records, decl, file);
-        report.warnings.extend(w);
-    }
     // leave the inputs unmutated and no stale copy
     write_inputs(&inputs, &in_dir, None)?;
     if run_dir.exists() {
         let _ = std::fs::remove_dir_all(&run_dir);
     }
+    Ok(finish(report, &declared, t0))
+}
+
+/// The end of a run: declared equivalents applied, the final load and the wall time.
+fn finish(
+    mut report: Report,
+    declared: &Option<(PathBuf, crate::declared::Declarations)>,
+    t0: Instant,
+) -> Report {
+    if let Some((file, decl)) = declared {
+        let w = crate::declared::reclassify(&mut report.records, decl, file);
+        report.warnings.extend(w);
+    }
     report.load.1 = loadavg();
     report.seconds = t0.elapsed().as_secs_f64();
-    Ok(report)
+    report
 }
 
 /// The outcomes a journal holds for the current inputs, without touching the work directory:
