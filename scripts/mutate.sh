@@ -10,7 +10,8 @@
 # OPTS go to `autov mutate` (e.g. --only spec, --limit 20, --ids code-001,rel-003, --full-make).
 # A demo run writes target/mutate/<demo>/{report.txt,report.json,run.log} (the work directory, with
 # the base project, one log per mutant and the journal, is target/mutate/<demo>/work). J (default 2)
-# is make's -j; runs are niced: the machine is shared.
+# is make's -j, W (default 1) the mutants checked side by side (`W=2 J=1` keeps two cores busy on
+# the chains of files most mutants rebuild); runs are niced: the machine is shared.
 # A demo run resumes: mutants the work directory's journal already decided for the same inputs,
 # generated project and coq-lib are not run again (`--resume`; FRESH=1 starts over). It runs a copy
 # of autov and of coq-lib, so rebuilding either meanwhile does not disturb it; a second run of the
@@ -22,6 +23,7 @@ root=$PWD
 what=${1:-test}
 shift || true
 J=${J:-2}
+W=${W:-1}
 
 cargo build --release -q -p autov
 make -C coq-lib -j"$J" >/dev/null
@@ -49,7 +51,7 @@ counter | pagetable)
   [ "${FRESH:-0}" = 1 ] && resume=()
   t0=$SECONDS
   echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)" >"$out/run.log"
-  nice "$out/autov" mutate "$cfg" -o "$out/work" -j "$J" --coqlib "$out/coq-lib" \
+  nice "$out/autov" mutate "$cfg" -o "$out/work" -j "$J" -w "$W" --coqlib "$out/coq-lib" \
     --json "$out/report.json" "${resume[@]}" "$@" 2>>"$out/run.log" | tee "$out/report.txt"
   echo "load after: $(cut -d' ' -f1-3 /proc/loadavg); wall $((SECONDS - t0)) s" | tee -a "$out/run.log"
   ;;

@@ -17,9 +17,14 @@ pub struct Args {
     /// Work directory: inputs, the base project, logs (default: ./mutate-<PROJ_NAME>).
     #[arg(short, long)]
     output: Option<PathBuf>,
-    /// `make -j N` for each mutant (mutants run one after the other).
+    /// `make -j N` for each mutant.
     #[arg(short, long, default_value_t = 1)]
     jobs: usize,
+    /// Check N mutants side by side, each in its own copy of the project (WORKDIR/run.K); each
+    /// one's make gets -j as given. On 2 cores, `-w 2 -j 1` keeps both busy where one mutant's
+    /// proofs form a chain.
+    #[arg(short, long, default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..=16))]
+    workers: u16,
     /// Only the mutants of one class.
     #[arg(long, value_parser = ["code", "spec", "rel"])]
     only: Option<String>,
@@ -135,6 +140,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let opts = Options {
         workdir,
         jobs: args.jobs.max(1),
+        workers: usize::from(args.workers),
         only,
         limit: args.limit,
         ids: args.ids.clone(),

@@ -157,7 +157,7 @@ pub fn render(r: &Report) -> String {
     list(&mut s, Status::Invalid, "invalid", false);
     let _ = writeln!(
         s,
-        "\n{} mutant(s){} in {:.0} s (make -j{}{}, per-mutant timeout {:.0} s{}; load {} -> {})",
+        "\n{} mutant(s){} in {:.0} s (make -j{}{}{}, per-mutant timeout {:.0} s{}; load {} -> {})",
         r.records.len(),
         if r.resumed > 0 {
             format!(" ({} from the journal of an earlier run)", r.resumed)
@@ -166,6 +166,11 @@ pub fn render(r: &Report) -> String {
         },
         r.seconds,
         r.jobs,
+        if r.workers > 1 {
+            format!(" in each of {} workers", r.workers)
+        } else {
+            String::new()
+        },
         if r.full_make {
             " -k"
         } else {
@@ -193,6 +198,7 @@ pub fn json(r: &Report) -> serde_json::Value {
         "base_make_seconds": r.base_make_seconds,
         "timeout_seconds": r.timeout_seconds,
         "jobs": r.jobs,
+        "workers": r.workers,
         "full_make": r.full_make,
         "load": [r.load.0, r.load.1],
         "seconds": r.seconds,

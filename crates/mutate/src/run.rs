@@ -11,7 +11,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::sync::Arc;
+use std::sync::atomic::{AtomicI32, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 /// What happened to a mutant.
@@ -100,8 +101,10 @@ pub type ProgressFn = Arc<dyn Fn(Event) + Send + Sync>;
 pub struct Options {
     /// Where the inputs, the base project and the mutant copies go.
     pub workdir: PathBuf,
-    /// `make -j`.
+    /// `make -j` of each mutant.
     pub jobs: usize,
+    /// Mutants checked side by side, each in its own copy (`WORKDIR/run`, `run.1`, …).
+    pub workers: usize,
     pub only: Option<Class>,
     /// Run at most this many of the selected mutants, spread evenly over them.
     pub limit: Option<usize>,
@@ -145,6 +148,7 @@ impl Default for Options {
         Options {
             workdir: PathBuf::from("mutate"),
             jobs: 1,
+            workers: 1,
             only: None,
             limit: None,
             ids: vec![],
@@ -172,6 +176,7 @@ pub struct Report {
     pub base_make_seconds: Option<f64>,
     pub timeout_seconds: f64,
     pub jobs: usize,
+    pub workers: usize,
     pub full_make: bool,
     /// `/proc/loadavg` (1 min) at the start and at the end.
     pub load: (Option<f64>, Option<f64>),
@@ -422,12 +427,17 @@ fn copy_tree(from: &Path, to: &Path) -> Result<(), MutError> {
     Ok(())
 }
 
-/// The process group of the `make` running now (0: none). `make` runs in a group of its own so
-/// that a timeout can stop it with its `coqc` children; for the same reason an interrupt of
-/// `autov mutate` (Ctrl-C, SIGTERM) would leave it running, so the handler stops that group too.
-static CURRENT_MAKE: std::sync::atomic::AtomicI32 = std::sync::atomic::AtomicI32::new(0);
+/// The process groups of the `make`s running now (0: a free slot), one per worker. `make` runs in
+/// a group of its own so that a timeout can stop it with its `coqc` children; for the same reason
+/// an interrupt of `autov mutate` (Ctrl-C, SIGTERM) would leave it running, so the handler stops
+/// those groups too.
+static CURRENT_MAKES: [AtomicI32; MAX_WORKERS] = [const { AtomicI32::new(0) }; MAX_WORKERS];
 
-struct CurrentMake;
+/// At most this many workers (`Options::workers` is clamped to it).
+pub const MAX_WORKERS: usize = 16;
+
+/// A running `make`, registered in [`CURRENT_MAKES`] while it lives.
+struct CurrentMake(Option<usize>);
 
 impl CurrentMake {
     fn enter(pid: u32) -> CurrentMake {
@@ -440,24 +450,40 @@ impl CurrentMake {
                 libc::signal(libc::SIGTERM, h as libc::sighandler_t);
             }
         });
-        CURRENT_MAKE.store(pid as i32, std::sync::atomic::Ordering::SeqCst);
-        CurrentMake
+        let slot = CURRENT_MAKES.iter().position(|s| {
+            s.compare_exchange(0, pid as i32, Ordering::SeqCst, Ordering::SeqCst)
+                .is_ok()
+        });
+        CurrentMake(slot)
     }
 }
 
 impl Drop for CurrentMake {
     fn drop(&mut self) {
-        CURRENT_MAKE.store(0, std::sync::atomic::Ordering::SeqCst);
+        if let Some(k) = self.0 {
+            CURRENT_MAKES[k].store(0, Ordering::SeqCst);
+        }
+    }
+}
+
+/// Stop every running `make` with its `coqc` children (SIGTERM to their process groups);
+/// async-signal-safe.
+fn stop_makes() {
+    for s in &CURRENT_MAKES {
+        let pg = s.load(Ordering::SeqCst);
+        if pg > 0 {
+            // SAFETY: kill is async-signal-safe and has no memory effects here
+            unsafe {
+                libc::kill(-pg, libc::SIGTERM);
+            }
+        }
     }
 }
 
 extern "C" fn on_interrupt(sig: libc::c_int) {
-    let pg = CURRENT_MAKE.load(std::sync::atomic::Ordering::SeqCst);
-    // SAFETY: kill and _exit are async-signal-safe
+    stop_makes();
+    // SAFETY: _exit is async-signal-safe
     unsafe {
-        if pg > 0 {
-            libc::kill(-pg, libc::SIGTERM);
-        }
         libc::_exit(128 + sig);
     }
 }
@@ -682,6 +708,7 @@ pub fn run(config: &Path, opts: &Options) -> Result<Report, MutError> {
         base_make_seconds: None,
         timeout_seconds: 0.0,
         jobs: opts.jobs,
+        workers: 1,
         full_make: opts.full_make,
         load: (load0, None),
         seconds: 0.0,
@@ -773,48 +800,73 @@ pub fn run(config: &Path, opts: &Options) -> Result<Report, MutError> {
         });
     }
     let jobs = format!("-j{}", opts.jobs.max(1));
-    let ctx = RunCtx {
-        inputs: &inputs,
-        builder: &builder,
-        cfg_in: &cfg_in,
-        in_dir: &in_dir,
-        base: &base,
-        run_dir: &run_dir,
-        logs: &logs,
-        jobs: &jobs,
-        quick: &quick,
-        timeout,
-    };
-    for (index, m) in chosen.iter().enumerate() {
-        if let Some(p) = &opts.progress {
-            p(Event::Mutant { index, mutant: m });
-        }
-        let (outcome, resumed) = match crate::journal::earlier(&done, m) {
-            Some(outcome) => (outcome, true),
-            None => {
-                let outcome = run_mutant(&ctx, m, &facts, opts, &wd)?;
-                crate::journal::append(&journal, &fingerprint, m, &outcome)?;
-                (outcome, false)
-            }
-        };
-        let rec = Record {
-            mutant: m.clone(),
-            outcome,
-        };
-        if let Some(p) = &opts.progress {
-            p(Event::Done {
-                index,
-                record: &rec,
-                resumed,
-            });
-        }
-        report.records.push(rec);
-        report.resumed += usize::from(resumed);
+    let workers = opts.workers.clamp(1, pending.clamp(1, MAX_WORKERS));
+    report.workers = workers;
+    // worker 0 uses `in` and `run`; worker k the copies `in.k` and `run.k`
+    let mut slots = vec![(in_dir.clone(), cfg_in.clone(), run_dir.clone())];
+    for k in 1..workers {
+        let ik = wd.join(format!("in.{k}"));
+        write_inputs(&inputs, &ik, None)?;
+        let ck = ik.join(&inputs.files[inputs.config].rel);
+        slots.push((ik, ck, wd.join(format!("run.{k}"))));
     }
+    let ctxs: Vec<RunCtx> = slots
+        .iter()
+        .map(|(i, c, r)| RunCtx {
+            inputs: &inputs,
+            builder: &builder,
+            cfg_in: c,
+            in_dir: i,
+            base: &base,
+            run_dir: r,
+            logs: &logs,
+            jobs: &jobs,
+            quick: &quick,
+            timeout,
+        })
+        .collect();
+    let shared = Shared {
+        chosen: &chosen,
+        done: &done,
+        journal: &journal,
+        fingerprint: &fingerprint,
+        facts: &facts,
+        opts,
+        wd: &wd,
+        next: AtomicUsize::new(0),
+        records: Mutex::new(vec![None; chosen.len()]),
+        failure: Mutex::new(None),
+    };
+    std::thread::scope(|s| {
+        for ctx in &ctxs {
+            let shared = &shared;
+            s.spawn(move || shared.work(ctx));
+        }
+    });
+    let failure = shared
+        .failure
+        .into_inner()
+        .unwrap_or_else(|p| p.into_inner());
+    let records = shared
+        .records
+        .into_inner()
+        .unwrap_or_else(|p| p.into_inner());
     // leave the inputs unmutated and no stale copy
     write_inputs(&inputs, &in_dir, None)?;
-    if run_dir.exists() {
-        let _ = std::fs::remove_dir_all(&run_dir);
+    for (k, (i, _, r)) in slots.iter().enumerate() {
+        if r.exists() {
+            let _ = std::fs::remove_dir_all(r);
+        }
+        if k > 0 {
+            let _ = std::fs::remove_dir_all(i);
+        }
+    }
+    if let Some(e) = failure {
+        return Err(e);
+    }
+    for (rec, resumed) in records.into_iter().flatten() {
+        report.records.push(rec);
+        report.resumed += usize::from(resumed);
     }
     Ok(finish(report, &declared, t0))
 }
@@ -1005,6 +1057,83 @@ struct RunCtx<'a> {
     jobs: &'a str,
     quick: &'a [Vec<String>],
     timeout: Duration,
+}
+
+/// What the workers of a run share: the mutants, the journal, the outcomes so far.
+struct Shared<'a> {
+    chosen: &'a [Mutant],
+    done: &'a BTreeMap<String, crate::journal::Entry>,
+    journal: &'a Path,
+    fingerprint: &'a str,
+    facts: &'a Facts,
+    opts: &'a Options,
+    wd: &'a Path,
+    /// The next mutant to take (an index into `chosen`).
+    next: AtomicUsize,
+    /// Each mutant's record and whether it came from the journal, by index.
+    records: Mutex<Vec<Option<(Record, bool)>>>,
+    /// The first error of any worker: the others stop (their `make` too) and record nothing more.
+    failure: Mutex<Option<MutError>>,
+}
+
+impl Shared<'_> {
+    fn failed(&self) -> bool {
+        self.failure
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .is_some()
+    }
+    /// One worker: take the next mutant until none is left or a worker failed.
+    fn work(&self, ctx: &RunCtx) {
+        let progress = self.opts.progress.as_ref();
+        loop {
+            let index = self.next.fetch_add(1, Ordering::SeqCst);
+            let Some(m) = self.chosen.get(index) else {
+                return;
+            };
+            if self.failed() {
+                return;
+            }
+            if let Some(p) = progress {
+                p(Event::Mutant { index, mutant: m });
+            }
+            let (outcome, resumed) = match crate::journal::earlier(self.done, m) {
+                Some(outcome) => (outcome, true),
+                None => {
+                    let decided = run_mutant(ctx, m, self.facts, self.opts, self.wd);
+                    // the journal's lines are appended one at a time (under the failure lock);
+                    // an outcome decided while another worker failed may be an interrupted make
+                    let mut failure = self.failure.lock().unwrap_or_else(|p| p.into_inner());
+                    if failure.is_some() {
+                        return;
+                    }
+                    let kept = decided.and_then(|o| {
+                        crate::journal::append(self.journal, self.fingerprint, m, &o).map(|()| o)
+                    });
+                    match kept {
+                        Ok(o) => (o, false),
+                        Err(e) => {
+                            *failure = Some(e);
+                            stop_makes();
+                            return;
+                        }
+                    }
+                }
+            };
+            let rec = Record {
+                mutant: m.clone(),
+                outcome,
+            };
+            if let Some(p) = progress {
+                p(Event::Done {
+                    index,
+                    record: &rec,
+                    resumed,
+                });
+            }
+            self.records.lock().unwrap_or_else(|p| p.into_inner())[index] = Some((rec, resumed));
+        }
+    }
 }
 
 /// Run one mutant: build, check, time it; a survivor gets its hint; `--keep` keeps its copy.

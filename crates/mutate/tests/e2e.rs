@@ -29,10 +29,12 @@ fn counter_known_outcomes() {
         ("rel-001", Status::Killed, Some("Bottom/InitMem.v")),
     ];
     // an interrupted run: four of the five, then `resume` with all five runs only the fifth;
-    // the first ignores the declared equivalents, so spec-012 is a survivor there
+    // the first ignores the declared equivalents, so spec-012 is a survivor there. The first
+    // checks two mutants side by side (`make -j1` each), the others one at a time (`-j2`)
     let first = Options {
         workdir: wd.clone(),
-        jobs: 2,
+        jobs: 1,
+        workers: 2,
         ids: want[1..].iter().map(|w| w.0.to_string()).collect(),
         equivalents: Equivalents::Off,
         ..Options::default()
@@ -56,8 +58,19 @@ fn counter_known_outcomes() {
         text1.contains("spec-012 proof.v:32 `load_RData` (Bottom) const-1: 128 → 127"),
         "{text1}"
     );
+    assert!(text1.contains("make -j1 in each of 2 workers"), "{text1}");
+    // the two workers' journal lines, whole and one per mutant
+    let journal = std::fs::read_to_string(wd.join("journal.jsonl")).unwrap();
+    assert_eq!(journal.lines().count(), 4, "{journal}");
+    assert!(journal
+        .lines()
+        .all(|l| serde_json::from_str::<serde_json::Value>(l).is_ok()));
+    // the second worker's copies are gone
+    assert!(!wd.join("in.1").exists() && !wd.join("run.1").exists());
     let opts = Options {
         ids: want.iter().map(|w| w.0.to_string()).collect(),
+        jobs: 2,
+        workers: 1,
         resume: true,
         equivalents: Equivalents::Beside,
         ..first
