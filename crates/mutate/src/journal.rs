@@ -6,13 +6,14 @@
 //! autov's version, the inputs, the generated base project, the coq-lib files it loads). Any
 //! change to those makes every earlier outcome stale, and the mutant runs again.
 
-use crate::run::Outcome;
+use crate::run::{Outcome, Status};
 use crate::{Inputs, MutError, Mutant};
 use diag::Code;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 /// One journal line.
 #[derive(Debug, Serialize, Deserialize)]
@@ -192,10 +193,15 @@ pub fn load(path: &Path, fingerprint: &str) -> BTreeMap<String, Entry> {
         .collect()
 }
 
-/// The earlier outcome of `m`, if the journal holds one for the same change.
-pub fn earlier(done: &BTreeMap<String, Entry>, m: &Mutant) -> Option<Outcome> {
+/// The earlier outcome of `m`, if the journal holds one for the same change. A timeout is
+/// reused only if the run had at least the current `timeout`: a resumed run with a longer
+/// `--timeout` gives the timed-out mutants their chance.
+pub fn earlier(done: &BTreeMap<String, Entry>, m: &Mutant, timeout: Duration) -> Option<Outcome> {
     done.get(&m.id)
         .filter(|e| e.before == m.before && e.after == m.after)
+        .filter(|e| {
+            e.outcome.status != Status::Timeout || e.outcome.seconds + 1.0 >= timeout.as_secs_f64()
+        })
         .map(|e| e.outcome.clone())
 }
 
@@ -211,18 +217,24 @@ pub fn append(path: &Path, fingerprint: &str, m: &Mutant, o: &Outcome) -> Result
     let line = serde_json::to_string(&e).unwrap_or_default();
     let err =
         |e: std::io::Error| MutError::new(Code::MutWorkdir, format!("{}: {e}", path.display()));
+    // after a torn last line (a run killed while writing) the new line starts on a line of its own
+    let torn = std::fs::read(path)
+        .ok()
+        .and_then(|b| b.last().copied())
+        .is_some_and(|c| c != b'\n');
     let mut f = std::fs::OpenOptions::new()
         .create(true)
         .append(true)
         .open(path)
         .map_err(err)?;
-    writeln!(f, "{line}").map_err(err)
+    let text = format!("{}{line}\n", if torn { "\n" } else { "" });
+    // one write: two workers' lines do not interleave
+    f.write_all(text.as_bytes()).map_err(err)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::run::Status;
 
     fn outcome(status: Status) -> Outcome {
         Outcome {
@@ -359,14 +371,23 @@ mod tests {
             .unwrap()
             .write_all(b"{\"fingerprint\":\"fp1\",\"id\":\"code-0")
             .unwrap();
+        // a timeout after 600 s, appended after the torn line
+        let mut timed_out = outcome(Status::Timeout);
+        timed_out.seconds = 600.2;
+        append(&path, "fp1", &m("code-003", "y"), &timed_out).unwrap();
         let done = load(&path, "fp1");
-        assert_eq!(done.len(), 1);
-        let o = earlier(&done, &m("code-001", "add i32 %x, 2")).unwrap();
+        assert_eq!(done.len(), 2);
+        let t = Duration::from_secs(600);
+        let o = earlier(&done, &m("code-001", "add i32 %x, 2"), t).unwrap();
         assert_eq!(o.status, Status::Killed);
         assert_eq!(o.failing, vec!["Proofs/proofs.v".to_string()]);
         // the same id with another change (the enumeration moved) runs again
-        assert!(earlier(&done, &m("code-001", "add i32 %x, 0")).is_none());
+        assert!(earlier(&done, &m("code-001", "add i32 %x, 0"), t).is_none());
         // another fingerprint's line is not reused
-        assert!(earlier(&done, &m("code-002", "x")).is_none());
+        assert!(earlier(&done, &m("code-002", "x"), t).is_none());
+        // a timeout stands for the same or a shorter timeout, not for a longer one
+        assert!(earlier(&done, &m("code-003", "y"), t).is_some());
+        assert!(earlier(&done, &m("code-003", "y"), Duration::from_secs(300)).is_some());
+        assert!(earlier(&done, &m("code-003", "y"), Duration::from_secs(1200)).is_none());
     }
 }

@@ -734,10 +734,13 @@ pub fn run(config: &Path, opts: &Options) -> Result<Report, MutError> {
     if opts.journal_only {
         let journal = opts.workdir.join("journal.jsonl");
         let (fingerprint, done) = journal_outcomes(&inputs, &builder, &journal)?;
+        report.base_make_seconds = base_make_seconds(&opts.workdir.join("base-make-seconds"));
+        let timeout = mutant_timeout(opts, report.base_make_seconds);
+        report.timeout_seconds = timeout.as_secs_f64();
         report.records = chosen
             .iter()
             .filter_map(|m| {
-                crate::journal::earlier(&done, m).map(|outcome| Record {
+                crate::journal::earlier(&done, m, timeout).map(|outcome| Record {
                     mutant: m.clone(),
                     outcome,
                 })
@@ -751,8 +754,6 @@ pub fn run(config: &Path, opts: &Options) -> Result<Report, MutError> {
             chosen.len(),
             journal.display()
         ));
-        report.base_make_seconds = base_make_seconds(&opts.workdir.join("base-make-seconds"));
-        report.timeout_seconds = mutant_timeout(opts, report.base_make_seconds).as_secs_f64();
         return Ok(finish(report, &declared, t0));
     }
     let facts = Facts::new(&project, &inputs);
@@ -775,9 +776,12 @@ pub fn run(config: &Path, opts: &Options) -> Result<Report, MutError> {
         let _ = std::fs::remove_file(&journal);
         BTreeMap::new()
     };
+    let time_file = wd.join("base-make-seconds");
+    // the timeout as an earlier run measured it (the base make below may measure it again)
+    let known_timeout = mutant_timeout(opts, base_make_seconds(&time_file));
     let pending = chosen
         .iter()
-        .filter(|m| crate::journal::earlier(&done, m).is_none())
+        .filter(|m| crate::journal::earlier(&done, m, known_timeout).is_none())
         .count();
     stage(&format!(
         "journal {} (fingerprint {fingerprint}): {} of {} mutant(s) decided by an earlier run",
@@ -785,9 +789,8 @@ pub fn run(config: &Path, opts: &Options) -> Result<Report, MutError> {
         chosen.len() - pending,
         chosen.len(),
     ));
-    let time_file = wd.join("base-make-seconds");
     let (timeout, quick) = if pending == 0 {
-        (mutant_timeout(opts, base_make_seconds(&time_file)), vec![])
+        (known_timeout, vec![])
     } else {
         make_base(&project, &base, &logs, &time_file, opts, &stage)?
     };
@@ -1097,7 +1100,7 @@ impl Shared<'_> {
             if let Some(p) = progress {
                 p(Event::Mutant { index, mutant: m });
             }
-            let (outcome, resumed) = match crate::journal::earlier(self.done, m) {
+            let (outcome, resumed) = match crate::journal::earlier(self.done, m, ctx.timeout) {
                 Some(outcome) => (outcome, true),
                 None => {
                     let decided = run_mutant(ctx, m, self.facts, self.opts, self.wd);
