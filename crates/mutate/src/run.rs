@@ -494,7 +494,7 @@ extern "C" fn on_interrupt(sig: libc::c_int) {
 /// `RefProof` (they need the low specs, not the code proofs). A mutant killed in the first phase
 /// does not wait for the slow certificates of synthesised specs that `make -j` would have started
 /// beside the failing file. Empty phases are left out.
-fn quick_targets(dir: &Path, first: &BTreeSet<String>) -> Vec<Vec<String>> {
+fn quick_targets(dir: &Path, first: &BTreeSet<String>) -> Vec<Phase> {
     let Ok(cp) = std::fs::read_to_string(dir.join("_CoqProject")) else {
         return vec![];
     };
@@ -511,10 +511,28 @@ fn quick_targets(dir: &Path, first: &BTreeSet<String>) -> Vec<Vec<String>> {
         };
         phase.push(format!("{l}o"));
     }
-    [hand, rest]
-        .into_iter()
-        .filter(|ts| !ts.is_empty())
-        .collect()
+    [
+        ("the refinement proofs of the hand-written specs", hand),
+        ("the other refinement proofs", rest),
+    ]
+    .into_iter()
+    .filter(|(_, ts)| !ts.is_empty())
+    .map(|(what, targets)| Phase { what, targets })
+    .collect()
+}
+
+/// One `make` call of a mutant's check: what it checks (for the report) and its targets.
+struct Phase {
+    what: &'static str,
+    targets: Vec<String>,
+}
+
+/// The last file `make` started, from its log (with `-j1`, the one it was checking).
+fn last_started(log: &Path) -> Option<String> {
+    let text = std::fs::read_to_string(log).ok()?;
+    text.lines()
+        .rev()
+        .find_map(|l| l.trim().strip_prefix("COQC ").map(|f| f.trim().to_string()))
 }
 
 /// Static facts for the survivors' hints.
@@ -992,17 +1010,13 @@ fn make_base(
     time_file: &Path,
     opts: &Options,
     stage: &dyn Fn(&str),
-) -> Result<(Duration, Vec<Vec<String>>), MutError> {
+) -> Result<(Duration, Vec<Phase>), MutError> {
     stage(&format!("make -j{} of the base project", opts.jobs));
     let base_log = logs.join("base.log");
     let _ = std::fs::remove_file(&base_log);
     let jobs = format!("-j{}", opts.jobs.max(1));
-    let mr = make(
-        base,
-        std::slice::from_ref(&jobs),
-        opts.timeout.unwrap_or(Duration::from_secs(6 * 3600)),
-        &base_log,
-    )?;
+    // no timeout: `--timeout` is per mutant, and the base project must be checked whatever it takes
+    let mr = make(base, std::slice::from_ref(&jobs), Duration::MAX, &base_log)?;
     if !mr.ok {
         return Err(MutError::new(
             Code::MutBaseMake,
@@ -1058,7 +1072,7 @@ struct RunCtx<'a> {
     run_dir: &'a Path,
     logs: &'a Path,
     jobs: &'a str,
-    quick: &'a [Vec<String>],
+    quick: &'a [Phase],
     timeout: Duration,
 }
 
@@ -1342,6 +1356,9 @@ fn run_one(ctx: &RunCtx, m: &Mutant) -> Result<Outcome, MutError> {
     // everything (-k)
     let mut failing = vec![];
     let mut status = Status::Survived;
+    // the phases that passed, for a timeout's reason: a mutant whose hand-written specs' proofs
+    // pass and that times out in a certificate is a survivor the machine was too slow to confirm
+    let mut passed: Vec<&str> = vec![];
     let t0 = Instant::now();
     if !changed.iter().any(|f| f == "_CoqProject") {
         for phase in quick {
@@ -1350,7 +1367,7 @@ fn run_one(ctx: &RunCtx, m: &Mutant) -> Result<Outcome, MutError> {
                 "Makefile.coq".to_string(),
                 jobs.to_string(),
             ];
-            args.extend(phase.iter().cloned());
+            args.extend(phase.targets.iter().cloned());
             let left = timeout.saturating_sub(t0.elapsed());
             let mr = make(run_dir, &args, left, &log)?;
             if mr.timed_out {
@@ -1362,6 +1379,7 @@ fn run_one(ctx: &RunCtx, m: &Mutant) -> Result<Outcome, MutError> {
             if status != Status::Survived {
                 break;
             }
+            passed.push(phase.what);
         }
     }
     if status == Status::Survived {
@@ -1379,7 +1397,18 @@ fn run_one(ctx: &RunCtx, m: &Mutant) -> Result<Outcome, MutError> {
             Some(f) => format!("make fails in {f}"),
             None => "make fails (no failing .v file found in the log)".into(),
         },
-        Status::Timeout => format!("make did not finish in {:.0} s", timeout.as_secs_f64()),
+        Status::Timeout => format!(
+            "make did not finish in {:.0} s{}{}",
+            timeout.as_secs_f64(),
+            last_started(&log)
+                .map(|f| format!(" (the last file it started: {f})"))
+                .unwrap_or_default(),
+            if passed.is_empty() {
+                String::new()
+            } else {
+                format!("; {} passed", passed.join(" and "))
+            }
+        ),
         _ => format!("make passes ({} generated file(s) changed)", changed.len()),
     };
     Ok(Outcome {

@@ -155,7 +155,7 @@ fn counter_known_outcomes() {
         &Options {
             journal_only: true,
             resume: false,
-            ..opts
+            ..opts.clone()
         },
     )
     .unwrap_or_else(|e| panic!("{e}"));
@@ -169,5 +169,32 @@ fn counter_known_outcomes() {
         ),
         (j0, b0)
     );
+    // a timeout: code-023 (clear_upto's loop start 0 → 1; killed in Proofs/proofs.v after about
+    // 8 s) with 3 s; its reason names the file make was checking
+    let short = Options {
+        ids: vec!["code-023".into()],
+        timeout: Some(std::time::Duration::from_secs(3)),
+        ..opts
+    };
+    let r5 = run(&cfg, &short).unwrap_or_else(|e| panic!("{e}"));
+    let o5 = &r5.records[0].outcome;
+    assert_eq!(o5.status, Status::Timeout, "{}", o5.reason);
+    assert!(
+        o5.reason
+            .contains("did not finish in 3 s (the last file it started: "),
+        "{}",
+        o5.reason
+    );
+    // resumed with the default timeout, the journaled timeout does not stand: it runs again
+    let r6 = run(
+        &cfg,
+        &Options {
+            timeout: None,
+            ..short
+        },
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(r6.resumed, 0);
+    assert_eq!(r6.records[0].outcome.status, Status::Killed);
     let _ = std::fs::remove_dir_all(&wd);
 }
