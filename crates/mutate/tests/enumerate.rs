@@ -193,3 +193,18 @@ fn a_configuration_with_a_memory_map_enumerates() {
     }
     assert!(ms.iter().all(|m| !m.file.ends_with(".gen.v")));
 }
+
+/// The demonstrations' declared equivalents still name their mutants: an enumeration change that
+/// moves an id or changes its change makes the declaration stale, and this says so before a
+/// run of hours would.
+#[test]
+fn declared_equivalents_match_the_enumeration() {
+    for d in DEMOS {
+        let (_, _, all) = load(d);
+        let file = testdata().join(d).with_file_name("mutate.equivalent");
+        let text = std::fs::read_to_string(&file).unwrap();
+        let decl = mutate::declared::parse(&text).unwrap_or_else(|e| panic!("{e}"));
+        let stale = mutate::declared::stale(&all, &decl, &file);
+        assert!(stale.is_empty(), "{stale:?}");
+    }
+}
