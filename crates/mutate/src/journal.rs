@@ -11,7 +11,7 @@ use crate::{Inputs, MutError, Mutant};
 use diag::Code;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::io::Write as _;
+use std::io::{Read as _, Seek as _, SeekFrom, Write as _};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -217,16 +217,22 @@ pub fn append(path: &Path, fingerprint: &str, m: &Mutant, o: &Outcome) -> Result
     let line = serde_json::to_string(&e).unwrap_or_default();
     let err =
         |e: std::io::Error| MutError::new(Code::MutWorkdir, format!("{}: {e}", path.display()));
-    // after a torn last line (a run killed while writing) the new line starts on a line of its own
-    let torn = std::fs::read(path)
-        .ok()
-        .and_then(|b| b.last().copied())
-        .is_some_and(|c| c != b'\n');
     let mut f = std::fs::OpenOptions::new()
         .create(true)
+        .read(true)
         .append(true)
         .open(path)
         .map_err(err)?;
+    // after a torn last line (a run killed while writing) the new line starts on a line of its
+    // own; only the last byte is read
+    let torn = match f.seek(SeekFrom::End(-1)) {
+        Ok(_) => {
+            let mut last = [0u8];
+            f.read_exact(&mut last).map_err(err)?;
+            last[0] != b'\n'
+        }
+        Err(_) => false, // empty file
+    };
     let text = format!("{}{line}\n", if torn { "\n" } else { "" });
     // one write: two workers' lines do not interleave
     f.write_all(text.as_bytes()).map_err(err)
