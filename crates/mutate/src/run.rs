@@ -488,30 +488,40 @@ extern "C" fn on_interrupt(sig: libc::c_int) {
     }
 }
 
-/// The refinement-proof targets of a generated project (`make` of these fails first for most
-/// mutants), in two phases, each one `make` call: the refinement proofs of hand-written specs
-/// (`first`, as `Layer/prim`, with the hand proofs under `Proofs/` they need), then every other
-/// `RefProof` (they need the low specs, not the code proofs). A mutant killed in the first phase
-/// does not wait for the slow certificates of synthesised specs that `make -j` would have started
-/// beside the failing file. Empty phases are left out.
-fn quick_targets(dir: &Path, first: &BTreeSet<String>) -> Vec<Phase> {
-    let Ok(cp) = std::fs::read_to_string(dir.join("_CoqProject")) else {
-        return vec![];
-    };
-    let (mut hand, mut rest) = (vec![], vec![]);
-    for l in cp
-        .lines()
-        .map(str::trim)
-        .filter(|l| l.ends_with("/RefProof.v"))
-    {
-        let phase = if first.contains(l.trim_end_matches("/RefProof.v")) {
-            &mut hand
+/// The targets `make` checks first, in three phases, each one `make` call (stop at the first
+/// failure):
+/// 1. the generated checks that need no certificate: the bottom's memory against the IR
+///    (`InitMem.v`), the initial states related (`InitRel.v`), definedness (`Defined.v`), loop
+///    bounds (`Bound.v`). Seconds each; they kill most mutants of memory models, relations and
+///    initial states, which otherwise wait behind every certificate;
+/// 2. the refinement proofs of hand-written specs (`first`, as `Layer/prim`, with the hand proofs
+///    under `Proofs/` they need);
+/// 3. every other `RefProof` (they need the low specs, not the code proofs).
+///
+/// A mutant killed early does not wait for the slow certificates of synthesised specs that
+/// `make -j` would have started beside the failing file. Empty phases are left out.
+fn quick_targets(coqproject: &str, first: &BTreeSet<String>) -> Vec<Phase> {
+    const CHECKS: [&str; 4] = ["/InitMem.v", "/InitRel.v", "/Defined.v", "/Bound.v"];
+    let (mut checks, mut hand, mut rest) = (vec![], vec![], vec![]);
+    for l in coqproject.lines().map(str::trim) {
+        let phase = if CHECKS.iter().any(|c| l.ends_with(c)) {
+            &mut checks
+        } else if let Some(prim) = l.strip_suffix("/RefProof.v") {
+            if first.contains(prim) {
+                &mut hand
+            } else {
+                &mut rest
+            }
         } else {
-            &mut rest
+            continue;
         };
         phase.push(format!("{l}o"));
     }
     [
+        (
+            "the checks of initial states, definedness and loop bounds",
+            checks,
+        ),
         ("the refinement proofs of the hand-written specs", hand),
         ("the other refinement proofs", rest),
     ]
@@ -1055,7 +1065,8 @@ fn make_base(
             .skip(1)
             .flat_map(|l| l.specs.keys().map(move |p| format!("{}/{p}", l.name.name)))
             .collect();
-        quick_targets(base, &first)
+        let coqproject = std::fs::read_to_string(base.join("_CoqProject")).unwrap_or_default();
+        quick_targets(&coqproject, &first)
     };
 
     Ok((timeout, quick))
@@ -1420,4 +1431,39 @@ fn run_one(ctx: &RunCtx, m: &Mutant) -> Result<Outcome, MutError> {
         hint: None,
         seconds: 0.0,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cheap_checks_come_first_then_hand_written_specs_then_other_refinement_proofs() {
+        let cp = "-R . P\nBottom/Defs.v\nBottom/InitMem.v\nTop/InitRel.v\nTop/Defined.v\n\
+                  Top/note/RefProof.v\nSum/clear_upto/Bound.v\nSum/clear_upto/RefProof.v\n\
+                  Sum/clear_upto/CodeProof.v\n";
+        let first = BTreeSet::from(["Top/note".to_string()]);
+        let phases = quick_targets(cp, &first);
+        let targets: Vec<Vec<&str>> = phases
+            .iter()
+            .map(|p| p.targets.iter().map(String::as_str).collect())
+            .collect();
+        assert_eq!(
+            targets,
+            [
+                vec![
+                    "Bottom/InitMem.vo",
+                    "Top/InitRel.vo",
+                    "Top/Defined.vo",
+                    "Sum/clear_upto/Bound.vo"
+                ],
+                vec!["Top/note/RefProof.vo"],
+                vec!["Sum/clear_upto/RefProof.vo"],
+            ]
+        );
+        // a project without hand-written specs or checks has only the last phase
+        let only = quick_targets("A/f/RefProof.v\n", &BTreeSet::new());
+        assert_eq!(only.len(), 1);
+        assert_eq!(only[0].what, "the other refinement proofs");
+    }
 }
