@@ -519,7 +519,7 @@ fn quick_targets(coqproject: &str, first: &BTreeSet<String>) -> Vec<Phase> {
     }
     [
         (
-            "the checks of initial states, definedness and loop bounds",
+            "the initial-state, definedness and loop-bound checks",
             checks,
         ),
         ("the refinement proofs of the hand-written specs", hand),
@@ -1417,7 +1417,7 @@ fn run_one(ctx: &RunCtx, m: &Mutant) -> Result<Outcome, MutError> {
             if passed.is_empty() {
                 String::new()
             } else {
-                format!("; {} passed", passed.join(" and "))
+                format!("; passed: {}", passed.join("; "))
             }
         ),
         _ => format!("make passes ({} generated file(s) changed)", changed.len()),
