@@ -46,8 +46,8 @@ pub struct Args {
     /// Keep every mutant's project copy under WORKDIR/mutants/ID.
     #[arg(long)]
     keep: bool,
-    /// `make -k` of the whole project for every mutant (default: the refinement proofs first,
-    /// stopping at the first failure, then the rest).
+    /// `make -k` of the whole project for every mutant (default: the cheap generated checks, then
+    /// the refinement proofs, stopping at the first failure, then the rest).
     #[arg(long)]
     full_make: bool,
     /// List the selected mutants and stop (nothing is built).

@@ -174,7 +174,7 @@ pub fn render(r: &Report) -> String {
         if r.full_make {
             " -k"
         } else {
-            ", refinement proofs first"
+            ", cheap checks and refinement proofs first"
         },
         r.timeout_seconds,
         r.base_make_seconds
