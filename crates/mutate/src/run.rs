@@ -1363,7 +1363,7 @@ fn run_one(ctx: &RunCtx, m: &Mutant) -> Result<Outcome, MutError> {
             }
         }
     }
-    // make: the refinement proofs first, phase by phase (stop at the first failure), then
+    // make: the quick phases first (cheap checks, then refinement proofs; stop at the first failure), then
     // everything (-k)
     let mut failing = vec![];
     let mut status = Status::Survived;
